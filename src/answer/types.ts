@@ -1,0 +1,47 @@
+/**
+ * What the answer layer hands to every front end (Discord, console, CLI --json). Transport-free.
+ */
+
+export interface Citation {
+  article: string;
+  title: string;
+  outlet?: string;
+  authors: string[];
+  published?: string;
+  url?: string;
+  paragraph: number;
+  section?: string;
+}
+
+/** A [start, end) range of characters of `Excerpt.text` that matched the question. */
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+export type ResultKind = "qa" | "passage" | "quote" | "event" | "demand";
+
+export interface Excerpt {
+  /** Exact words from the cited paragraph: never edited, never cut mid-word. */
+  text: string;
+  highlights: Highlight[];
+  citation: Citation;
+}
+
+export interface AnswerResult {
+  kind: ResultKind;
+  /** Stable id of what matched: a passage "article#n", or a curated entry id. */
+  id: string;
+  /** Curated wording that introduces the excerpts (a Q&A answer, a demand title, a speaker…). */
+  heading?: string;
+  /** A curated summary, for Q&A entries only; the excerpts carry the evidence. */
+  summary?: string;
+  excerpts: Excerpt[];
+  score: number;
+}
+
+export interface Answer {
+  /** False when the articles do not seem to cover the question: results are then only suggestions. */
+  confident: boolean;
+  results: AnswerResult[];
+}
