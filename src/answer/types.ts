@@ -19,7 +19,7 @@ export interface Highlight {
   end: number;
 }
 
-export type ResultKind = "qa" | "passage" | "quote" | "event" | "demand";
+export type ResultKind = "qa" | "passage" | "quote" | "event" | "demand" | "person";
 
 export interface Excerpt {
   /** Exact words from the cited paragraph: never edited, never cut mid-word. */
@@ -36,8 +36,29 @@ export interface AnswerResult {
   heading?: string;
   /** A curated summary, for Q&A entries only; the excerpts carry the evidence. */
   summary?: string;
+  /** For events: the date ("2008", "2021-12", "2022-01-10"); for quotes, when known. */
+  date?: string;
+  /** For quotes: who spoke, with their role at the time and the occasion. */
+  speaker?: { id: string; name: string; role: string; context: string };
+  /** The main evidence, best first. */
   excerpts: Excerpt[];
+  /** Labelled evidence, for demands: "Russia's reasoning", "Western response", "Room for compromise". */
+  sections?: Array<{ label: string; excerpts: Excerpt[] }>;
   score: number;
+}
+
+/** What /source lists: an article's metadata, as far as the text gives it. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  subtitle?: string;
+  outlet?: string;
+  authors: string[];
+  published?: string;
+  url?: string;
+  paragraphs: number;
+  /** Set on a republication, which is listed but never quoted. */
+  duplicateOf?: string;
 }
 
 export interface Answer {

@@ -1,4 +1,13 @@
-import type { Article, Demand, Paragraph, Person, QaEntry, Quote, SynonymGroup, TimelineEvent } from "./schema.ts";
+import type {
+  Article,
+  Demand,
+  Paragraph,
+  Person,
+  QaEntry,
+  Quote,
+  SynonymGroup,
+  TimelineEvent,
+} from "./schema.ts";
 
 /** Everything curated in knowledge/, loaded, validated and verified. Never mutated after loading. */
 export interface Corpus {

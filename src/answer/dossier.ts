@@ -1,0 +1,42 @@
+import type { QaEntry } from "../knowledge/schema.ts";
+import type { Answer, ArticleSummary } from "./types.ts";
+
+/**
+ * The transport-free core every front end calls (Discord commands, console, CLI). Bad input never
+ * throws anything but a UserError (src/errors.ts) whose message tells the user what to change.
+ */
+
+export interface AskOptions {
+  /** Guild whose moderator entries join the global knowledge; undefined = global knowledge only. */
+  guildId?: string;
+  /** Only passages of this article id. */
+  article?: string;
+  /** At most this many results (default 5). */
+  limit?: number;
+}
+
+export type SuggestField = "topic" | "demand" | "speaker" | "person" | "article" | "year";
+
+export interface Suggestion {
+  /** What the user sees (≤ 100 characters). */
+  name: string;
+  /** What the command receives (≤ 100 characters). */
+  value: string;
+}
+
+export interface Dossier {
+  ask(question: string, options?: AskOptions): Answer;
+  /** All demands, or those matching a topic or demand id; each with reasoning and Western response. */
+  demands(topic?: string): Answer;
+  quotes(filter: { speaker?: string; topic?: string }): Answer;
+  /** Dated events, oldest first; `from`/`to` are years or dates ("2014", "2021-12"). */
+  timeline(filter: { from?: string; to?: string; topic?: string }): Answer;
+  who(person: string): Answer;
+  sources(): ArticleSummary[];
+  source(articleId: string): ArticleSummary | undefined;
+  /** Autocomplete: exact › prefix › fuzzy; sensible defaults when `typed` is empty. */
+  suggest(field: SuggestField, typed: string, limit?: number): Suggestion[];
+  /** A moderator entry was added or edited: visible to `ask` in that guild at once. */
+  upsertGuildQa(guildId: string, entry: QaEntry): void;
+  removeGuildQa(guildId: string, entryId: string): void;
+}

@@ -1,0 +1,110 @@
+import { foldQuotesAndSpace, isVerbatimIn } from "../text/fold.ts";
+import { type Corpus, findArticle } from "./corpus.ts";
+import type { KnowledgeProblem } from "./problems.ts";
+import type { Citation } from "./schema.ts";
+
+/** Where a citation sits, for error messages: "demands.yaml › no-nato-enlargement". */
+interface Place {
+  file: string;
+  entry: string;
+}
+
+/** Why a citation does not hold, or undefined when it is verbatim in a primary article's paragraph. */
+export function citationProblem(corpus: Corpus, citation: Citation): string | undefined {
+  const article = findArticle(corpus, citation.article);
+  if (!article) return `cites unknown article "${citation.article}"`;
+  if (article.duplicateOf) {
+    return `cites ${article.id}, a republication of ${article.duplicateOf}: cite ${article.duplicateOf} instead`;
+  }
+  const paragraph = article.paragraphs[citation.paragraph - 1];
+  if (!paragraph) {
+    return `cites ${article.id} ¶${citation.paragraph}, but that article has ${article.paragraphs.length} paragraphs`;
+  }
+  if (!isVerbatimIn(citation.excerpt, paragraph.text)) {
+    return `excerpt not found in ${article.id} ¶${citation.paragraph}`;
+  }
+  return undefined;
+}
+
+function checkUniqueIds(
+  file: string,
+  entries: ReadonlyArray<{ id: string }>,
+  problems: KnowledgeProblem[],
+): void {
+  const seen = new Set<string>();
+  for (const { id } of entries) {
+    if (seen.has(id)) problems.push({ file, entry: id, reason: "id is used more than once" });
+    seen.add(id);
+  }
+}
+
+function checkCitations(
+  corpus: Corpus,
+  place: Place,
+  citations: ReadonlyArray<Citation>,
+  out: KnowledgeProblem[],
+) {
+  for (const citation of citations) {
+    const reason = citationProblem(corpus, citation);
+    if (reason) out.push({ ...place, reason });
+  }
+}
+
+/**
+ * Everything the schemas cannot see: unique ids, references that resolve, and every excerpt verbatim
+ * in the paragraph it cites.
+ */
+export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  checkUniqueIds("articles/", corpus.articles, problems);
+  checkUniqueIds("demands.yaml", corpus.demands, problems);
+  checkUniqueIds("timeline.yaml", corpus.timeline, problems);
+  checkUniqueIds("quotes.yaml", corpus.quotes, problems);
+  checkUniqueIds("people.yaml", corpus.people, problems);
+  checkUniqueIds("qa.yaml", corpus.qa, problems);
+
+  for (const article of corpus.articles) {
+    if (article.duplicateOf && !findArticle(corpus, article.duplicateOf)) {
+      const reason = `duplicateOf names unknown article "${article.duplicateOf}"`;
+      problems.push({ file: `articles/${article.id}.md`, entry: article.id, reason });
+    }
+  }
+  for (const demand of corpus.demands) {
+    const place = { file: "demands.yaml", entry: demand.id };
+    const all = [...demand.statement, ...demand.reasoning, ...demand.response, ...demand.compromise];
+    checkCitations(corpus, place, all, problems);
+  }
+  for (const event of corpus.timeline) {
+    checkCitations(corpus, { file: "timeline.yaml", entry: event.id }, event.citations, problems);
+    if (event.date.split("-").length !== ["year", "month", "day"].indexOf(event.precision) + 1) {
+      problems.push({
+        file: "timeline.yaml",
+        entry: event.id,
+        reason: `date ${event.date} is not of ${event.precision} precision`,
+      });
+    }
+  }
+  const personIds = new Set(corpus.people.map((person) => person.id));
+  for (const quote of corpus.quotes) {
+    checkCitations(corpus, { file: "quotes.yaml", entry: quote.id }, [quote.citation], problems);
+    if (!personIds.has(quote.speaker)) {
+      problems.push({
+        file: "quotes.yaml",
+        entry: quote.id,
+        reason: `speaker "${quote.speaker}" is not in people.yaml`,
+      });
+    }
+  }
+  for (const person of corpus.people) {
+    checkCitations(corpus, { file: "people.yaml", entry: person.id }, person.citations, problems);
+  }
+  const questions = new Map<string, string>();
+  for (const entry of corpus.qa) {
+    checkCitations(corpus, { file: "qa.yaml", entry: entry.id }, entry.citations, problems);
+    const folded = foldQuotesAndSpace(entry.question).toLowerCase();
+    const twin = questions.get(folded);
+    if (twin) problems.push({ file: "qa.yaml", entry: entry.id, reason: `same question as ${twin}` });
+    questions.set(folded, entry.id);
+  }
+  return problems;
+}

@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { ArticleFormatError, parseArticleFile } from "./article-file.ts";
+import type { Corpus } from "./corpus.ts";
+import type { KnowledgeProblem } from "./problems.ts";
+import {
+  type Article,
+  demandsFileSchema,
+  peopleFileSchema,
+  qaFileSchema,
+  quotesFileSchema,
+  synonymsFileSchema,
+  timelineFileSchema,
+} from "./schema.ts";
+
+/** The curated files and the schema each must satisfy. Every file is required. */
+export const KNOWLEDGE_FILES = {
+  demands: { file: "demands.yaml", schema: demandsFileSchema },
+  timeline: { file: "timeline.yaml", schema: timelineFileSchema },
+  quotes: { file: "quotes.yaml", schema: quotesFileSchema },
+  people: { file: "people.yaml", schema: peopleFileSchema },
+  qa: { file: "qa.yaml", schema: qaFileSchema },
+  synonyms: { file: "synonyms.yaml", schema: synonymsFileSchema },
+} as const;
+
+function describeZodIssue(file: string, data: unknown, issue: z.core.$ZodIssue): KnowledgeProblem {
+  const [index, ...rest] = issue.path;
+  const entry = typeof index === "number" && Array.isArray(data) ? data[index] : undefined;
+  const id =
+    entry && typeof entry === "object" && "id" in entry && typeof entry.id === "string"
+      ? entry.id
+      : index === undefined
+        ? undefined
+        : `[${String(index)}]`;
+  const where = rest.length > 0 ? `${rest.join(".")}: ` : "";
+  return id === undefined
+    ? { file, reason: `${where}${issue.message}` }
+    : { file, entry: id, reason: `${where}${issue.message}` };
+}
+
+function readYamlFile<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: KnowledgeProblem[],
+): T | [] {
+  const path = join(dir, file);
+  if (!existsSync(path)) {
+    problems.push({ file, reason: "file is missing" });
+    return [];
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(path, "utf8"));
+  } catch (error) {
+    problems.push({ file, reason: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
+    return [];
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) problems.push(describeZodIssue(file, data, issue));
+  return [];
+}
+
+function readArticles(dir: string, problems: KnowledgeProblem[]): Article[] {
+  const articlesDir = join(dir, "articles");
+  if (!existsSync(articlesDir)) {
+    problems.push({ file: "articles/", reason: "folder is missing" });
+    return [];
+  }
+  const articles: Article[] = [];
+  for (const name of readdirSync(articlesDir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()) {
+    const file = `articles/${name}`;
+    try {
+      const article = parseArticleFile(readFileSync(join(articlesDir, name), "utf8"));
+      if (`${article.id}.md` !== name) {
+        problems.push({ file, entry: article.id, reason: `file should be named ${article.id}.md` });
+      }
+      articles.push(article);
+    } catch (error) {
+      if (!(error instanceof ArticleFormatError)) throw error;
+      problems.push({ file, reason: error.message });
+    }
+  }
+  return articles;
+}
+
+/** Reads and schema-validates every knowledge file; cross-references are checked separately. */
+export function readKnowledgeDir(dir: string): { corpus: Corpus; problems: KnowledgeProblem[] } {
+  const problems: KnowledgeProblem[] = [];
+  const read = <T>(entry: { file: string; schema: z.ZodType<T> }) =>
+    readYamlFile(dir, entry.file, entry.schema, problems);
+  const corpus: Corpus = {
+    articles: readArticles(dir, problems),
+    demands: read(KNOWLEDGE_FILES.demands),
+    timeline: read(KNOWLEDGE_FILES.timeline),
+    quotes: read(KNOWLEDGE_FILES.quotes),
+    people: read(KNOWLEDGE_FILES.people),
+    qa: read(KNOWLEDGE_FILES.qa),
+    synonyms: read(KNOWLEDGE_FILES.synonyms),
+  };
+  return { corpus, problems };
+}
