@@ -56,7 +56,12 @@ export const messageDataSchema = z
     // Discord measures the 6000-character budget across every embed of the message together.
     const embedCharacters = (message.embeds ?? []).reduce((sum, embed) => sum + embedLength(embed), 0);
     if (embedCharacters > 6000) {
-      ctx.addIssue({ code: "custom", path: ["embeds"], message: "Embed size exceeds maximum size of 6000" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["embeds"],
+        message: "Embed size exceeds maximum size of 6000",
+        params: { code: "MAX_EMBED_SIZE_EXCEEDED" },
+      });
     }
     const mentions = message.allowed_mentions;
     if (mentions?.parse?.includes("users") && mentions.users !== undefined) {
@@ -85,7 +90,10 @@ export const autocompleteResultSchema = z.looseObject({
 export const modalDataSchema = z.looseObject({
   custom_id: z.string().min(1).max(100),
   title: z.string().min(1).max(45),
-  components: z.array(z.looseObject({ type: z.number().int() })).min(1).max(5),
+  components: z
+    .array(z.looseObject({ type: z.number().int() }))
+    .min(1)
+    .max(5),
 });
 
 function embedLength(embed: Embed): number {
@@ -120,6 +128,7 @@ function checkComponents(components: TopLevelComponent[], componentsV2: boolean,
           code: "custom",
           path: ["components", rowIndex, "components", childIndex, "custom_id"],
           message: "This field is required",
+          params: { code: "BASE_TYPE_REQUIRED" },
         });
       }
     });
@@ -132,7 +141,6 @@ export function isEmptyMessage(message: MessageData, attachedFiles: number): boo
   const hasEmbeds = (message.embeds?.length ?? 0) > 0;
   const hasComponents = (message.components?.length ?? 0) > 0;
   const hasAttachments = attachedFiles > 0 || (message.attachments?.length ?? 0) > 0;
-  const extra = message as Record<string, unknown>;
-  const hasStickersOrPoll = Array.isArray(extra.sticker_ids) || extra.poll != null;
+  const hasStickersOrPoll = Array.isArray(message.sticker_ids) || message.poll != null;
   return !(hasContent || hasEmbeds || hasComponents || hasAttachments || hasStickersOrPoll);
 }

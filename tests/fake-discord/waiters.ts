@@ -48,7 +48,9 @@ export class Waiters {
       };
       const timer = setTimeout(() => {
         pending.cancel(
-          new Error(`Fake Discord: timed out after ${timeoutMs} ms waiting for ${description}.\n${describeState()}`),
+          new Error(
+            `Fake Discord: timed out after ${timeoutMs} ms waiting for ${description}.\n${describeState()}`,
+          ),
         );
       }, timeoutMs);
       const settle = () => {

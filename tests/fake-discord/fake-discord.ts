@@ -1,0 +1,65 @@
+import type { APIUser } from "discord.js";
+import type { FakeClock } from "./clock.ts";
+import type { CommandRegistration } from "./commands.ts";
+import type { FaultSpec, PendingRequestPredicate } from "./faults.ts";
+import type { FakeGateway } from "./gateway.ts";
+import type { InteractionPayload } from "./interaction-payload.ts";
+import type { InjectedInteraction } from "./interaction-registry.ts";
+import type { InteractionSeed } from "./interactions.ts";
+import type { RecordedRequest, RequestPredicate, RequestWaitOptions } from "./request-log.ts";
+
+/** The public face of the fake: what a test gets from `startFakeDiscord`. */
+
+export interface FakeDiscordOptions {
+  /** When set, REST and the gateway accept only this bot token. */
+  token?: string;
+  /** Defaults to a ManualClock that moves only through `advanceTime`, so no deadline depends on machine speed. */
+  clock?: FakeClock;
+  /** Discord's 3 s for the first answer; `false` switches the check off. */
+  interactionDeadlineMs?: number | false;
+  guildName?: string;
+}
+
+export interface InjectedHandle {
+  id: string;
+  token: string;
+  payload: InteractionPayload;
+}
+
+/** A callback as the bot sent it; `data` holds the message, choices or modal depending on `type`. */
+export interface CallbackBody {
+  type: number;
+  data?: Record<string, unknown>;
+}
+
+export interface FakeDiscord {
+  /** `http://127.0.0.1:PORT/api`, without the version, as `rest.api` expects. */
+  apiBase: string;
+  gatewayUrl: string;
+  applicationId: string;
+  guildId: string;
+  channelId: string;
+  botUserId: string;
+  /** The member who triggers interactions unless a seed names someone else. */
+  tester: APIUser;
+  clock: FakeClock;
+  gateway: FakeGateway;
+  requests: readonly RecordedRequest[];
+  commandRegistrations: readonly CommandRegistration[];
+  /** Moves the default ManualClock forward, e.g. past the 3 s deadline. */
+  advanceTime(ms: number): void;
+  injectInteraction(seed: InteractionSeed): InjectedHandle;
+  /** What the fake knows about an injected interaction: its callback, `@original`, follow-ups. */
+  interaction(id: string): InjectedInteraction | undefined;
+  waitForRequest(predicate: RequestPredicate, options?: RequestWaitOptions): Promise<RecordedRequest>;
+  /** The accepted callback of an interaction (rejected attempts and injected faults do not count). */
+  waitForCallback(interactionId: string, options?: RequestWaitOptions): Promise<CallbackBody>;
+  /** The body of the first accepted edit of `@original`. */
+  waitForOriginalEdit(interactionId: string, options?: RequestWaitOptions): Promise<Record<string, unknown>>;
+  /** The body of the first accepted follow-up message. */
+  waitForFollowUp(interactionId: string, options?: RequestWaitOptions): Promise<Record<string, unknown>>;
+  failNext(predicate: PendingRequestPredicate, fault: FaultSpec): void;
+  /** Injected failures not yet served. */
+  readonly pendingFaults: number;
+  close(): Promise<void>;
+}
