@@ -1,0 +1,10 @@
+/** The moderators' Q&A store: what the rest of the bot imports. */
+
+export { CITATIONS_FORMAT_HINT, parseCitationsText } from "./citations-text.ts";
+export { EntryValidationError, StoreError } from "./errors.ts";
+export { QA_LIMITS } from "./limits.ts";
+export type { QaStore } from "./qa-store.ts";
+export { DATABASE_FILE } from "./sqlite/open-database.ts";
+export { openSqliteQaStore, type SqliteStoreOptions } from "./sqlite/open-store.ts";
+export type * from "./types.ts";
+export { validateEntry, validateRemovalReason } from "./validate-entry.ts";

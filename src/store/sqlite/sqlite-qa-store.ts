@@ -1,0 +1,203 @@
+import type Database from "better-sqlite3";
+import { z } from "zod";
+import { UserError } from "../../errors.ts";
+import type { Corpus } from "../../knowledge/corpus.ts";
+import type { QaEntry } from "../../knowledge/schema.ts";
+import { newEntry, removed, restored, sameContent, withContent } from "../entry-changes.ts";
+import { slugOf, uniqueId } from "../entry-id.ts";
+import { EntryValidationError, entryNotFound } from "../errors.ts";
+import { toKnowledgeEntries } from "../export-entries.ts";
+import type { QaStore } from "../qa-store.ts";
+import { questionKey } from "../question-key.ts";
+import type {
+  EntryPage,
+  FeedbackCounts,
+  Gap,
+  GuildQaEntry,
+  ImportCounts,
+  ListOptions,
+  QaContent,
+  Revision,
+  Vote,
+} from "../types.ts";
+import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
+import { validateImport } from "../validate-import.ts";
+import { type ActivityQueries, activityQueries } from "./activity-queries.ts";
+import { type EntryQueries, entryQueries } from "./entry-queries.ts";
+import { importItems } from "./import-entries.ts";
+
+const idArgument = z.string().min(1);
+const listOptionsSchema = z.object({
+  includeRemoved: z.boolean().default(false),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(100),
+});
+/** Asked questions are a log for spotting gaps, not a record: very long ones are cut. */
+const LOGGED_QUESTION_MAX = 1000;
+
+function forLog(question: string): { text: string; key: string } {
+  let text = question.slice(0, LOGGED_QUESTION_MAX);
+  // Never keep half of a surrogate pair (an emoji cut in two).
+  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+  return { text, key: questionKey(question) };
+}
+
+export class SqliteQaStore implements QaStore {
+  private readonly entries: EntryQueries;
+  private readonly activity: ActivityQueries;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly corpus: Corpus,
+    private readonly now: () => Date,
+  ) {
+    this.entries = entryQueries(db);
+    this.activity = activityQueries(db);
+  }
+
+  /**
+   * Runs a change in an IMMEDIATE transaction: the write lock is taken first, so a second process
+   * waits (busy_timeout) instead of failing later when a read would have to become a write.
+   */
+  private write<T>(change: () => T): T {
+    return this.db.transaction(change).immediate();
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private validated(guildId: string, input: QaContent, editingId?: string) {
+    const result = validateEntry(input, {
+      corpus: this.corpus,
+      findGuildQuestion: (key) => this.entries.findByQuestionKey(guildId, key),
+      ...(editingId === undefined ? {} : { editingId }),
+    });
+    if (!result.ok) throw new EntryValidationError(result.problems);
+    return result;
+  }
+
+  private existing(guildId: string, id: string): GuildQaEntry {
+    const entry = this.entries.get(guildId, id);
+    if (!entry) throw entryNotFound(id);
+    return entry;
+  }
+
+  /** A fresh id: unique in the guild and never one of knowledge/qa.yaml's, so search results never clash. */
+  private newId(guildId: string, question: string): string {
+    const global = new Set(this.corpus.qa.map((entry) => entry.id));
+    return uniqueId(slugOf(question), (id) => global.has(id) || this.entries.get(guildId, id) !== undefined);
+  }
+
+  async add(guildId: string, input: QaContent, actor: string): Promise<GuildQaEntry> {
+    idArgument.parse(guildId);
+    idArgument.parse(actor);
+    return this.write(() => {
+      const { content, questionKey: key } = this.validated(guildId, input);
+      const entry = newEntry(guildId, this.newId(guildId, content.question), content, actor, this.stamp());
+      this.entries.saveWithRevision(entry, key, "add");
+      return entry;
+    });
+  }
+
+  async edit(guildId: string, id: string, input: QaContent, actor: string): Promise<GuildQaEntry> {
+    idArgument.parse(actor);
+    return this.write(() => {
+      const current = this.existing(guildId, id);
+      const { content, questionKey: key } = this.validated(guildId, input, id);
+      if (sameContent(current, content)) return current;
+      const entry = withContent(current, content, actor, this.stamp());
+      this.entries.saveWithRevision(entry, key, "edit");
+      return entry;
+    });
+  }
+
+  async remove(guildId: string, id: string, reason: string, actor: string): Promise<GuildQaEntry> {
+    idArgument.parse(actor);
+    return this.write(() => {
+      const current = this.existing(guildId, id);
+      const checked = validateRemovalReason(reason);
+      if (!checked.ok) throw new EntryValidationError(checked.problems);
+      if (current.status === "removed") {
+        throw new UserError("qa-already-removed", `Entry "${id}" is already removed.`);
+      }
+      const entry = removed(current, checked.reason, actor, this.stamp());
+      this.entries.saveWithRevision(entry, questionKey(entry.question), "remove");
+      return entry;
+    });
+  }
+
+  async restore(guildId: string, id: string, actor: string): Promise<GuildQaEntry> {
+    idArgument.parse(actor);
+    return this.write(() => {
+      const current = this.existing(guildId, id);
+      if (current.status === "active") {
+        throw new UserError("qa-not-removed", `Entry "${id}" is not removed: there is nothing to restore.`);
+      }
+      const entry = restored(current, actor, this.stamp());
+      this.entries.saveWithRevision(entry, questionKey(entry.question), "restore");
+      return entry;
+    });
+  }
+
+  async get(guildId: string, id: string): Promise<GuildQaEntry | undefined> {
+    return this.entries.get(guildId, id);
+  }
+
+  async list(guildId: string, options: ListOptions): Promise<EntryPage> {
+    const { includeRemoved, offset, limit } = listOptionsSchema.parse(options);
+    return {
+      entries: this.entries.page(guildId, includeRemoved, offset, limit),
+      total: this.entries.count(guildId, includeRemoved),
+    };
+  }
+
+  async history(guildId: string, id: string): Promise<Revision[]> {
+    return this.entries.history(guildId, id);
+  }
+
+  async allActive(guildId?: string): Promise<GuildQaEntry[]> {
+    return this.entries.active(guildId);
+  }
+
+  async recordFeedback(guildId: string, resultId: string, questionText: string, vote: Vote, userId: string) {
+    idArgument.parse(resultId);
+    idArgument.parse(userId);
+    const choice = z.enum(["up", "down"]).parse(vote);
+    this.activity.vote(guildId, resultId, forLog(questionText), choice, userId, this.stamp());
+  }
+
+  async feedbackCounts(resultId: string, guildId?: string): Promise<FeedbackCounts> {
+    return this.activity.counts(resultId, guildId);
+  }
+
+  async recordQuestion(guildId: string, question: string, confident: boolean): Promise<void> {
+    this.activity.ask(guildId, forLog(question), confident, this.stamp());
+  }
+
+  async gaps(guildId: string, options: { limit: number }): Promise<Gap[]> {
+    return this.activity.gaps(guildId, z.number().int().min(1).max(100).parse(options.limit));
+  }
+
+  async importEntries(
+    guildId: string,
+    entries: ReadonlyArray<QaEntry>,
+    actor: string,
+  ): Promise<ImportCounts> {
+    idArgument.parse(guildId);
+    idArgument.parse(actor);
+    const checked = validateImport(entries, this.corpus);
+    if (!checked.ok) throw new EntryValidationError(checked.problems);
+    const context = { entries: this.entries, stamp: () => this.stamp(), newId: this.newId.bind(this) };
+    return this.write(() => importItems(context, guildId, checked.items, actor));
+  }
+
+  async exportEntries(guildId: string, options: { reservedIds?: Iterable<string> } = {}): Promise<QaEntry[]> {
+    const reserved = [...this.corpus.qa.map((entry) => entry.id), ...(options.reservedIds ?? [])];
+    return toKnowledgeEntries(this.entries.active(guildId), reserved);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
