@@ -1,6 +1,7 @@
 import { checkKnowledgeDir } from "../knowledge/load-corpus.ts";
 import { formatProblem } from "../knowledge/problems.ts";
 import type { CliIo } from "./io.ts";
+import type { SubCommand } from "./sub-command.ts";
 
 /** `dossier knowledge:check [dir]`: validates every knowledge file; exit code 1 on any problem. */
 export function runKnowledgeCheck(io: CliIo, dir: string): number {
@@ -11,7 +12,10 @@ export function runKnowledgeCheck(io: CliIo, dir: string): number {
     return 1;
   }
   const citations =
-    corpus.demands.reduce((n, d) => n + d.statement.length + d.reasoning.length + d.response.length + d.compromise.length, 0) +
+    corpus.demands.reduce(
+      (n, d) => n + d.statement.length + d.reasoning.length + d.response.length + d.compromise.length,
+      0,
+    ) +
     corpus.timeline.reduce((n, e) => n + e.citations.length, 0) +
     corpus.quotes.length +
     corpus.people.reduce((n, p) => n + p.citations.length, 0) +
@@ -23,3 +27,10 @@ export function runKnowledgeCheck(io: CliIo, dir: string): number {
   );
   return 0;
 }
+
+export const knowledgeCheckCommand: SubCommand = {
+  name: "knowledge:check",
+  usage: "[dir]",
+  summary: "validate the knowledge files and verify every citation",
+  run: (args, cli) => runKnowledgeCheck(cli.io, args[0] ?? cli.knowledgeDir),
+};

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** What the parent asks one fresh child process to measure, and what the child reports (one JSON line). */
+export const probeRequestSchema = z.strictObject({
+  engine: z.enum(["dossier", "baseline"]),
+  /** 1 = the shipped knowledge; n > 1 adds n generated variants of every primary article. */
+  scale: z.number().int().positive(),
+  knowledgeDir: z.string().min(1),
+  /** Absent: start-up and memory only. */
+  queries: z
+    .strictObject({
+      questionsFile: z.string().min(1),
+      warmupRounds: z.number().int().nonnegative(),
+      rounds: z.number().int().positive(),
+    })
+    .optional(),
+});
+
+export const probeResultSchema = z.strictObject({
+  loadMs: z.number(),
+  indexMs: z.number(),
+  passages: z.number().int(),
+  rssAfterLoad: z.number(),
+  queries: z
+    .strictObject({
+      questions: z.number().int(),
+      latenciesMs: z.array(z.number()),
+      rssAfterQueries: z.number(),
+      hitAt3: z.number(),
+      unanswerableFlagged: z.number(),
+    })
+    .optional(),
+});
+
+export type ProbeRequest = z.infer<typeof probeRequestSchema>;
+export type ProbeResult = z.infer<typeof probeResultSchema>;
+export type EngineName = ProbeRequest["engine"];

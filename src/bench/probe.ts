@@ -1,0 +1,68 @@
+import { createDossier } from "../answer/create-dossier.ts";
+import type { Dossier } from "../answer/dossier.ts";
+import { readEvaluationFile } from "../eval/questions-file.ts";
+import { scoreEvaluation } from "../eval/score-evaluation.ts";
+import type { Corpus } from "../knowledge/corpus.ts";
+import { primaryArticles } from "../knowledge/corpus.ts";
+import { loadCorpus } from "../knowledge/load-corpus.ts";
+import { baselineDossier } from "./baseline-dossier.ts";
+import {
+  type EngineName,
+  type ProbeRequest,
+  type ProbeResult,
+  probeRequestSchema,
+} from "./probe-protocol.ts";
+import { syntheticCorpus } from "./synthetic-corpus.ts";
+
+/**
+ * Runs in a fresh child process (see run-probe.ts), so start-up and memory are measured without the
+ * parent's caches, JIT or heap. Prints one JSON line: the ProbeResult.
+ */
+function measure(request: ProbeRequest): ProbeResult {
+  const loadStart = performance.now();
+  const shipped = loadCorpus(request.knowledgeDir);
+  const loadMs = performance.now() - loadStart;
+  // Generating the larger corpus stands in for reading a larger folder: it is not timed.
+  const corpus = request.scale > 1 ? syntheticCorpus(shipped, request.scale) : shipped;
+  const indexStart = performance.now();
+  const engine = build(request.engine, corpus);
+  const indexMs = performance.now() - indexStart;
+  const passages = primaryArticles(corpus).reduce((n, article) => n + article.paragraphs.length, 0);
+  const rssAfterLoad = settledRss();
+  if (request.queries === undefined) return { loadMs, indexMs, passages, rssAfterLoad };
+
+  const { questionsFile, warmupRounds, rounds } = request.queries;
+  const questions = readEvaluationFile(questionsFile);
+  for (let round = 0; round < warmupRounds; round++) for (const q of questions) engine.ask(q.question);
+  const latenciesMs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of questions) {
+      const started = performance.now();
+      engine.ask(q.question);
+      latenciesMs.push(performance.now() - started);
+    }
+  }
+  const rssAfterQueries = settledRss();
+  const { hitAt3, unanswerableFlagged } = scoreEvaluation(engine, questions);
+  return {
+    loadMs,
+    indexMs,
+    passages,
+    rssAfterLoad,
+    queries: { questions: questions.length, latenciesMs, rssAfterQueries, hitAt3, unanswerableFlagged },
+  };
+}
+
+function build(engine: EngineName, corpus: Corpus): Dossier {
+  return engine === "dossier" ? createDossier(corpus) : baselineDossier(corpus);
+}
+
+/** RSS after a full collection (the child runs with --expose-gc), so uncollected garbage is not counted. */
+function settledRss(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return process.memoryUsage().rss;
+}
+
+const request = probeRequestSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
+process.stdout.write(`${JSON.stringify(measure(request))}\n`);

@@ -1,0 +1,22 @@
+import type { BenchSection } from "./bench-section.ts";
+import { corpusScaleSection } from "./corpus-scale-section.ts";
+
+/**
+ * The report's sections, in order. To add one (Discord end-to-end latency through the fake server,
+ * store writes per second, /ask with 1,000 moderator entries…), write a file exporting a BenchSection
+ * and list it here.
+ */
+export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
+  corpusScaleSection({
+    id: "shipped",
+    title: "Shipped knowledge",
+    scale: 1,
+    targets: { startMs: 300, p99Ms: 2 },
+  }),
+  corpusScaleSection({
+    id: "synthetic-100x",
+    title: "Synthetic corpus, 100× the articles",
+    scale: 100,
+    targets: { p99Ms: 10 },
+  }),
+];

@@ -1,0 +1,35 @@
+import { answerToJson, formatJson, sourcesToJson } from "../render/json.ts";
+import { renderAnswer } from "../render/terminal/answer.ts";
+import { renderSource, renderSourceList } from "../render/terminal/sources.ts";
+import { styleFor } from "../render/terminal/style.ts";
+import type { CommandOutput } from "./request.ts";
+
+export interface TerminalOptions {
+  color: boolean;
+  width: number | undefined;
+}
+
+/** Human output, shared by the sub-commands and the console. */
+export function renderForTerminal(output: CommandOutput, options: TerminalOptions): string {
+  const style = styleFor(options.color);
+  switch (output.kind) {
+    case "answer":
+      return renderAnswer(output.answer, { style, width: options.width });
+    case "sources":
+      return renderSourceList(output.sources, style);
+    case "source":
+      return renderSource(output.source, style);
+  }
+}
+
+/** The `--json` contract: answers as `{ confident, results }`, sources as `{ articles }`. */
+export function renderAsJson(output: CommandOutput): string {
+  switch (output.kind) {
+    case "answer":
+      return formatJson(answerToJson(output.answer));
+    case "sources":
+      return formatJson(sourcesToJson(output.sources));
+    case "source":
+      return formatJson(sourcesToJson([output.source]));
+  }
+}

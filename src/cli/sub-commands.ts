@@ -1,0 +1,46 @@
+import { ANSWER_SUB_COMMANDS } from "./answer-sub-commands.ts";
+import { benchCommand } from "./bench-command.ts";
+import { consoleCommand } from "./console-command.ts";
+import { evalCommand } from "./eval-command.ts";
+import { knowledgeCheckCommand } from "./knowledge-check.ts";
+import { PLANNED_SUB_COMMANDS } from "./planned-sub-commands.ts";
+import type { SubCommand } from "./sub-command.ts";
+
+/** Every `dossier` sub-command, grouped as the help text shows them. Add a new one here. */
+export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: ReadonlyArray<SubCommand> }> = [
+  {
+    title: "Answers (the slash commands, in a terminal; --json prints { confident, results })",
+    commands: ANSWER_SUB_COMMANDS,
+  },
+  {
+    title: "Tools",
+    commands: [consoleCommand, knowledgeCheckCommand, evalCommand, benchCommand, ...PLANNED_SUB_COMMANDS],
+  },
+];
+
+export function findSubCommand(name: string): SubCommand | undefined {
+  for (const group of SUB_COMMAND_GROUPS) {
+    const found = group.commands.find((command) => command.name === name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+export function usageOf(command: SubCommand): string {
+  return `Usage: dossier ${command.name}${command.usage === "" ? "" : ` ${command.usage}`}`;
+}
+
+export function fullUsage(): string {
+  const synopsis = (command: SubCommand) => `${command.name} ${command.usage}`.trim();
+  const width = Math.max(
+    ...SUB_COMMAND_GROUPS.flatMap((group) => group.commands.map((c) => synopsis(c).length)),
+  );
+  const lines = ["Usage: dossier <command> [options]   (from a checkout: npm run dossier -- <command>)"];
+  for (const group of SUB_COMMAND_GROUPS) {
+    lines.push("", `${group.title}:`);
+    for (const command of group.commands)
+      lines.push(`  ${synopsis(command).padEnd(width)}  ${command.summary}`);
+  }
+  lines.push("", `  ${"help [command]".padEnd(width)}  this text, or one command's usage`);
+  return lines.join("\n");
+}

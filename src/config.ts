@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { UserError } from "./errors.ts";
+
+/**
+ * Configuration from environment variables (documented in .env.example). Pure: `.env` is read by the
+ * entry points (src/main.ts, src/cli.ts) before this runs, so tests pass their own `env` object.
+ * A bad value stops start-up with one sentence naming the variable. The token's value is never echoed.
+ */
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const DISCORD_ID = /^\d{17,20}$/;
+const MAX_COOLDOWN_SECONDS = 3600;
+
+export class ConfigError extends UserError {
+  constructor(message: string) {
+    super("config", message);
+    this.name = "ConfigError";
+  }
+}
+
+/** `.env` files copied from .env.example hold `NAME=` lines: an empty value means "not set". */
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+const shown = (input: unknown) => JSON.stringify(String(input));
+
+const discordToken = z
+  .string()
+  .trim()
+  .superRefine((token, ctx) => {
+    // Explains the two usual mistakes without ever repeating the secret.
+    if (/^Bot\s/i.test(token)) {
+      ctx.addIssue({
+        code: "custom",
+        message: 'DISCORD_TOKEN must be the token alone, without the "Bot " prefix.',
+      });
+    } else if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "DISCORD_TOKEN does not look like a bot token (three parts separated by dots): copy it from the Bot page of the Discord Developer Portal, not the client secret.",
+      });
+    }
+  });
+
+const discordId = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(DISCORD_ID, {
+      error: (issue) => `${name} must be a Discord id (17–20 digits); got ${shown(issue.input)}.`,
+    });
+
+const apiUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const parsed = URL.canParse(value) ? new URL(value) : undefined;
+    if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+      ctx.addIssue({
+        code: "custom",
+        message: `DISCORD_API_URL must be an http(s) address such as http://127.0.0.1:3000/api; got ${shown(value)}.`,
+      });
+    } else if (/\/v\d+\/?$/.test(parsed.pathname)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `DISCORD_API_URL must not end with the API version (it is added for you): use ${shown(value.replace(/\/v\d+\/?$/, ""))}.`,
+      });
+    }
+  })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const roleIds = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== ""),
+  )
+  .superRefine((ids, ctx) => {
+    const bad = ids.find((id) => !DISCORD_ID.test(id));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `MODERATOR_ROLE_IDS must be Discord role ids (17–20 digits) separated by commas; ${shown(bad)} is not one.`,
+      });
+    }
+  });
+
+const logLevel = z.enum(LOG_LEVELS, {
+  error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got ${shown(issue.input)}.`,
+});
+
+const cooldownSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, {
+    error: (issue) =>
+      `COOLDOWN_SECONDS must be a whole number of seconds (0 turns the cooldown off); got ${shown(issue.input)}.`,
+  })
+  .transform(Number)
+  .refine((seconds) => seconds <= MAX_COOLDOWN_SECONDS, {
+    error: (issue) => `COOLDOWN_SECONDS must be at most ${MAX_COOLDOWN_SECONDS}; got ${shown(issue.input)}.`,
+  });
+
+const envSchema = z
+  .object({
+    DISCORD_TOKEN: optional(discordToken),
+    DISCORD_CLIENT_ID: optional(discordId("DISCORD_CLIENT_ID")),
+    DISCORD_GUILD_ID: optional(discordId("DISCORD_GUILD_ID")),
+    DISCORD_API_URL: optional(apiUrl),
+    DATA_DIR: optional(z.string().trim()).default("./data"),
+    MODERATOR_ROLE_IDS: optional(roleIds).default([]),
+    LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(logLevel)).default("info"),
+    COOLDOWN_SECONDS: optional(cooldownSeconds).default(3),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy the Application ID from the General Information page of the Discord Developer Portal.",
+      });
+    }
+  })
+  .transform((env) => ({
+    discordToken: env.DISCORD_TOKEN,
+    discordClientId: env.DISCORD_CLIENT_ID,
+    discordGuildId: env.DISCORD_GUILD_ID,
+    discordApiUrl: env.DISCORD_API_URL,
+    dataDir: env.DATA_DIR,
+    moderatorRoleIds: env.MODERATOR_ROLE_IDS,
+    logLevel: env.LOG_LEVEL,
+    cooldownSeconds: env.COOLDOWN_SECONDS,
+  }));
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Reads and checks the environment; throws a ConfigError whose message is the first problem found. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new ConfigError(first?.message ?? "The configuration in the environment is invalid.");
+}
+
+/** For the bot and deploy-commands, which cannot run without both. */
+export function requireDiscordCredentials(config: Config): { token: string; clientId: string } {
+  if (config.discordToken === undefined) {
+    throw new ConfigError("DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).");
+  }
+  if (config.discordClientId === undefined) {
+    throw new ConfigError("DISCORD_CLIENT_ID is not set: put the Application ID in .env (see .env.example).");
+  }
+  return { token: config.discordToken, clientId: config.discordClientId };
+}

@@ -1,0 +1,64 @@
+import { type CommandRequest, parseRequest } from "../cli/request.ts";
+import { UserError } from "../errors.ts";
+import { closestName } from "./closest-name.ts";
+import { parseSlashOptions } from "./parse-options.ts";
+import { findSlashCommand, SLASH_COMMANDS } from "./slash-commands.ts";
+
+/** What one line typed in the console asks for. */
+export type ConsoleInput =
+  | { kind: "nothing" }
+  | { kind: "help"; topic?: string }
+  | { kind: "exit" }
+  | { kind: "request"; request: CommandRequest };
+
+/** Discord's limit on the text of one command's options. */
+export const MAX_LINE_LENGTH = 6000;
+
+const CONSOLE_COMMANDS = ["help", "exit"];
+
+/** Parses `/name options…`; anything the user can fix is a UserError whose sentence says how. */
+export function parseConsoleLine(line: string): ConsoleInput {
+  const text = line.trim();
+  if (text === "") return { kind: "nothing" };
+  if (text.length > MAX_LINE_LENGTH) {
+    throw new UserError(
+      "line-too-long",
+      `That line is ${text.length} characters long; a command may have at most ${MAX_LINE_LENGTH}. Ask something shorter.`,
+    );
+  }
+  if (!text.startsWith("/")) {
+    throw new UserError(
+      "not-a-command",
+      'Commands start with "/", e.g. /ask why now? Type /help for the list.',
+    );
+  }
+  const match = /^\/(\S*)\s*([\s\S]*)$/.exec(text);
+  const name = (match?.[1] ?? "").toLowerCase();
+  const rest = match?.[2] ?? "";
+  if (name === "help")
+    return rest === "" ? { kind: "help" } : { kind: "help", topic: rest.replace(/^\//, "") };
+  if (name === "exit" || name === "quit") return { kind: "exit" };
+  const command = findSlashCommand(name);
+  if (command === undefined) throw unknownCommand(name);
+  const values = parseSlashOptions(command, rest);
+  for (const option of command.options) {
+    if (option.required === true && values[option.name] === undefined) {
+      throw new UserError(
+        "missing-option",
+        `/${command.name} needs ${option.name}: (${option.description}), e.g. ${command.example}`,
+      );
+    }
+  }
+  return { kind: "request", request: parseRequest({ command: command.name, ...values }) };
+}
+
+function unknownCommand(name: string): UserError {
+  const names = [...SLASH_COMMANDS.map((c) => c.name), ...CONSOLE_COMMANDS];
+  const guess = name === "" ? undefined : closestName(name, names);
+  const hint = guess === undefined ? "" : ` Did you mean /${guess}?`;
+  const typed = name === "" ? "A command needs a name after the /." : `There is no /${name} command.`;
+  return new UserError(
+    "unknown-command",
+    `${typed}${hint} Commands: ${names.map((n) => `/${n}`).join(", ")}.`,
+  );
+}

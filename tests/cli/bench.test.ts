@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.ts";
+import { captureIo } from "./capture-io.ts";
+
+const MEASURES = [
+  "start-up: load + index",
+  "of which knowledge load",
+  "of which index build",
+  "ask p50",
+  "ask p99",
+  "RSS after load",
+  "RSS after queries",
+  "hit@3 (answerable eval questions)",
+  "unanswerable questions flagged",
+];
+
+// The benchmark is a report, not a test: this only checks that every section and figure is there.
+describe("dossier bench --quick", () => {
+  it("reports every section with every figure, side by side with the baseline, targets marked", {
+    timeout: 180_000,
+  }, async () => {
+    const capture = captureIo();
+    const code = await runCli(["bench", "--quick"], capture.io);
+    expect(code).toBe(0);
+    const report = capture.stdout();
+    const sections = report.split(/\n\n(?=\S)/).slice(1);
+    expect(sections.map((s) => s.split("\n")[0])).toEqual([
+      expect.stringMatching(/^Shipped knowledge — \d+ passages$/),
+      expect.stringMatching(/^Synthetic corpus, 100× the articles — \d+ passages$/),
+    ]);
+    for (const section of sections) {
+      expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);
+      for (const measure of MEASURES) {
+        const row = section.split("\n").find((line) => line.trimStart().startsWith(measure));
+        expect(row, `${measure} in ${section.split("\n")[0]}`).toBeDefined();
+        // a figure for ours, one for the baseline, and their comparison
+        expect(row?.slice(measure.length + 2).match(/\d/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+      }
+      expect(section).toMatch(/ask p99 .*≤ \d+ ms [✓✗]/);
+    }
+    expect(sections[0]).toMatch(/start-up: load \+ index .*≤ 300 ms [✓✗]/);
+    expect(capture.stderr()).toContain("run 1/1");
+  });
+});

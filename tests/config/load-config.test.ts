@@ -1,0 +1,146 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, requireDiscordCredentials } from "../../src/config.ts";
+import { createLogger } from "../../src/context.ts";
+
+const TOKEN = "MTEyMzQ1Njc4OTAxMjM0NTY3OA.GhIjKl.s3cr3t-t0k3n-value_XYZ";
+const CLIENT_ID = "112345678901234567";
+
+function failure(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+describe("loadConfig", () => {
+  it("gives defaults for everything optional; blank values count as unset", () => {
+    const expected = {
+      discordToken: undefined,
+      discordClientId: undefined,
+      discordGuildId: undefined,
+      discordApiUrl: undefined,
+      dataDir: "./data",
+      moderatorRoleIds: [],
+      logLevel: "info",
+      cooldownSeconds: 3,
+    };
+    expect(loadConfig({})).toEqual(expected);
+    expect(
+      loadConfig({ DISCORD_TOKEN: "", DISCORD_CLIENT_ID: " ", LOG_LEVEL: "", COOLDOWN_SECONDS: "" }),
+    ).toEqual(expected);
+  });
+
+  it("reads every variable", () => {
+    expect(
+      loadConfig({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: CLIENT_ID,
+        DISCORD_GUILD_ID: "98765432109876543",
+        DISCORD_API_URL: "http://127.0.0.1:4567/api/",
+        DATA_DIR: "/var/lib/dossier",
+        MODERATOR_ROLE_IDS: "11111111111111111, 22222222222222222,",
+        LOG_LEVEL: "DEBUG",
+        COOLDOWN_SECONDS: "0",
+      }),
+    ).toEqual({
+      discordToken: TOKEN,
+      discordClientId: CLIENT_ID,
+      discordGuildId: "98765432109876543",
+      discordApiUrl: "http://127.0.0.1:4567/api",
+      dataDir: "/var/lib/dossier",
+      moderatorRoleIds: ["11111111111111111", "22222222222222222"],
+      logLevel: "debug",
+      cooldownSeconds: 0,
+    });
+  });
+
+  it.each([
+    [{ DISCORD_CLIENT_ID: "abc" }, 'DISCORD_CLIENT_ID must be a Discord id (17–20 digits); got "abc".'],
+    [{ DISCORD_GUILD_ID: "123" }, 'DISCORD_GUILD_ID must be a Discord id (17–20 digits); got "123".'],
+    [
+      { DISCORD_TOKEN: TOKEN },
+      "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy the Application ID from the General Information page of the Discord Developer Portal.",
+    ],
+    [
+      { DISCORD_TOKEN: `Bot ${TOKEN}`, DISCORD_CLIENT_ID: CLIENT_ID },
+      'DISCORD_TOKEN must be the token alone, without the "Bot " prefix.',
+    ],
+    [
+      { DISCORD_TOKEN: "s3cr3t-client-secret", DISCORD_CLIENT_ID: CLIENT_ID },
+      "DISCORD_TOKEN does not look like a bot token (three parts separated by dots): copy it from the Bot page of the Discord Developer Portal, not the client secret.",
+    ],
+    [
+      { DISCORD_API_URL: "discord.com/api" },
+      'DISCORD_API_URL must be an http(s) address such as http://127.0.0.1:3000/api; got "discord.com/api".',
+    ],
+    [
+      { DISCORD_API_URL: "http://127.0.0.1:4567/api/v10" },
+      'DISCORD_API_URL must not end with the API version (it is added for you): use "http://127.0.0.1:4567/api".',
+    ],
+    [
+      { MODERATOR_ROLE_IDS: "11111111111111111,moderators" },
+      'MODERATOR_ROLE_IDS must be Discord role ids (17–20 digits) separated by commas; "moderators" is not one.',
+    ],
+    [
+      { LOG_LEVEL: "loud" },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud".',
+    ],
+    [
+      { COOLDOWN_SECONDS: "2.5" },
+      'COOLDOWN_SECONDS must be a whole number of seconds (0 turns the cooldown off); got "2.5".',
+    ],
+    [{ COOLDOWN_SECONDS: "86400" }, 'COOLDOWN_SECONDS must be at most 3600; got "86400".'],
+  ])("%j fails with one sentence naming the variable", (env, sentence) => {
+    expect(failure(env)).toBe(sentence);
+  });
+
+  it("reports only the first problem when there are several", () => {
+    const message = failure({ DISCORD_CLIENT_ID: "abc", LOG_LEVEL: "loud" });
+    expect(message.match(/must/g)).toHaveLength(1);
+  });
+
+  it("requireDiscordCredentials names what the bot still needs", () => {
+    expect(() => requireDiscordCredentials(loadConfig({}))).toThrow(/^DISCORD_TOKEN is not set/);
+    expect(
+      requireDiscordCredentials(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID })),
+    ).toEqual({
+      token: TOKEN,
+      clientId: CLIENT_ID,
+    });
+  });
+});
+
+describe("the token is never printed", () => {
+  it("not in any configuration error", () => {
+    const secret = "s3cr3t";
+    const envs: NodeJS.ProcessEnv[] = [
+      { DISCORD_TOKEN: `Bot ${secret}.a.b`, DISCORD_CLIENT_ID: CLIENT_ID },
+      { DISCORD_TOKEN: `${secret} with spaces`, DISCORD_CLIENT_ID: CLIENT_ID },
+      { DISCORD_TOKEN: `${secret}.a.b` },
+    ];
+    for (const env of envs) expect(failure(env)).not.toContain(secret);
+  });
+
+  it("not in the logs, wherever the config or the token is logged", () => {
+    let written = "";
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        written += String(chunk);
+        done();
+      },
+    });
+    const logger = createLogger("info", stream);
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID });
+    logger.info({ config }, "starting");
+    logger.info({ token: TOKEN }, "login");
+    logger.info({ discordToken: config.discordToken }, "flat");
+    logger.info({ request: { headers: { authorization: `Bot ${TOKEN}` } } }, "request");
+    expect(written.split("\n").filter(Boolean)).toHaveLength(4);
+    expect(written).toContain(CLIENT_ID);
+    expect(written).not.toContain("s3cr3t");
+  });
+});

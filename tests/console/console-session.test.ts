@@ -1,0 +1,116 @@
+import { Readable } from "node:stream";
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import type { Dossier } from "../../src/answer/dossier.ts";
+import { renderForTerminal } from "../../src/cli/render-output.ts";
+import { APOLOGY } from "../../src/console/answer-line.ts";
+import { consoleHelp } from "../../src/console/help-text.ts";
+import { runConsole } from "../../src/console/run-console.ts";
+import type { Context } from "../../src/context.ts";
+import { captureIo } from "../cli/capture-io.ts";
+import { shippedContext } from "../cli/shipped-context.ts";
+
+/** Pipes lines into the console, as `dossier console < script` does, and returns one reply per answered line. */
+async function session(lines: string[], context: Context = shippedContext()): Promise<string[]> {
+  const capture = captureIo();
+  const replies: string[] = [];
+  capture.io.out = (text) => {
+    replies.push(text.replace(/\n$/, ""));
+  };
+  await runConsole(context, { input: Readable.from([`${lines.join("\n")}\n`]), io: capture.io });
+  return replies;
+}
+
+const display = { color: false, width: undefined };
+
+describe("the offline console", () => {
+  it("answers each slash command with what the core gives the bot, in order", async () => {
+    const { dossier } = shippedContext();
+    const replies = await session([
+      "/ask why now?",
+      '/quote speaker:"Jake Sullivan" topic:sanctions',
+      "/timeline from:2014 to:2019",
+      "/demand topic:missiles",
+      "/who Ryabkov",
+      "/source",
+      "/source article:npr-2022-01-12",
+    ]);
+    const answer = (a: ReturnType<Dossier["ask"]>) =>
+      renderForTerminal({ kind: "answer", command: "ask", answer: a }, display);
+    const source = dossier.source("npr-2022-01-12");
+    if (source === undefined) throw new Error("npr-2022-01-12 is not a source");
+    expect(replies).toEqual([
+      answer(dossier.ask("why now?")),
+      answer(dossier.quotes({ speaker: "Jake Sullivan", topic: "sanctions" })),
+      answer(dossier.timeline({ from: "2014", to: "2019" })),
+      answer(dossier.demands("missiles")),
+      answer(dossier.who("Ryabkov")),
+      renderForTerminal({ kind: "sources", sources: dossier.sources() }, display),
+      renderForTerminal({ kind: "source", source }, display),
+    ]);
+    expect(replies[0]).toMatch(/— .+ · ¶\d+/);
+  });
+
+  it("meets bad input with one clear line and keeps going", async () => {
+    const replies = await session([
+      "",
+      `/ask ${"why ".repeat(1500)}`,
+      "@everyone",
+      "/frobnicate",
+      "/quote speakr:Putin",
+      '/quote speaker:"Jake Sullivan',
+      "/ask",
+      "/who Ryabkov",
+    ]);
+    expect(replies).toHaveLength(7);
+    const [tooLong, mention, unknownCommand, unknownOption, unbalanced, empty, answered] = replies;
+    expect(tooLong).toMatch(/^That line is \d+ characters long; a command may have at most 6000\./);
+    expect(mention).toMatch(/^Commands start with "\/"/);
+    expect(unknownCommand).toMatch(/^There is no \/frobnicate command\./);
+    expect(unknownOption).toMatch(/^\/quote has no option "speakr:"/);
+    expect(unbalanced).toMatch(/^The quote after speaker: is never closed/);
+    expect(empty).toMatch(/^\/ask needs question:/);
+    for (const line of [tooLong, mention, unknownCommand, unknownOption, unbalanced, empty]) {
+      expect(line?.split("\n")).toHaveLength(1);
+    }
+    expect(answered).toBe(
+      renderForTerminal(
+        { kind: "answer", command: "who", answer: shippedContext().dossier.who("Ryabkov") },
+        display,
+      ),
+    );
+  });
+
+  it("passes the core's own sentence through for a question it refuses", async () => {
+    const [reply] = await session(["/who Napoleon"]);
+    let expected = "";
+    try {
+      shippedContext().dossier.who("Napoleon");
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    expect(expected).not.toBe("");
+    expect(reply).toBe(expected);
+  });
+
+  it("shows help, and stops at /exit", async () => {
+    const replies = await session(["/help", "/help quote", "/exit", "/who Ryabkov"]);
+    expect(replies).toEqual([consoleHelp(), consoleHelp("quote")]);
+  });
+
+  it("apologises for a bug, logs it, and answers the next command", async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: "error" }, { write: (line: string) => logged.push(line) });
+    const real = shippedContext();
+    const broken: Dossier = {
+      ...real.dossier,
+      ask: () => {
+        throw new TypeError("index exploded");
+      },
+    };
+    const replies = await session(["/ask why now?", "/who Ryabkov"], { ...real, dossier: broken, logger });
+    expect(replies[0]).toBe(APOLOGY);
+    expect(replies[1]).toContain("Ryabkov");
+    expect(logged.join("")).toContain("index exploded");
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { NO_TOKEN_NOTICE } from "../../src/cli/start-dossier.ts";
+import { childEnv, PROJECT_ROOT, runProcess } from "../cli/run-process.ts";
+
+describe("npm start without a token", () => {
+  it("says why, starts the offline console and answers a piped /ask", async () => {
+    const { code, stdout, stderr } = await runProcess("npm", ["start"], {
+      cwd: PROJECT_ROOT,
+      env: childEnv(),
+      input: "/ask why now?\n",
+    });
+    expect(stderr).not.toMatch(/Error/);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    const notice = lines.indexOf(NO_TOKEN_NOTICE);
+    expect(notice).toBeGreaterThan(-1);
+    const answer = lines.slice(notice + 1).join("\n");
+    expect(answer).toMatch(/^ {3}> .+/m);
+    expect(answer).toMatch(/^ {5}— .+ · ¶\d+$/m);
+  });
+});
