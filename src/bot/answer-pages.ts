@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import type { AnswerView } from "../render/discord/answer-view.ts";
+import type { ButtonRow } from "../render/discord/payload.ts";
+import type { Clock } from "./clock.ts";
+import { RecentCache } from "./recent-cache.ts";
+
+/** An answer whose pages can still be turned, with who asked and whether they asked privately. */
+export interface StoredAnswer {
+  view: AnswerView;
+  askerId: string;
+  ephemeral: boolean;
+  /** Rows that stay under every page (the feedback buttons). */
+  extraRows: ButtonRow[];
+}
+
+export interface AnswerPagesOptions {
+  clock: Clock;
+  maxEntries?: number;
+  ttlMs?: number;
+}
+
+/**
+ * Recent answers by short key, for the "More" / "Previous" buttons: a question (up to 300 characters)
+ * cannot ride in a 100-character custom id, and re-running a search on every click could give a
+ * different page than the one the member is reading if knowledge changed meanwhile.
+ *
+ * 15 minutes matches how long Discord lets the bot edit an answer through its interaction token;
+ * 500 answers of a few kilobytes each bound the memory to a few megabytes.
+ */
+export class AnswerPages {
+  readonly #cache: RecentCache<StoredAnswer>;
+
+  constructor(options: AnswerPagesOptions) {
+    this.#cache = new RecentCache({
+      clock: options.clock,
+      maxEntries: options.maxEntries ?? 500,
+      ttlMs: options.ttlMs ?? 15 * 60_000,
+    });
+  }
+
+  /** Random rather than counted, so a button from before a restart can never open someone else's answer. */
+  remember(answer: StoredAnswer): string {
+    const key = randomBytes(6).toString("base64url");
+    this.#cache.set(key, answer);
+    return key;
+  }
+
+  recall(key: string): StoredAnswer | undefined {
+    return this.#cache.get(key);
+  }
+}

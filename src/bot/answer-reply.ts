@@ -1,0 +1,25 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import { type AnswerView, pageCountOf } from "../render/discord/answer-view.ts";
+import type { ButtonRow } from "../render/discord/payload.ts";
+import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
+import type { CommandContext } from "./command.ts";
+import { sendReply } from "./reply.ts";
+
+/**
+ * Replies with the first page of an answer. Only answers with more than one page are remembered for
+ * the "More" / "Previous" buttons, so one-page answers cost the cache nothing.
+ */
+export async function replyWithAnswer(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  view: AnswerView,
+  ephemeral: boolean,
+  extraRows: ButtonRow[] = [],
+): Promise<void> {
+  const askerId = interaction.user.id;
+  const paging =
+    pageCountOf(view) > 1
+      ? { key: ctx.pages.remember({ view, askerId, ephemeral, extraRows }), viewerId: askerId }
+      : undefined;
+  await sendReply(interaction, renderAnswerPage(view, 0, paging, extraRows), { ephemeral });
+}

@@ -1,0 +1,41 @@
+import { Client, GatewayIntentBits, Options } from "discord.js";
+import type { Config } from "../config.ts";
+import { NO_MENTIONS } from "./reply.ts";
+
+/**
+ * A client for a bot that only answers interactions. Interactions arrive with everything needed (the
+ * member, their permissions, the channel), so the Guilds intent is enough and no member, message or
+ * presence cache is kept. Guilds, channels and roles stay cached: discord.js documents that limiting
+ * those managers breaks it. The bot's own member and user are kept, as discord.js reads them for
+ * its own permission checks.
+ */
+export function createClient(config: Pick<Config, "discordApiUrl">): Client {
+  const isSelf = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    makeCache: Options.cacheWithLimits({
+      MessageManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: isSelf },
+      UserManager: { maxSize: 0, keepOverLimit: isSelf },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      ThreadManager: 0,
+      ThreadMemberManager: 0,
+      VoiceStateManager: 0,
+      GuildBanManager: 0,
+      GuildInviteManager: 0,
+      GuildEmojiManager: 0,
+      BaseGuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
+      EntitlementManager: 0,
+    }),
+    // discord.js reads no environment variable for its API address; the end-to-end tests set a local one.
+    ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
+  });
+}

@@ -1,0 +1,121 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  ModalSubmitInteraction,
+} from "discord.js";
+import type { Logger } from "pino";
+import { UserError } from "../errors.ts";
+import { answerFailure } from "./answer-failure.ts";
+import type { CommandContext, SlashCommand } from "./command.ts";
+import { COMPONENT_ROUTES, type ComponentRoute } from "./component-routes.ts";
+import type { Cooldowns } from "./cooldowns.ts";
+import { toLoggableError } from "./loggable-error.ts";
+import { STALE_BUTTON } from "./page-turner.ts";
+import { sendNotice } from "./reply.ts";
+
+export const UNKNOWN_COMMAND = "I don't know that command — run /help.";
+export const UNKNOWN_FORM = "This form no longer works — run the command again.";
+
+export interface RouterOptions {
+  commands: readonly SlashCommand[];
+  /** Buttons and forms by custom id; default every family the bot writes (component-routes.ts). */
+  components?: readonly ComponentRoute[];
+  context: CommandContext;
+  cooldowns: Cooldowns;
+  logger: Logger;
+  /** Strings that must never reach a log line (the bot token). */
+  secrets: readonly string[];
+}
+
+export type InteractionHandler = (interaction: Interaction) => Promise<void>;
+
+/**
+ * Every interaction goes through here: slash commands to their command, autocomplete to the command's
+ * suggestions, buttons by custom-id prefix, and whatever is thrown to `answerFailure`. Never rejects.
+ */
+export function createRouter(options: RouterOptions): InteractionHandler {
+  const byName = new Map(options.commands.map((command) => [command.data.name, command]));
+
+  return async (interaction) => {
+    const logger = options.logger.child(describe(interaction));
+    if (interaction.isAutocomplete()) {
+      await suggest(interaction, byName.get(interaction.commandName), options, logger);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const started = performance.now();
+    try {
+      if (interaction.isChatInputCommand())
+        await runCommand(interaction, byName.get(interaction.commandName), options);
+      else if (interaction.isButton() || interaction.isModalSubmit())
+        await runComponent(interaction, options);
+      else logger.debug("ignored an interaction of a kind the bot does not use");
+    } catch (error) {
+      await answerFailure(interaction, error, logger, options.secrets);
+    }
+    logger.debug({ ms: Math.round(performance.now() - started) }, "interaction answered");
+  };
+}
+
+async function runCommand(
+  interaction: ChatInputCommandInteraction,
+  command: SlashCommand | undefined,
+  { context, cooldowns }: RouterOptions,
+): Promise<void> {
+  // Commands registered by an older deploy, or by another copy of the bot, can still arrive.
+  if (command === undefined) return sendNotice(interaction, UNKNOWN_COMMAND);
+  const userId = interaction.user.id;
+  if (command.cooldown) {
+    const verdict = cooldowns.take(userId);
+    if (!verdict.allowed) return sendNotice(interaction, `Try again in ${verdict.retryAfterSeconds}s.`);
+  }
+  try {
+    await command.execute(interaction, context);
+  } catch (error) {
+    if (command.cooldown && error instanceof UserError) cooldowns.refund(userId);
+    throw error;
+  }
+}
+
+/** A button or form none of our routes claims comes from an older version or a modified client. */
+function runComponent(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  { components = COMPONENT_ROUTES, context }: RouterOptions,
+): Promise<void> {
+  const route = components.find((candidate) => candidate.claims(interaction.customId));
+  if (route !== undefined) return route.handle(interaction, context);
+  return sendNotice(interaction, interaction.isButton() ? STALE_BUTTON : UNKNOWN_FORM);
+}
+
+/** Suggestions are a convenience: a failure is logged and answered with no choices, never an error. */
+async function suggest(
+  interaction: AutocompleteInteraction,
+  command: SlashCommand | undefined,
+  { context, secrets }: RouterOptions,
+  logger: Logger,
+): Promise<void> {
+  const hidden = [...secrets, interaction.token];
+  try {
+    if (command?.autocomplete === undefined) await interaction.respond([]);
+    else await command.autocomplete(interaction, context);
+  } catch (error) {
+    logger.warn({ error: toLoggableError(error, hidden) }, "autocomplete failed");
+    if (interaction.responded) return;
+    await interaction.respond([]).catch((respondError: unknown) => {
+      logger.warn({ error: toLoggableError(respondError, hidden) }, "could not answer autocomplete");
+    });
+  }
+}
+
+/** What identifies an interaction in the logs; never its token. */
+function describe(interaction: Interaction): Record<string, string | null> {
+  const base = { interactionId: interaction.id, userId: interaction.user.id, guildId: interaction.guildId };
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    return { ...base, command: interaction.commandName };
+  }
+  if (interaction.isMessageComponent() || interaction.isModalSubmit())
+    return { ...base, customId: interaction.customId };
+  return base;
+}

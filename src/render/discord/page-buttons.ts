@@ -1,0 +1,58 @@
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { ButtonRow } from "./payload.ts";
+
+/**
+ * "Previous" / "More" buttons. Their custom id carries everything the click needs except the answer
+ * itself, which can be far longer than the 100 characters a custom id allows: `page:<key>:<page>:<viewer>`,
+ * where `key` names the answer in the bot's recent-answers cache and `viewer` is who may turn this
+ * message's pages in place (everyone else gets their own private copy).
+ */
+
+const PREFIX = "page";
+const PATTERN = /^page:([\w-]{1,32}):(\d{1,4}):(\d{1,25})$/;
+
+export interface PageTarget {
+  key: string;
+  page: number;
+  viewerId: string;
+}
+
+export function isPageButton(customId: string): boolean {
+  return customId.startsWith(`${PREFIX}:`);
+}
+
+export function encodePageButton(target: PageTarget): string {
+  return `${PREFIX}:${target.key}:${target.page}:${target.viewerId}`;
+}
+
+/** Undefined for anything we did not write, which a client can send; it is never trusted blindly. */
+export function decodePageButton(customId: string): PageTarget | undefined {
+  const match = PATTERN.exec(customId);
+  if (match === null) return undefined;
+  const [, key, page, viewerId] = match;
+  if (key === undefined || page === undefined || viewerId === undefined) return undefined;
+  return { key, page: Number(page), viewerId };
+}
+
+/** Nothing on a single page; otherwise Previous and More, disabled at either end. */
+export function pageButtonRow(
+  paging: { key: string; viewerId: string },
+  page: number,
+  pageCount: number,
+): ButtonRow | undefined {
+  if (pageCount <= 1) return undefined;
+  const button = (label: string, target: number, disabled: boolean) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label,
+    custom_id: encodePageButton({ ...paging, page: target }),
+    disabled,
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      button("◀ Previous", Math.max(0, page - 1), page <= 0),
+      button("More ▶", Math.min(pageCount - 1, page + 1), page >= pageCount - 1),
+    ],
+  };
+}

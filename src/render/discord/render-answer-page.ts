@@ -1,0 +1,76 @@
+import type { APIEmbed } from "discord.js";
+import { type AnswerView, pageCountOf } from "./answer-view.ts";
+import { fitMessage } from "./fit-message.ts";
+import { articleLinkRow } from "./link-buttons.ts";
+import { pageButtonRow } from "./page-buttons.ts";
+import { askPage } from "./pages/ask-page.ts";
+import { demandPage } from "./pages/demand-page.ts";
+import type { PageBody } from "./pages/page-body.ts";
+import { quotePage } from "./pages/quote-page.ts";
+import { timelinePage } from "./pages/timeline-page.ts";
+import { whoPage } from "./pages/who-page.ts";
+import { type ButtonRow, COLORS, type MessagePayload } from "./payload.ts";
+
+/** Where "More"/"Previous" lead: the cached answer's key and who may turn pages in place. */
+export interface PagingTarget {
+  key: string;
+  viewerId: string;
+}
+
+/**
+ * One page of an answer as a complete message: the body for its kind, "Page i of n" in the last
+ * embed's footer, a row of "Read" links to the cited articles, on paged answers Previous/More, and
+ * any `extraRows` (the feedback buttons under /ask). `page` is clamped, so a stale or forged page
+ * number still shows a real page.
+ */
+export function renderAnswerPage(
+  view: AnswerView,
+  page: number,
+  paging?: PagingTarget,
+  extraRows: readonly ButtonRow[] = [],
+): MessagePayload {
+  const pageCount = pageCountOf(view);
+  const current = Math.min(Math.max(0, Math.trunc(page)), pageCount - 1);
+  const body = bodyOf(view, current);
+  // Nothing matched: the header still repeats what was asked, and the embed says so plainly.
+  if (view.answer.results.length === 0) body.embeds = [nothingFound(view)];
+
+  const last = body.embeds.at(-1);
+  if (last !== undefined && pageCount > 1) last.footer = { text: `Page ${current + 1} of ${pageCount}` };
+
+  const rows = [
+    articleLinkRow(body.citations),
+    paging === undefined ? undefined : pageButtonRow(paging, current, pageCount),
+    ...extraRows,
+  ].filter((row): row is ButtonRow => row !== undefined);
+  const payload: MessagePayload = { embeds: body.embeds, components: rows };
+  if (body.content !== undefined) payload.content = body.content;
+  return fitMessage(payload);
+}
+
+function bodyOf(view: AnswerView, page: number): PageBody {
+  switch (view.kind) {
+    case "ask":
+      return askPage(view, page);
+    case "demand":
+      return demandPage(view, page);
+    case "quote":
+      return quotePage(view, page);
+    case "timeline":
+      return timelinePage(view, page);
+    case "who":
+      return whoPage(view, page);
+  }
+}
+
+const NOTHING_FOUND: Record<AnswerView["kind"], string> = {
+  ask: "Nothing in the articles matches that question. Try other words, or /help for what I know about.",
+  demand: "No demand matches that topic. Run /demand without a topic to list them all.",
+  quote: "No quotation matches that. Run /quote without options to see them all.",
+  timeline: "No dated event falls in that range. Try /timeline without options.",
+  who: "No one by that name appears in the articles. Start typing a name and pick one of the suggestions.",
+};
+
+function nothingFound(view: AnswerView): APIEmbed {
+  return { description: NOTHING_FOUND[view.kind], color: COLORS.notConfident };
+}

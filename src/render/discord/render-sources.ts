@@ -1,0 +1,72 @@
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { ArticleSummary } from "../../answer/types.ts";
+import { formatPartialDate } from "./dates.ts";
+import { escapeText } from "./escape.ts";
+import { formatAuthors } from "./excerpt.ts";
+import { fitMessage } from "./fit-message.ts";
+import { truncateText } from "./fit-text.ts";
+import { articleLinkRow } from "./link-buttons.ts";
+import { COLORS, type MessagePayload } from "./payload.ts";
+
+/** /source without an article: every article, one short entry each, with links to those that have one. */
+export function renderSourceList(articles: readonly ArticleSummary[]): MessagePayload {
+  const entries = articles.map((article) => {
+    const line = [
+      article.outlet,
+      formatAuthors(article.authors),
+      dateOf(article),
+      `${article.paragraphs} paragraphs`,
+    ]
+      .filter((part) => part !== undefined)
+      .map(escapeText)
+      .join(" · ");
+    const republished =
+      article.duplicateOf === undefined
+        ? ""
+        : `\nA republication of \`${article.duplicateOf}\`: listed, never quoted.`;
+    return `**${escapeText(article.title)}**\n${line}\nid: \`${article.id}\`${republished}`;
+  });
+  const embed: APIEmbed = {
+    title: `The articles (${articles.length})`,
+    color: COLORS.neutral,
+    description: entries.join("\n\n"),
+    footer: { text: "Run /source with an article for its details." },
+  };
+  const links = articleLinkRow(articles.filter((a) => a.duplicateOf === undefined).map(asCitation));
+  return fitMessage({ embeds: [embed], components: links === undefined ? [] : [links] });
+}
+
+/** /source with an article: its metadata and a link to read it. */
+export function renderSource(article: ArticleSummary): MessagePayload {
+  const fields: APIEmbedField[] = [
+    { name: "Outlet", value: escapeText(article.outlet ?? "Not given"), inline: true },
+    { name: "Published", value: dateOf(article) ?? "Not given", inline: true },
+    { name: "Paragraphs", value: String(article.paragraphs), inline: true },
+    { name: "Authors", value: escapeText(formatAuthors(article.authors) ?? "Not given"), inline: true },
+    { name: "Id", value: `\`${article.id}\``, inline: true },
+  ];
+  if (article.duplicateOf !== undefined) {
+    fields.push({
+      name: "Republication of",
+      value: `\`${article.duplicateOf}\` (never quoted)`,
+      inline: false,
+    });
+  }
+  const embed: APIEmbed = {
+    title: truncateText(escapeText(article.title), 256),
+    color: COLORS.neutral,
+    fields,
+  };
+  if (article.subtitle !== undefined) embed.description = escapeText(article.subtitle);
+  if (article.url !== undefined) embed.url = article.url;
+  const links = articleLinkRow([asCitation(article)]);
+  return fitMessage({ embeds: [embed], components: links === undefined ? [] : [links] });
+}
+
+function dateOf(article: ArticleSummary): string | undefined {
+  return article.published === undefined ? undefined : formatPartialDate(article.published);
+}
+
+function asCitation(article: ArticleSummary) {
+  return { ...article, article: article.id, paragraph: 1 };
+}

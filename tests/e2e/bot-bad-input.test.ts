@@ -1,0 +1,74 @@
+import { InteractionResponseType } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APOLOGY } from "../../src/bot/answer-failure.ts";
+import { isInteractionCallback, slashCommand, succeeded } from "../fake-discord/index.ts";
+import { EPHEMERAL, type Harness, sent, startHarness } from "./bot-harness.ts";
+
+/** What a member, or a client that ignores the registered limits, can put in a text option. */
+const BAD_VALUES = {
+  empty: "",
+  blank: "   ",
+  "6,000 characters": "NATO ".repeat(1200),
+  "emoji and zalgo": `${"🤔🇺🇦👩‍👩‍👧".repeat(20)} Z̵̡̛̗͓̈́a̷̢̛͉l̴g̸o̶ ${"\u0301".repeat(300)}`,
+  markdown: "**bold** __under__ ~~gone~~ ||spoiler|| `code` > quote\n# heading [link](https://example.com)",
+  mentions: "@everyone @here <@123456789012345678> <@&123456789012345678>",
+  "unknown id": "no-such-speaker-or-article",
+};
+
+/** Every text option of every command. Required options get the bad value alongside nothing else. */
+const TEXT_OPTIONS = [
+  ["ask", "question"],
+  ["ask", "article"],
+  ["demand", "topic"],
+  ["quote", "speaker"],
+  ["quote", "topic"],
+  ["timeline", "from"],
+  ["timeline", "to"],
+  ["timeline", "topic"],
+  ["who", "person"],
+  ["source", "article"],
+] as const;
+
+/** Required options that must keep a sensible value while another option is being tested. */
+const REQUIRED = { ask: { question: "Why now?" }, who: { person: "Putin" } } as const;
+
+const cases = TEXT_OPTIONS.flatMap(([command, option]) =>
+  Object.entries(BAD_VALUES).map(([kind, value]) => ({ command, option, kind, value })),
+);
+
+describe("bad input through every option, end to end", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it.each(cases)(
+    "/$command $option: $kind → an answer or a private sentence, once, never a bug",
+    async (c) => {
+      const required = c.command in REQUIRED ? REQUIRED[c.command as keyof typeof REQUIRED] : {};
+      const { id, callback } = await harness.send(
+        slashCommand(c.command, { ...required, [c.option]: c.value }),
+      );
+      expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      const message = sent(callback);
+      expect(message.content).not.toBe(APOLOGY);
+      expect(message.allowed_mentions).toEqual({ parse: [] });
+      if (message.flags === EPHEMERAL && message.embeds.length === 0) {
+        // A member's mistake: one sentence that says what to change.
+        expect(message.content).toMatch(/^[A-Z"].{10,300}[.)]$/s);
+      }
+      // Mass mentions never appear as mentions, wherever the bot echoes what was typed.
+      expect(JSON.stringify(message)).not.toMatch(/@(everyone|here)/);
+      expect(harness.fake.requests.filter((r) => isInteractionCallback(id)(r) && succeeded(r))).toHaveLength(
+        1,
+      );
+    },
+  );
+
+  it("logged no bug for any of them", () => {
+    expect(harness.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { ButtonStyle, InteractionResponseType } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { autocomplete, slashCommand } from "../fake-discord/index.ts";
+import { EPHEMERAL, type Harness, realDossier, sent, startHarness } from "./bot-harness.ts";
+
+/** Every slash command through the real client, the real dossier and the fake Discord. */
+describe("the bot's slash commands, end to end", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it("/ask answers in public with quoted excerpts, no mentions and paging buttons", async () => {
+    const { callback } = await harness.send(
+      slashCommand("ask", { question: "What does Russia want from NATO?" }),
+    );
+    expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const message = sent(callback);
+    expect(message.flags ?? 0).toBe(0);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(message.content).toBe("**Asked:** What does Russia want from NATO?");
+    expect(message.embeds.length).toBeGreaterThan(0);
+    for (const embed of message.embeds) expect(embed.description).toMatch(/^(.+\n\n)?> /s);
+    const paging = message.components.flatMap((row) => row.components).map((button) => button.label);
+    expect(paging).toContain("More ▶");
+  });
+
+  it("/ask with private: true answers only the asker", async () => {
+    const { callback } = await harness.send(slashCommand("ask", { question: "Minsk?", private: true }));
+    expect(sent(callback).flags).toBe(EPHEMERAL);
+  });
+
+  it("/ask with an article only quotes that article", async () => {
+    const { callback } = await harness.send(
+      slashCommand("ask", { question: "NATO expansion", article: "npr-2022-01-12" }),
+    );
+    const citations = sent(callback).embeds.flatMap((embed) => embed.description?.match(/^— .*$/gm) ?? []);
+    expect(citations.length).toBeGreaterThan(0);
+    for (const line of citations) expect(line).toMatch(/^— NPR · /);
+  });
+
+  it("/demand lists every demand and shows the first with Russia's reasoning and the Western response", async () => {
+    const { callback } = await harness.send(slashCommand("demand"));
+    const message = sent(callback);
+    const demandCount = realDossier().demands().results.length;
+    expect(message.content?.split("\n").filter((line) => /^\d+\. /.test(line))).toHaveLength(demandCount);
+    const fields = message.embeds[0]?.fields?.map((field) => field.name) ?? [];
+    expect(fields).toEqual(expect.arrayContaining(["Russia's reasoning", "Western response"]));
+  });
+
+  it("/demand with a topic names the topic", async () => {
+    const { callback } = await harness.send(slashCommand("demand", { topic: "missiles" }));
+    expect(sent(callback).content).toMatch(/^\*\*Demands about:\*\* missiles/);
+  });
+
+  it("/quote by a speaker shows their quotations with role and source", async () => {
+    const { callback } = await harness.send(slashCommand("quote", { speaker: "putin" }));
+    const [embed] = sent(callback).embeds;
+    expect(embed?.title).toBe("Quotes by putin");
+    expect(embed?.fields?.length).toBeGreaterThan(0);
+    for (const field of embed?.fields ?? []) {
+      expect(field.name).toMatch(/^Vladimir Putin — /);
+      expect(field.value).toMatch(/^> [\s\S]+\n— .+ · ¶\d+$/);
+    }
+  });
+
+  it("/timeline from and to shows only events dated in that range, oldest first", async () => {
+    const { callback } = await harness.send(slashCommand("timeline", { from: "2014", to: "2019" }));
+    const description = sent(callback).embeds[0]?.description ?? "";
+    const years = [...description.matchAll(/^\*\*(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?(\d{4})\*\* · /gm)].map(
+      (m) => Number(m[1]),
+    );
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.every((year) => year >= 2014 && year <= 2019)).toBe(true);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+  });
+
+  it("/who shows the person's role and other names", async () => {
+    const { callback } = await harness.send(slashCommand("who", { person: "Ryabkov" }));
+    const [card] = sent(callback).embeds;
+    expect(card?.title).toBe("Sergei Ryabkov");
+    expect(card?.description).toMatch(/^\*\*.+\*\*\nAlso called: /);
+  });
+
+  it("/source lists the articles with links to read them", async () => {
+    const { callback } = await harness.send(slashCommand("source"));
+    const message = sent(callback);
+    expect(message.embeds[0]?.title).toBe(`The articles (${realDossier().sources().length})`);
+    const links = message.components
+      .flatMap((row) => row.components)
+      .filter((b) => b.style === ButtonStyle.Link);
+    expect(links.length).toBeGreaterThan(0);
+  });
+
+  it("/source with an article shows its details and a link", async () => {
+    const { callback } = await harness.send(slashCommand("source", { article: "npr-2022-01-12" }));
+    const message = sent(callback);
+    const article = realDossier().source("npr-2022-01-12");
+    expect(message.embeds[0]?.url).toBe(article?.url);
+    expect(message.components[0]?.components[0]).toMatchObject({
+      style: ButtonStyle.Link,
+      url: article?.url,
+    });
+  });
+
+  it("/help answers privately and names every command", async () => {
+    const { callback } = await harness.send(slashCommand("help"));
+    const message = sent(callback);
+    expect(message.flags).toBe(EPHEMERAL);
+    for (const name of ["ask", "demand", "quote", "timeline", "who", "source", "help"]) {
+      expect(message.embeds[0]?.description).toContain(`**/${name}`);
+    }
+  });
+
+  it("answers every reply with mentions switched off", async () => {
+    const callbacks = harness.fake.requests.filter((r) => r.path.endsWith("/callback") && r.status < 300);
+    expect(callbacks.length).toBeGreaterThan(5);
+    for (const request of callbacks) expect(sent(request.body).allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe("autocomplete, end to end", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const cases = [
+    { command: "ask", option: "article", typed: "npr", expected: "npr-2022-01-12" },
+    { command: "source", option: "article", typed: "wapo", expected: "wapo-sonne" },
+    { command: "demand", option: "topic", typed: "", expected: undefined },
+    { command: "quote", option: "speaker", typed: "puti", expected: "putin" },
+    { command: "quote", option: "topic", typed: "", expected: undefined },
+    { command: "timeline", option: "from", typed: "200", expected: "2008" },
+    { command: "timeline", option: "to", typed: "", expected: undefined },
+    { command: "timeline", option: "topic", typed: "mins", expected: undefined },
+    { command: "who", option: "person", typed: "ryab", expected: "ryabkov" },
+  ];
+
+  it.each(cases)("/$command $option suggests for “$typed”", async ({ command, option, typed, expected }) => {
+    const { callback } = await harness.send(autocomplete(command, { [option]: typed }, option));
+    expect(callback.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    const choices = sent(callback).choices ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const choice of choices) {
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+      expect(String(choice.value).length).toBeLessThanOrEqual(100);
+    }
+    if (expected !== undefined) expect(choices[0]?.value).toBe(expected);
+  });
+
+  it("suggests nothing for an option without suggestions, rather than failing", async () => {
+    const { callback } = await harness.send(autocomplete("ask", { question: "why" }, "question"));
+    expect(sent(callback).choices).toEqual([]);
+  });
+});

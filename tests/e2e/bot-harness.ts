@@ -1,0 +1,224 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { type APIUser, MessageFlags } from "discord.js";
+import { z } from "zod";
+import { createDossier } from "../../src/answer/create-dossier.ts";
+import type { Dossier } from "../../src/answer/dossier.ts";
+import type { SlashCommand } from "../../src/bot/command.ts";
+import { type RunningBot, startBot } from "../../src/bot/start-bot.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/context.ts";
+import { deployCommands } from "../../src/deploy/deploy-commands.ts";
+import type { Corpus } from "../../src/knowledge/corpus.ts";
+import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
+import { createModeration, type Moderation } from "../../src/moderation/moderation.ts";
+import { openSqliteQaStore } from "../../src/store/index.ts";
+import { TestClock } from "../bot/manual-clock.ts";
+import {
+  type CallbackBody,
+  type FakeDiscord,
+  type InteractionSeed,
+  startFakeDiscord,
+} from "../fake-discord/index.ts";
+
+/** Shaped like a real bot token (three dot-separated parts), which the configuration insists on. */
+export const BOT_TOKEN = "MTE5ODc2NTQzMjEwOTg3NjU0.Gfake0.end-to-end-test-token";
+
+const KNOWLEDGE_DIR = new URL("../../knowledge/", import.meta.url).pathname;
+let sharedCorpus: Corpus | undefined;
+let sharedDossier: Dossier | undefined;
+
+function realCorpus(): Corpus {
+  sharedCorpus ??= loadCorpus(KNOWLEDGE_DIR);
+  return sharedCorpus;
+}
+
+/** The real knowledge and answer core, built once per test file: every file's bot answers with it. */
+export function realDossier(): Dossier {
+  sharedDossier ??= createDossier(realCorpus());
+  return sharedDossier;
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  /** The bot's clock, for cooldowns and answer expiry; the fake keeps its own. */
+  clock: TestClock;
+  /** Every log line the bot wrote, parsed, and the raw text (to prove no secret is in it). */
+  logs: LogLine[];
+  rawLog(): string;
+  /** Replace dossier methods for one test (an injected bug); `restore()` undoes it. */
+  sabotage(overrides: Partial<Dossier>): void;
+  restore(): void;
+  /** Injects an interaction and resolves with the bot's accepted callback. */
+  send(seed: InteractionSeed): Promise<{ id: string; callback: CallbackBody }>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  cooldownSeconds?: number;
+  commands?: readonly SlashCommand[];
+  /** A data folder (a fresh temporary one): /qa and the feedback buttons under /ask work. */
+  withStore?: boolean;
+}
+
+/**
+ * The bot started as an admin starts it, against the fake Discord: configuration from environment
+ * variables, `deploy-commands`, then `startBot`. Always `close()` it: it stops the bot and the fake.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeDiscord({ token: BOT_TOKEN });
+  try {
+    const config = loadConfig({
+      DISCORD_TOKEN: BOT_TOKEN,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guildId,
+      DISCORD_API_URL: fake.apiBase,
+      COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
+      LOG_LEVEL: "debug",
+    });
+    await deployCommands(config, { io: { out: () => {}, err: () => {} } });
+
+    const { logs, stream, rawLog } = captureLogs();
+    const overrides: Partial<Dossier> = {};
+    const clock = new TestClock();
+    const logger = createLogger("debug", stream);
+    const dossier = overridable(realDossier(), overrides);
+    const data = options.withStore === true ? openTemporaryStore(dossier, logger) : undefined;
+    const bot = await startBot(
+      {
+        config,
+        dossier,
+        logger,
+        ...(data === undefined ? {} : { moderation: data.moderation, store: data }),
+      },
+      { clock, ...(options.commands === undefined ? {} : { commands: options.commands }) },
+    );
+    return {
+      fake,
+      bot,
+      clock,
+      logs,
+      rawLog,
+      sabotage: (replacements) => Object.assign(overrides, replacements),
+      restore: () => {
+        for (const key of Object.keys(overrides)) delete overrides[key as keyof Dossier];
+      },
+      async send(seed) {
+        const { id } = fake.injectInteraction(seed);
+        return { id, callback: await fake.waitForCallback(id) };
+      },
+      async close() {
+        await bot.stop();
+        await data?.close();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+/** A store in a fresh temporary folder, removed on close; moderators' entries go into the bot's dossier. */
+function openTemporaryStore(dossier: Dossier, logger: Moderation["logger"]) {
+  const dataDir = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
+  const corpus = realCorpus();
+  const store = openSqliteQaStore({ dataDir, corpus });
+  const moderation = createModeration({ store, dossier, corpus, moderatorRoleIds: [], logger });
+  return {
+    moderation,
+    async close() {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function captureLogs() {
+  const logs: LogLine[] = [];
+  let raw = "";
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const text = chunk.toString("utf8");
+      raw += text;
+      for (const line of text.split("\n").filter((l) => l.trim() !== "")) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logs, stream, rawLog: () => raw };
+}
+
+/** The real dossier, except for the methods a test overrides. */
+function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
+  return {
+    ask: (...args) => (overrides.ask ?? base.ask)(...args),
+    demands: (...args) => (overrides.demands ?? base.demands)(...args),
+    quotes: (...args) => (overrides.quotes ?? base.quotes)(...args),
+    timeline: (...args) => (overrides.timeline ?? base.timeline)(...args),
+    who: (...args) => (overrides.who ?? base.who)(...args),
+    sources: (...args) => (overrides.sources ?? base.sources)(...args),
+    source: (...args) => (overrides.source ?? base.source)(...args),
+    suggest: (...args) => (overrides.suggest ?? base.suggest)(...args),
+    upsertGuildQa: (...args) => (overrides.upsertGuildQa ?? base.upsertGuildQa)(...args),
+    removeGuildQa: (...args) => (overrides.removeGuildQa ?? base.removeGuildQa)(...args),
+  };
+}
+
+/** A second member, to click someone else's buttons. */
+export const otherMember: APIUser = {
+  id: "1198765432109876001",
+  username: "reader",
+  global_name: "Reader",
+  discriminator: "0",
+  avatar: null,
+};
+
+export const EPHEMERAL = MessageFlags.Ephemeral;
+
+const embedSchema = z.looseObject({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  url: z.string().optional(),
+  fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+  footer: z.looseObject({ text: z.string() }).optional(),
+});
+const buttonSchema = z.looseObject({
+  style: z.number(),
+  label: z.string().optional(),
+  custom_id: z.string().optional(),
+  url: z.string().optional(),
+  disabled: z.boolean().optional(),
+});
+
+/** The message (or choices) a callback carried, parsed rather than cast: it is what the bot sent over HTTP. */
+export const sentSchema = z.looseObject({
+  content: z.string().optional(),
+  embeds: z.array(embedSchema).default([]),
+  components: z.array(z.looseObject({ components: z.array(buttonSchema) })).default([]),
+  flags: z.number().optional(),
+  allowed_mentions: z.looseObject({ parse: z.array(z.string()).optional() }).optional(),
+  choices: z.array(z.looseObject({ name: z.string(), value: z.union([z.string(), z.number()]) })).optional(),
+});
+export type Sent = z.infer<typeof sentSchema>;
+
+export function sent(callbackOrMessage: unknown): Sent {
+  const value = callbackOrMessage;
+  const isCallback = typeof value === "object" && value !== null && "type" in value && "data" in value;
+  return sentSchema.parse(isCallback ? value.data : value);
+}
+
+/** Every custom-id button of a message. */
+export function pageButtonsOf(message: Sent) {
+  return message.components
+    .flatMap((row) => row.components)
+    .filter((button) => button.custom_id !== undefined);
+}

@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Citation, Excerpt } from "../../src/answer/types.ts";
+import { ZERO_WIDTH_SPACE } from "../../src/render/discord/escape.ts";
+import { formatCitation, formatQuotedExcerpt, splitByHighlights } from "../../src/render/discord/excerpt.ts";
+import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
+
+const citation: Citation = {
+  article: "npr-2022-01-12",
+  title: "4 things Russia wants right now",
+  outlet: "NPR",
+  authors: [],
+  published: "2022-01-12",
+  url: "https://www.npr.org/2022/01/12/1072413634/russia-nato-ukraine",
+  paragraph: 4,
+};
+
+function excerpt(text: string, highlights: Array<[number, number]> = []): Excerpt {
+  return { text, highlights: highlights.map(([start, end]) => ({ start, end })), citation };
+}
+
+describe("formatQuotedExcerpt", () => {
+  it("quotes the excerpt with the matched words in bold", () => {
+    const text = "Russia's main demand is a commitment from NATO to end its further expansion";
+    const start = text.indexOf("expansion");
+    expect(formatQuotedExcerpt(excerpt(text, [[start, start + "expansion".length]]), 1000)).toBe(
+      "> Russia's main demand is a commitment from NATO to end its further **expansion**",
+    );
+  });
+
+  it("escapes markdown in the article's own text, inside and outside the bold words", () => {
+    const formatted = formatQuotedExcerpt(
+      excerpt("a *so-called* ~deal~ | `code` @everyone", [[2, 13]]),
+      1000,
+    );
+    expect(formatted).toBe(
+      `> a **\\*so-called\\*** \\~deal\\~ \\| \\\`code\\\` @${ZERO_WIDTH_SPACE}everyone`,
+    );
+  });
+
+  it("keeps every line of a multi-line excerpt inside the quote", () => {
+    expect(formatQuotedExcerpt(excerpt("first\n> second"), 1000)).toBe("> first\n> \\> second");
+  });
+
+  it("merges overlapping and touching highlights and ignores ranges outside the text", () => {
+    const segments = splitByHighlights("abcdefgh", [
+      { start: 2, end: 4 },
+      { start: 3, end: 5 },
+      { start: 5, end: 6 },
+      { start: 40, end: 50 },
+      { start: 7, end: 3 },
+    ]);
+    expect(segments).toEqual([
+      { text: "ab", bold: false },
+      { text: "cdef", bold: true },
+      { text: "gh", bold: false },
+    ]);
+  });
+
+  it("cuts between words of the excerpt, closing the bold run and marking the cut", () => {
+    const text = "no more eastward expansion of the alliance and guarantees not to deploy troops";
+    const bold = "eastward expansion of the alliance";
+    const start = text.indexOf(bold);
+    const formatted = formatQuotedExcerpt(excerpt(text, [[start, start + bold.length]]), 45);
+    expect(formatted).toBe("> no more **eastward expansion of the** …");
+  });
+
+  it("stays within any budget, never splitting a bold run", () => {
+    const words = fc.array(fc.constantFrom("NATO", "expansion", "*", "😀", "z\u0301\u0302", "_x_", "@here"), {
+      minLength: 1,
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(
+        words,
+        fc.array(fc.tuple(fc.nat(400), fc.nat(400))),
+        fc.integer({ min: 1, max: 500 }),
+        (w, h, max) => {
+          const formatted = formatQuotedExcerpt(excerpt(w.join(" "), h), max);
+          expect(formatted.length).toBeLessThanOrEqual(max);
+          expect(countUnescapedBold(formatted) % 2).toBe(0);
+        },
+      ),
+    );
+  });
+});
+
+describe("formatCitation", () => {
+  it("names outlet, authors, date and paragraph", () => {
+    expect(formatCitation({ ...citation, authors: ["Amy Mackinnon"] })).toBe(
+      "— NPR · Amy Mackinnon · 12 Jan 2022 · ¶4",
+    );
+  });
+
+  it("falls back to the title when the outlet is unknown and leaves out what the article does not give", () => {
+    const { outlet: _outlet, published: _published, ...bare } = citation;
+    expect(formatCitation({ ...bare, authors: ["A", "B", "C"] })).toBe(
+      "— 4 things Russia wants right now · A et al. · ¶4",
+    );
+  });
+});
