@@ -1,6 +1,9 @@
 import type { QaEntry } from "../knowledge/schema.ts";
 import type { Answer, ArticleSummary } from "./types.ts";
 
+/** What front ends say before the suggestions of an answer that is not `confident`. */
+export { NOT_COVERED_MESSAGE } from "./messages.ts";
+
 /**
  * The transport-free core every front end calls (Discord commands, console, CLI). Bad input never
  * throws anything but a UserError (src/errors.ts) whose message tells the user what to change.

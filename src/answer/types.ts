@@ -40,6 +40,8 @@ export interface AnswerResult {
   date?: string;
   /** For quotes: who spoke, with their role at the time and the occasion. */
   speaker?: { id: string; name: string; role: string; context: string };
+  /** For people (`who`): who they are and the other names members may use for them. */
+  person?: { id: string; name: string; role: string; aliases: string[] };
   /** The main evidence, best first. */
   excerpts: Excerpt[];
   /** Labelled evidence, for demands: "Russia's reasoning", "Western response", "Room for compromise". */

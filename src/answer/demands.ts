@@ -1,0 +1,22 @@
+import type { AnswerContext } from "./answer-context.ts";
+import { demandResult } from "./entry-results.ts";
+import { foldName } from "./name-match.ts";
+import { NO_TERMS, searchTopic } from "./topic-search.ts";
+import type { Answer } from "./types.ts";
+
+/** All demands in their curated order, or those about a topic or with that id. */
+export function listDemands(context: AnswerContext, topic?: string): Answer {
+  const { library, corpus } = context;
+  if (topic === undefined || topic.trim() === "") {
+    return { confident: true, results: corpus.demands.map((d) => demandResult(library, d, NO_TERMS, 1)) };
+  }
+  const byId = corpus.demands.find((demand) => foldName(demand.id) === foldName(topic));
+  if (byId) return { confident: true, results: [demandResult(library, byId, NO_TERMS, 1)] };
+  const { matches, near, terms } = searchTopic(context, topic, "demand");
+  const confident = matches.length > 0;
+  const results = (confident ? matches : near).flatMap((hit) => {
+    const demand = context.demands.get(hit.ref);
+    return demand ? [demandResult(library, demand, terms, hit.relevance)] : [];
+  });
+  return { confident, results };
+}

@@ -1,0 +1,142 @@
+import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "../knowledge/schema.ts";
+import { excerptOfCitation, excerptOfPassage } from "./excerpt.ts";
+import type { Passage, PassageLibrary } from "./passages.ts";
+import type { RelevantTerms } from "./relevant-terms.ts";
+import type { AnswerResult, Excerpt } from "./types.ts";
+
+/** Builds the AnswerResult of each kind of knowledge entry, with its citations as excerpts. */
+
+/**
+ * The citations as excerpts. Two citations of one paragraph can widen to the same sentences (see
+ * excerptOfCitation): an excerpt already contained in an earlier one is left out.
+ */
+function excerptsOf(
+  library: PassageLibrary,
+  citations: ReadonlyArray<Citation>,
+  terms: RelevantTerms,
+  widen = true,
+) {
+  const excerpts: Excerpt[] = [];
+  for (const citation of citations) {
+    const excerpt = excerptOfCitation(library, citation, terms, { widen });
+    if (!excerpt) continue;
+    const samePlace = (other: Excerpt) =>
+      other.citation.article === excerpt.citation.article &&
+      other.citation.paragraph === excerpt.citation.paragraph;
+    if (excerpts.some((other) => samePlace(other) && other.text.includes(excerpt.text))) continue;
+    const contained = excerpts.findIndex((other) => samePlace(other) && excerpt.text.includes(other.text));
+    if (contained >= 0) excerpts.splice(contained, 1, excerpt);
+    else excerpts.push(excerpt);
+  }
+  return excerpts;
+}
+
+export function qaResult(
+  library: PassageLibrary,
+  entry: QaEntry,
+  terms: RelevantTerms,
+  score: number,
+): AnswerResult {
+  return {
+    kind: "qa",
+    id: entry.id,
+    heading: entry.question,
+    summary: entry.answer,
+    excerpts: excerptsOf(library, entry.citations, terms),
+    score,
+  };
+}
+
+export function passageResult(passage: Passage, terms: RelevantTerms, score: number): AnswerResult {
+  return {
+    kind: "passage",
+    id: passage.ref,
+    ...(passage.paragraph.section === undefined ? {} : { heading: passage.paragraph.section }),
+    excerpts: [excerptOfPassage(passage, terms)],
+    score,
+  };
+}
+
+export function quoteResult(
+  library: PassageLibrary,
+  quote: Quote,
+  speaker: Person | undefined,
+  terms: RelevantTerms,
+  score: number,
+): AnswerResult {
+  const name = speaker?.name ?? quote.speaker;
+  return {
+    kind: "quote",
+    id: quote.id,
+    heading: name,
+    ...(quote.date === undefined ? {} : { date: quote.date }),
+    speaker: { id: quote.speaker, name, role: quote.role, context: quote.context },
+    excerpts: excerptsOf(library, [quote.citation], terms, false),
+    score,
+  };
+}
+
+export function eventResult(
+  library: PassageLibrary,
+  event: TimelineEvent,
+  terms: RelevantTerms,
+  score: number,
+) {
+  const result: AnswerResult = {
+    kind: "event",
+    id: event.id,
+    heading: event.title,
+    date: event.date,
+    excerpts: excerptsOf(library, event.citations, terms),
+    score,
+  };
+  return result;
+}
+
+const DEMAND_SECTIONS = [
+  ["reasoning", "Russia's reasoning"],
+  ["response", "Western response"],
+  ["compromise", "Room for compromise"],
+] as const;
+
+export function demandResult(
+  library: PassageLibrary,
+  demand: Demand,
+  terms: RelevantTerms,
+  score: number,
+  withSections = true,
+): AnswerResult {
+  if (!withSections) {
+    return {
+      kind: "demand",
+      id: demand.id,
+      heading: demand.title,
+      excerpts: excerptsOf(library, demand.statement, terms),
+      score,
+    };
+  }
+  const sections = DEMAND_SECTIONS.map(([key, label]) => ({
+    label,
+    excerpts: excerptsOf(library, demand[key], terms),
+  })).filter((section) => section.excerpts.length > 0);
+  return {
+    kind: "demand",
+    id: demand.id,
+    heading: demand.title,
+    excerpts: excerptsOf(library, demand.statement, terms),
+    ...(sections.length === 0 ? {} : { sections }),
+    score,
+  };
+}
+
+export function personResult(library: PassageLibrary, person: Person, terms: RelevantTerms): AnswerResult {
+  return {
+    kind: "person",
+    id: person.id,
+    heading: person.name,
+    summary: person.role,
+    person: { id: person.id, name: person.name, role: person.role, aliases: [...person.aliases] },
+    excerpts: excerptsOf(library, person.citations, terms),
+    score: 1,
+  };
+}

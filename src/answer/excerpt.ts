@@ -1,0 +1,77 @@
+import type { Citation as KnowledgeCitation } from "../knowledge/schema.ts";
+import { passageRef } from "../search/search-documents.ts";
+import { citePassage } from "./citation.ts";
+import { findHighlights } from "./highlights.ts";
+import { locateVerbatim } from "./locate-verbatim.ts";
+import type { Passage, PassageLibrary } from "./passages.ts";
+import type { RelevantTerms } from "./relevant-terms.ts";
+import { bestSentenceWindow, scoreRange } from "./sentence-window.ts";
+import type { Excerpt } from "./types.ts";
+
+type Range = { start: number; end: number };
+
+/** At most this many sentences make an excerpt; a single short one gets its neighbour for context. */
+const MAX_SENTENCES = 3;
+/** Widening a curated excerpt must add some question word it lacks (any weight above nothing). */
+const MIN_WIDENING_GAIN = 0.01;
+const SHORT_EXCERPT = 120;
+
+export function excerptOfRange(passage: Passage, range: Range, terms: RelevantTerms): Excerpt {
+  return {
+    text: passage.paragraph.text.slice(range.start, range.end),
+    highlights: findHighlights(passage, range, new Set(terms.keys())),
+    citation: citePassage(passage),
+  };
+}
+
+/**
+ * A curated citation as an excerpt: the paragraph's own characters, widened to whole words. When
+ * the sentence that answers the question sits right beside the curated words (a Q&A cites "We're
+ * going to put on the table our concern…", the member asked about "reciprocity", said next), the
+ * excerpt is widened to include it, up to three sentences in all. A quotation is never widened:
+ * its excerpt is the speaker's words, not the reporter's around them.
+ */
+export function excerptOfCitation(
+  library: PassageLibrary,
+  citation: KnowledgeCitation,
+  terms: RelevantTerms,
+  options: { widen: boolean } = { widen: true },
+): Excerpt | undefined {
+  const passage = library.get(passageRef(citation.article, citation.paragraph));
+  if (!passage) return undefined;
+  if (!passage.located.has(citation.excerpt)) {
+    passage.located.set(citation.excerpt, locateVerbatim(citation.excerpt, passage.paragraph.text));
+  }
+  const range = passage.located.get(citation.excerpt);
+  if (!range) return undefined;
+  const window =
+    options.widen && terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES) : undefined;
+  const curated = scoreRange(passage, range, terms);
+  if (window && window.score >= curated + MIN_WIDENING_GAIN) {
+    const widened = { start: Math.min(range.start, window.start), end: Math.max(range.end, window.end) };
+    const spanned = passage.sentences.filter((s) => s.end > widened.start && s.start < widened.end).length;
+    if (spanned <= MAX_SENTENCES && scoreRange(passage, widened, terms) >= curated + MIN_WIDENING_GAIN) {
+      return excerptOfRange(passage, widened, terms);
+    }
+  }
+  return excerptOfRange(passage, range, terms);
+}
+
+/** The 1–3 consecutive sentences of a passage that match the question best (see sentence-window.ts). */
+export function excerptOfPassage(passage: Passage, terms: RelevantTerms): Excerpt {
+  const { sentences } = passage;
+  const window = bestSentenceWindow(passage, terms, MAX_SENTENCES);
+  if (!window) return excerptOfRange(passage, { start: 0, end: passage.paragraph.text.length }, terms);
+  let { first, last } = window;
+  // A lone short sentence reads better with its neighbour.
+  const length = (sentences[last]?.end ?? 0) - (sentences[first]?.start ?? 0);
+  if (length < SHORT_EXCERPT && last - first + 1 < MAX_SENTENCES) {
+    if (last + 1 < sentences.length) last += 1;
+    else if (first > 0) first -= 1;
+  }
+  const range = {
+    start: sentences[first]?.start ?? 0,
+    end: sentences[last]?.end ?? passage.paragraph.text.length,
+  };
+  return excerptOfRange(passage, range, terms);
+}

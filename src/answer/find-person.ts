@@ -1,0 +1,34 @@
+import { UserError } from "../errors.ts";
+import type { Person } from "../knowledge/schema.ts";
+import { closeness, rankNameMatch } from "./name-match.ts";
+
+/** No person's name is longer; anything past this is not a name. */
+const MAX_NAME_INPUT = 100;
+const DID_YOU_MEAN = 3;
+
+export const personNames = (person: Person) => [person.id, person.name, ...person.aliases];
+
+/**
+ * The person meant by `typed` (id, name or alias, typos allowed: "Stoltenburg", "zelenskyy"), or a
+ * UserError naming the closest people. `among` limits the choice (e.g. to people who are quoted).
+ */
+export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "person" | "speaker"): Person {
+  const text = typed.trim().slice(0, MAX_NAME_INPUT);
+  if (text.length === 0)
+    throw new UserError(`empty-${what}`, `Type the name of a ${what}, for example: Putin.`);
+  let best: { person: Person; rank: number } | undefined;
+  for (const person of people) {
+    const rank = rankNameMatch(text, personNames(person));
+    if (rank !== undefined && (best === undefined || rank < best.rank)) best = { person, rank };
+  }
+  if (best) return best.person;
+  const closest = [...people]
+    .map((person) => ({ person, distance: closeness(text, personNames(person)) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, DID_YOU_MEAN)
+    .map(({ person }) => person.name);
+  throw new UserError(
+    `unknown-${what}`,
+    `No ${what} called "${text}" in the articles. Closest: ${closest.join(", ")}.`,
+  );
+}

@@ -1,0 +1,61 @@
+import { allowedTypos, editDistance } from "../search/edit-distance.ts";
+import { foldText } from "../search/fold-text.ts";
+
+/** How well a typed text matches a name: lower is better; undefined when it does not match. */
+export type NameMatchRank = number;
+
+/** Folded for comparing names: case, accents, quote style, punctuation and spacing ignored. */
+export function foldName(text: string): string {
+  return foldText(text)
+    .replace(/'s\b/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+const EXACT = 0;
+const PREFIX = 1;
+const CONTAINS = 2;
+/** Fuzzy matches rank after every exact, prefix or word match, by edit distance. */
+const FUZZY = 10;
+
+/**
+ * Ranks `typed` against the names of one thing (a person's name and aliases, a demand's title and
+ * id): exact › prefix (of the name or of one of its words) › fuzzy by edit distance.
+ */
+export function rankNameMatch(typed: string, names: ReadonlyArray<string>): NameMatchRank | undefined {
+  const query = foldName(typed);
+  if (query.length === 0) return undefined;
+  let best: number | undefined;
+  const consider = (rank: number) => {
+    if (best === undefined || rank < best) best = rank;
+  };
+  for (const name of names.map(foldName)) {
+    if (name === query) return EXACT;
+    if (name.startsWith(query)) consider(PREFIX);
+    const words = name.split(" ");
+    if (words.some((word) => word.startsWith(query))) consider(CONTAINS);
+    const max = allowedTypos(query.length);
+    if (max === 0) continue;
+    for (const candidate of [name, ...words]) {
+      const distance = editDistance(query, candidate, max);
+      if (distance <= max) consider(FUZZY + distance);
+      // A typo in what is being typed: compare with the name's start of the same length.
+      const start = candidate.slice(0, query.length);
+      if (candidate.length > query.length && editDistance(query, start, max) <= max) {
+        consider(FUZZY + editDistance(query, start, max) + 0.5);
+      }
+    }
+  }
+  return best;
+}
+
+/** Unlimited-distance closeness, for "did you mean" lists when nothing matched. */
+export function closeness(typed: string, names: ReadonlyArray<string>): number {
+  const query = foldName(typed);
+  return Math.min(
+    ...names.flatMap((name) => {
+      const folded = foldName(name);
+      return [folded, ...folded.split(" ")].map((candidate) => editDistance(query, candidate));
+    }),
+  );
+}

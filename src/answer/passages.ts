@@ -1,0 +1,44 @@
+import type { Corpus } from "../knowledge/corpus.ts";
+import { primaryArticles } from "../knowledge/corpus.ts";
+import type { Article, Paragraph } from "../knowledge/schema.ts";
+import type { AnalyzedWord } from "../search/analyzed-word.ts";
+import type { Analyzer } from "../search/analyzer.ts";
+import { passageRef } from "../search/search-documents.ts";
+import { type SentenceRange, splitSentences } from "./sentences.ts";
+
+/** A paragraph of a primary article, analysed once at start so answers only look things up. */
+export interface Passage {
+  ref: string;
+  article: Article;
+  paragraph: Paragraph;
+  sentences: SentenceRange[];
+  words: AnalyzedWord[];
+  /** Multi-word synonyms in the paragraph, as character ranges with their joined term. */
+  phrases: Array<{ key: string; start: number; end: number }>;
+  /** Where each curated excerpt citing this paragraph sits in it, found once (see locate-verbatim.ts). */
+  located: Map<string, { start: number; end: number } | undefined>;
+}
+
+export type PassageLibrary = ReadonlyMap<string, Passage>;
+
+/** Every paragraph that may be shown: those of republications are not in the library at all. */
+export function buildPassageLibrary(corpus: Corpus, analyzer: Analyzer): PassageLibrary {
+  const library = new Map<string, Passage>();
+  for (const article of primaryArticles(corpus)) {
+    for (const paragraph of article.paragraphs) {
+      const words = analyzer.words(paragraph.text);
+      const phrases = analyzer.synonyms
+        .find(words.map((word) => word.stem))
+        .filter((match) => match.lastWord > match.firstWord)
+        .map((match) => ({
+          key: match.key,
+          start: words[match.firstWord]?.start ?? 0,
+          end: words[match.lastWord]?.end ?? 0,
+        }));
+      const ref = passageRef(article.id, paragraph.n);
+      const sentences = splitSentences(paragraph.text);
+      library.set(ref, { ref, article, paragraph, sentences, words, phrases, located: new Map() });
+    }
+  }
+  return library;
+}

@@ -1,0 +1,26 @@
+import type { SearchHit } from "../search/search-index.ts";
+
+/**
+ * How hits become an answer. Tuned on the evaluation questions (tests/eval/questions.json) as
+ * general rules, never per question.
+ */
+
+/** A question is answered when its best hit covers this share of its (weighted) words. */
+export const CONFIDENT_COVERAGE = 0.55;
+/** A curated Q&A entry is put first when it covers this share of the question. */
+export const QA_FIRST_COVERAGE = 0.6;
+/** In an answer, a hit covering less than this share of what the best hit covers is noise. */
+export const RELATIVE_COVERAGE_FLOOR = 0.5;
+/** Coverage counts more than raw BM25: a hit missing the question's rarest word is a poor hit. */
+const COVERAGE_EXPONENT = 4;
+
+export interface RankedHit extends SearchHit {
+  relevance: number;
+}
+
+/** Orders fresh search hits by relevance (the hits are given their relevance in place). */
+export function rankHits(hits: SearchHit[]): RankedHit[] {
+  return hits
+    .map((hit) => Object.assign(hit, { relevance: hit.score * hit.coverage ** COVERAGE_EXPONENT }))
+    .sort((a, b) => b.relevance - a.relevance);
+}

@@ -1,0 +1,28 @@
+import type { QueryPlan } from "../search/query-plan.ts";
+import type { SearchHit } from "../search/search-index.ts";
+import type { TermStatistics } from "../search/term-statistics.ts";
+
+/**
+ * The index terms that matter for one question, with how much each counts when choosing sentences:
+ * the question's own terms, their synonyms (at the lower weight), and whatever typo or prefix
+ * completion the index matched ("stoltenberg" for "Stoltenburg").
+ */
+export type RelevantTerms = ReadonlyMap<string, number>;
+
+export function relevantTerms(
+  plan: QueryPlan,
+  hits: ReadonlyArray<SearchHit>,
+  statistics: TermStatistics,
+): RelevantTerms {
+  const weights = new Map<string, number>();
+  for (const term of plan.terms) {
+    const informative = Math.max(...term.words.map((w) => statistics.weight(plan.words[w]?.stem ?? "")), 0);
+    weights.set(term.term, term.weight * informative);
+  }
+  for (const hit of hits) {
+    for (const term of hit.matchedTerms) {
+      if (!weights.has(term)) weights.set(term, statistics.weight(term));
+    }
+  }
+  return weights;
+}

@@ -1,0 +1,69 @@
+import type { Passage } from "./passages.ts";
+import type { RelevantTerms } from "./relevant-terms.ts";
+
+type Range = { start: number; end: number };
+
+/** The question terms (stems and synonym phrases) found within a range of a passage. */
+function termsWithin(
+  passage: Passage,
+  range: Range,
+  terms: RelevantTerms,
+  into = new Set<string>(),
+): Set<string> {
+  for (const word of passage.words) {
+    if (word.end > range.end) break;
+    if (!word.stop && word.start >= range.start && terms.has(word.stem)) into.add(word.stem);
+  }
+  for (const phrase of passage.phrases) {
+    if (phrase.start >= range.start && phrase.end <= range.end && terms.has(phrase.key)) into.add(phrase.key);
+  }
+  return into;
+}
+
+function weightOf(found: ReadonlySet<string>, terms: RelevantTerms): number {
+  let score = 0;
+  for (const term of found) score += terms.get(term) ?? 0;
+  return score;
+}
+
+/** The summed weight of the distinct question terms found within [start, end) of a passage. */
+export function scoreRange(passage: Passage, range: Range, terms: RelevantTerms): number {
+  return weightOf(termsWithin(passage, range, terms), terms);
+}
+
+export interface SentenceWindow {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/**
+ * The run of at most `max` consecutive sentences covering the most (weighted) distinct question
+ * terms, the shortest on a tie. Consecutive, so the excerpt stays a verbatim piece of the paragraph.
+ */
+export function bestSentenceWindow(
+  passage: Passage,
+  terms: RelevantTerms,
+  max: number,
+): SentenceWindow | undefined {
+  const { sentences } = passage;
+  const perSentence = sentences.map((sentence) => termsWithin(passage, sentence, terms));
+  let best: SentenceWindow | undefined;
+  for (let first = 0; first < sentences.length; first += 1) {
+    const found = new Set<string>();
+    for (let last = first; last < Math.min(sentences.length, first + max); last += 1) {
+      for (const term of perSentence[last] ?? []) found.add(term);
+      const start = sentences[first]?.start ?? 0;
+      const end = sentences[last]?.end ?? 0;
+      const score = weightOf(found, terms);
+      const better =
+        best === undefined ||
+        score > best.score + 1e-9 ||
+        (Math.abs(score - best.score) <= 1e-9 && end - start < best.end - best.start);
+      if (better) best = { first, last, start, end, score };
+    }
+  }
+  return best;
+}

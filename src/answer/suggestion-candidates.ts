@@ -1,0 +1,79 @@
+import { primaryArticles } from "../knowledge/corpus.ts";
+import type { AnswerContext } from "./answer-context.ts";
+import type { SuggestField } from "./dossier.ts";
+import { personNames } from "./find-person.ts";
+import { foldName } from "./name-match.ts";
+
+/** Something autocomplete may offer, with the names it answers to and its place when nothing is typed. */
+export interface Candidate {
+  name: string;
+  value: string;
+  names: string[];
+  /** Higher first when nothing is typed (and to break ties). */
+  popularity: number;
+}
+
+function countBy<T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** Topics members can filter on: the quotations' topics and the demands' keywords, most used first. */
+function topicCandidates(context: AnswerContext): Candidate[] {
+  const topics = new Map<string, Candidate>();
+  const words = [
+    ...context.corpus.quotes.flatMap((quote) => quote.topics),
+    ...context.corpus.demands.flatMap((demand) => demand.keywords),
+  ];
+  for (const topic of words) {
+    const key = foldName(topic);
+    const existing = topics.get(key);
+    if (existing) existing.popularity += 1;
+    else topics.set(key, { name: topic, value: topic, names: [topic], popularity: 1 });
+  }
+  return [...topics.values()];
+}
+
+export function candidatesFor(context: AnswerContext, field: SuggestField): Candidate[] {
+  const { corpus } = context;
+  const quoteCounts = countBy(corpus.quotes, (quote) => quote.speaker);
+  const listed = <T>(items: ReadonlyArray<T>, make: (item: T, index: number) => Candidate) => items.map(make);
+  switch (field) {
+    case "topic":
+      return topicCandidates(context);
+    case "demand":
+      return listed(corpus.demands, (demand, index) => ({
+        name: demand.title,
+        value: demand.id,
+        names: [demand.title, demand.id, ...demand.keywords],
+        popularity: -index,
+      }));
+    case "speaker":
+    case "person":
+      return corpus.people
+        .filter((person) => field === "person" || quoteCounts.has(person.id))
+        .map((person) => ({
+          name: `${person.name} — ${person.role}`,
+          value: person.id,
+          names: personNames(person),
+          popularity: (quoteCounts.get(person.id) ?? 0) * 10 + person.citations.length,
+        }));
+    case "article":
+      return listed(primaryArticles(corpus), (article, index) => ({
+        name: [article.title, article.outlet].filter(Boolean).join(" — "),
+        value: article.id,
+        names: [article.id, article.title, ...(article.outlet ? [article.outlet] : []), ...article.authors],
+        popularity: -index,
+      }));
+    case "year": {
+      const years = countBy(corpus.timeline, (event) => event.date.slice(0, 4));
+      return [...years].map(([year, count]) => ({
+        name: `${year} (${count} ${count === 1 ? "event" : "events"})`,
+        value: year,
+        names: [year],
+        popularity: -Number(year),
+      }));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { EvaluationReport } from "./score-evaluation.ts";
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** The evaluation report as plain text for a terminal. */
+export function formatEvaluationReport(report: EvaluationReport): string {
+  const lines = [
+    `Evaluation: ${report.questions} questions (${report.answerable} answerable, ${report.unanswerable} not answered by the articles)`,
+    `  hit@1                      ${percent(report.hitAt1)}`,
+    `  hit@3                      ${percent(report.hitAt3)}`,
+    `  MRR                        ${report.mrr.toFixed(3)}`,
+    `  unanswerable flagged       ${percent(report.unanswerableFlagged)}`,
+    `  answerable flagged wrongly ${percent(report.answerableUnconfident)}`,
+  ];
+  if (report.misses.length > 0) {
+    lines.push("", `Misses (${report.misses.length}):`);
+    for (const miss of report.misses) {
+      const why = miss.answerable
+        ? miss.rank === undefined
+          ? "no excerpt contains a gold phrase"
+          : `first gold excerpt at rank ${miss.rank}`
+        : "answered confidently, but the articles do not cover it";
+      lines.push(`- ${miss.id}: ${miss.question}`, `    ${why}${miss.confident ? "" : " (unconfident)"}`);
+      if (miss.refused) lines.push(`    refused: ${miss.refused}`);
+      for (const excerpt of miss.excerpts)
+        lines.push(`    › ${excerpt.length > 140 ? `${excerpt.slice(0, 139)}…` : excerpt}`);
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,39 @@
+import { foldText } from "./fold-text.ts";
+
+/** News style abbreviates months ("Jan. 10"); members write them out. ("May" is never shortened.) */
+const MONTHS: Readonly<Record<string, string>> = {
+  jan: "january",
+  feb: "february",
+  mar: "march",
+  apr: "april",
+  jun: "june",
+  jul: "july",
+  aug: "august",
+  sep: "september",
+  sept: "september",
+  oct: "october",
+  nov: "november",
+  dec: "december",
+};
+
+/**
+ * One written word → the folded form compared against stop words and fed to the stemmer:
+ * "U.S." → "usa", "100,000" → "100000", "Russia’s" → "russia", "doesn't" → "doesnt", "Jan" → "january".
+ * Returns "" when nothing searchable is left.
+ */
+export function normalizeWord(raw: string): string {
+  let word = foldText(raw);
+  if (/^\p{L}(?:\.\p{L})+\.?$/u.test(word)) return asCountry(word.replace(/\./g, ""));
+  if (/^\p{N}/u.test(word)) return word.replace(/,/g, "");
+  // Possessives name the same thing as the bare word; other apostrophes are just dropped.
+  word = word.replace(/'s$/, "").replace(/'/g, "");
+  return asCountry(MONTHS[word] ?? word);
+}
+
+/**
+ * "U.S.", "US" and "us" all become "usa": members type "us" for the country far more often than the
+ * articles use the pronoun, and "us" itself would collide with the Porter stem of "use" and "used".
+ */
+function asCountry(word: string): string {
+  return word === "us" ? "usa" : word;
+}

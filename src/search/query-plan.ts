@@ -1,0 +1,99 @@
+import type { AnalyzedWord } from "./analyzed-word.ts";
+import type { SynonymTable } from "./synonym-table.ts";
+
+/** How much a synonym counts next to the word the member actually typed. */
+export const EXPANSION_WEIGHT = 0.5;
+/** More distinct words than this add nothing but time: the rest of a pasted essay is ignored. */
+export const MAX_QUERY_WORDS = 32;
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** Indexes of the question's words (`QueryPlan.words`) this term stands for. */
+  words: number[];
+  /** True for terms the question contains; false for synonyms added to them. */
+  original: boolean;
+  /** Complete the term as a prefix (the last word while it is being typed). */
+  prefix: boolean;
+}
+
+export interface QueryWord {
+  stem: string;
+  /** Written with a capital somewhere past the first word: probably a name. */
+  capitalized: boolean;
+}
+
+export interface QueryPlan {
+  /** The distinct content words of the question, in order. */
+  words: QueryWord[];
+  terms: QueryTerm[];
+}
+
+function addTerm(terms: Map<string, QueryTerm>, next: QueryTerm): void {
+  const existing = terms.get(next.term);
+  if (!existing) {
+    terms.set(next.term, next);
+    return;
+  }
+  existing.weight = Math.max(existing.weight, next.weight);
+  existing.original ||= next.original;
+  existing.prefix ||= next.prefix;
+  for (const word of next.words) if (!existing.words.includes(word)) existing.words.push(word);
+}
+
+/** Turns analyzed question words into weighted search terms, each knowing which words it covers. */
+export function buildQueryPlan(
+  analyzed: ReadonlyArray<AnalyzedWord>,
+  synonyms: SynonymTable,
+  options: { prefixLastWord: boolean },
+): QueryPlan {
+  const words: QueryWord[] = [];
+  /** For each analyzed word, the index of its distinct content word (or -1 for a stop word). */
+  const wordIndex: number[] = [];
+  for (const word of analyzed) {
+    const known = words.findIndex((distinct) => distinct.stem === word.stem);
+    if (word.stop || (known < 0 && words.length >= MAX_QUERY_WORDS)) {
+      wordIndex.push(-1);
+      continue;
+    }
+    if (known >= 0) {
+      const distinct = words[known] as QueryWord;
+      distinct.capitalized ||= word.capitalized;
+      wordIndex.push(known);
+    } else {
+      words.push({ stem: word.stem, capitalized: word.capitalized });
+      wordIndex.push(words.length - 1);
+    }
+  }
+
+  const terms = new Map<string, QueryTerm>();
+  const lastAnalyzed = analyzed.length - 1;
+  analyzed.forEach((word, position) => {
+    const index = wordIndex[position] ?? -1;
+    if (index < 0) return;
+    const prefix = options.prefixLastWord && position === lastAnalyzed;
+    addTerm(terms, { term: word.stem, weight: 1, words: [index], original: true, prefix });
+  });
+
+  const stems = analyzed.slice(0, wordIndex.length).map((word) => word.stem);
+  for (const match of synonyms.find(stems)) {
+    const covered = wordIndex.slice(match.firstWord, match.lastWord + 1).filter((index) => index >= 0);
+    if (covered.length === 0) continue;
+    if (match.lastWord > match.firstWord) {
+      addTerm(terms, { term: match.key, weight: 1, words: covered, original: true, prefix: false });
+    }
+    for (const group of match.groups) {
+      for (const key of synonyms.groups[group] ?? []) {
+        if (key === match.key) continue;
+        addTerm(terms, {
+          term: key,
+          weight: EXPANSION_WEIGHT,
+          words: [...covered],
+          original: false,
+          prefix: false,
+        });
+      }
+    }
+  }
+  return { words, terms: [...terms.values()] };
+}

@@ -1,0 +1,59 @@
+import type { QueryWord } from "./query-plan.ts";
+import type { SearchDocument } from "./search-documents.ts";
+
+/**
+ * How telling each term is, measured on the passages (the articles' own language): a term few
+ * passages use says more about a question than "russia" does. A term no passage uses weighs most,
+ * which is what lets "What did Macron say?" come out as not covered.
+ */
+/**
+ * A lowercase word the articles never use is more often phrasing ("react", "pullout") than the
+ * topic, so it counts for less; an unknown word written as a name ("Macron", "Finland") counts in
+ * full, since a question about someone the articles never mention is not answered by them.
+ */
+export const UNFAMILIAR_WORD_FACTOR = 0.4;
+
+export interface TermStatistics {
+  weight(term: string): number;
+  /** How much a question word counts towards coverage. */
+  wordWeight(word: QueryWord): number;
+  /** Whether any indexed document uses the term (otherwise it may be a typo, worth a fuzzy search). */
+  known(term: string): boolean;
+  /** Records the terms of a document indexed after start (a guild's entry). */
+  learn(terms: Iterable<string>): void;
+}
+
+export function createTermStatistics(
+  indexTerms: (text: string) => string[],
+  documents: ReadonlyArray<SearchDocument>,
+  textFields: ReadonlyArray<string>,
+): TermStatistics {
+  const passageFrequency = new Map<string, number>();
+  const vocabulary = new Set<string>();
+  let passages = 0;
+  for (const document of documents) {
+    const terms = new Set<string>();
+    for (const field of textFields) {
+      const value = document[field];
+      if (typeof value === "string") for (const term of indexTerms(value)) terms.add(term);
+    }
+    for (const term of terms) vocabulary.add(term);
+    if (document.kind !== "passage") continue;
+    passages += 1;
+    for (const term of terms) passageFrequency.set(term, (passageFrequency.get(term) ?? 0) + 1);
+  }
+  return {
+    weight(term) {
+      const frequency = passageFrequency.get(term) ?? 0;
+      return Math.log(1 + (passages - frequency + 0.5) / (frequency + 0.5));
+    },
+    known: (term) => vocabulary.has(term),
+    wordWeight(word) {
+      const weight = this.weight(word.stem);
+      return vocabulary.has(word.stem) || word.capitalized ? weight : weight * UNFAMILIAR_WORD_FACTOR;
+    },
+    learn(terms) {
+      for (const term of terms) vocabulary.add(term);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Finds the words of a raw text with their character ranges, so that the same scan serves indexing,
+ * questions and highlighting (whose ranges must point into the untouched text).
+ *
+ * - Initialisms with dots are one word: "U.S.", "U.S" and "U.S.S.R." (each part a single letter).
+ * - Numbers keep their separators: "100,000" and "2.5" are one word.
+ * - Apostrophes inside a word are kept ("Russia’s", "doesn't"); hyphens split ("intermediate-range"
+ *   is two words, so it meets "intermediate range").
+ * Combining marks belong to the word they sit on and are folded away later.
+ */
+const WORD_PATTERN =
+  /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{N}\p{M}])|\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}\p{M}]+(?:['\u2018\u2019\u02BC\uFF07][\p{L}\p{N}\p{M}]+)*/gu;
+
+export interface WordSpan {
+  /** The word exactly as written. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export function findWordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const raw = match[0];
+    // A run of bare combining marks (no letter) is not a word.
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    spans.push({ raw, start: match.index, end: match.index + raw.length });
+  }
+  return spans;
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { NOT_COVERED_MESSAGE } from "../../src/answer/messages.ts";
+import { UserError } from "../../src/errors.ts";
+import type { QaEntry } from "../../src/knowledge/schema.ts";
+import { expectNoSharedPassage, expectVerbatimEvidence } from "./answer-checks.ts";
+import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
+
+const corpus = fixtureCorpus();
+
+function userErrorOf(action: () => unknown): UserError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error("expected a UserError");
+}
+
+const kaliningradEntry: QaEntry = {
+  id: "kaliningrad-exclave",
+  question: "Why does the reading mention Kaliningrad?",
+  alternatives: ["exclave between Poland and Lithuania"],
+  answer: "Trenin names it as a place where Russia could put more short-range missiles.",
+  citations: [
+    {
+      article: "trenin-2021-12-28",
+      paragraph: 12,
+      excerpt: "Russia could be provoked into placing more short-range missiles in Kaliningrad",
+    },
+  ],
+};
+
+describe("ask", () => {
+  it("answers with verbatim, highlighted excerpts and never shows a paragraph twice", () => {
+    const dossier = fixtureDossier();
+    for (const question of ["why now", "Minsk accords", "What did Ryabkov say about guarantees?", "drills"]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident).toBe(true);
+      expect(answer.results.length).toBeGreaterThan(0);
+      expectVerbatimEvidence(corpus, answer);
+      expectNoSharedPassage(answer);
+    }
+  });
+
+  it("drops a passage already shown by a curated entry", () => {
+    const answer = fixtureDossier().ask("Minsk accords");
+    expect(answer.results[0]?.id).toBe("minsk-agreements");
+    expect(answer.results.map((r) => r.id)).not.toContain("npr-2022-01-12#13");
+  });
+
+  it("flags questions the articles do not cover and offers the closest passages", () => {
+    const dossier = fixtureDossier();
+    expect(NOT_COVERED_MESSAGE).toBe("The articles don't seem to cover that");
+    const answer = dossier.ask("What did Macron say about NATO?");
+    expect(answer.confident).toBe(false);
+    expect(answer.results.length).toBeLessThanOrEqual(3);
+    expect(answer.results.every((result) => result.kind === "passage")).toBe(true);
+    expect(dossier.ask("what's the capital of Australia").confident).toBe(false);
+  });
+
+  it("filters by article and refuses unknown articles and the republication", () => {
+    const dossier = fixtureDossier();
+    const answer = dossier.ask("intermediate-range missiles", { article: "trenin-2021-12-28" });
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const result of answer.results) {
+      for (const excerpt of result.excerpts) expect(excerpt.citation.article).toBe("trenin-2021-12-28");
+    }
+    expect(userErrorOf(() => dossier.ask("missiles", { article: "nyt-2022" })).message).toContain(
+      "fp-mackinnon",
+    );
+    expect(userErrorOf(() => dossier.ask("missiles", { article: "trenin-republished" })).message).toContain(
+      "trenin-2021-12-28",
+    );
+  });
+
+  it("respects the result limit", () => {
+    const dossier = fixtureDossier();
+    expect(dossier.ask("Russia NATO Ukraine", { limit: 2 }).results.length).toBeLessThanOrEqual(2);
+    expect(dossier.ask("Russia NATO Ukraine", { limit: 100 }).results.length).toBeLessThanOrEqual(25);
+  });
+
+  it("refuses empty questions and questions without words, with a message that says what to do", () => {
+    const dossier = fixtureDossier();
+    expect(userErrorOf(() => dossier.ask("")).message).toMatch(/^Type a question/);
+    expect(userErrorOf(() => dossier.ask(" \n\t ")).code).toBe("empty-question");
+    expect(userErrorOf(() => dossier.ask("🙂🔥!!")).code).toBe("no-words");
+  });
+
+  it("copes with very long, markdown, mention and SQL-looking input", () => {
+    const dossier = fixtureDossier();
+    const long = dossier.ask(`${"What about NATO expansion? ".repeat(230)}`.slice(0, 6000));
+    expectVerbatimEvidence(corpus, long);
+    expect(dossier.ask("**NATO** _expansion_?").confident).toBe(true);
+    expect(dossier.ask("@everyone").confident).toBe(false);
+    expect(dossier.ask("'; DROP TABLE users; --").confident).toBe(false);
+  });
+
+  it("shows a guild's own entry in that guild only, at once, until it is removed", () => {
+    const dossier = fixtureDossier();
+    const firstIds = (guildId?: string) =>
+      dossier.ask("Kaliningrad exclave", { guildId }).results.map((r) => r.id);
+    expect(firstIds("guild-a")).not.toContain("kaliningrad-exclave");
+    dossier.upsertGuildQa("guild-a", kaliningradEntry);
+    expect(firstIds("guild-a")[0]).toBe("kaliningrad-exclave");
+    expect(firstIds("guild-b")).not.toContain("kaliningrad-exclave");
+    expect(firstIds()).not.toContain("kaliningrad-exclave");
+    dossier.removeGuildQa("guild-a", "kaliningrad-exclave");
+    expect(firstIds("guild-a")).not.toContain("kaliningrad-exclave");
+  });
+
+  it("refuses a guild entry whose excerpt is not in the article", () => {
+    const dossier = fixtureDossier();
+    const wrong = {
+      ...kaliningradEntry,
+      citations: [{ ...kaliningradEntry.citations[0], excerpt: "words never written" }],
+    };
+    const error = userErrorOf(() => dossier.upsertGuildQa("guild-a", wrong as QaEntry));
+    expect(error.message).toBe('Q&A entry "kaliningrad-exclave" excerpt not found in trenin-2021-12-28 ¶12.');
+    const republished = {
+      ...kaliningradEntry,
+      citations: [{ article: "trenin-republished", paragraph: 3, excerpt: "Now, however" }],
+    };
+    expect(userErrorOf(() => dossier.upsertGuildQa("guild-a", republished)).code).toBe("invalid-citation");
+  });
+});

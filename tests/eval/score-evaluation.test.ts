@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { Dossier } from "../../src/answer/dossier.ts";
+import type { Answer, AnswerResult } from "../../src/answer/types.ts";
+import { UserError } from "../../src/errors.ts";
+import { formatEvaluationReport } from "../../src/eval/format-report.ts";
+import { parseEvaluationQuestions, readEvaluationFile } from "../../src/eval/questions-file.ts";
+import { scoreEvaluation } from "../../src/eval/score-evaluation.ts";
+
+const citation = { article: "a", title: "A", authors: [], paragraph: 1 };
+const result = (texts: string[], summary?: string): AnswerResult => ({
+  kind: summary ? "qa" : "passage",
+  id: texts[0] ?? "none",
+  ...(summary ? { summary } : {}),
+  excerpts: texts.map((text) => ({ text, highlights: [], citation })),
+  score: 1,
+});
+
+/** A dossier whose only behaviour is a fixed answer per question. */
+function fakeDossier(answers: Record<string, Answer | UserError>): Dossier {
+  const ask = (question: string): Answer => {
+    const answer = answers[question];
+    if (answer instanceof UserError) throw answer;
+    return answer ?? { confident: false, results: [] };
+  };
+  const unused = (): never => {
+    throw new Error("scoring only asks");
+  };
+  return {
+    ask,
+    demands: unused,
+    quotes: unused,
+    timeline: unused,
+    who: unused,
+    sources: unused,
+    source: unused,
+    suggest: unused,
+    upsertGuildQa: unused,
+    removeGuildQa: unused,
+  };
+}
+
+describe("scoreEvaluation", () => {
+  const dossier = fakeDossier({
+    first: { confident: true, results: [result(["The “Bucharest”   summit, in 2008."])] },
+    // The summary is curated wording, not evidence: only the second excerpt counts.
+    second: { confident: true, results: [result(["nothing here", "Kremlin’s wish"], "bucharest summit")] },
+    fourth: { confident: true, results: [result(["x", "y", "z"]), result(["the gold words"])] },
+    missed: { confident: false, results: [result(["unrelated"])] },
+    unanswerable: { confident: false, results: [] },
+    fooled: { confident: true, results: [result(["confident anyway"])] },
+    refused: new UserError("no-words", "Ask in words."),
+  });
+
+  const report = scoreEvaluation(dossier, [
+    { id: "q1", question: "first", gold: ['the "bucharest" summit'] },
+    { id: "q2", question: "second", gold: ["kremlin's wish"] },
+    { id: "q3", question: "fourth", gold: ["gold words"] },
+    { id: "q4", question: "missed", gold: ["bucharest summit"] },
+    { id: "q5", question: "unanswerable", gold: [] },
+    { id: "q6", question: "fooled", gold: [] },
+    { id: "q7", question: "refused", gold: [] },
+  ]);
+
+  it("ranks hits over flattened excerpts, folding case, spaces and quote style", () => {
+    expect(report.outcomes.map((o) => o.rank)).toEqual([1, 2, 4, undefined, undefined, undefined, undefined]);
+    expect(report.hitAt1).toBe(1 / 4);
+    expect(report.hitAt3).toBe(2 / 4);
+    expect(report.mrr).toBeCloseTo((1 + 1 / 2 + 1 / 4) / 4);
+  });
+
+  it("scores unanswerable questions on confidence, a refusal counting as flagged", () => {
+    expect(report.unanswerableFlagged).toBe(2 / 3);
+    expect(report.answerableUnconfident).toBe(1 / 4);
+    expect(report.outcomes[6]?.refused).toBe("Ask in words.");
+  });
+
+  it("lists the misses with what came back instead", () => {
+    expect(report.misses.map((m) => m.id)).toEqual(["q3", "q4", "q6"]);
+    const text = formatEvaluationReport(report);
+    expect(text).toContain("hit@3                      50.0%");
+    expect(text).toContain("- q3: fourth\n    first gold excerpt at rank 4");
+    expect(text).toContain("- q6: fooled\n    answered confidently, but the articles do not cover it");
+  });
+});
+
+describe("evaluation files", () => {
+  it("reads the project's question file", () => {
+    const questions = readEvaluationFile(new URL("./questions.json", import.meta.url).pathname);
+    expect(questions.length).toBeGreaterThan(0);
+  });
+
+  it("refuses files it cannot use, saying what is wrong", () => {
+    expect(() => readEvaluationFile("no/such/file.json")).toThrow(
+      /Cannot read the evaluation file no\/such\/file.json/,
+    );
+    expect(() => parseEvaluationQuestions("{", "q.json")).toThrow(/^q.json is not valid JSON/);
+    expect(() => parseEvaluationQuestions('[{"id":"a","question":"q"}]', "q.json")).toThrow(
+      /^q.json at 0.gold: /,
+    );
+    expect(() => parseEvaluationQuestions("[]", "q.json")).toThrow(UserError);
+    const twice = '[{"id":"a","question":"q","gold":[]},{"id":"a","question":"r","gold":[]}]';
+    expect(() => parseEvaluationQuestions(twice, "q.json")).toThrow('q.json: id "a" is used twice.');
+  });
+});

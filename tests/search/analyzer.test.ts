@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { foldText } from "../../src/search/fold-text.ts";
+import { normalizeWord } from "../../src/search/normalize-word.ts";
+import { findWordSpans } from "../../src/search/word-spans.ts";
+
+const analyzer = createAnalyzer([
+  ["u.s.", "usa", "united states", "america"],
+  ["inf", "intermediate-range", "intermediate range"],
+  ["sphere of influence", "orbit"],
+  ["expansion", "enlargement"],
+]);
+
+const stems = (text: string) => analyzer.indexTerms(text);
+const queryTerms = (text: string) => analyzer.query(text).terms.map((t) => [t.term, t.weight]);
+
+describe("folding", () => {
+  it("folds case, diacritics, compatibility forms and quote styles", () => {
+    expect(foldText("Zelenskýy")).toBe("zelenskyy");
+    expect(foldText("ＮＡＴＯ")).toBe("nato");
+    expect(foldText("Russia’s “demands”")).toBe('russia\'s "demands"');
+  });
+
+  it("strips zalgo marks stacked on a word", () => {
+    expect(foldText("N̷̛A̸͎T̵̠O̴͝")).toBe("nato");
+  });
+
+  it("is idempotent", () => {
+    for (const text of ["Zelenskýy", "ＮＡＴＯ", "Russia’s", "İstanbul", "ﬁnal"]) {
+      expect(foldText(foldText(text))).toBe(foldText(text));
+    }
+  });
+});
+
+describe("words", () => {
+  it("keeps initialisms, numbers and apostrophes together and splits hyphens", () => {
+    const raw = findWordSpans("The U.S. sent 100,000 troops; Russia’s intermediate-range U.S.S.R. plan").map(
+      (s) => s.raw,
+    );
+    expect(raw).toEqual([
+      "The",
+      "U.S.",
+      "sent",
+      "100,000",
+      "troops",
+      "Russia’s",
+      "intermediate",
+      "range",
+      "U.S.S.R.",
+      "plan",
+    ]);
+  });
+
+  it("gives ranges that point into the raw text", () => {
+    const text = "Z̷a̶l̸go and NATO";
+    for (const span of findWordSpans(text)) expect(text.slice(span.start, span.end)).toBe(span.raw);
+  });
+
+  it("normalizes initialisms, possessives, contractions and month abbreviations", () => {
+    expect(normalizeWord("U.S.")).toBe("usa");
+    expect(normalizeWord("U.S")).toBe("usa");
+    expect(normalizeWord("US")).toBe("usa");
+    expect(normalizeWord("Russia’s")).toBe("russia");
+    expect(normalizeWord("doesn't")).toBe("doesnt");
+    expect(normalizeWord("100,000")).toBe("100000");
+    expect(normalizeWord("Jan")).toBe("january");
+  });
+});
+
+describe("stop words and stemming", () => {
+  it("drops stop words, question words, negations and chat filler", () => {
+    expect(stems("What did they say about the troops? hey can someone explain")).toEqual(["troop"]);
+    expect(stems("Why is it not the case")).toEqual(["case"]);
+  });
+
+  it("keeps 'now' and reads 'us' as the United States, apart from 'used'", () => {
+    expect(stems("why now")).toEqual(["now"]);
+    expect(stems("what does Russia want from us")).toEqual(["russia", "want", "usa"]);
+    expect(stems("the U.S. used force")).toEqual(["usa", "us", "forc"]);
+  });
+
+  it("stems inflections together", () => {
+    expect(stems("demands demanded demanding")).toEqual(["demand", "demand", "demand"]);
+    expect(stems("missiles missile")).toEqual(["missil", "missil"]);
+  });
+});
+
+describe("synonyms", () => {
+  it("indexes a multi-word synonym as one joined term besides its words", () => {
+    expect(stems("the United States")).toEqual(["unit", "state", "unit_state"]);
+    expect(stems("intermediate-range missiles")).toEqual(["intermedi", "rang", "missil", "intermedi_rang"]);
+    expect(stems("sphere of influence")).toEqual(["sphere", "influenc", "sphere_of_influenc"]);
+  });
+
+  it("expands a question's words at a lower weight, single and multi-word alike", () => {
+    expect(queryTerms("U.S. expansion")).toEqual([
+      ["usa", 1],
+      ["expans", 1],
+      ["unit_state", 0.5],
+      ["america", 0.5],
+      ["enlarg", 0.5],
+    ]);
+    expect(queryTerms("intermediate range")).toEqual([
+      ["intermedi", 1],
+      ["rang", 1],
+      ["intermedi_rang", 1],
+      ["inf", 0.5],
+    ]);
+  });
+
+  it("ties every expansion to the words it stands for", () => {
+    const plan = analyzer.query("united states orbit");
+    expect(plan.words.map((w) => w.stem)).toEqual(["unit", "state", "orbit"]);
+    expect(plan.terms.find((t) => t.term === "usa")?.words).toEqual([0, 1]);
+    expect(plan.terms.find((t) => t.term === "sphere_of_influenc")?.words).toEqual([2]);
+  });
+
+  it("marks names written with a capital past the first word", () => {
+    const plan = analyzer.query("what did Macron say about nato");
+    expect(plan.words).toEqual([
+      { stem: "macron", capitalized: true },
+      { stem: "nato", capitalized: false },
+    ]);
+  });
+
+  it("completes only the last word, and only while it is being typed", () => {
+    expect(
+      analyzer
+        .query("nato expan", { prefixLastWord: true })
+        .terms.filter((t) => t.prefix)
+        .map((t) => t.term),
+    ).toEqual(["expan"]);
+    expect(analyzer.query("nato expan?", { prefixLastWord: true }).terms.some((t) => t.prefix)).toBe(false);
+  });
+});

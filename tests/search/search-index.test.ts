@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { QaEntry } from "../../src/knowledge/schema.ts";
+import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { createSearchIndex } from "../../src/search/search-index.ts";
+import { fixtureCorpus } from "../answer/fixture-dossier.ts";
+
+function freshIndex() {
+  const corpus = fixtureCorpus();
+  const analyzer = createAnalyzer(corpus.synonyms);
+  const index = createSearchIndex(corpus, analyzer);
+  const search = (question: string, filter = {}) => index.search(analyzer.query(question), filter);
+  return { index, search };
+}
+
+const guildEntry: QaEntry = {
+  id: "study-week-3",
+  question: "Which reading covers Kaliningrad?",
+  alternatives: ["exclave"],
+  answer: "Trenin mentions it.",
+  citations: [
+    {
+      article: "trenin-2021-12-28",
+      paragraph: 12,
+      excerpt: "Russia could be provoked into placing more short-range missiles in Kaliningrad",
+    },
+  ],
+};
+
+describe("search index", () => {
+  it("never indexes the republished article", () => {
+    const { search } = freshIndex();
+    const hits = search("What Putin Really Wants in Ukraine NATO Kremlin Russia");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.flatMap((hit) => hit.articles)).not.toContain("trenin-republished");
+  });
+
+  it("finds names through typos in words it does not know", () => {
+    const { search } = freshIndex();
+    expect(search("Stoltenburg", { kinds: ["passage"] })[0]?.ref).toBe("fp-mackinnon#17");
+    expect(search("Ryabkof", { kinds: ["quote"] }).map((hit) => hit.ref)).toContain("ryabkov-no-deadlines");
+    const [best] = search("Stoltenburg", { kinds: ["passage"] });
+    expect(best?.matchedTerms).toContain("stoltenberg");
+  });
+
+  it("does not count an implausible correction as covering the word", () => {
+    const { search } = freshIndex();
+    // "pope" is one edit from "hope" (fp-mackinnon ¶9), but typists rarely change the first letter.
+    const hits = search("Pope");
+    expect(hits.every((hit) => hit.coverage === 0)).toBe(true);
+  });
+
+  it("reaches a passage through a synonym, below the word itself", () => {
+    const { search } = freshIndex();
+    const rockets = search("rockets", { kinds: ["passage"] });
+    expect(rockets.map((hit) => hit.ref)).toContain("npr-2022-01-12#11"); // says "missiles" only
+    const literal = rockets.find((hit) => hit.ref === "npr-2022-01-12#10"); // says "rockets" itself
+    const synonym = rockets.find((hit) => hit.ref === "npr-2022-01-12#11");
+    expect(literal?.score).toBeGreaterThan(synonym?.score ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("filters by kind and by article", () => {
+    const { search } = freshIndex();
+    expect(search("missiles", { kinds: ["demand"] }).map((hit) => hit.kind)).toEqual(["demand"]);
+    const inTrenin = search("missiles", { article: "trenin-2021-12-28" });
+    expect(inTrenin.length).toBeGreaterThan(0);
+    expect(inTrenin.every((hit) => hit.articles.includes("trenin-2021-12-28"))).toBe(true);
+  });
+
+  it("shows a guild's entry to that guild only, at once, and forgets it when removed", () => {
+    const { index, search } = freshIndex();
+    const refs = (guildId?: string) => search("exclave", { kinds: ["qa"], guildId }).map((hit) => hit.ref);
+    expect(refs("guild-a")).toEqual([]);
+    index.upsertGuildQa("guild-a", guildEntry);
+    expect(refs("guild-a")).toEqual(["study-week-3"]);
+    expect(refs("guild-b")).toEqual([]);
+    expect(refs(undefined)).toEqual([]);
+    index.upsertGuildQa("guild-a", { ...guildEntry, alternatives: ["province"] });
+    expect(refs("guild-a")).toEqual([]);
+    expect(search("province", { kinds: ["qa"], guildId: "guild-a" }).map((hit) => hit.ref)).toEqual([
+      "study-week-3",
+    ]);
+    index.removeGuildQa("guild-a", "study-week-3");
+    expect(search("province", { kinds: ["qa"], guildId: "guild-a" })).toEqual([]);
+  });
+});
