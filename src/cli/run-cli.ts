@@ -1,4 +1,4 @@
-import { loadConfig } from "../config.ts";
+import { type Config, loadConfig } from "../config.ts";
 import { type Context, createContext, DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
@@ -54,8 +54,13 @@ function printHelp(io: CliIo, topic: string | undefined): number {
 function environment(io: CliIo, options: CliOptions): CliEnvironment {
   const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   let context: Context | undefined;
+  let config: Config | undefined;
   return {
     io,
+    config() {
+      config ??= context?.config ?? loadConfig(options.env ?? process.env);
+      return config;
+    },
     knowledgeDir,
     stdin: options.stdin ?? process.stdin,
     context() {

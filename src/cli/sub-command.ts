@@ -1,9 +1,12 @@
+import type { Config } from "../config.ts";
 import type { Context } from "../context.ts";
 import type { CliIo } from "./io.ts";
 
 /** What every sub-command receives: its output, and the context built lazily on first use. */
 export interface CliEnvironment {
   io: CliIo;
+  /** The configuration alone, for tools that need no knowledge (deploy-commands, invite). */
+  config(): Config;
   /** Loads configuration, knowledge and the index the first time it is called; then the same object. */
   context(): Context;
   /** Where `knowledge:check` looks when no folder is given. */

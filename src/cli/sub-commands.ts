@@ -1,9 +1,11 @@
 import { ANSWER_SUB_COMMANDS } from "./answer-sub-commands.ts";
 import { benchCommand } from "./bench-command.ts";
 import { consoleCommand } from "./console-command.ts";
+import { deployCommandsCommand, inviteCommand } from "./deploy-command.ts";
 import { evalCommand } from "./eval-command.ts";
+import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
-import { PLANNED_SUB_COMMANDS } from "./planned-sub-commands.ts";
+import { qaCommand } from "./qa-command.ts";
 import type { SubCommand } from "./sub-command.ts";
 
 /** Every `dossier` sub-command, grouped as the help text shows them. Add a new one here. */
@@ -14,7 +16,16 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
   },
   {
     title: "Tools",
-    commands: [consoleCommand, knowledgeCheckCommand, evalCommand, benchCommand, ...PLANNED_SUB_COMMANDS],
+    commands: [
+      consoleCommand,
+      knowledgeCheckCommand,
+      evalCommand,
+      benchCommand,
+      qaCommand,
+      ingestCommand,
+      deployCommandsCommand,
+      inviteCommand,
+    ],
   },
 ];
 

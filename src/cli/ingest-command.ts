@@ -1,0 +1,63 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { UserError } from "../errors.ts";
+import { ingestFile } from "../ingest/ingest-file.ts";
+import { IngestError } from "../ingest/ingest-raw-text.ts";
+import { parseArguments } from "./parse-arguments.ts";
+import type { SubCommand } from "./sub-command.ts";
+import { UsageError } from "./usage-error.ts";
+
+/**
+ * `dossier ingest <raw file>`: prints the cleaned article for review (stdout) and what each cleaning
+ * rule did (stderr). Nothing is written without `--write`, and an existing article is never replaced:
+ * its paragraph numbers are what every citation points at.
+ */
+export const ingestCommand: SubCommand = {
+  name: "ingest",
+  usage: "<raw file> [--id id] [--title title] [--write]",
+  summary: "clean a raw article into a reviewable knowledge file",
+  async run(args, cli) {
+    const { values, positionals } = parseArguments("ingest", args, {
+      id: { type: "string" },
+      title: { type: "string" },
+      write: { type: "boolean" },
+    });
+    const [rawPath, ...extra] = positionals;
+    if (rawPath === undefined || extra.length > 0) {
+      throw new UsageError(
+        '"dossier ingest" takes one raw text file, e.g. ingest ~/articles/new.txt.',
+        "ingest",
+      );
+    }
+    if (!existsSync(rawPath)) throw new UserError("ingest-missing", `There is no file at ${rawPath}.`);
+    const overrides = {
+      ...(values.id === undefined ? {} : { id: values.id }),
+      ...(values.title === undefined ? {} : { title: values.title }),
+    };
+    const ingested = await ingestFile(rawPath, cli.knowledgeDir, overrides).catch((error: unknown) => {
+      throw error instanceof IngestError ? new UserError("ingest-failed", error.message) : error;
+    });
+    const { report, duplicateOf, paragraphs } = ingested.result;
+    for (const note of report.notes) cli.io.err(`${note.action} (${note.rule}): ${note.text.slice(0, 100)}`);
+    for (const warning of report.warnings) cli.io.err(`warning: ${warning}`);
+    if (duplicateOf !== undefined) {
+      cli.io.err(`republication of ${duplicateOf}: it will be listed but never indexed or quoted`);
+    }
+    cli.io.err(`${paragraphs.length} paragraphs; proposed file knowledge/articles/${ingested.fileName}`);
+    if (values.write !== true) {
+      cli.io.out(ingested.text);
+      cli.io.err("Review the text above, then run again with --write to add it.");
+      return 0;
+    }
+    const target = join(cli.knowledgeDir, "articles", ingested.fileName);
+    if (existsSync(target)) {
+      throw new UserError(
+        "ingest-exists",
+        `${target} already exists; choose another id with --id, or edit that file by hand.`,
+      );
+    }
+    writeFileSync(target, ingested.text);
+    cli.io.out(`Wrote ${target}. Run "npm run knowledge:check" next.`);
+    return 0;
+  },
+};

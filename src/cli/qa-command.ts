@@ -1,0 +1,105 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { UserError } from "../errors.ts";
+import { formatQaFile, parseQaFile } from "../moderation/qa-file.ts";
+import { openSqliteQaStore, type QaStore } from "../store/index.ts";
+import { parseArguments } from "./parse-arguments.ts";
+import type { CliEnvironment, SubCommand } from "./sub-command.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Who the revisions of an import name when no --actor is given. */
+const DEFAULT_ACTOR = "command-line";
+
+/**
+ * `dossier qa export [--guild id] [--out file]` and `dossier qa import --guild id [--actor name] <file>`:
+ * a server's moderator entries to and from the knowledge/qa.yaml format, against the store in DATA_DIR.
+ */
+export const qaCommand: SubCommand = {
+  name: "qa",
+  usage: "export|import --guild id [file]",
+  summary: "a server's moderator entries to and from the qa.yaml format (export: --out file)",
+  async run(args, cli) {
+    const [action, ...rest] = args;
+    if (action !== "export" && action !== "import") {
+      throw new UsageError('"dossier qa" needs "export" or "import".', "qa");
+    }
+    const { config, corpus } = cli.context();
+    const store = openSqliteQaStore({ dataDir: config.dataDir, corpus });
+    try {
+      return action === "export"
+        ? await exportEntries(rest, store, cli)
+        : await importEntries(rest, store, cli);
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+async function chooseGuild(store: QaStore, guild: string | undefined): Promise<string> {
+  if (guild !== undefined) return guild;
+  const guilds = [...new Set((await store.allActive()).map((entry) => entry.guildId))].sort();
+  const [only, ...others] = guilds;
+  if (only === undefined)
+    throw new UsageError(
+      "No server has active entries in this data folder: there is nothing to export.",
+      "qa",
+    );
+  if (others.length > 0) {
+    throw new UsageError(
+      `Several servers have entries (${guilds.join(", ")}): choose one with --guild.`,
+      "qa",
+    );
+  }
+  return only;
+}
+
+async function exportEntries(args: string[], store: QaStore, cli: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseArguments("qa", args, {
+    guild: { type: "string" },
+    out: { type: "string" },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`"dossier qa export" takes no file name; use --out ${positionals[0]}.`, "qa");
+  const guildId = await chooseGuild(store, values.guild);
+  const entries = await store.exportEntries(guildId);
+  const text = formatQaFile(
+    entries,
+    `${entries.length} moderator entries of server ${guildId}, in the knowledge/qa.yaml format.\nAppend them to knowledge/qa.yaml to answer them in every server, then run knowledge:check.`,
+  );
+  if (values.out === undefined) {
+    cli.io.out(text.trimEnd());
+  } else {
+    writeFileSync(values.out, text, "utf8");
+    cli.io.err(`Wrote ${entries.length} entries of server ${guildId} to ${values.out}.`);
+  }
+  return 0;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const reason =
+      error instanceof Error && "code" in error && error.code === "ENOENT"
+        ? "there is no such file"
+        : String(error);
+    throw new UserError("qa-file-unreadable", `Cannot read ${file}: ${reason}.`);
+  }
+}
+
+async function importEntries(args: string[], store: QaStore, cli: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseArguments("qa", args, {
+    guild: { type: "string" },
+    actor: { type: "string" },
+  });
+  const [file, ...extra] = positionals;
+  if (values.guild === undefined)
+    throw new UsageError('"dossier qa import" needs --guild <server id>.', "qa");
+  if (file === undefined || extra.length > 0)
+    throw new UsageError('"dossier qa import" takes one file.', "qa");
+  const entries = parseQaFile(readText(file), file);
+  const counts = await store.importEntries(values.guild, entries, values.actor ?? DEFAULT_ACTOR);
+  cli.io.out(
+    `Imported ${file} into server ${values.guild}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged. A running bot answers with them after its next start.`,
+  );
+  return 0;
+}
