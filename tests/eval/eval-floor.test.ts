@@ -8,8 +8,8 @@ const KNOWLEDGE = new URL("../../knowledge/", import.meta.url).pathname;
 const QUESTIONS = new URL("./questions.json", import.meta.url).pathname;
 
 /**
- * The quality floor of `ask` on the real knowledge, set just under what it reaches (hit@1 0.83,
- * hit@3 0.90, MRR 0.86, 85% of unanswerable questions flagged, 15% of answerable ones wrongly
+ * The quality floor of `ask` on the real knowledge, set just under what it reaches (hit@1 0.86,
+ * hit@3 0.95, MRR 0.90, 85% of unanswerable questions flagged, 14% of answerable ones wrongly
  * flagged): a change that makes answers worse fails here, and the report says which questions.
  */
 describe("evaluation floor", () => {
@@ -17,9 +17,9 @@ describe("evaluation floor", () => {
   const explain = formatEvaluationReport(report);
 
   it("finds the answering passage among the first excerpts", () => {
-    expect(report.hitAt1, explain).toBeGreaterThanOrEqual(0.8);
-    expect(report.hitAt3, explain).toBeGreaterThanOrEqual(0.88);
-    expect(report.mrr, explain).toBeGreaterThanOrEqual(0.84);
+    expect(report.hitAt1, explain).toBeGreaterThanOrEqual(0.84);
+    expect(report.hitAt3, explain).toBeGreaterThanOrEqual(0.92);
+    expect(report.mrr, explain).toBeGreaterThanOrEqual(0.88);
   });
 
   it("says so when the articles do not cover a question, and rarely when they do", () => {
