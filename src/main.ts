@@ -1,10 +1,15 @@
 import { config as loadDotenv } from "dotenv";
 import { type BotStarter, startDossier } from "./cli/start-dossier.ts";
 
-// `npm start`. Wiring the bot is this one line: set `startBot` to a function that starts it
-// (src/bot/start-bot.ts) and installs its shutdown handlers (src/bot/shutdown.ts), imported lazily
-// with `await import(...)` so that the console never loads discord.js.
-const startBot: BotStarter | undefined = undefined;
+// `npm start`. The bot's modules are imported lazily, so the offline console never loads discord.js.
+// The store in DATA_DIR is opened first and its moderator entries loaded, so /ask answers with them
+// from the first interaction; shutdown closes it.
+const startBot: BotStarter = async (context) => {
+  const { runBot } = await import("./bot/run-bot.ts");
+  const { openModeration } = await import("./moderation/open-moderation.ts");
+  const moderation = await openModeration(context);
+  await runBot({ ...context, moderation, store: moderation.store });
+};
 
 loadDotenv({ quiet: true });
 process.exitCode = await startDossier({ startBot });

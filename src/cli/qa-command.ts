@@ -38,11 +38,13 @@ async function chooseGuild(store: QaStore, guild: string | undefined): Promise<s
   if (guild !== undefined) return guild;
   const guilds = [...new Set((await store.allActive()).map((entry) => entry.guildId))].sort();
   const [only, ...others] = guilds;
-  if (only === undefined)
-    throw new UsageError(
-      "No server has active entries in this data folder: there is nothing to export.",
-      "qa",
+  if (only === undefined) {
+    // Not a misuse of the command line: the data folder is empty, so exit 1 without the usage.
+    throw new UserError(
+      "qa-nothing-to-export",
+      "No server has active entries in this data folder (DATA_DIR): there is nothing to export.",
     );
+  }
   if (others.length > 0) {
     throw new UsageError(
       `Several servers have entries (${guilds.join(", ")}): choose one with --guild.`,

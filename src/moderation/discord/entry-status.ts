@@ -1,0 +1,40 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import { sendReply } from "../../bot/reply.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { entryEmbed } from "../../render/discord/qa-entry-embed.ts";
+import { removeEntry, restoreEntry } from "../entry-actions.ts";
+import type { Moderation } from "../moderation.ts";
+import { requireModerator } from "../permissions.ts";
+import { requireGuild } from "./interaction-guard.ts";
+
+/** /qa remove and /qa restore: soft, so the entry and its history stay and can come back. */
+
+export async function removeFromAnswers(
+  interaction: ChatInputCommandInteraction,
+  moderation: Moderation,
+  id: string,
+): Promise<void> {
+  const guildId = requireGuild(interaction);
+  requireModerator(interaction, moderation.moderatorRoleIds);
+  // The store checks the reason (present, not too long) and says how to fix it.
+  const reason = interaction.options.getString("reason") ?? "";
+  const entry = await removeEntry(moderation, guildId, id, reason, interaction.user.id);
+  const text = `Removed \`${entry.id}\`: /ask no longer answers with it. Its history is kept; /qa restore ${entry.id} brings it back.`;
+  await sendReply(interaction, fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] }), {
+    ephemeral: true,
+  });
+}
+
+export async function restoreToAnswers(
+  interaction: ChatInputCommandInteraction,
+  moderation: Moderation,
+  id: string,
+): Promise<void> {
+  const guildId = requireGuild(interaction);
+  requireModerator(interaction, moderation.moderatorRoleIds);
+  const entry = await restoreEntry(moderation, guildId, id, interaction.user.id);
+  const text = `Restored \`${entry.id}\`: /ask answers with it again.`;
+  await sendReply(interaction, fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] }), {
+    ephemeral: true,
+  });
+}

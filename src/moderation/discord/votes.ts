@@ -1,0 +1,55 @@
+import type { ButtonInteraction } from "discord.js";
+import type { Answer } from "../../answer/types.ts";
+import { toLoggableError } from "../../bot/loggable-error.ts";
+import { sendNotice } from "../../bot/reply.ts";
+import type { ButtonRow } from "../../render/discord/payload.ts";
+import { voteButtonRow } from "../../render/discord/qa-vote-row.ts";
+import type { Moderation } from "../moderation.ts";
+
+export const VOTE_THANKS = "Thanks — noted.";
+export const VOTE_EXPIRED = "This answer is too old to vote on — ask again to rate the new answer.";
+
+/**
+ * After /ask answered: logs the question with its confidence (for /qa gaps) and returns the 👍/👎 row
+ * for the best result, or nothing when there is no store, no server or no result. Logging a question
+ * must never cost the member their answer, so a store failure is logged and the answer goes out.
+ */
+export async function noteAskedQuestion(
+  moderation: Moderation | undefined,
+  guildId: string | null,
+  question: string,
+  answer: Answer,
+): Promise<ButtonRow | undefined> {
+  if (moderation === undefined || guildId === null) return undefined;
+  try {
+    await moderation.store.recordQuestion(guildId, question, answer.confident);
+  } catch (error) {
+    moderation.logger.error({ err: toLoggableError(error), guildId }, "could not record an asked question");
+  }
+  const best = answer.results[0];
+  if (best === undefined) return undefined;
+  return voteButtonRow(moderation.votes.remember({ guildId, question, resultId: best.id }));
+}
+
+/**
+ * A 👍 or 👎. One vote per member, question and result: voting again replaces the earlier vote (the
+ * store keeps the latest), so a member can change their mind but never stack votes.
+ */
+export async function recordVote(
+  interaction: ButtonInteraction,
+  moderation: Moderation,
+  vote: "up" | "down",
+  key: string,
+): Promise<void> {
+  const target = moderation.votes.recall(key);
+  if (target === undefined || target.guildId !== interaction.guildId)
+    return sendNotice(interaction, VOTE_EXPIRED);
+  await moderation.store.recordFeedback(
+    target.guildId,
+    target.resultId,
+    target.question,
+    vote,
+    interaction.user.id,
+  );
+  await sendNotice(interaction, VOTE_THANKS);
+}

@@ -1,0 +1,43 @@
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { GuildQaEntry } from "../../store/index.ts";
+import { escapeText } from "./escape.ts";
+import { truncateText } from "./fit-text.ts";
+import { LIMITS } from "./limits.ts";
+import { COLORS } from "./payload.ts";
+import { formatActor, formatWhen } from "./qa-who-when.ts";
+
+/** Citations past this many are counted rather than shown, keeping the embed inside 6,000 characters. */
+const CITATION_FIELDS = 6;
+const EXCERPT_PREVIEW = 600;
+
+/** One entry as /qa show displays it: everything a moderator needs to judge it, escaped. */
+export function entryEmbed(entry: GuildQaEntry): APIEmbed {
+  const fields: APIEmbedField[] = [];
+  if (entry.status === "removed") {
+    fields.push({ name: "Removed", value: escapeText(entry.removalReason ?? "no reason recorded") });
+  }
+  if (entry.alternatives.length > 0) {
+    fields.push({ name: "Other wordings", value: escapeText(entry.alternatives.join(" · ")) });
+  }
+  for (const citation of entry.citations.slice(0, CITATION_FIELDS)) {
+    fields.push({
+      name: `${citation.article} ¶${citation.paragraph}`,
+      value: `> ${truncateText(escapeText(citation.excerpt.replace(/\s+/g, " ")), EXCERPT_PREVIEW)}`,
+    });
+  }
+  const hidden = entry.citations.length - CITATION_FIELDS;
+  if (hidden > 0) fields.push({ name: "More citations", value: `+${hidden} not shown` });
+  fields.push({
+    name: "Changes",
+    value: `Added by ${formatActor(entry.createdBy)} ${formatWhen(entry.createdAt)}; version ${entry.version}, last changed by ${formatActor(entry.updatedBy)} ${formatWhen(entry.updatedAt)}. /qa history ${entry.id} shows every change.`,
+  });
+  return {
+    title: truncateText(escapeText(entry.question), LIMITS.title),
+    description: truncateText(escapeText(entry.answer), LIMITS.description),
+    color: entry.status === "active" ? COLORS.confident : COLORS.notConfident,
+    fields,
+    footer: {
+      text: `${entry.id} · ${entry.status === "active" ? "answered by /ask" : "removed: not answered"}`,
+    },
+  };
+}

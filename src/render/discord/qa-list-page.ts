@@ -1,0 +1,61 @@
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { EntryPage } from "../../store/index.ts";
+import { escapeText } from "./escape.ts";
+import { fitMessage } from "./fit-message.ts";
+import { truncateText } from "./fit-text.ts";
+import { COLORS, type MessagePayload } from "./payload.ts";
+import { encodeQaCustomId } from "./qa-custom-ids.ts";
+
+/** Ten lines of at most ~170 characters stay well inside an embed's 4,096. */
+export const LIST_PAGE_SIZE = 10;
+const QUESTION_PREVIEW = 140;
+
+export function listPageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+}
+
+/** One page of /qa list: each entry's id (what the other subcommands take) and its question. */
+export function entryListPage(page: EntryPage, pageIndex: number, includeRemoved: boolean): MessagePayload {
+  const pages = listPageCount(page.total);
+  if (page.total === 0) {
+    const text = includeRemoved
+      ? "This server has no Q&A entries yet: add one with /qa add."
+      : "This server has no active Q&A entries: add one with /qa add, or list removed ones with /qa list include-removed:True.";
+    return fitMessage({ embeds: [{ description: text, color: COLORS.neutral }], components: [] });
+  }
+  const lines = page.entries.map((entry) => {
+    const removed = entry.status === "removed" ? " *(removed)*" : "";
+    return `\`${entry.id}\` — ${truncateText(escapeText(entry.question), QUESTION_PREVIEW)}${removed}`;
+  });
+  const button = (label: string, target: number, disabled: boolean) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label,
+    custom_id: encodeQaCustomId({ kind: "list", page: target, includeRemoved }),
+    disabled,
+  });
+  return fitMessage({
+    embeds: [
+      {
+        title: includeRemoved
+          ? "Q&A entries of this server, with removed ones"
+          : "Q&A entries of this server",
+        description: lines.join("\n"),
+        color: COLORS.neutral,
+        footer: { text: `Page ${pageIndex + 1} of ${pages} · ${page.total} entries · /qa show <id> for one` },
+      },
+    ],
+    components:
+      pages <= 1
+        ? []
+        : [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                button("◀ Previous", Math.max(0, pageIndex - 1), pageIndex <= 0),
+                button("Next ▶", Math.min(pages - 1, pageIndex + 1), pageIndex >= pages - 1),
+              ],
+            },
+          ],
+  });
+}
