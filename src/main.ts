@@ -1,15 +1,7 @@
 import { config as loadDotenv } from "dotenv";
-import { type BotStarter, startDossier } from "./cli/start-dossier.ts";
+import { startBotWithStore } from "./cli/start-bot-with-store.ts";
+import { startDossier } from "./cli/start-dossier.ts";
 
-// `npm start`. The bot's modules are imported lazily, so the offline console never loads discord.js.
-// The store in DATA_DIR is opened first and its moderator entries loaded, so /ask answers with them
-// from the first interaction; shutdown closes it.
-const startBot: BotStarter = async (context) => {
-  const { runBot } = await import("./bot/run-bot.ts");
-  const { openModeration } = await import("./moderation/open-moderation.ts");
-  const moderation = await openModeration(context);
-  await runBot({ ...context, moderation, store: moderation.store });
-};
-
+// `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the offline console.
 loadDotenv({ quiet: true });
-process.exitCode = await startDossier({ startBot });
+process.exitCode = await startDossier({ startBot: startBotWithStore });

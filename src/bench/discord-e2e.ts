@@ -15,8 +15,12 @@ const BOT_PROCESS = fileURLToPath(new URL("./discord-bot-process.ts", import.met
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 /** Any well-formed token: the fake accepts only this one, and it never leaves the loopback interface. */
 const BENCH_TOKEN = "MTE5ODc2NTQzMjEwOTg3NjU0.bench0.discord-end-to-end";
-/** Discord drops an interaction not answered within 3 s; the only latency target that matters to a member. */
-const DISCORD_DEADLINE_MS = 3_000;
+/**
+ * Our targets, far inside Discord's own 3 s deadline: an answer should feel instant, and one process
+ * should fit a small host.
+ */
+const P99_TARGET_MS = 50;
+const RSS_TARGET_MB = 150;
 
 interface Load {
   perSecond: number;
@@ -135,16 +139,20 @@ function tableOf(load: Load, latencies: number[], rss: number): BenchTable {
       {
         measure: "inject → reply p99",
         ours: formatMs(p99),
-        target: { label: `≤ ${DISCORD_DEADLINE_MS} ms`, met: p99 <= DISCORD_DEADLINE_MS },
+        target: { label: `≤ ${P99_TARGET_MS} ms`, met: p99 <= P99_TARGET_MS },
       },
       { measure: "inject → reply max", ours: formatMs(Math.max(...latencies)) },
       { measure: "interactions answered", ours: `${latencies.length} of ${load.perSecond * load.seconds}` },
-      { measure: "bot RSS after the run", ours: formatMb(rss) },
+      {
+        measure: "bot RSS after the run",
+        ours: formatMb(rss),
+        target: { label: `≤ ${RSS_TARGET_MB} MB`, met: rss <= RSS_TARGET_MB * 1024 * 1024 },
+      },
     ],
     notes: [
       `${load.perSecond} interactions/s for ${load.seconds} s over loopback, questions from the evaluation set in turn.`,
       "Latency runs from the gateway dispatch to the callback's arrival; the bot runs in its own process.",
-      "The target is Discord's: an interaction not answered within 3 s fails for the member.",
+      "Discord itself drops an interaction not answered within 3 s.",
     ],
   };
 }

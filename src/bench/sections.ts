@@ -1,11 +1,9 @@
 import type { BenchSection } from "./bench-section.ts";
 import { corpusScaleSection } from "./corpus-scale-section.ts";
+import { discordE2eSection } from "./discord-e2e.ts";
+import { qaStoreBenchSection } from "./qa-store-section.ts";
 
-/**
- * The report's sections, in order. To add one (Discord end-to-end latency through the fake server,
- * store writes per second, /ask with 1,000 moderator entries…), write a file exporting a BenchSection
- * and list it here.
- */
+/** The report's sections, in order. To add one, write a file exporting a BenchSection and list it here. */
 export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
   corpusScaleSection({
     id: "shipped",
@@ -19,4 +17,6 @@ export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
     scale: 100,
     targets: { p99Ms: 10 },
   }),
+  discordE2eSection,
+  qaStoreBenchSection(),
 ];

@@ -3,6 +3,7 @@ import { consoleStreams, runConsole } from "../console/run-console.ts";
 import { type Context, createContext } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
+import { StoreError } from "../store/errors.ts";
 import { type CliIo, processIo } from "./io.ts";
 
 /** Starts the Discord bot with the context; resolves once it is logged in and answering. */
@@ -11,19 +12,23 @@ export type BotStarter = (context: Context) => Promise<unknown>;
 export const NO_TOKEN_NOTICE =
   "No DISCORD_TOKEN set: starting the offline console. Set it in .env to run the Discord bot (see README).";
 
-export const NO_BOT_MESSAGE =
-  "DISCORD_TOKEN is set, but this version has no Discord bot to start yet. Remove DISCORD_TOKEN from .env to use the offline console.";
-
 export interface StartOptions {
-  /** Absent until the bot module is wired in src/main.ts. */
-  startBot?: BotStarter | undefined;
+  /** Starts the bot when DISCORD_TOKEN is set (src/main.ts passes the real one). */
+  startBot: BotStarter;
   env?: NodeJS.ProcessEnv;
   io?: CliIo;
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
 }
 
+const REJECTED_TOKEN =
+  "Discord refused DISCORD_TOKEN. Copy the bot's token again (Developer Portal › Bot › Reset Token) into .env.";
+
+function isRejectedToken(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "TokenInvalid";
+}
+
 /** `npm start`: the bot when DISCORD_TOKEN is set, otherwise the offline console. Returns the exit code. */
-export async function startDossier(options: StartOptions = {}): Promise<number> {
+export async function startDossier(options: StartOptions): Promise<number> {
   const io = options.io ?? processIo;
   const stdin = options.stdin ?? process.stdin;
   let context: Context;
@@ -35,11 +40,14 @@ export async function startDossier(options: StartOptions = {}): Promise<number> 
     return 1;
   }
   if (context.config.discordToken !== undefined) {
-    if (options.startBot === undefined) {
-      io.err(NO_BOT_MESSAGE);
+    try {
+      await options.startBot(context);
+    } catch (error) {
+      // A data folder it cannot write, a token Discord refuses: sentences for the admin, not stacks.
+      if (!(error instanceof UserError || error instanceof StoreError || isRejectedToken(error))) throw error;
+      io.err(isRejectedToken(error) ? REJECTED_TOKEN : (error as Error).message);
       return 1;
     }
-    await options.startBot(context);
     return 0;
   }
   io.out(NO_TOKEN_NOTICE);

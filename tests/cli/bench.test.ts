@@ -27,8 +27,10 @@ describe("dossier bench --quick", () => {
     expect(sections.map((s) => s.split("\n")[0])).toEqual([
       expect.stringMatching(/^Shipped knowledge — \d+ passages$/),
       expect.stringMatching(/^Synthetic corpus, 100× the articles — \d+ passages$/),
+      "Discord end to end — /ask through the fake Discord",
+      expect.stringMatching(/^Moderator entries — \d+ in one server/),
     ]);
-    for (const section of sections) {
+    for (const section of sections.slice(0, 2)) {
       expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);
       for (const measure of MEASURES) {
         const row = section.split("\n").find((line) => line.trimStart().startsWith(measure));
@@ -39,6 +41,10 @@ describe("dossier bench --quick", () => {
       expect(section).toMatch(/ask p99 .*≤ \d+ ms [✓✗]/);
     }
     expect(sections[0]).toMatch(/start-up: load \+ index .*≤ 300 ms [✓✗]/);
+    expect(sections[2]).toMatch(/inject → reply p99 +[\d.]+ ms.*≤ 50 ms [✓✗]/);
+    expect(sections[2]).toMatch(/bot RSS after the run +\d+ MB/);
+    expect(sections[3]).toMatch(/adds per second \(one transaction each\) +[\d,]+/);
+    expect(sections[3]).toMatch(/ask p99, \d+ entries in the server +[\d.]+ ms/);
     expect(capture.stderr()).toContain("run 1/1");
   });
 });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { qaStoreBenchSection, syntheticEntries } from "../../src/bench/qa-store-section.ts";
 import { citationLine, readEntryForm } from "../../src/moderation/entry-form.ts";
-import { qaStoreBenchSection, syntheticEntries } from "../../src/moderation/qa-bench-section.ts";
 import { KNOWLEDGE_DIR, shippedCorpus } from "./fixtures/moderation-world.ts";
 
 const QUESTIONS_FILE = fileURLToPath(new URL("../eval/questions.json", import.meta.url));

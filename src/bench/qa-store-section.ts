@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDossier } from "../answer/create-dossier.ts";
 import type { Dossier } from "../answer/dossier.ts";
-import type { BenchOptions, BenchSection, BenchTable } from "../bench/bench-section.ts";
-import { formatMs, percentile } from "../bench/stats.ts";
 import { readEvaluationFile } from "../eval/questions-file.ts";
 import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
+import { loadGuildEntries } from "../moderation/load-guild-entries.ts";
 import { openSqliteQaStore, type QaContent } from "../store/index.ts";
-import { loadGuildEntries } from "./load-guild-entries.ts";
+import type { BenchOptions, BenchSection, BenchTable } from "./bench-section.ts";
+import { formatMs, percentile } from "./stats.ts";
 
 const BUSY_GUILD = "100000000000000001";
 const EMPTY_GUILD = "100000000000000002";
