@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { type FakeDiscord, slashCommand, startFakeDiscord } from "../../tests/fake-discord/index.ts";
 import { loadConfig } from "../config.ts";
 import { deployCommands } from "../deploy/deploy-commands.ts";
@@ -11,8 +10,8 @@ import { type ChildMessage, childMessageSchema, type ParentMessage } from "./dis
 import { formatMb, formatMs, percentile } from "./stats.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BOT_PROCESS = fileURLToPath(new URL("./discord-bot-process.ts", import.meta.url));
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** The bot runs as `npm start` runs it: bundled by `npm run build`, without the TypeScript loader. */
+const BOT_PROCESS = fileURLToPath(new URL("../../dist/bench/discord-bot-process.js", import.meta.url));
 /** Any well-formed token: the fake accepts only this one, and it never leaves the loopback interface. */
 const BENCH_TOKEN = "MTE5ODc2NTQzMjEwOTg3NjU0.bench0.discord-end-to-end";
 /**
@@ -49,16 +48,13 @@ export const discordE2eSection: BenchSection = {
         LOG_LEVEL: "silent",
       };
       await deployCommands(loadConfig(env), { io: { out: () => {}, err: () => {} } });
-      options.progress("Discord end to end: starting the bot");
-      bot = spawn(
-        process.execPath,
-        ["--import", TSX_LOADER, "--expose-gc", BOT_PROCESS, options.knowledgeDir],
-        {
-          cwd: PROJECT_ROOT,
-          env: { ...process.env, ...env },
-          stdio: ["ignore", "ignore", "pipe", "ipc"],
-        },
-      );
+      options.progress("Discord end to end: building and starting the bot");
+      execFileSync("npm", ["run", "build", "--silent"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+      bot = spawn(process.execPath, ["--expose-gc", BOT_PROCESS, options.knowledgeDir], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
       let stderr = "";
       bot.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
         stderr += chunk;
