@@ -4,8 +4,7 @@ import type { SlashCommand } from "../src/bot/command.ts";
 import {
   MAX_LENGTH,
   privateOption,
-  readOptionalText,
-  readPrivate,
+  readOptionalTexts,
   readRequiredText,
   textOption,
 } from "../src/bot/command-input.ts";
@@ -14,6 +13,21 @@ import { noteAskedQuestion } from "../src/moderation/discord/votes.ts";
 
 /** Three pages of three: enough to look further without burying the best answers. */
 const RESULT_LIMIT = 9;
+
+const QUESTION = {
+  name: "question",
+  label: "question",
+  description: "Your question, e.g. why now?",
+  max: MAX_LENGTH.question,
+  required: true,
+} as const;
+const ARTICLE = {
+  name: "article",
+  label: "article",
+  description: "Only search this article",
+  max: MAX_LENGTH.name,
+  autocomplete: true,
+} as const;
 
 /**
  * /ask question [article] [private]. Answering is an in-memory search that takes well under a
@@ -24,51 +38,22 @@ export const ask: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("ask")
     .setDescription("Ask a question about the articles; the answer quotes them")
-    .addStringOption(
-      textOption({
-        name: "question",
-        description: "Your question, e.g. why now?",
-        max: MAX_LENGTH.question,
-        required: true,
-      }),
-    )
-    .addStringOption(
-      textOption({
-        name: "article",
-        description: "Only search this article",
-        max: MAX_LENGTH.name,
-        autocomplete: true,
-      }),
-    )
+    .addStringOption(textOption(QUESTION))
+    .addStringOption(textOption(ARTICLE))
     .addBooleanOption(privateOption),
   cooldown: true,
 
   async execute(interaction, ctx) {
-    const question = readRequiredText(interaction, {
-      name: "question",
-      label: "question",
-      max: MAX_LENGTH.question,
-    });
-    const article = readOptionalText(interaction, {
-      name: "article",
-      label: "article",
-      max: MAX_LENGTH.name,
-    });
+    const question = readRequiredText(interaction, QUESTION);
     const answer = ctx.dossier.ask(question, {
       limit: RESULT_LIMIT,
       ...(interaction.guildId === null ? {} : { guildId: interaction.guildId }),
-      ...(article === undefined ? {} : { article }),
+      ...readOptionalTexts(interaction, [ARTICLE]),
     });
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);
     const view = { kind: "ask" as const, question, answer };
-    await replyWithAnswer(
-      interaction,
-      ctx,
-      view,
-      readPrivate(interaction),
-      feedback === undefined ? [] : [feedback],
-    );
+    await replyWithAnswer(interaction, ctx, view, feedback === undefined ? [] : [feedback]);
   },
 
   autocomplete: (interaction, ctx) =>

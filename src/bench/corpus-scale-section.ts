@@ -2,12 +2,15 @@ import type { BenchOptions, BenchRow, BenchSection, BenchTable } from "./bench-s
 import type { EngineName, ProbeResult } from "./probe-protocol.ts";
 import { runProbe } from "./run-probe.ts";
 import { formatMb, formatMs, formatPercent, formatRatio, median, percentile } from "./stats.ts";
+import type { SyntheticWords } from "./synthetic-corpus.ts";
 
 export interface CorpusScaleSpec {
   id: string;
   title: string;
   /** 1 = the shipped knowledge; 100 = 100 generated variants of every primary article added. */
   scale: number;
+  /** How the generated variants' words relate to the shipped ones (see synthetic-corpus.ts). */
+  words?: SyntheticWords;
   targets: { startMs?: number; p99Ms: number };
 }
 
@@ -55,7 +58,15 @@ async function measureEngine(engine: EngineName, spec: CorpusScaleSpec, plan: Pl
       run === 0
         ? { questionsFile: options.questionsFile, warmupRounds: plan.warmupRounds, rounds: plan.rounds }
         : undefined;
-    results.push(await runProbe({ engine, scale: spec.scale, knowledgeDir: options.knowledgeDir, queries }));
+    results.push(
+      await runProbe({
+        engine,
+        scale: spec.scale,
+        ...(spec.words === undefined ? {} : { words: spec.words }),
+        knowledgeDir: options.knowledgeDir,
+        queries,
+      }),
+    );
   }
   const queries = results[0]?.queries;
   if (queries === undefined) throw new Error(`bench: the ${engine} run with queries reported none`);
@@ -121,10 +132,17 @@ function tableOf(
     rows,
     notes: [
       `start-up and RSS after load: medians of ${plan.runs} fresh processes each${spec.scale > 1 ? "; the generated corpus is built before the clock starts, so load is the shipped folder's" : ""}.`,
+      ...(spec.scale > 1 ? [wordsNote(spec.words ?? "shuffled", spec.scale)] : []),
       `latency: ${ours.queries.questions} eval questions × ${plan.rounds} round(s) after ${plan.warmupRounds} warm-up round(s), each ask timed alone.`,
       "baseline: MiniSearch with default options over the same paragraphs; its excerpts are whole paragraphs.",
     ],
   };
+}
+
+function wordsNote(words: SyntheticWords, scale: number): string {
+  return words === "own-vocabulary"
+    ? "copies keep the words the shipped articles share and respell those only one of them uses, so rare words stay rare."
+    : `copies reuse the shipped words, so every term occurs in ${scale}× as many passages: a worst case for posting lists.`;
 }
 
 function pointsDifference(ours: number, baseline: number): string {

@@ -5,6 +5,8 @@ export const probeRequestSchema = z.strictObject({
   engine: z.enum(["dossier", "baseline"]),
   /** 1 = the shipped knowledge; n > 1 adds n generated variants of every primary article. */
   scale: z.number().int().positive(),
+  /** How generated variants relate to the shipped words (see synthetic-corpus.ts); default "shuffled". */
+  words: z.enum(["shuffled", "own-vocabulary"]).optional(),
   knowledgeDir: z.string().min(1),
   /** Absent: start-up and memory only. */
   queries: z

@@ -23,7 +23,7 @@ function measure(request: ProbeRequest): ProbeResult {
   const shipped = loadCorpus(request.knowledgeDir);
   const loadMs = performance.now() - loadStart;
   // Generating the larger corpus stands in for reading a larger folder: it is not timed.
-  const corpus = request.scale > 1 ? syntheticCorpus(shipped, request.scale) : shipped;
+  const corpus = request.scale > 1 ? syntheticCorpus(shipped, request.scale, request.words) : shipped;
   const indexStart = performance.now();
   const engine = build(request.engine, corpus);
   const indexMs = performance.now() - indexStart;

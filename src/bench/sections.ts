@@ -17,6 +17,13 @@ export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
     scale: 100,
     targets: { p99Ms: 10 },
   }),
+  corpusScaleSection({
+    id: "synthetic-100x-own-vocabulary",
+    title: "Synthetic corpus, 100× the articles, each copy with its own vocabulary",
+    scale: 100,
+    words: "own-vocabulary",
+    targets: { p99Ms: 10 },
+  }),
   discordE2eSection,
   qaStoreBenchSection(),
 ];

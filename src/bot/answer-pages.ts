@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
+import { ButtonMemory } from "./button-memory.ts";
 import type { Clock } from "./clock.ts";
-import { RecentCache } from "./recent-cache.ts";
 
 /** An answer whose pages can still be turned, with who asked and whether they asked privately. */
 export interface StoredAnswer {
@@ -19,6 +18,8 @@ export interface AnswerPagesOptions {
   ttlMs?: number;
 }
 
+export type AnswerPages = ButtonMemory<StoredAnswer>;
+
 /**
  * Recent answers by short key, for the "More" / "Previous" buttons: a question (up to 300 characters)
  * cannot ride in a 100-character custom id, and re-running a search on every click could give a
@@ -27,25 +28,10 @@ export interface AnswerPagesOptions {
  * 15 minutes matches how long Discord lets the bot edit an answer through its interaction token;
  * 500 answers of a few kilobytes each bound the memory to a few megabytes.
  */
-export class AnswerPages {
-  readonly #cache: RecentCache<StoredAnswer>;
-
-  constructor(options: AnswerPagesOptions) {
-    this.#cache = new RecentCache({
-      clock: options.clock,
-      maxEntries: options.maxEntries ?? 500,
-      ttlMs: options.ttlMs ?? 15 * 60_000,
-    });
-  }
-
-  /** Random rather than counted, so a button from before a restart can never open someone else's answer. */
-  remember(answer: StoredAnswer): string {
-    const key = randomBytes(6).toString("base64url");
-    this.#cache.set(key, answer);
-    return key;
-  }
-
-  recall(key: string): StoredAnswer | undefined {
-    return this.#cache.get(key);
-  }
+export function createAnswerPages(options: AnswerPagesOptions): AnswerPages {
+  return new ButtonMemory({
+    clock: options.clock,
+    maxEntries: options.maxEntries ?? 500,
+    ttlMs: options.ttlMs ?? 15 * 60_000,
+  });
 }

@@ -3,19 +3,21 @@ import { type AnswerView, pageCountOf } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import type { CommandContext } from "./command.ts";
+import { readPrivate } from "./command-input.ts";
 import { sendReply } from "./reply.ts";
 
 /**
- * Replies with the first page of an answer. Only answers with more than one page are remembered for
- * the "More" / "Previous" buttons, so one-page answers cost the cache nothing.
+ * Replies with the first page of an answer, privately when the member set `private`. Only answers with
+ * more than one page are remembered for the "More" / "Previous" buttons, so one-page answers cost the
+ * cache nothing.
  */
 export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
   view: AnswerView,
-  ephemeral: boolean,
   extraRows: ButtonRow[] = [],
 ): Promise<void> {
+  const ephemeral = readPrivate(interaction);
   const askerId = interaction.user.id;
   const paging =
     pageCountOf(view) > 1

@@ -17,12 +17,20 @@ export const MAX_LENGTH = {
   date: 20,
 } as const;
 
+/**
+ * A text option, declared once for both registering (`textOption`) and reading (`readOptionalText`…),
+ * so the two never disagree on its name or maximum length.
+ */
 export interface TextOption {
   /** The option's name as registered. */
   name: string;
   /** How the sentence calls it: "question", "topic". */
   label: string;
   max: number;
+  description: string;
+  required?: boolean;
+  /** Suggestions as the member types. */
+  autocomplete?: boolean;
 }
 
 /** An optional text: undefined when absent or blank. */
@@ -35,6 +43,19 @@ export function readOptionalText(
   const text = raw.trim();
   if (text.length === 0) return undefined;
   return checkLength(text, option);
+}
+
+/** The optional texts the member filled in, by option name; blank and absent ones are left out. */
+export function readOptionalTexts<const Name extends string>(
+  interaction: ChatInputCommandInteraction,
+  options: ReadonlyArray<TextOption & { name: Name }>,
+): Partial<Record<Name, string>> {
+  const texts: Partial<Record<Name, string>> = {};
+  for (const option of options) {
+    const text = readOptionalText(interaction, option);
+    if (text !== undefined) texts[option.name] = text;
+  }
+  return texts;
 }
 
 export function readRequiredText(interaction: ChatInputCommandInteraction, option: TextOption): string {
@@ -61,13 +82,11 @@ export function readPrivate(interaction: ChatInputCommandInteraction): boolean {
 export const privateOption = (option: SlashCommandBooleanOption) =>
   option.setName("private").setDescription("Show the answer only to you");
 
-/** A text option with its maximum length and, when `autocomplete`, suggestions as the member types. */
-export const textOption =
-  (spec: { name: string; description: string; max: number; required?: boolean; autocomplete?: boolean }) =>
-  (option: SlashCommandStringOption) =>
-    option
-      .setName(spec.name)
-      .setDescription(spec.description)
-      .setMaxLength(spec.max)
-      .setRequired(spec.required ?? false)
-      .setAutocomplete(spec.autocomplete ?? false);
+/** Registers a text option with its maximum length. */
+export const textOption = (spec: TextOption) => (option: SlashCommandStringOption) =>
+  option
+    .setName(spec.name)
+    .setDescription(spec.description)
+    .setMaxLength(spec.max)
+    .setRequired(spec.required ?? false)
+    .setAutocomplete(spec.autocomplete ?? false);

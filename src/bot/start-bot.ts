@@ -1,7 +1,7 @@
 import { type Client, Events } from "discord.js";
 import { commands as allCommands } from "../../commands/index.ts";
 import { requireDiscordCredentials } from "../config.ts";
-import { AnswerPages } from "./answer-pages.ts";
+import { createAnswerPages } from "./answer-pages.ts";
 import type { BotContext } from "./bot-context.ts";
 import { createClient } from "./client.ts";
 import { type Clock, systemClock } from "./clock.ts";
@@ -39,7 +39,7 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
     commands,
     context: {
       dossier: ctx.dossier,
-      pages: new AnswerPages({ clock, ttlMs: options.pageTtlMs }),
+      pages: createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
       commands,
       ...(ctx.moderation === undefined ? {} : { moderation: ctx.moderation }),
     },

@@ -2,7 +2,7 @@ import { type CommandRequest, parseRequest } from "../cli/request.ts";
 import { UserError } from "../errors.ts";
 import { closestName } from "./closest-name.ts";
 import { parseSlashOptions } from "./parse-options.ts";
-import { findSlashCommand, SLASH_COMMANDS } from "./slash-commands.ts";
+import { CONSOLE_ONLY_COMMANDS, findSlashCommand, SLASH_COMMANDS } from "./slash-commands.ts";
 
 /** What one line typed in the console asks for. */
 export type ConsoleInput =
@@ -13,8 +13,6 @@ export type ConsoleInput =
 
 /** Discord's limit on the text of one command's options. */
 export const MAX_LINE_LENGTH = 6000;
-
-const CONSOLE_COMMANDS = ["help", "exit"];
 
 /** Parses `/name options…`; anything the user can fix is a UserError whose sentence says how. */
 export function parseConsoleLine(line: string): ConsoleInput {
@@ -53,7 +51,7 @@ export function parseConsoleLine(line: string): ConsoleInput {
 }
 
 function unknownCommand(name: string): UserError {
-  const names = [...SLASH_COMMANDS.map((c) => c.name), ...CONSOLE_COMMANDS];
+  const names = [...SLASH_COMMANDS.map((c) => c.name), ...CONSOLE_ONLY_COMMANDS];
   const guess = name === "" ? undefined : closestName(name, names);
   const hint = guess === undefined ? "" : ` Did you mean /${guess}?`;
   const typed = name === "" ? "A command needs a name after the /." : `There is no /${name} command.`;

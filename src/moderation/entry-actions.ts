@@ -1,7 +1,6 @@
 import type { Dossier } from "../answer/dossier.ts";
 import { UserError } from "../errors.ts";
-import type { GuildQaEntry, QaContent, QaStore } from "../store/index.ts";
-import { toQaEntry } from "./guild-entry.ts";
+import { type GuildQaEntry, type QaContent, type QaStore, toQaEntry } from "../store/index.ts";
 
 /**
  * The four changes a moderator makes, each written to the store first and then pushed into the answer

@@ -1,6 +1,5 @@
 import type { Dossier } from "../answer/dossier.ts";
-import type { QaStore } from "../store/index.ts";
-import { toQaEntry } from "./guild-entry.ts";
+import { type QaStore, toQaEntry } from "../store/index.ts";
 
 export interface SkippedEntry {
   guildId: string;

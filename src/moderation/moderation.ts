@@ -3,8 +3,8 @@ import type { Dossier } from "../answer/dossier.ts";
 import { type Clock, systemClock } from "../bot/clock.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaStore } from "../store/index.ts";
-import { Drafts } from "./drafts.ts";
-import { VoteTargets } from "./vote-targets.ts";
+import { createDrafts, type Drafts } from "./drafts.ts";
+import { createVoteTargets, type VoteTargets } from "./vote-targets.ts";
 
 /**
  * Everything /qa, its forms and buttons, and the feedback under /ask answers need. Present only when
@@ -40,7 +40,7 @@ export function createModeration(options: ModerationOptions): Moderation {
     corpus: options.corpus,
     moderatorRoleIds: options.moderatorRoleIds,
     logger: options.logger,
-    drafts: new Drafts(clock),
-    votes: new VoteTargets(clock),
+    drafts: createDrafts(clock),
+    votes: createVoteTargets(clock),
   };
 }

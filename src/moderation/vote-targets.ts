@@ -1,6 +1,5 @@
+import { ButtonMemory } from "../bot/button-memory.ts";
 import type { Clock } from "../bot/clock.ts";
-import { RecentCache } from "../bot/recent-cache.ts";
-import { shortKey } from "./short-key.ts";
 
 /** What a 👍/👎 under an /ask answer is about: the best result shown for that question, in that server. */
 export interface VoteTarget {
@@ -9,30 +8,14 @@ export interface VoteTarget {
   resultId: string;
 }
 
+export type VoteTargets = ButtonMemory<VoteTarget>;
+
 /**
  * Answers that can still be voted on, by short key. The question (up to 300 characters) does not fit a
  * custom id, and the store groups votes by question so that /qa gaps can show what was voted down.
  * A day and 20,000 answers of under half a kilobyte each bound the memory to a few megabytes; a vote
  * on an older answer, or one from before a restart, is answered with "ask again".
  */
-export class VoteTargets {
-  readonly #cache: RecentCache<VoteTarget>;
-
-  constructor(clock: Clock, options: { ttlMs?: number; maxEntries?: number } = {}) {
-    this.#cache = new RecentCache({
-      clock,
-      ttlMs: options.ttlMs ?? 24 * 60 * 60_000,
-      maxEntries: options.maxEntries ?? 20_000,
-    });
-  }
-
-  remember(target: VoteTarget): string {
-    const key = shortKey();
-    this.#cache.set(key, target);
-    return key;
-  }
-
-  recall(key: string): VoteTarget | undefined {
-    return this.#cache.get(key);
-  }
+export function createVoteTargets(clock: Clock): VoteTargets {
+  return new ButtonMemory({ clock, ttlMs: 24 * 60 * 60_000, maxEntries: 20_000 });
 }

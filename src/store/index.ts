@@ -2,6 +2,7 @@
 
 export { CITATIONS_FORMAT_HINT, parseCitationsText } from "./citations-text.ts";
 export { EntryValidationError, StoreError } from "./errors.ts";
+export { toQaEntry } from "./export-entries.ts";
 export { QA_LIMITS } from "./limits.ts";
 export type { QaStore } from "./qa-store.ts";
 export { DATABASE_FILE } from "./sqlite/open-database.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { answerToJson } from "../../src/render/json.ts";
-import { formatPartialDate } from "../../src/render/terminal/dates.ts";
+import { formatPartialDate } from "../../src/render/partial-date.ts";
 import { captureIo } from "./capture-io.ts";
 import { shippedContext } from "./shipped-context.ts";
 
@@ -37,7 +37,7 @@ describe("human output", () => {
       throw new Error("the shipped knowledge has no article with a url, a date and an author");
     }
     const { stdout } = await human(["ask", "what", "does", "Russia", "want?", "--article", article.id]);
-    const line = `— ${article.outlet} · ${article.authors.join(", ")} · ${formatPartialDate(article.published)} · ¶`;
+    const line = `— ${article.outlet} · ${article.authors.join(", ")} · ${formatPartialDate(article.published, "long")} · ¶`;
     const at = stdout.indexOf(line);
     expect(at).toBeGreaterThan(-1);
     expect(stdout.slice(at).split("\n")[1]?.trim()).toBe(article.url);
@@ -85,7 +85,7 @@ describe("human output", () => {
     const datedLines = stdout.split("\n").filter((line) => line.startsWith("  • "));
     expect(datedLines).toHaveLength(answer.results.length);
     answer.results.forEach((result, i) => {
-      expect(datedLines[i]).toContain(formatPartialDate(result.date ?? ""));
+      expect(datedLines[i]).toContain(formatPartialDate(result.date ?? "", "long"));
       expect(datedLines[i]).toContain(result.heading ?? "");
     });
   });

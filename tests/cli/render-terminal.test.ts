@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/types.ts";
 import { answerToJson } from "../../src/render/json.ts";
+import { formatPartialDate } from "../../src/render/partial-date.ts";
 import { NOT_CONFIDENT_NOTE, renderAnswer } from "../../src/render/terminal/answer.ts";
 import { renderCitation } from "../../src/render/terminal/citation-line.ts";
-import { formatPartialDate } from "../../src/render/terminal/dates.ts";
 import { renderQuoteBlock } from "../../src/render/terminal/quote-block.ts";
 import { ansiStyle, plainStyle, wantsColor } from "../../src/render/terminal/style.ts";
 
@@ -114,9 +114,9 @@ describe("citation line", () => {
 
   it("formats dates at their precision", () => {
     expect([
-      formatPartialDate("2008"),
-      formatPartialDate("2021-12"),
-      formatPartialDate("2022-01-07"),
+      formatPartialDate("2008", "long"),
+      formatPartialDate("2021-12", "long"),
+      formatPartialDate("2022-01-07", "long"),
     ]).toEqual(["2008", "December 2021", "7 January 2022"]);
   });
 });

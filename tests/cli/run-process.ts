@@ -1,38 +1,4 @@
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-
-export interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to completion with `input` piped to its stdin; resolves when it exits, never on a timer. */
-export function runProcess(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
-): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
-  });
-}
+export { runProcess, TSX_LOADER } from "../../src/bench/run-process.ts";
 
 /** The environment of a child run: ours without Discord settings, and no colours so output is plain. */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -45,6 +11,3 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export const PROJECT_ROOT = new URL("../../", import.meta.url).pathname;
-
-/** For `node --import <this>`: tsx's loader by absolute URL, so a child may run from any directory. */
-export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;

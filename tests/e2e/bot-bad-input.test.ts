@@ -1,8 +1,8 @@
 import { InteractionResponseType } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APOLOGY } from "../../src/bot/answer-failure.ts";
 import { isInteractionCallback, slashCommand, succeeded } from "../fake-discord/index.ts";
-import { EPHEMERAL, type Harness, sent, startHarness } from "./bot-harness.ts";
+import { EPHEMERAL, sent, useHarness } from "./bot-harness.ts";
 
 /** What a member, or a client that ignores the registered limits, can put in a text option. */
 const BAD_VALUES = {
@@ -37,13 +37,7 @@ const cases = TEXT_OPTIONS.flatMap(([command, option]) =>
 );
 
 describe("bad input through every option, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   it.each(cases)(
     "/$command $option: $kind → an answer or a private sentence, once, never a bug",

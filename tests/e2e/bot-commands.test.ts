@@ -1,17 +1,11 @@
 import { ButtonStyle, InteractionResponseType } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { autocomplete, slashCommand } from "../fake-discord/index.ts";
-import { EPHEMERAL, type Harness, realDossier, sent, startHarness } from "./bot-harness.ts";
+import { EPHEMERAL, realDossier, sent, useHarness } from "./bot-harness.ts";
 
 /** Every slash command through the real client, the real dossier and the fake Discord. */
 describe("the bot's slash commands, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   it("/ask answers in public with quoted excerpts, no mentions and paging buttons", async () => {
     const { callback } = await harness.send(
@@ -123,13 +117,7 @@ describe("the bot's slash commands, end to end", () => {
 });
 
 describe("autocomplete, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   const cases = [
     { command: "ask", option: "article", typed: "npr", expected: "npr-2022-01-12" },

@@ -1,11 +1,11 @@
 import { InteractionResponseType, SlashCommandBuilder } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { APOLOGY } from "../../src/bot/answer-failure.ts";
 import type { SlashCommand } from "../../src/bot/command.ts";
 import { UNKNOWN_COMMAND } from "../../src/bot/router.ts";
 import { autocomplete, isInteractionCallback, slashCommand, succeeded } from "../fake-discord/index.ts";
-import { BOT_TOKEN, EPHEMERAL, type Harness, sent, startHarness } from "./bot-harness.ts";
+import { BOT_TOKEN, EPHEMERAL, sent, useHarness } from "./bot-harness.ts";
 
 /** Commands that exist only here, to fail after deferring or after replying. */
 const failingLate: SlashCommand[] = [
@@ -28,13 +28,7 @@ const failingLate: SlashCommand[] = [
 ];
 
 describe("errors, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ commands: [...commands, ...failingLate] });
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness({ commands: [...commands, ...failingLate] });
 
   it("answers an unknown command privately and points to /help", async () => {
     const { callback } = await harness.send(slashCommand("frobnicate"));
@@ -116,13 +110,7 @@ describe("errors, end to end", () => {
 });
 
 describe("an unreliable Discord, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   it("resumes after the gateway drops the connection and answers the next interaction", async () => {
     harness.fake.gateway.dropConnection();
@@ -147,13 +135,7 @@ describe("an unreliable Discord, end to end", () => {
 });
 
 describe("cooldowns, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ cooldownSeconds: 5 });
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness({ cooldownSeconds: 5 });
 
   it("asks a member to wait between answers, and lets them ask again once it has passed", async () => {
     const first = await harness.send(slashCommand("ask", { question: "Minsk?" }));

@@ -1,8 +1,8 @@
 import { InteractionResponseType } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VOTE_THANKS } from "../../src/moderation/discord/votes.ts";
 import { button, slashCommand } from "../fake-discord/index.ts";
-import { EPHEMERAL, type Harness, pageButtonsOf, type Sent, sent, startHarness } from "./bot-harness.ts";
+import { EPHEMERAL, pageButtonsOf, type Sent, sent, useHarness } from "./bot-harness.ts";
 
 function customIdOf(message: Sent, label: string): string {
   const found = pageButtonsOf(message).find((b) => b.label === label)?.custom_id;
@@ -12,13 +12,7 @@ function customIdOf(message: Sent, label: string): string {
 
 /** With a data folder, answers carry 👍/👎 buttons that the router hands to moderation. */
 describe("feedback buttons under /ask, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ withStore: true });
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness({ withStore: true });
 
   it("keeps the feedback buttons on every page and records a vote", async () => {
     const { id, callback } = await harness.send(
@@ -44,13 +38,7 @@ describe("feedback buttons under /ask, end to end", () => {
 });
 
 describe("/qa without a data folder, end to end", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   it("says the server entries need a data folder instead of failing", async () => {
     const { callback } = await harness.send(slashCommand("qa", {}, { subcommand: "list" }));

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { type APIUser, MessageFlags } from "discord.js";
+import { afterAll, beforeAll } from "vitest";
 import { z } from "zod";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
@@ -126,6 +127,44 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await fake.close();
     throw error;
   }
+}
+
+/**
+ * A harness for one `describe` block: started before its first test, closed after its last. Test
+ * bodies use it as they would the harness itself.
+ */
+export function useHarness(options: HarnessOptions = {}): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): Harness => {
+    if (started === undefined)
+      throw new Error("The harness starts before the first test: use it inside one.");
+    return started;
+  };
+  return {
+    get fake() {
+      return current().fake;
+    },
+    get bot() {
+      return current().bot;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get logs() {
+      return current().logs;
+    },
+    rawLog: () => current().rawLog(),
+    sabotage: (overrides) => current().sabotage(overrides),
+    restore: () => current().restore(),
+    send: (seed) => current().send(seed),
+    close: () => current().close(),
+  };
 }
 
 /** A store in a fresh temporary folder, removed on close; moderators' entries go into the bot's dossier. */

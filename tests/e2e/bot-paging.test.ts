@@ -1,27 +1,13 @@
 import { InteractionResponseType } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXPIRED_ANSWER, STALE_BUTTON } from "../../src/bot/page-turner.ts";
 import { button, slashCommand } from "../fake-discord/index.ts";
-import {
-  EPHEMERAL,
-  type Harness,
-  otherMember,
-  pageButtonsOf,
-  type Sent,
-  sent,
-  startHarness,
-} from "./bot-harness.ts";
+import { EPHEMERAL, otherMember, pageButtonsOf, type Sent, sent, useHarness } from "./bot-harness.ts";
 
 const QUESTION = "What does Russia want from NATO?";
 
 describe("paging through an answer with More and Previous", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   /** Asks, and returns the reply with the stored message its buttons sit on. */
   async function askQuestion(options: { private?: boolean } = {}) {

@@ -1,19 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Citation, Excerpt } from "../../src/answer/types.ts";
+import type { Excerpt } from "../../src/answer/types.ts";
 import { ZERO_WIDTH_SPACE } from "../../src/render/discord/escape.ts";
 import { formatCitation, formatQuotedExcerpt, splitByHighlights } from "../../src/render/discord/excerpt.ts";
 import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
-
-const citation: Citation = {
-  article: "npr-2022-01-12",
-  title: "4 things Russia wants right now",
-  outlet: "NPR",
-  authors: [],
-  published: "2022-01-12",
-  url: "https://www.npr.org/2022/01/12/1072413634/russia-nato-ukraine",
-  paragraph: 4,
-};
+import { npr as citation } from "./answer-fixtures.ts";
 
 function excerpt(text: string, highlights: Array<[number, number]> = []): Excerpt {
   return { text, highlights: highlights.map(([start, end]) => ({ start, end })), citation };

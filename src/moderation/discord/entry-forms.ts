@@ -7,7 +7,7 @@ import type { FormMode } from "../drafts.ts";
 import { type FormValues, formValuesOf } from "../entry-form.ts";
 import type { Moderation } from "../moderation.ts";
 import { requireModerator } from "../permissions.ts";
-import { requireGuild } from "./interaction-guard.ts";
+import { noSuchEntry, requireGuildModerator } from "./interaction-guard.ts";
 
 /** Opening the add/edit form. Nothing is written until it is submitted (see submit-entry-form.ts). */
 
@@ -22,8 +22,7 @@ export async function openAddForm(
   interaction: ChatInputCommandInteraction,
   moderation: Moderation,
 ): Promise<void> {
-  requireGuild(interaction);
-  requireModerator(interaction, moderation.moderatorRoleIds);
+  requireGuildModerator(interaction, moderation);
   await interaction.showModal(modalFor({ kind: "add" }));
 }
 
@@ -33,15 +32,9 @@ export async function openEditForm(
   moderation: Moderation,
   id: string,
 ): Promise<void> {
-  const guildId = requireGuild(interaction);
-  requireModerator(interaction, moderation.moderatorRoleIds);
+  const guildId = requireGuildModerator(interaction, moderation);
   const entry = await moderation.store.get(guildId, id);
-  if (entry === undefined) {
-    throw new UserError(
-      "qa-not-found",
-      `There is no entry "${id}" in this server: pick one of the suggestions, or run /qa list.`,
-    );
-  }
+  if (entry === undefined) throw noSuchEntry(id);
   if (entry.status === "removed") {
     throw new UserError(
       "qa-removed",

@@ -1,11 +1,9 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import { sendReply } from "../../bot/reply.ts";
-import { fitMessage } from "../../render/discord/fit-message.ts";
-import { entryEmbed } from "../../render/discord/qa-entry-embed.ts";
+import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
 import { removeEntry, restoreEntry } from "../entry-actions.ts";
 import type { Moderation } from "../moderation.ts";
-import { requireModerator } from "../permissions.ts";
-import { requireGuild } from "./interaction-guard.ts";
+import { requireGuildModerator } from "./interaction-guard.ts";
 
 /** /qa remove and /qa restore: soft, so the entry and its history stay and can come back. */
 
@@ -14,15 +12,12 @@ export async function removeFromAnswers(
   moderation: Moderation,
   id: string,
 ): Promise<void> {
-  const guildId = requireGuild(interaction);
-  requireModerator(interaction, moderation.moderatorRoleIds);
+  const guildId = requireGuildModerator(interaction, moderation);
   // The store checks the reason (present, not too long) and says how to fix it.
   const reason = interaction.options.getString("reason") ?? "";
   const entry = await removeEntry(moderation, guildId, id, reason, interaction.user.id);
   const text = `Removed \`${entry.id}\`: /ask no longer answers with it. Its history is kept; /qa restore ${entry.id} brings it back.`;
-  await sendReply(interaction, fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] }), {
-    ephemeral: true,
-  });
+  await sendReply(interaction, entryMessage(entry, text), { ephemeral: true });
 }
 
 export async function restoreToAnswers(
@@ -30,11 +25,8 @@ export async function restoreToAnswers(
   moderation: Moderation,
   id: string,
 ): Promise<void> {
-  const guildId = requireGuild(interaction);
-  requireModerator(interaction, moderation.moderatorRoleIds);
+  const guildId = requireGuildModerator(interaction, moderation);
   const entry = await restoreEntry(moderation, guildId, id, interaction.user.id);
   const text = `Restored \`${entry.id}\`: /ask answers with it again.`;
-  await sendReply(interaction, fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] }), {
-    ephemeral: true,
-  });
+  await sendReply(interaction, entryMessage(entry, text), { ephemeral: true });
 }

@@ -5,8 +5,7 @@ import { findArticle } from "../../knowledge/corpus.ts";
 import { citeMessage } from "../../render/discord/qa-cite.ts";
 import { gapsMessage } from "../../render/discord/qa-gaps.ts";
 import type { Moderation } from "../moderation.ts";
-import { requireModerator } from "../permissions.ts";
-import { requireGuild } from "./interaction-guard.ts";
+import { requireGuildModerator } from "./interaction-guard.ts";
 
 const DEFAULT_GAPS = 15;
 
@@ -18,8 +17,7 @@ export async function listGaps(
   interaction: ChatInputCommandInteraction,
   moderation: Moderation,
 ): Promise<void> {
-  const guildId = requireGuild(interaction);
-  requireModerator(interaction, moderation.moderatorRoleIds);
+  const guildId = requireGuildModerator(interaction, moderation);
   const limit = interaction.options.getInteger("limit") ?? DEFAULT_GAPS;
   const gaps = await moderation.store.gaps(guildId, { limit: Math.min(25, Math.max(1, limit)) });
   await sendReply(interaction, gapsMessage(gaps), { ephemeral: true });

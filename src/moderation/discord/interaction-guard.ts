@@ -1,6 +1,7 @@
 import type { Interaction } from "discord.js";
 import { UserError } from "../../errors.ts";
 import type { Moderation } from "../moderation.ts";
+import { type MemberLike, requireModerator } from "../permissions.ts";
 
 /** /qa and its buttons without a store (no DATA_DIR): a sentence rather than a crash. */
 export function requireModeration(moderation: Moderation | undefined): Moderation {
@@ -19,4 +20,21 @@ export function requireGuild(interaction: Pick<Interaction, "guildId">): string 
     throw new UserError("qa-needs-guild", "Q&A entries belong to a server: use /qa in a server channel.");
   }
   return interaction.guildId;
+}
+
+/** Changes (and /qa gaps) need both: a server, and a moderator of it. Returns the server's id. */
+export function requireGuildModerator(
+  interaction: Pick<Interaction, "guildId"> & MemberLike,
+  moderation: Moderation,
+): string {
+  const guildId = requireGuild(interaction);
+  requireModerator(interaction, moderation.moderatorRoleIds);
+  return guildId;
+}
+
+export function noSuchEntry(id: string): UserError {
+  return new UserError(
+    "qa-not-found",
+    `There is no entry "${id}" in this server: pick one of the suggestions, or run /qa list.`,
+  );
 }

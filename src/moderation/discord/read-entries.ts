@@ -1,14 +1,12 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import { editOf, sendReply } from "../../bot/reply.ts";
-import { UserError } from "../../errors.ts";
-import { fitMessage } from "../../render/discord/fit-message.ts";
 import type { MessagePayload } from "../../render/discord/payload.ts";
-import { entryEmbed } from "../../render/discord/qa-entry-embed.ts";
+import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
 import { historyPage } from "../../render/discord/qa-history-page.ts";
 import { entryListPage, LIST_PAGE_SIZE, listPageCount } from "../../render/discord/qa-list-page.ts";
 import type { Moderation } from "../moderation.ts";
 import { revisionChanges } from "../revision-changes.ts";
-import { requireGuild } from "./interaction-guard.ts";
+import { noSuchEntry, requireGuild } from "./interaction-guard.ts";
 
 /**
  * /qa show, list and history, and their page buttons. Reading is open to anyone who can run /qa;
@@ -17,21 +15,14 @@ import { requireGuild } from "./interaction-guard.ts";
 
 const EPHEMERAL = { ephemeral: true } as const;
 
-function notFound(id: string): UserError {
-  return new UserError(
-    "qa-not-found",
-    `There is no entry "${id}" in this server: pick one of the suggestions, or run /qa list.`,
-  );
-}
-
 export async function showEntry(
   interaction: ChatInputCommandInteraction,
   moderation: Moderation,
   id: string,
 ) {
   const entry = await moderation.store.get(requireGuild(interaction), id);
-  if (entry === undefined) throw notFound(id);
-  await sendReply(interaction, fitMessage({ embeds: [entryEmbed(entry)], components: [] }), EPHEMERAL);
+  if (entry === undefined) throw noSuchEntry(id);
+  await sendReply(interaction, entryMessage(entry), EPHEMERAL);
 }
 
 async function listPayload(moderation: Moderation, guildId: string, page: number, includeRemoved: boolean) {
@@ -64,7 +55,7 @@ async function historyPayload(
   page: number,
 ): Promise<MessagePayload> {
   const revisions = await moderation.store.history(guildId, id);
-  if (revisions.length === 0) throw notFound(id);
+  if (revisions.length === 0) throw noSuchEntry(id);
   return historyPage(id, revisionChanges(revisions), page);
 }
 

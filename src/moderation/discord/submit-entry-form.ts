@@ -1,22 +1,16 @@
 import type { ModalSubmitInteraction } from "discord.js";
 import { sendReply } from "../../bot/reply.ts";
-import { fitMessage } from "../../render/discord/fit-message.ts";
-import { entryEmbed } from "../../render/discord/qa-entry-embed.ts";
+import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
 import { formProblemsMessage } from "../../render/discord/qa-problems.ts";
-import { EntryValidationError, type GuildQaEntry, type QaContent } from "../../store/index.ts";
+import { EntryValidationError, type QaContent } from "../../store/index.ts";
 import type { FormMode } from "../drafts.ts";
 import { addEntry, EditConflictError, editEntry } from "../entry-actions.ts";
 import { readEntryForm } from "../entry-form.ts";
 import type { Moderation } from "../moderation.ts";
-import { requireModerator } from "../permissions.ts";
 import { formValuesFrom } from "./form-values.ts";
-import { requireGuild } from "./interaction-guard.ts";
+import { requireGuildModerator } from "./interaction-guard.ts";
 
 const EPHEMERAL = { ephemeral: true } as const;
-
-function confirmation(text: string, entry: GuildQaEntry) {
-  return fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] });
-}
 
 /**
  * A submitted add/edit form. The member is checked again (a form can be replayed), the text is read
@@ -27,8 +21,7 @@ export async function submitEntryForm(
   moderation: Moderation,
   mode: FormMode,
 ): Promise<void> {
-  const guildId = requireGuild(interaction);
-  requireModerator(interaction, moderation.moderatorRoleIds);
+  const guildId = requireGuildModerator(interaction, moderation);
   const values = formValuesFrom(interaction.fields.fields);
   const actor = interaction.user.id;
   const refuse = (problems: readonly string[], draftMode: FormMode = mode) => {
@@ -61,11 +54,11 @@ async function save(
   if (mode.kind === "add") {
     const entry = await addEntry(moderation, guildId, content, actor);
     const text = `Added \`${entry.id}\`: /ask answers it in this server from now on.`;
-    return sendReply(interaction, confirmation(text, entry), EPHEMERAL);
+    return sendReply(interaction, entryMessage(entry, text), EPHEMERAL);
   }
   const { entry, changed } = await editEntry(moderation, guildId, mode.id, content, actor, mode.version);
   const text = changed
     ? `Saved version ${entry.version} of \`${entry.id}\`: /ask uses it from now on.`
     : `Nothing changed: the text is the same as version ${entry.version} of \`${entry.id}\`.`;
-  return sendReply(interaction, confirmation(text, entry), EPHEMERAL);
+  return sendReply(interaction, entryMessage(entry, text), EPHEMERAL);
 }

@@ -1,5 +1,5 @@
 import type { Citation, Excerpt, Highlight } from "../../answer/types.ts";
-import { formatPartialDate } from "./dates.ts";
+import { formatPartialDate } from "../partial-date.ts";
 import { escapeText } from "./escape.ts";
 import { ELLIPSIS, truncateText } from "./fit-text.ts";
 
@@ -36,7 +36,7 @@ export function formatCitation(citation: Citation): string {
   const parts = [
     citation.outlet ?? citation.title,
     formatAuthors(citation.authors),
-    citation.published === undefined ? undefined : formatPartialDate(citation.published),
+    citation.published === undefined ? undefined : formatPartialDate(citation.published, "short"),
     `¶${citation.paragraph}`,
   ].filter((part): part is string => part !== undefined && part.length > 0);
   return `— ${parts.map(escapeText).join(" · ")}`;

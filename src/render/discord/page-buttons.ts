@@ -1,5 +1,5 @@
-import { ButtonStyle, ComponentType } from "discord.js";
 import type { ButtonRow } from "./payload.ts";
+import { turnPageRow } from "./turn-page-row.ts";
 
 /**
  * "Previous" / "More" buttons. Their custom id carries everything the click needs except the answer
@@ -34,25 +34,13 @@ export function decodePageButton(customId: string): PageTarget | undefined {
   return { key, page: Number(page), viewerId };
 }
 
-/** Nothing on a single page; otherwise Previous and More, disabled at either end. */
+/** Previous and More under a paged answer. */
 export function pageButtonRow(
   paging: { key: string; viewerId: string },
   page: number,
   pageCount: number,
-): ButtonRow | undefined {
-  if (pageCount <= 1) return undefined;
-  const button = (label: string, target: number, disabled: boolean) => ({
-    type: ComponentType.Button as const,
-    style: ButtonStyle.Secondary as const,
-    label,
-    custom_id: encodePageButton({ ...paging, page: target }),
-    disabled,
-  });
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      button("◀ Previous", Math.max(0, page - 1), page <= 0),
-      button("More ▶", Math.min(pageCount - 1, page + 1), page >= pageCount - 1),
-    ],
-  };
+): ButtonRow[] {
+  return turnPageRow(page, pageCount, ["◀ Previous", "More ▶"], (target) =>
+    encodePageButton({ ...paging, page: target }),
+  );
 }

@@ -1,9 +1,10 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { GuildQaEntry } from "../../store/index.ts";
 import { escapeText } from "./escape.ts";
+import { fitMessage } from "./fit-message.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";
-import { COLORS } from "./payload.ts";
+import { COLORS, type MessagePayload } from "./payload.ts";
 import { formatActor, formatWhen } from "./qa-who-when.ts";
 
 /** Citations past this many are counted rather than shown, keeping the embed inside 6,000 characters. */
@@ -40,4 +41,9 @@ export function entryEmbed(entry: GuildQaEntry): APIEmbed {
       text: `${entry.id} · ${entry.status === "active" ? "answered by /ask" : "removed: not answered"}`,
     },
   };
+}
+
+/** The entry as a message, under `text` (what just happened to it) when there is one. */
+export function entryMessage(entry: GuildQaEntry, text?: string): MessagePayload {
+  return fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] });
 }

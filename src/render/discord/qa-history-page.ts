@@ -1,4 +1,4 @@
-import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
+import type { APIEmbed } from "discord.js";
 import type { FieldChange, RevisionChanges } from "../../moderation/revision-changes.ts";
 import type { RevisionAction } from "../../store/index.ts";
 import { escapeText, ZERO_WIDTH_SPACE } from "./escape.ts";
@@ -7,6 +7,7 @@ import { truncateText } from "./fit-text.ts";
 import { COLORS, type MessagePayload } from "./payload.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
 import { formatActor, formatWhen } from "./qa-who-when.ts";
+import { turnPageRow } from "./turn-page-row.ts";
 
 /** Four revisions of at most ~1,400 characters each fit the 6,000 a message's embeds share. */
 export const HISTORY_PAGE_SIZE = 4;
@@ -83,27 +84,11 @@ export function historyPage(
   if (last !== undefined) {
     last.footer = { text: `${entryId} · ${changes.length} revisions · page ${page + 1} of ${pages}` };
   }
-  const button = (label: string, target: number, disabled: boolean) => ({
-    type: ComponentType.Button as const,
-    style: ButtonStyle.Secondary as const,
-    label,
-    custom_id: encodeQaCustomId({ kind: "history", id: entryId, page: target }),
-    disabled,
-  });
   return fitMessage({
     content: `History of \`${entryId}\`, newest first:`,
     embeds,
-    components:
-      pages <= 1
-        ? []
-        : [
-            {
-              type: ComponentType.ActionRow,
-              components: [
-                button("◀ Newer", Math.max(0, page - 1), page <= 0),
-                button("Older ▶", Math.min(pages - 1, page + 1), page >= pages - 1),
-              ],
-            },
-          ],
+    components: turnPageRow(page, pages, ["◀ Newer", "Older ▶"], (target) =>
+      encodeQaCustomId({ kind: "history", id: entryId, page: target }),
+    ),
   });
 }

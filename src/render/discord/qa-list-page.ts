@@ -1,10 +1,10 @@
-import { ButtonStyle, ComponentType } from "discord.js";
 import type { EntryPage } from "../../store/index.ts";
 import { escapeText } from "./escape.ts";
 import { fitMessage } from "./fit-message.ts";
 import { truncateText } from "./fit-text.ts";
 import { COLORS, type MessagePayload } from "./payload.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
+import { turnPageRow } from "./turn-page-row.ts";
 
 /** Ten lines of at most ~170 characters stay well inside an embed's 4,096. */
 export const LIST_PAGE_SIZE = 10;
@@ -27,13 +27,6 @@ export function entryListPage(page: EntryPage, pageIndex: number, includeRemoved
     const removed = entry.status === "removed" ? " *(removed)*" : "";
     return `\`${entry.id}\` — ${truncateText(escapeText(entry.question), QUESTION_PREVIEW)}${removed}`;
   });
-  const button = (label: string, target: number, disabled: boolean) => ({
-    type: ComponentType.Button as const,
-    style: ButtonStyle.Secondary as const,
-    label,
-    custom_id: encodeQaCustomId({ kind: "list", page: target, includeRemoved }),
-    disabled,
-  });
   return fitMessage({
     embeds: [
       {
@@ -45,17 +38,8 @@ export function entryListPage(page: EntryPage, pageIndex: number, includeRemoved
         footer: { text: `Page ${pageIndex + 1} of ${pages} · ${page.total} entries · /qa show <id> for one` },
       },
     ],
-    components:
-      pages <= 1
-        ? []
-        : [
-            {
-              type: ComponentType.ActionRow,
-              components: [
-                button("◀ Previous", Math.max(0, pageIndex - 1), pageIndex <= 0),
-                button("Next ▶", Math.min(pages - 1, pageIndex + 1), pageIndex >= pages - 1),
-              ],
-            },
-          ],
+    components: turnPageRow(pageIndex, pages, ["◀ Previous", "Next ▶"], (target) =>
+      encodeQaCustomId({ kind: "list", page: target, includeRemoved }),
+    ),
   });
 }

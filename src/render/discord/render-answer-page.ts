@@ -40,7 +40,7 @@ export function renderAnswerPage(
 
   const rows = [
     articleLinkRow(body.citations),
-    paging === undefined ? undefined : pageButtonRow(paging, current, pageCount),
+    ...(paging === undefined ? [] : pageButtonRow(paging, current, pageCount)),
     ...extraRows,
   ].filter((row): row is ButtonRow => row !== undefined);
   const payload: MessagePayload = { embeds: body.embeds, components: rows };

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { ArticleSummary } from "../../answer/types.ts";
-import { formatPartialDate } from "./dates.ts";
+import { formatPartialDate } from "../partial-date.ts";
 import { escapeText } from "./escape.ts";
 import { formatAuthors } from "./excerpt.ts";
 import { fitMessage } from "./fit-message.ts";
@@ -64,7 +64,7 @@ export function renderSource(article: ArticleSummary): MessagePayload {
 }
 
 function dateOf(article: ArticleSummary): string | undefined {
-  return article.published === undefined ? undefined : formatPartialDate(article.published);
+  return article.published === undefined ? undefined : formatPartialDate(article.published, "short");
 }
 
 function asCitation(article: ArticleSummary) {

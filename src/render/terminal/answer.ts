@@ -1,7 +1,7 @@
 import { NOT_COVERED_MESSAGE } from "../../answer/messages.ts";
 import type { Answer, AnswerResult, Excerpt } from "../../answer/types.ts";
+import { formatPartialDate } from "../partial-date.ts";
 import { renderCitation } from "./citation-line.ts";
-import { formatPartialDate } from "./dates.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./style.ts";
 
@@ -43,7 +43,7 @@ function headingOf(result: AnswerResult): string {
   switch (result.kind) {
     case "event":
       return (
-        [result.date && formatPartialDate(result.date), result.heading].filter(Boolean).join(" — ") ||
+        [result.date && formatPartialDate(result.date, "long"), result.heading].filter(Boolean).join(" — ") ||
         fallback
       );
     case "quote":
@@ -58,7 +58,7 @@ function headingOf(result: AnswerResult): string {
 function subheadingOf(result: AnswerResult): string[] {
   const lines: string[] = [];
   if (result.kind === "quote" && result.speaker !== undefined) {
-    const when = result.date === undefined ? "" : ` (${formatPartialDate(result.date)})`;
+    const when = result.date === undefined ? "" : ` (${formatPartialDate(result.date, "long")})`;
     lines.push(`${result.speaker.role}, ${result.speaker.context}${when}`);
   }
   if (result.kind === "person" && result.person !== undefined) {

@@ -1,5 +1,5 @@
 import type { Citation } from "../../answer/types.ts";
-import { formatPartialDate } from "./dates.ts";
+import { formatPartialDate } from "../partial-date.ts";
 import type { TerminalStyle } from "./style.ts";
 
 /** "— Outlet · Author · date · ¶n", then the link on its own line so terminals can open it. */
@@ -7,7 +7,7 @@ export function renderCitation(citation: Citation, indent: string, style: Termin
   const parts = [
     citation.outlet ?? citation.title,
     citation.authors.length > 0 ? citation.authors.join(", ") : undefined,
-    citation.published === undefined ? undefined : formatPartialDate(citation.published),
+    citation.published === undefined ? undefined : formatPartialDate(citation.published, "long"),
     `¶${citation.paragraph}`,
   ].filter((part): part is string => part !== undefined);
   const lines = [`${indent}  — ${parts.join(" · ")}`];

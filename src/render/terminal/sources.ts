@@ -1,5 +1,5 @@
 import type { ArticleSummary } from "../../answer/types.ts";
-import { formatPartialDate } from "./dates.ts";
+import { formatPartialDate } from "../partial-date.ts";
 import type { TerminalStyle } from "./style.ts";
 
 /** `/source`: one entry an article, in the order the answer layer gives. */
@@ -21,7 +21,7 @@ export function renderSource(source: ArticleSummary, style: TerminalStyle): stri
     ["Subtitle", source.subtitle],
     ["Outlet", source.outlet],
     ["Authors", source.authors.length > 0 ? source.authors.join(", ") : undefined],
-    ["Published", source.published && formatPartialDate(source.published)],
+    ["Published", source.published && formatPartialDate(source.published, "long")],
     ["Link", source.url],
     ["Paragraphs", String(source.paragraphs)],
     ["Note", source.duplicateOf && republicationNote(source.duplicateOf)],
@@ -36,7 +36,7 @@ function bylineOf(source: ArticleSummary): string {
   return [
     source.outlet,
     source.authors.length > 0 ? source.authors.join(", ") : undefined,
-    source.published && formatPartialDate(source.published),
+    source.published && formatPartialDate(source.published, "long"),
     `${source.paragraphs} paragraphs`,
   ]
     .filter((part): part is string => part !== undefined && part !== "")

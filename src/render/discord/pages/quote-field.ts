@@ -1,6 +1,6 @@
 import type { APIEmbedField } from "discord.js";
 import type { AnswerResult } from "../../../answer/types.ts";
-import { formatPartialDate } from "../dates.ts";
+import { formatPartialDate } from "../../partial-date.ts";
 import { escapeText } from "../escape.ts";
 import { formatCitation, formatQuotedExcerpt } from "../excerpt.ts";
 import { truncateText } from "../fit-text.ts";
@@ -12,7 +12,7 @@ export function quoteField(result: AnswerResult, max: number = LIMITS.fieldValue
   const name = speaker === undefined ? (result.heading ?? "Quote") : `${speaker.name} — ${speaker.role}`;
   const occasion = [
     speaker?.context,
-    result.date === undefined ? undefined : formatPartialDate(result.date),
+    result.date === undefined ? undefined : formatPartialDate(result.date, "short"),
   ].filter((part) => part !== undefined && part.length > 0);
   const occasionLine = occasion.length === 0 ? "" : `\n${truncateText(escapeText(occasion.join(", ")), 300)}`;
   const fieldName = truncateText(escapeText(name), LIMITS.fieldName);

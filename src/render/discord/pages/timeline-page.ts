@@ -1,7 +1,7 @@
 import type { AnswerResult } from "../../../answer/types.ts";
+import { formatPartialDate } from "../../partial-date.ts";
 import type { AnswerView } from "../answer-view.ts";
 import { coverageNote, PAGE_SIZE } from "../answer-view.ts";
-import { formatPartialDate } from "../dates.ts";
 import { escapeText } from "../escape.ts";
 import { formatCitation, formatQuotedExcerpt } from "../excerpt.ts";
 import { COLORS } from "../payload.ts";
@@ -35,7 +35,8 @@ export function timelinePage(view: Extract<AnswerView, { kind: "timeline" }>, pa
 }
 
 function eventEntry(result: AnswerResult): string {
-  const date = result.date === undefined ? "" : `**${escapeText(formatPartialDate(result.date))}** · `;
+  const date =
+    result.date === undefined ? "" : `**${escapeText(formatPartialDate(result.date, "short"))}** · `;
   const title = `${date}${escapeText(result.heading ?? result.id)}`;
   const excerpt = result.excerpts[0];
   if (excerpt === undefined) return title;
