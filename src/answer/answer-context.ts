@@ -15,6 +15,8 @@ export interface AnswerContext {
   events: ReadonlyMap<string, TimelineEvent>;
   demands: ReadonlyMap<string, Demand>;
   people: ReadonlyMap<string, Person>;
+  /** The index terms of a highlighted word or phrase (remembered, see word-terms.ts). */
+  wordTerms: (word: string) => string[];
 }
 
 export function byId<T extends { id: string }>(entries: ReadonlyArray<T>): Map<string, T> {

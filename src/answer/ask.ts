@@ -1,4 +1,5 @@
 import { UserError } from "../errors.ts";
+import type { HitKeep, SearchMatches } from "../search/search-matches.ts";
 import type { AnswerContext } from "./answer-context.ts";
 import { checkArticleFilter } from "./article-filter.ts";
 import { ClaimedPassages } from "./claimed-passages.ts";
@@ -6,12 +7,14 @@ import type { AskOptions } from "./dossier.ts";
 import { passageResult } from "./entry-results.ts";
 import { resultOfHit } from "./hit-result.ts";
 import { orderExcerpts } from "./order-excerpts.ts";
+import { type RankedHits, rankMatches } from "./ranked-hits.ts";
 import {
   CONFIDENT_COVERAGE,
   QA_FIRST_COVERAGE,
   type RankedHit,
   RELATIVE_COVERAGE_FLOOR,
-  rankHits,
+  relevanceOf,
+  withRelevance,
 } from "./ranking.ts";
 import { hasNoWords, readQuestion } from "./read-question.ts";
 import { relevantTerms } from "./relevant-terms.ts";
@@ -34,10 +37,30 @@ function limitOf(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
+/** Reads hits in turn: each call gives the next, undefined after the last. */
+type NextHit = () => RankedHit | undefined;
+
+function inTurn(hits: RankedHits): NextHit {
+  let next = 0;
+  return () => hits.at(next++);
+}
+
 /** The best Q&A entry first when it covers the question well; then everything else by relevance. */
-function answerOrder(hits: RankedHit[]): RankedHit[] {
-  const curated = hits.find((hit) => hit.kind === "qa" && hit.coverage >= QA_FIRST_COVERAGE);
-  return curated ? [curated, ...hits.filter((hit) => hit !== curated)] : hits;
+function answerOrder(matches: SearchMatches, hits: RankedHits, keep: HitKeep): NextHit {
+  const [best] = matches.best(1, relevanceOf, (kind, coverage) =>
+    kind === "qa" && coverage >= QA_FIRST_COVERAGE ? keep(kind, coverage) : false,
+  );
+  const curated = best && withRelevance(best);
+  const rest = inTurn(hits);
+  let curatedShown = curated === undefined;
+  return () => {
+    if (!curatedShown) {
+      curatedShown = true;
+      return curated;
+    }
+    const hit = rest();
+    return hit !== undefined && hit === curated ? rest() : hit;
+  };
 }
 
 export function ask(context: AnswerContext, question: string, options: AskOptions = {}): Answer {
@@ -49,18 +72,15 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   const limit = limitOf(options.limit);
   const { analyzer, statistics } = context.index;
   const plan = analyzer.query(text, { prefixLastWord: true });
-  const found = context.index.search(plan, { guildId: options.guildId, article });
+  const matches = context.index.match(plan, { guildId: options.guildId, article });
   // The best covering hit decides, even when a looser one outranks it on raw score.
-  const bestCoverage = found.reduce((best, hit) => Math.max(best, hit.coverage), 0);
+  const { bestCoverage } = matches;
   const confident = bestCoverage >= CONFIDENT_COVERAGE;
   // A confident answer shows only hits near the best coverage; suggestions are passages only.
-  const hits = rankHits(
-    found.filter((hit) =>
-      confident ? hit.coverage >= bestCoverage * RELATIVE_COVERAGE_FLOOR : hit.kind === "passage",
-    ),
-  );
-  const terms = relevantTerms(plan, hits.slice(0, HITS_FOR_TERMS), statistics);
-  const analyzeWord = (word: string) => analyzer.indexTerms(word);
+  const keep: HitKeep = (kind, coverage) =>
+    confident ? coverage >= bestCoverage * RELATIVE_COVERAGE_FLOOR : kind === "passage";
+  const hits = rankMatches(matches, keep);
+  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics);
   const inArticle = (result: AnswerResult): AnswerResult =>
     article === undefined
       ? result
@@ -69,7 +89,8 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   const claimed = new ClaimedPassages();
   const results: AnswerResult[] = [];
   if (!confident) {
-    for (const hit of hits) {
+    const nextHit = inTurn(hits);
+    for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
       const passage = claimed.has(hit.ref) ? undefined : context.library.get(hit.ref);
       const result = passage && claimed.take(passageResult(passage, terms, hit.relevance));
       if (result) results.push(result);
@@ -77,12 +98,13 @@ export function ask(context: AnswerContext, question: string, options: AskOption
     }
     return { confident: false, results };
   }
-  for (const hit of answerOrder(hits)) {
+  const nextHit = answerOrder(matches, hits, keep);
+  for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
     const built = resultOfHit(context, hit, terms);
     if (!built) continue;
     const max = built.kind === "qa" ? MAX_EXCERPTS.qa : MAX_EXCERPTS.other;
-    const result = claimed.take(orderExcerpts(inArticle(built), terms, analyzeWord, max));
+    const result = claimed.take(orderExcerpts(inArticle(built), terms, context.wordTerms, max));
     if (result) results.push(result);
     if (results.length >= limit) break;
   }

@@ -12,14 +12,15 @@ import { summarizeArticle } from "./sources.ts";
 import { suggest } from "./suggest.ts";
 import { listTimeline } from "./timeline.ts";
 import { describePerson } from "./who.ts";
+import { rememberedWordTerms } from "./word-terms.ts";
 
 /**
  * Builds the index and passage library once; every call after that only looks things up.
  *
- * Start-up was measured before deciding against an index cache: building takes about 60 ms warm
- * (up to ~190 ms on a cold JIT) against ~150–400 ms for loading and verifying the knowledge itself,
- * and MiniSearch's loadJSON would save only the tokenizing (~30 ms) while the passage analysis and
- * term statistics must still be computed. Not worth a cache file and its invalidation.
+ * Start-up was measured before deciding against caches: loading and verifying the knowledge takes
+ * ~130 ms (mostly YAML parsing) and building this ~60 ms, well inside the 300 ms target. A cached
+ * index would save only part of the analysis (the passage library and term statistics must still be
+ * built) and, like a cache of parsed YAML, would need an invalidation of its own. Not worth it.
  */
 export function createDossier(corpus: Corpus): Dossier {
   const analyzer = createAnalyzer(corpus.synonyms);
@@ -33,6 +34,7 @@ export function createDossier(corpus: Corpus): Dossier {
     events: byId(corpus.timeline),
     demands: byId(corpus.demands),
     people: byId(corpus.people),
+    wordTerms: rememberedWordTerms(analyzer),
   };
   return {
     ask: (question, options) => ask(context, question, options),

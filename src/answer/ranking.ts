@@ -18,9 +18,17 @@ export interface RankedHit extends SearchHit {
   relevance: number;
 }
 
+/** How high a hit ranks: its BM25 score, scaled down steeply for the words it misses. */
+export function relevanceOf(score: number, coverage: number): number {
+  return score * coverage ** COVERAGE_EXPONENT;
+}
+
+/** Gives a hit its relevance, in place (the same hit object stays comparable). */
+export function withRelevance(hit: SearchHit): RankedHit {
+  return Object.assign(hit, { relevance: relevanceOf(hit.score, hit.coverage) });
+}
+
 /** Orders fresh search hits by relevance (the hits are given their relevance in place). */
 export function rankHits(hits: SearchHit[]): RankedHit[] {
-  return hits
-    .map((hit) => Object.assign(hit, { relevance: hit.score * hit.coverage ** COVERAGE_EXPONENT }))
-    .sort((a, b) => b.relevance - a.relevance);
+  return hits.map(withRelevance).sort((a, b) => b.relevance - a.relevance);
 }

@@ -16,7 +16,9 @@ export function relevantTerms(
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {
-    const informative = Math.max(...term.words.map((w) => statistics.weight(plan.words[w]?.stem ?? "")), 0);
+    let informative = 0;
+    for (const w of term.words)
+      informative = Math.max(informative, statistics.weight(plan.words[w]?.stem ?? ""));
     weights.set(term.term, term.weight * informative);
   }
   for (const hit of hits) {

@@ -3,6 +3,18 @@ import type { RelevantTerms } from "./relevant-terms.ts";
 
 type Range = { start: number; end: number };
 
+/** The index of the first word starting at or after `start` (words are in text order). */
+function firstWordFrom(words: Passage["words"], start: number): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((words[middle]?.start ?? 0) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The question terms (stems and synonym phrases) found within a range of a passage. */
 function termsWithin(
   passage: Passage,
@@ -10,9 +22,12 @@ function termsWithin(
   terms: RelevantTerms,
   into = new Set<string>(),
 ): Set<string> {
-  for (const word of passage.words) {
+  const { words } = passage;
+  // Each sentence of a window is looked at on its own: start at its first word, not the paragraph's.
+  for (let i = firstWordFrom(words, range.start); i < words.length; i++) {
+    const word = words[i] as Passage["words"][number];
     if (word.end > range.end) break;
-    if (!word.stop && word.start >= range.start && terms.has(word.stem)) into.add(word.stem);
+    if (!word.stop && terms.has(word.stem)) into.add(word.stem);
   }
   for (const phrase of passage.phrases) {
     if (phrase.start >= range.start && phrase.end <= range.end && terms.has(phrase.key)) into.add(phrase.key);

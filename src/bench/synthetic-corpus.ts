@@ -36,7 +36,10 @@ export function syntheticCorpus(corpus: Corpus, copies: number, words: Synthetic
       variants.push({
         ...article,
         id: `${article.id}-v${copy}`,
-        paragraphs: article.paragraphs.map((p) => ({ ...p, text: respell(vary(p.text, vocabulary, random)) })),
+        paragraphs: article.paragraphs.map((p) => ({
+          ...p,
+          text: respell(vary(p.text, vocabulary, random)),
+        })),
       });
     }
   }

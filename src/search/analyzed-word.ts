@@ -14,17 +14,39 @@ export interface AnalyzedWord {
   capitalized: boolean;
 }
 
+/** What a written word means to the index, whatever its place in a text; undefined: not searchable. */
+type WordMeaning = { stem: string; stop: boolean } | undefined;
+
+/**
+ * Words as written recur thousands of times across the knowledge (and a larger corpus): each is
+ * normalized and stemmed once. Questions bring new words forever, so the memory is dropped past this.
+ */
+const meanings = new Map<string, WordMeaning>();
+const MEANINGS_LIMIT = 50_000;
+
+function meaningOf(raw: string): WordMeaning {
+  if (meanings.has(raw)) return meanings.get(raw);
+  const normalized = normalizeWord(raw);
+  const meaning =
+    normalized.length === 0 || normalized.length > MAX_WORD_LENGTH
+      ? undefined
+      : { stem: stemWord(normalized), stop: isStopWord(normalized) };
+  if (meanings.size >= MEANINGS_LIMIT) meanings.clear();
+  meanings.set(raw, meaning);
+  return meaning;
+}
+
 /** normalize → stop words → stem, keeping each word's character range in the original text. */
 export function analyzeWords(text: string): AnalyzedWord[] {
   const words: AnalyzedWord[] = [];
   findWordSpans(text).forEach((span, position) => {
-    const normalized = normalizeWord(span.raw);
-    if (normalized.length === 0 || normalized.length > MAX_WORD_LENGTH) return;
+    const meaning = meaningOf(span.raw);
+    if (meaning === undefined) return;
     words.push({
       start: span.start,
       end: span.end,
-      stem: stemWord(normalized),
-      stop: isStopWord(normalized),
+      stem: meaning.stem,
+      stop: meaning.stop,
       capitalized: position > 0 && /^\p{Lu}/u.test(span.raw),
     });
   });

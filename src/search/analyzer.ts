@@ -1,6 +1,6 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
 import { type AnalyzedWord, analyzeWords } from "./analyzed-word.ts";
-import { buildQueryPlan, type QueryPlan } from "./query-plan.ts";
+import { buildQueryPlan, type QueryPlan, stemsOf } from "./query-plan.ts";
 import { createSynonymTable, type SynonymTable } from "./synonym-table.ts";
 
 /**
@@ -30,8 +30,9 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>): Anal
     words: analyzeWords,
     indexTerms(text) {
       const words = analyzeWords(text);
-      const terms = words.filter((word) => !word.stop).map((word) => word.stem);
-      for (const match of synonyms.find(words.map((word) => word.stem))) {
+      const terms: string[] = [];
+      for (const word of words) if (!word.stop) terms.push(word.stem);
+      for (const match of synonyms.find(stemsOf(words))) {
         if (match.lastWord > match.firstWord) terms.push(match.key);
       }
       return terms;

@@ -41,6 +41,16 @@ function addTerm(terms: Map<string, QueryTerm>, next: QueryTerm): void {
   for (const word of next.words) if (!existing.words.includes(word)) existing.words.push(word);
 }
 
+/**
+ * The stems of analyzed words, pushed one by one: arrays built this way have the same shape whether
+ * or not V8 has optimized the code that builds them, so their readers are not deoptimized.
+ */
+export function stemsOf(words: ReadonlyArray<AnalyzedWord>): string[] {
+  const stems: string[] = [];
+  for (const word of words) stems.push(word.stem);
+  return stems;
+}
+
 /** Turns analyzed question words into weighted search terms, each knowing which words it covers. */
 export function buildQueryPlan(
   analyzed: ReadonlyArray<AnalyzedWord>,
@@ -75,7 +85,7 @@ export function buildQueryPlan(
     addTerm(terms, { term: word.stem, weight: 1, words: [index], original: true, prefix });
   });
 
-  const stems = analyzed.slice(0, wordIndex.length).map((word) => word.stem);
+  const stems = stemsOf(analyzed);
   for (const match of synonyms.find(stems)) {
     const covered = wordIndex.slice(match.firstWord, match.lastWord + 1).filter((index) => index >= 0);
     if (covered.length === 0) continue;

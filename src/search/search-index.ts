@@ -1,9 +1,11 @@
-import MiniSearch, { type SearchResult } from "minisearch";
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
+import { createInvertedIndex, type DocumentTerms } from "./inverted-index.ts";
+import { matchedTermsOf } from "./matched-terms.ts";
 import type { QueryPlan } from "./query-plan.ts";
+import { createQueryScorer, type ScoredTerm } from "./query-scorer.ts";
 import {
   corpusDocuments,
   FIELD_BOOSTS,
@@ -12,9 +14,9 @@ import {
   SEARCH_FIELDS,
   type SearchDocument,
   type SearchKind,
-  STORED_FIELDS,
   type StoredFields,
 } from "./search-documents.ts";
+import { type SearchMatches, searchMatches } from "./search-matches.ts";
 import { PHRASE_JOINER } from "./synonym-table.ts";
 import { createTermStatistics, type TermStatistics } from "./term-statistics.ts";
 import { isPlausibleCorrection, typoEdits } from "./typos.ts";
@@ -36,25 +38,32 @@ export interface SearchHit extends StoredFields {
 export interface SearchIndex {
   readonly analyzer: Analyzer;
   readonly statistics: TermStatistics;
+  /** Every matching document as a hit, best score first: for searches of a few documents. */
   search(plan: QueryPlan, filter?: SearchFilter): SearchHit[];
+  /** The matching documents, scored; hits are built only for those read (see search-matches.ts). */
+  match(plan: QueryPlan, filter?: SearchFilter): SearchMatches;
   upsertGuildQa(guildId: string, entry: QaEntry): void;
   removeGuildQa(guildId: string, entryId: string): void;
 }
 
-/** The fields stored with every document (see search-documents.ts), read back from a result. */
-function storedOf(result: SearchResult): StoredFields {
-  const { kind, ref, guildId, articles } = result;
-  return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
-}
-
-function visible(result: SearchResult, filter: SearchFilter): boolean {
-  const stored = storedOf(result);
+function visible(stored: StoredFields | undefined, filter: SearchFilter): boolean {
+  if (stored === undefined) return false;
   if (filter.kinds && !filter.kinds.includes(stored.kind)) return false;
   if (stored.guildId !== undefined && stored.guildId !== filter.guildId) return false;
   return filter.article === undefined || stored.articles.includes(filter.article);
 }
 
-/** MiniSearch over the five kinds of document; built once, then one entry at a time. */
+function storedOf(document: SearchDocument): StoredFields {
+  const { kind, ref, guildId, articles } = document;
+  return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
+}
+
+const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]);
+
+/**
+ * The five kinds of document in one index, scored as MiniSearch scores them (BM25+, field boosts,
+ * prefix and typo expansion), built once, then one guild entry at a time.
+ */
 export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchIndex {
   // Each field is analysed once at start, for the index and for the term statistics alike.
   const analysed = new Map<string, string[]>();
@@ -65,80 +74,101 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     analysed.set(text, terms);
     return terms;
   };
-  const miniSearch = new MiniSearch<SearchDocument>({
-    fields: SEARCH_FIELDS,
-    storeFields: STORED_FIELDS,
-    tokenize: (text) => indexTerms(text),
-    processTerm: (term) => term,
-  });
+  const termsOf = (document: SearchDocument, analyse: (text: string) => string[]): DocumentTerms =>
+    SEARCH_FIELDS.map((field) => {
+      const value = document[field];
+      return value === undefined || value === null ? undefined : analyse(String(value));
+    });
+  const index = createInvertedIndex(SEARCH_FIELDS.length);
+  /** Stored fields by document number; undefined once removed. */
+  const stored: Array<StoredFields | undefined> = [];
+  const numbers = new Map<string, number>();
+  const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
+    const doc = index.add(termsOf(document, analyse), { removable });
+    stored[doc] = storedOf(document);
+    numbers.set(document.id, doc);
+  };
   const documents = corpusDocuments(corpus);
-  miniSearch.addAll(documents);
+  for (const document of documents) add(document, indexTerms, false);
+  index.compact();
   const statistics = createTermStatistics(indexTerms, documents, SEARCH_FIELDS);
   analysed.clear();
+  const score = createQueryScorer(index, FIELD_BOOST_LIST);
+
+  const match = (plan: QueryPlan, filter: SearchFilter = {}): SearchMatches => {
+    const weights = plan.words.map((word) => statistics.wordWeight(word));
+    // Only words the index does not know are searched through typo corrections (see typos.ts).
+    const edits = Int32Array.from(plan.terms, (term) =>
+      term.original && !statistics.known(term.term) && !term.term.includes(PHRASE_JOINER)
+        ? typoEdits(
+            term.term,
+            term.words.some((w) => plan.words[w]?.capitalized),
+          )
+        : 0,
+    );
+    const terms = plan.terms.map(
+      (term, i): ScoredTerm => ({
+        term: term.term,
+        boost: term.weight,
+        prefix: term.prefix,
+        edits: edits[i] ?? 0,
+        confirmedBy:
+          (edits[i] ?? 0) > 0
+            ? (indexed: string) => isPlausibleCorrection(term.term, indexed, true)
+            : undefined,
+      }),
+    );
+    const scored = score(terms, (doc) => visible(stored[doc], filter));
+    const coverageOf = coverageMeter(
+      plan,
+      weights,
+      plan.terms.map((_term, i) => (edits[i] ?? 0) > 0),
+    );
+    const setCoverages = Float64Array.from(scored.matchedSets, coverageOf);
+    const coverages = new Float64Array(scored.matchedSet.length);
+    for (let i = 0; i < coverages.length; i++)
+      coverages[i] = setCoverages[scored.matchedSet[i] as number] ?? 0;
+    const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
+    const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
+    return searchMatches({
+      scores: scored.scores,
+      coverages,
+      kindOf: (i) => storedAt(i).kind,
+      hitOf(i) {
+        // Built field by field: an object spread here made V8 keep dead hits alive across collections.
+        const { kind, ref, guildId, articles } = storedAt(i);
+        const score = scored.scores[i] as number;
+        const coverage = coverages[i] as number;
+        const terms = matchedTerms(scored.docs[i] as number);
+        return guildId === undefined
+          ? { kind, ref, articles, score, coverage, matchedTerms: terms }
+          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms };
+      },
+    });
+  };
 
   return {
     analyzer,
     statistics,
-    search(plan, filter = {}) {
-      if (plan.terms.length === 0) return [];
-      const terms = plan.terms.map((term) => term.term);
-      const unknown = plan.terms.map(
-        (term) => term.original && !statistics.known(term.term) && !term.term.includes(PHRASE_JOINER),
-      );
-      const weights = plan.words.map((word) => statistics.wordWeight(word));
-      const edits = plan.terms.map((term, i) =>
-        unknown[i]
-          ? typoEdits(
-              term.term,
-              term.words.some((w) => plan.words[w]?.capitalized),
-            )
-          : 0,
-      );
-      const coverageOf = coverageMeter(plan, weights, edits);
-      const results = miniSearch.search(terms.join(" "), {
-        tokenize: () => terms,
-        processTerm: (term) => term,
-        boost: FIELD_BOOSTS,
-        boostTerm: (_term, i) => plan.terms[i]?.weight ?? 1,
-        fuzzy: (_term, i) => (edits[i] ? edits[i] : false),
-        prefix: (_term, i) => plan.terms[i]?.prefix === true,
-        filter: (result) => visible(result, filter),
-      });
-      const planned = new Set(terms);
-      const typed = plan.terms.filter((_term, i) => (edits[i] ?? 0) > 0).map((term) => term.term);
-      const prefixes = plan.terms.filter((term) => term.prefix).map((term) => term.term);
-      // Only believable completions and corrections are worth highlighting ("stoltenberg", not "hope").
-      // The same document terms recur across hits: each is judged once per search.
-      const judged = new Map<string, boolean>();
-      const meant = (indexed: string) => {
-        let verdict = judged.get(indexed);
-        if (verdict === undefined) {
-          verdict =
-            planned.has(indexed) ||
-            prefixes.some((prefix) => indexed.startsWith(prefix)) ||
-            typed.some((word) => isPlausibleCorrection(word, indexed, true));
-          judged.set(indexed, verdict);
-        }
-        return verdict;
-      };
-      return results.map((result) => {
-        return {
-          ...storedOf(result),
-          score: result.score,
-          coverage: coverageOf({ queryTerms: result.queryTerms, documentTerms: result.terms }),
-          matchedTerms: result.terms.filter(meant),
-        };
-      });
-    },
+    match,
+    search: (plan, filter) => match(plan, filter).all(),
     upsertGuildQa(guildId, entry) {
       const document = qaDocument(entry, guildId);
-      if (miniSearch.has(document.id)) miniSearch.replace(document);
-      else miniSearch.add(document);
+      const previous = numbers.get(document.id);
+      if (previous !== undefined) {
+        index.remove(previous);
+        stored[previous] = undefined;
+      }
+      add(document, (text) => analyzer.indexTerms(text), true);
       statistics.learn(SEARCH_FIELDS.flatMap((field) => analyzer.indexTerms(String(document[field] ?? ""))));
     },
     removeGuildQa(guildId, entryId) {
       const id = qaDocumentId(entryId, guildId);
-      if (miniSearch.has(id)) miniSearch.discard(id);
+      const doc = numbers.get(id);
+      if (doc === undefined) return;
+      index.remove(doc);
+      stored[doc] = undefined;
+      numbers.delete(id);
     },
   };
 }

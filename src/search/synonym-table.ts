@@ -51,7 +51,10 @@ export function createSynonymTable(groups: ReadonlyArray<SynonymGroup>): Synonym
     find(stems) {
       const matches: SynonymMatch[] = [];
       stems.forEach((stem, start) => {
-        for (const phrase of phrasesByFirstStem.get(stem) ?? []) {
+        const phrases = phrasesByFirstStem.get(stem);
+        if (phrases === undefined) return;
+        for (const phrase of phrases) {
+          if (start + phrase.length > stems.length) continue;
           if (phrase.every((part, offset) => stems[start + offset] === part)) {
             const key = phrase.join(PHRASE_JOINER);
             const lastWord = start + phrase.length - 1;

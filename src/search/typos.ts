@@ -19,6 +19,7 @@ export function typoEdits(stem: string, capitalized = false): number {
  * rule, so "pope" also reaches "hope"; this check keeps such matches from counting as an answer.
  */
 export function isPlausibleCorrection(typed: string, indexed: string, capitalized = false): boolean {
+  if (typed[0] !== indexed[0]) return false;
   const edits = typoEdits(typed, capitalized);
-  return edits > 0 && typed[0] === indexed[0] && editDistance(typed, indexed, edits) <= edits;
+  return edits > 0 && editDistance(typed, indexed, edits) <= edits;
 }

@@ -1,0 +1,191 @@
+import { BM25, inverseDocumentFrequency, lengthNorms } from "./bm25.ts";
+import type { FieldPostings, InvertedIndex } from "./inverted-index.ts";
+import { MatchedSets, setBit } from "./matched-sets.ts";
+import { type ExpandedTerm, expandTerm } from "./term-expansion.ts";
+
+export interface ScoredTerm {
+  term: string;
+  /** Multiplies the term's score (a synonym counts for less than a typed word). */
+  boost: number;
+  prefix: boolean;
+  /** Typo corrections to look for (0: the term as it is). */
+  edits: number;
+  /**
+   * For a term searched through its corrections: whether an index term the document matched
+   * (through any question term) is a believable correction. Without one, the document still gets
+   * the score but the term does not count as matched (see `ScoredDocuments.matchedSets`).
+   */
+  confirmedBy: ((indexed: string) => boolean) | undefined;
+}
+
+/** Every document matching a question, in the order MiniSearch would have met them. */
+export interface ScoredDocuments {
+  docs: Int32Array;
+  /** Summed BM25+ times the number of question terms matched: MiniSearch's score. */
+  scores: Float64Array;
+  /** For each document, which entry of `matchedSets` lists the question terms it matched. */
+  matchedSet: Int32Array;
+  /** Distinct sets of matched question terms (indexes, ascending): documents share a few of them. */
+  matchedSets: number[][];
+  /** Each question term's index terms, as searched. */
+  expansions: ExpandedTerm[][];
+}
+
+/**
+ * The question's typo terms (at most 32: one per distinct word), and for an index term, which of
+ * them it confirms as a bit set (bit n: the n-th typo term), remembered for the question.
+ */
+function typoConfirmations(terms: ReadonlyArray<ScoredTerm>) {
+  const typoTerms = terms.flatMap((term, i) => (term.confirmedBy ? [i] : []));
+  const known = new Map<string, number>();
+  const confirmationsOf = (indexed: string): number => {
+    let bits = known.get(indexed);
+    if (bits === undefined) {
+      bits = 0;
+      for (const [bit, i] of typoTerms.entries()) {
+        if (terms[i]?.confirmedBy?.(indexed)) bits |= 1 << bit;
+      }
+      known.set(indexed, bits);
+    }
+    return bits;
+  };
+  return { typoTerms, confirmationsOf };
+}
+
+/** Above this, stamps start again from 1 (after clearing), long before an Int32 overflows. */
+const STAMP_LIMIT = 1 << 30;
+
+/**
+ * Sums a question's BM25+ scores straight into per-document arrays that live as long as the index,
+ * so a question touching thousands of documents allocates a few small arrays rather than an object
+ * per document. Stamps tell which entries belong to the current question (or term) without clearing.
+ */
+export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArray<number>) {
+  let size = 0;
+  let totals = new Float64Array(0);
+  let termScores = new Float64Array(0);
+  let termStamps = new Int32Array(0);
+  let queryStamps = new Int32Array(0);
+  let matchCounts = new Uint16Array(0);
+  let evidence = new Uint32Array(0);
+  let confirmable = new Uint32Array(0);
+  let termTouched = new Int32Array(0);
+  let touched = new Int32Array(0);
+  let termBits = new Uint32Array(0);
+  let termStamp = 0;
+  let queryStamp = 0;
+
+  const normsOf = lengthNorms(index);
+
+  const grow = (capacity: number) => {
+    if (capacity <= size) return;
+    size = Math.max(capacity, size * 2);
+    totals = new Float64Array(size);
+    termScores = new Float64Array(size);
+    termStamps = new Int32Array(size);
+    queryStamps = new Int32Array(size);
+    matchCounts = new Uint16Array(size);
+    evidence = new Uint32Array(size);
+    confirmable = new Uint32Array(size);
+    termTouched = new Int32Array(size);
+    touched = new Int32Array(size);
+    termStamp = 0;
+    queryStamp = 0;
+  };
+
+  return function score(
+    terms: ReadonlyArray<ScoredTerm>,
+    visible: (doc: number) => boolean,
+  ): ScoredDocuments {
+    grow(index.capacity());
+    if (termStamp + terms.length >= STAMP_LIMIT || queryStamp + 1 >= STAMP_LIMIT) {
+      termStamps.fill(0);
+      queryStamps.fill(0);
+      termStamp = 0;
+      queryStamp = 0;
+    }
+    queryStamp += 1;
+    const words = Math.ceil(terms.length / 32);
+    if (termBits.length < size * words) termBits = new Uint32Array(size * words);
+    const expansions = terms.map((term) => expandTerm(index.terms, term.term, term));
+
+    const { typoTerms, confirmationsOf } = typoConfirmations(terms);
+
+    const total = index.documentCount();
+    let touchedCount = 0;
+    terms.forEach((term, i) => {
+      termStamp += 1;
+      let termTouchedCount = 0;
+      for (const { term: indexed, weight, postings } of expansions[i] ?? []) {
+        const confirms = typoTerms.length > 0 ? confirmationsOf(indexed) : 0;
+        for (let k = 0; k < postings.length; k++) {
+          const { field, docs, freqs } = postings[k] as FieldPostings;
+          if (docs.length === 0) continue;
+          const matching = docs.length;
+          const idf = inverseDocumentFrequency(total, matching);
+          const norms = normsOf(field);
+          // The same products in the same order as MiniSearch, so every score is bit for bit its own.
+          const factor = weight * term.boost * (fieldBoosts[field] ?? 1);
+          for (let p = 0; p < matching; p++) {
+            const doc = docs[p] as number;
+            const frequency = freqs[p] as number;
+            const raw = idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + (norms[doc] as number)));
+            const weighted = factor * raw;
+            if (termStamps[doc] === termStamp) termScores[doc] = (termScores[doc] as number) + weighted;
+            else {
+              termStamps[doc] = termStamp;
+              termScores[doc] = weighted;
+              termTouched[termTouchedCount++] = doc;
+            }
+            if (confirms !== 0) evidence[doc] = (evidence[doc] as number) | confirms;
+          }
+        }
+      }
+      const typoBit = term.confirmedBy ? 1 << typoTerms.indexOf(i) : 0;
+      for (let t = 0; t < termTouchedCount; t++) {
+        const doc = termTouched[t] as number;
+        if (queryStamps[doc] === queryStamp) {
+          totals[doc] = (totals[doc] as number) + (termScores[doc] as number);
+          matchCounts[doc] = (matchCounts[doc] as number) + 1;
+        } else {
+          queryStamps[doc] = queryStamp;
+          totals[doc] = termScores[doc] as number;
+          matchCounts[doc] = 1;
+          confirmable[doc] = 0;
+          termBits.fill(0, doc * words, doc * words + words);
+          touched[touchedCount++] = doc;
+        }
+        if (typoBit !== 0) confirmable[doc] = (confirmable[doc] as number) | typoBit;
+        else setBit(termBits, doc * words, i);
+      }
+    });
+
+    const docs = new Int32Array(touchedCount);
+    const scores = new Float64Array(touchedCount);
+    const matchedSet = new Int32Array(touchedCount);
+    const matchedSets = new MatchedSets(terms.length, words);
+    let count = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const doc = touched[t] as number;
+      const confirmed = (confirmable[doc] as number) & (evidence[doc] as number);
+      evidence[doc] = 0;
+      if (!visible(doc)) continue;
+      if (confirmed !== 0) {
+        typoTerms.forEach((i, bit) => {
+          if (confirmed & (1 << bit)) setBit(termBits, doc * words, i);
+        });
+      }
+      docs[count] = doc;
+      scores[count] = (totals[doc] as number) * (matchCounts[doc] as number);
+      matchedSet[count] = matchedSets.indexOf(termBits, doc * words);
+      count += 1;
+    }
+    return {
+      docs: docs.subarray(0, count),
+      scores: scores.subarray(0, count),
+      matchedSet: matchedSet.subarray(0, count),
+      matchedSets: matchedSets.sets,
+      expansions,
+    };
+  };
+}

@@ -1,0 +1,114 @@
+import type { SearchKind } from "./search-documents.ts";
+import type { SearchHit } from "./search-index.ts";
+
+/** Orders hits: higher first. */
+export type HitRank = (score: number, coverage: number) => number;
+/** Which hits to consider at all. */
+export type HitKeep = (kind: SearchKind, coverage: number) => boolean;
+
+/**
+ * The documents matching one question, scored but not yet turned into hits: a question over
+ * thousands of passages needs only its best few as objects. Read it before the index changes.
+ */
+export interface SearchMatches {
+  /** How many documents matched. */
+  readonly count: number;
+  /** The highest coverage of any match (0 when none). */
+  readonly bestCoverage: number;
+  /** Every match as a hit, best score first. */
+  all(): SearchHit[];
+  /**
+   * The `count` best matches that `keep` accepts, by `rank` (then by score, then as found). The
+   * same document is always the same hit object, so hits from two calls can be compared.
+   */
+  best(count: number, rank: HitRank, keep?: HitKeep): SearchHit[];
+}
+
+export interface ScoredMatches {
+  scores: Float64Array;
+  coverages: Float64Array;
+  kindOf(i: number): SearchKind;
+  /** Builds the hit of the i-th match. */
+  hitOf(i: number): SearchHit;
+}
+
+/** Whether match a comes before match b: rank, then score, then the order found (as a stable sort). */
+function before(ranks: Float64Array, scores: Float64Array, a: number, b: number): boolean {
+  if (ranks[a] !== ranks[b]) return (ranks[a] as number) > (ranks[b] as number);
+  if (scores[a] !== scores[b]) return (scores[a] as number) > (scores[b] as number);
+  return a < b;
+}
+
+/**
+ * The top `count` of `candidates` in order, keeping a small heap whose root is the worst kept so
+ * far: one pass over thousands of matches instead of sorting them all.
+ */
+function topOf(candidates: Int32Array, ranks: Float64Array, scores: Float64Array, count: number): number[] {
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => before(ranks, scores, b, a);
+  const siftDown = (from: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && worse(heap[left] as number, heap[worst] as number)) worst = left;
+      if (right < heap.length && worse(heap[right] as number, heap[worst] as number)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst] as number, heap[at] as number];
+      at = worst;
+    }
+  };
+  for (const candidate of candidates) {
+    if (heap.length < count) {
+      heap.push(candidate);
+      let at = heap.length - 1;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at] as number, heap[parent] as number)) break;
+        [heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number];
+        at = parent;
+      }
+    } else if (count > 0 && before(ranks, scores, candidate, heap[0] as number)) {
+      heap[0] = candidate;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (before(ranks, scores, a, b) ? -1 : 1));
+}
+
+export function searchMatches(matches: ScoredMatches): SearchMatches {
+  const { scores, coverages } = matches;
+  const count = scores.length;
+  const hits = new Map<number, SearchHit>();
+  const hitOf = (i: number) => {
+    let hit = hits.get(i);
+    if (!hit) {
+      hit = matches.hitOf(i);
+      hits.set(i, hit);
+    }
+    return hit;
+  };
+  let bestCoverage = 0;
+  for (const coverage of coverages) bestCoverage = Math.max(bestCoverage, coverage);
+  return {
+    count,
+    bestCoverage,
+    all() {
+      const order = Array.from({ length: count }, (_, i) => i);
+      return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).map(hitOf);
+    },
+    best(wanted, rank, keep) {
+      const kept = new Int32Array(count);
+      const ranks = new Float64Array(count);
+      let n = 0;
+      for (let i = 0; i < count; i++) {
+        const coverage = coverages[i] as number;
+        if (keep && !keep(matches.kindOf(i), coverage)) continue;
+        kept[n++] = i;
+        ranks[i] = rank(scores[i] as number, coverage);
+      }
+      return topOf(kept.subarray(0, n), ranks, scores, wanted).map(hitOf);
+    },
+  };
+}

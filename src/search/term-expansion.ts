@@ -1,0 +1,47 @@
+import type SearchableMap from "minisearch/SearchableMap";
+import type { TermPostings } from "./inverted-index.ts";
+
+/**
+ * How much an index term reached by completion or correction counts next to the typed term itself:
+ * MiniSearch's default weights, and its formulas below, so scores stay what they were.
+ */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+
+/** An index term a question term reaches, with the weight of that way of reaching it. */
+export interface ExpandedTerm {
+  term: string;
+  weight: number;
+  postings: TermPostings;
+}
+
+/**
+ * The index terms one question term stands for, in MiniSearch's order: the term itself, then its
+ * completions (when `prefix`), then its corrections within `edits` (when above 0) that are not
+ * completions already. A completion or correction counts for less the further it is from the term.
+ */
+export function expandTerm(
+  terms: SearchableMap<TermPostings>,
+  term: string,
+  options: { prefix: boolean; edits: number },
+): ExpandedTerm[] {
+  const expanded: ExpandedTerm[] = [];
+  const exact = terms.get(term);
+  if (exact) expanded.push({ term, weight: 1, postings: exact });
+  const corrections = options.edits > 0 ? terms.fuzzyGet(term, options.edits) : undefined;
+  if (options.prefix) {
+    for (const [completion, postings] of terms.atPrefix(term)) {
+      const distance = completion.length - term.length;
+      if (distance === 0) continue;
+      corrections?.delete(completion);
+      const weight = (PREFIX_WEIGHT * completion.length) / (completion.length + 0.3 * distance);
+      expanded.push({ term: completion, weight, postings });
+    }
+  }
+  for (const [correction, [postings, distance]] of corrections ?? []) {
+    if (distance === 0) continue;
+    const weight = (FUZZY_WEIGHT * correction.length) / (correction.length + distance);
+    expanded.push({ term: correction, weight, postings });
+  }
+  return expanded;
+}

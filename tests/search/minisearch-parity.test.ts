@@ -1,0 +1,187 @@
+import fc from "fast-check";
+import MiniSearch from "minisearch";
+import { describe, expect, it } from "vitest";
+import type { QaEntry } from "../../src/knowledge/schema.ts";
+import { createAnalyzer } from "../../src/search/analyzer.ts";
+import type { QueryPlan } from "../../src/search/query-plan.ts";
+import {
+  corpusDocuments,
+  FIELD_BOOSTS,
+  qaDocument,
+  SEARCH_FIELDS,
+  type SearchDocument,
+  STORED_FIELDS,
+} from "../../src/search/search-documents.ts";
+import { createSearchIndex, type SearchFilter } from "../../src/search/search-index.ts";
+import { PHRASE_JOINER } from "../../src/search/synonym-table.ts";
+import { typoEdits } from "../../src/search/typos.ts";
+import { fixtureCorpus } from "../answer/fixture-dossier.ts";
+
+/**
+ * The index sums BM25+ itself, in place, instead of asking MiniSearch for a result object per
+ * document. These tests hold it to MiniSearch's own scores, bit for bit: the same documents, the same
+ * scores, the same matched terms, for typed words, synonyms, prefixes and typo corrections, and after
+ * a guild's entries come and go.
+ */
+const corpus = fixtureCorpus();
+const analyzer = createAnalyzer(corpus.synonyms);
+
+function referenceIndex(documents: SearchDocument[]) {
+  const miniSearch = new MiniSearch<SearchDocument>({
+    fields: SEARCH_FIELDS,
+    storeFields: STORED_FIELDS,
+    tokenize: (text) => analyzer.indexTerms(text),
+    processTerm: (term) => term,
+  });
+  miniSearch.addAll(documents);
+  return miniSearch;
+}
+
+function pair() {
+  const index = createSearchIndex(corpus, analyzer);
+  const reference = referenceIndex(corpusDocuments(corpus));
+  /** Both indexes' hits for a plan, as "kind ref" → score and matched document terms. */
+  const compare = (plan: QueryPlan, filter: SearchFilter = {}) => {
+    const edits = plan.terms.map((term) =>
+      term.original && !index.statistics.known(term.term) && !term.term.includes(PHRASE_JOINER)
+        ? typoEdits(
+            term.term,
+            term.words.some((w) => plan.words[w]?.capitalized),
+          )
+        : 0,
+    );
+    const terms = plan.terms.map((term) => term.term);
+    const expected =
+      terms.length === 0
+        ? []
+        : reference.search(terms.join(" "), {
+            tokenize: () => terms,
+            processTerm: (term) => term,
+            boost: FIELD_BOOSTS,
+            boostTerm: (_term, i) => plan.terms[i]?.weight ?? 1,
+            fuzzy: (_term, i) => edits[i] || false,
+            prefix: (_term, i) => plan.terms[i]?.prefix === true,
+            filter: (result) =>
+              (filter.kinds === undefined || filter.kinds.includes(result.kind)) &&
+              (result.guildId === undefined || result.guildId === filter.guildId),
+          });
+    const actual = index.search(plan, filter);
+    return {
+      actual: actual.map((hit) => [`${hit.kind} ${hit.ref}`, hit.score] as const),
+      expected: expected.map((result) => [`${result.kind} ${result.ref}`, result.score] as const),
+      actualTerms: actual.map((hit) => new Set(hit.matchedTerms)),
+      expectedTerms: expected.map((result) => new Set<string>(result.terms)),
+    };
+  };
+  return { index, reference, compare };
+}
+
+const expectSame = ({ actual, expected }: ReturnType<ReturnType<typeof pair>["compare"]>) => {
+  expect(actual).toEqual(expected);
+};
+
+const QUESTIONS = [
+  "What does Russia want from NATO?",
+  "why now",
+  "Stoltenburg",
+  "Ryabkof said what about the talks",
+  "intermediat range missles in europe",
+  "U.S. position on the draft treaties",
+  "sphere of influence",
+  "is Putin scared of american rockets near Moscow",
+  "what did Macron say about Ukraine",
+  "minsk agreem",
+  "Kiev",
+  "2008 Bucharest summit",
+];
+
+describe("scores as MiniSearch gives them", () => {
+  const { compare } = pair();
+
+  it("for typed words, synonyms, prefixes and typos, in the same order", () => {
+    for (const question of QUESTIONS) {
+      const result = compare(analyzer.query(question, { prefixLastWord: true }));
+      expect(result.actual.length, question).toBeGreaterThan(0);
+      expectSame(result);
+    }
+  });
+
+  it("with the document terms each hit matched (prefix completions and corrections among them)", () => {
+    const result = compare(analyzer.query("Stoltenburg ukrain", { prefixLastWord: true }));
+    // MiniSearch also lists completions a typo reaches that are not believable; the index keeps
+    // only those meant, so its terms are a subset, never a different set.
+    result.actualTerms.forEach((terms, i) => {
+      for (const term of terms) expect(result.expectedTerms[i]?.has(term)).toBe(true);
+    });
+    expect(result.actualTerms[0]?.has("stoltenberg")).toBe(true);
+  });
+
+  it("with a kind filter", () => {
+    expectSame(compare(analyzer.query("missiles in Europe"), { kinds: ["demand", "quote"] }));
+  });
+
+  it("for any mix of the articles' words, misspelt or not", () => {
+    const words = [
+      ...new Set(corpus.articles.flatMap((a) => a.paragraphs.flatMap((p) => p.text.split(/\s+/)))),
+    ].filter((word) => /^[A-Za-z]{3,}$/.test(word));
+    const misspelt = fc
+      .tuple(fc.constantFrom(...words), fc.nat(), fc.constantFrom("drop", "double", "swap", "keep"))
+      .map(([word, at, how]) => {
+        const i = at % word.length;
+        if (how === "drop") return word.slice(0, i) + word.slice(i + 1);
+        if (how === "double") return word.slice(0, i) + word[i] + word.slice(i);
+        if (how === "swap" && i + 1 < word.length)
+          return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+        return word;
+      });
+    fc.assert(
+      fc.property(fc.array(misspelt, { minLength: 1, maxLength: 6 }), fc.boolean(), (parts, prefix) => {
+        expectSame(compare(analyzer.query(parts.join(" "), { prefixLastWord: prefix })));
+      }),
+      { seed: 20220110, numRuns: 150 },
+    );
+  });
+});
+
+describe("a guild's entries, as MiniSearch adds, replaces and discards them", () => {
+  const entry = (id: string, question: string, alternatives: string[]): QaEntry => ({
+    id,
+    question,
+    alternatives,
+    answer: "Trenin mentions it.",
+    citations: [
+      {
+        article: "trenin-2021-12-28",
+        paragraph: 12,
+        excerpt: "Russia could be provoked into placing more short-range missiles in Kaliningrad",
+      },
+    ],
+  });
+
+  it("keeps the scores equal after each change", async () => {
+    const { index, reference, compare } = pair();
+    const plan = analyzer.query("Which reading covers Kaliningrad missiles and the exclave?");
+    const filter = { guildId: "guild-a" };
+    const steps: Array<[string, QaEntry]> = [
+      ["guild-a", entry("week-3", "Which reading covers Kaliningrad?", ["exclave"])],
+      ["guild-a", entry("week-4", "Where are the short-range missiles?", [])],
+      ["guild-b", entry("week-3", "Kaliningrad for guild b", ["exclave", "enclave"])],
+      ["guild-a", entry("week-3", "Which reading covers Kaliningrad now?", ["province", "exclave"])],
+    ];
+    for (const [guildId, qa] of steps) {
+      index.upsertGuildQa(guildId, qa);
+      const document = qaDocument(qa, guildId);
+      if (reference.has(document.id)) reference.replace(document);
+      else reference.add(document);
+      // MiniSearch cleans a discarded document out of its postings lazily; vacuum first, so both
+      // compare the same live documents.
+      await reference.vacuum();
+      expectSame(compare(plan, filter));
+    }
+    index.removeGuildQa("guild-a", "week-3");
+    reference.discard(qaDocument(entry("week-3", "", []), "guild-a").id);
+    await reference.vacuum();
+    expectSame(compare(plan, filter));
+    expectSame(compare(plan, { guildId: "guild-b" }));
+  });
+});
