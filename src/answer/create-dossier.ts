@@ -11,6 +11,7 @@ import { listQuotes } from "./quotes.ts";
 import { summarizeArticle } from "./sources.ts";
 import { suggest } from "./suggest.ts";
 import { listTimeline } from "./timeline.ts";
+import { verifiedAnswer } from "./verified-answer.ts";
 import { describePerson } from "./who.ts";
 import { rememberedWordTerms } from "./word-terms.ts";
 
@@ -37,11 +38,11 @@ export function createDossier(corpus: Corpus): Dossier {
     wordTerms: rememberedWordTerms(analyzer),
   };
   return {
-    ask: (question, options) => ask(context, question, options),
-    demands: (topic) => listDemands(context, topic),
-    quotes: (filter) => listQuotes(context, filter),
-    timeline: (filter) => listTimeline(context, filter),
-    who: (person) => describePerson(context, person),
+    ask: (question, options) => verifiedAnswer(corpus, ask(context, question, options)),
+    demands: (topic) => verifiedAnswer(corpus, listDemands(context, topic)),
+    quotes: (filter) => verifiedAnswer(corpus, listQuotes(context, filter)),
+    timeline: (filter) => verifiedAnswer(corpus, listTimeline(context, filter)),
+    who: (person) => verifiedAnswer(corpus, describePerson(context, person)),
     sources: () => corpus.articles.map(summarizeArticle),
     source: (articleId) => {
       const article = corpus.articles.find((a) => a.id === articleId.trim().toLowerCase());
