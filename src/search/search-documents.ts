@@ -1,7 +1,7 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import { primaryArticles } from "../knowledge/corpus.ts";
 import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "../knowledge/schema.ts";
-import { describeDateInWords } from "./date-words.ts";
+import { formatPartialDate } from "../text/partial-date.ts";
 
 export type SearchKind = "passage" | "qa" | "quote" | "event" | "demand";
 
@@ -86,7 +86,7 @@ function eventDocument(event: TimelineEvent): SearchDocument {
     articles: articlesOf(event.citations),
     eventTitle: event.title,
     eventText: excerptsOf(event.citations),
-    eventDate: describeDateInWords(event.date),
+    eventDate: formatPartialDate(event.date, "long"),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { answerToJson } from "../../src/render/json.ts";
-import { formatPartialDate } from "../../src/render/partial-date.ts";
+import { formatPartialDate } from "../../src/text/partial-date.ts";
 import { captureIo } from "./capture-io.ts";
 import { shippedContext } from "./shipped-context.ts";
 

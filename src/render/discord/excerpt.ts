@@ -1,5 +1,5 @@
 import type { Citation, Excerpt, Highlight } from "../../answer/types.ts";
-import { formatPartialDate } from "../partial-date.ts";
+import { formatPartialDate } from "../../text/partial-date.ts";
 import { escapeText } from "./escape.ts";
 import { ELLIPSIS, truncateText } from "./fit-text.ts";
 

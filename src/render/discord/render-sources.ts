@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { ArticleSummary } from "../../answer/types.ts";
-import { formatPartialDate } from "../partial-date.ts";
+import { formatPartialDate } from "../../text/partial-date.ts";
 import { escapeText } from "./escape.ts";
 import { formatAuthors } from "./excerpt.ts";
 import { fitMessage } from "./fit-message.ts";

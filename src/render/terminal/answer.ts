@@ -1,6 +1,6 @@
 import { NOT_COVERED_MESSAGE } from "../../answer/messages.ts";
 import type { Answer, AnswerResult, Excerpt } from "../../answer/types.ts";
-import { formatPartialDate } from "../partial-date.ts";
+import { formatPartialDate } from "../../text/partial-date.ts";
 import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./style.ts";

@@ -1,5 +1,5 @@
 import type { Citation } from "../../answer/types.ts";
-import { formatPartialDate } from "../partial-date.ts";
+import { formatPartialDate } from "../../text/partial-date.ts";
 import type { TerminalStyle } from "./style.ts";
 
 /** "— Outlet · Author · date · ¶n", then the link on its own line so terminals can open it. */

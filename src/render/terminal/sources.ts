@@ -1,5 +1,5 @@
 import type { ArticleSummary } from "../../answer/types.ts";
-import { formatPartialDate } from "../partial-date.ts";
+import { formatPartialDate } from "../../text/partial-date.ts";
 import type { TerminalStyle } from "./style.ts";
 
 /** `/source`: one entry an article, in the order the answer layer gives. */

@@ -1,6 +1,6 @@
 import type { APIEmbedField } from "discord.js";
 import type { AnswerResult } from "../../../answer/types.ts";
-import { formatPartialDate } from "../../partial-date.ts";
+import { formatPartialDate } from "../../../text/partial-date.ts";
 import { escapeText } from "../escape.ts";
 import { formatCitation, formatQuotedExcerpt } from "../excerpt.ts";
 import { truncateText } from "../fit-text.ts";

@@ -1,5 +1,5 @@
 import type { AnswerResult } from "../../../answer/types.ts";
-import { formatPartialDate } from "../../partial-date.ts";
+import { formatPartialDate } from "../../../text/partial-date.ts";
 import type { AnswerView } from "../answer-view.ts";
 import { coverageNote, PAGE_SIZE } from "../answer-view.ts";
 import { escapeText } from "../escape.ts";
