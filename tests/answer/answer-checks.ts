@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Answer } from "../../src/answer/types.ts";
+import { UserError } from "../../src/errors.ts";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { findArticle } from "../../src/knowledge/corpus.ts";
 
@@ -43,4 +44,15 @@ export function expectNoSharedPassage(answer: Answer): void {
       seen.set(place, result.id);
     }
   }
+}
+
+/** The UserError an action throws; anything else thrown (a bug) fails the test as it is. */
+export function userErrorOf(action: () => unknown): UserError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error("expected a UserError");
 }

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { NOT_COVERED_MESSAGE } from "../../src/answer/messages.ts";
-import { UserError } from "../../src/errors.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
-import { expectNoSharedPassage, expectVerbatimEvidence } from "./answer-checks.ts";
+import { expectNoSharedPassage, expectVerbatimEvidence, userErrorOf } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
 
 const corpus = fixtureCorpus();
-
-function userErrorOf(action: () => unknown): UserError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error("expected a UserError");
-}
 
 const kaliningradEntry: QaEntry = {
   id: "kaliningrad-exclave",

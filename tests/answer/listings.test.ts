@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.ts";
-import { UserError } from "../../src/errors.ts";
-import { expectVerbatimEvidence } from "./answer-checks.ts";
+import { expectVerbatimEvidence, userErrorOf } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
 
 const dossier = fixtureDossier();
 const corpus = fixtureCorpus();
 const ids = (answer: Answer) => answer.results.map((result) => result.id);
-
-function userErrorOf(action: () => unknown): UserError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error("expected a UserError");
-}
 
 describe("demands", () => {
   it("lists every demand with its statement and labelled, non-empty sections", () => {
