@@ -25,10 +25,10 @@ const MAX_LIMIT = 25;
 /** Suggestions offered when the articles do not cover a question. */
 const SUGGESTIONS = 3;
 /**
- * A curated answer keeps its (few) citations; a demand or event cited by many passages shows only
- * its most relevant ones, leaving room for the other results.
+ * Each result shows its one most relevant excerpt: members read one quote per card, and the first
+ * three excerpts are then three different answers rather than one entry's three citations.
  */
-const MAX_EXCERPTS = { qa: 3, other: 2 };
+const EXCERPTS_PER_RESULT = 1;
 /** Hits looked at for matched terms; the rest are too weak to matter. */
 const HITS_FOR_TERMS = 20;
 
@@ -76,9 +76,9 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   // The best covering hit decides, even when a looser one outranks it on raw score.
   const { bestCoverage } = matches;
   const confident = bestCoverage >= CONFIDENT_COVERAGE;
-  // A confident answer shows only hits near the best coverage; suggestions are passages only.
-  const keep: HitKeep = (kind, coverage) =>
-    confident ? coverage >= bestCoverage * RELATIVE_COVERAGE_FLOOR : kind === "passage";
+  // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
+  const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
+  const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics);
   const inArticle = (result: AnswerResult): AnswerResult =>
@@ -88,25 +88,17 @@ export function ask(context: AnswerContext, question: string, options: AskOption
 
   const claimed = new ClaimedPassages();
   const results: AnswerResult[] = [];
-  if (!confident) {
-    const nextHit = inTurn(hits);
-    for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
-      const passage = claimed.has(hit.ref) ? undefined : context.library.get(hit.ref);
-      const result = passage && claimed.take(passageResult(passage, terms, hit.relevance));
-      if (result) results.push(result);
-      if (results.length >= Math.min(limit, SUGGESTIONS)) break;
-    }
-    return { confident: false, results };
-  }
+  const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
   const nextHit = answerOrder(matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
     const built = resultOfHit(context, hit, terms);
     if (!built) continue;
-    const max = built.kind === "qa" ? MAX_EXCERPTS.qa : MAX_EXCERPTS.other;
-    const result = claimed.take(orderExcerpts(inArticle(built), terms, context.wordTerms, max));
+    const result = claimed.take(
+      orderExcerpts(inArticle(built), terms, context.wordTerms, EXCERPTS_PER_RESULT),
+    );
     if (result) results.push(result);
-    if (results.length >= limit) break;
+    if (results.length >= wanted) break;
   }
-  return { confident: true, results };
+  return { confident, results };
 }

@@ -1,6 +1,8 @@
-import type { Corpus } from "../knowledge/corpus.ts";
+import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
 import { createAnalyzer } from "../search/analyzer.ts";
+import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
+import { createSemantic } from "../search/semantic.ts";
 import { type AnswerContext, byId } from "./answer-context.ts";
 import { ask } from "./ask.ts";
 import { listDemands } from "./demands.ts";
@@ -24,7 +26,15 @@ import { rememberedWordTerms } from "./word-terms.ts";
  * built) and, like a cache of parsed YAML, would need an invalidation of its own. Not worth it.
  */
 export function createDossier(corpus: Corpus): Dossier {
-  const analyzer = createAnalyzer(corpus.synonyms);
+  const analyzer = createAnalyzer(
+    corpus.synonyms,
+    corpus.wordVectors &&
+      createSemantic(corpus.wordVectors, {
+        documents: knowledgeTexts(corpus),
+        paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
+        bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
+      }),
+  );
   const context: AnswerContext = {
     corpus,
     index: createSearchIndex(corpus, analyzer),

@@ -1,31 +1,37 @@
 import type { SearchHit } from "../search/search-index.ts";
 
 /**
- * How hits become an answer. Tuned on the evaluation questions (tests/eval/questions.json) as
+ * How hits become an answer. Tuned on the evaluation questions (tests/eval/dev.json) as
  * general rules, never per question.
  */
 
 /** A question is answered when its best hit covers this share of its (weighted) words. */
-export const CONFIDENT_COVERAGE = 0.55;
+export const CONFIDENT_COVERAGE = 0.5;
 /** A curated Q&A entry is put first when it covers this share of the question. */
 export const QA_FIRST_COVERAGE = 0.6;
 /** In an answer, a hit covering less than this share of what the best hit covers is noise. */
 export const RELATIVE_COVERAGE_FLOOR = 0.5;
 /** Coverage counts more than raw BM25: a hit missing the question's rarest word is a poor hit. */
-const COVERAGE_EXPONENT = 4;
+const COVERAGE_EXPONENT = 2;
 
 export interface RankedHit extends SearchHit {
   relevance: number;
 }
 
-/** How high a hit ranks: its BM25 score, scaled down steeply for the words it misses. */
-export function relevanceOf(score: number, coverage: number): number {
-  return score * coverage ** COVERAGE_EXPONENT;
+/** How much closeness of meaning (cosine of embeddings, -1…1) scales relevance. */
+const SIMILARITY_STRENGTH = 6;
+
+/**
+ * How high a hit ranks: its BM25 score, scaled down steeply for the words it misses, and up for
+ * closeness in meaning to the question.
+ */
+export function relevanceOf(score: number, coverage: number, similarity = 0): number {
+  return score * coverage ** COVERAGE_EXPONENT * Math.exp(SIMILARITY_STRENGTH * similarity);
 }
 
 /** Gives a hit its relevance, in place (the same hit object stays comparable). */
 export function withRelevance(hit: SearchHit): RankedHit {
-  return Object.assign(hit, { relevance: relevanceOf(hit.score, hit.coverage) });
+  return Object.assign(hit, { relevance: relevanceOf(hit.score, hit.coverage, hit.similarity) });
 }
 
 /** Orders fresh search hits by relevance (the hits are given their relevance in place). */

@@ -3,9 +3,7 @@ import type { BenchOptions } from "./bench-section.ts";
 import { formatBenchTable } from "./format-report.ts";
 import { BENCH_SECTIONS } from "./sections.ts";
 
-export const DEFAULT_QUESTIONS_FILE = fileURLToPath(
-  new URL("../../tests/eval/questions.json", import.meta.url),
-);
+export const DEFAULT_QUESTIONS_FILE = fileURLToPath(new URL("../../tests/eval/dev.json", import.meta.url));
 
 /** Runs every section in turn and returns the report; numbers are for reading, not for asserting. */
 export async function runBench(options: BenchOptions): Promise<string> {

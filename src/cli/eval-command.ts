@@ -1,4 +1,4 @@
-import { formatEvaluationReport } from "../eval/format-report.ts";
+import { formatEvaluationReports } from "../eval/format-report.ts";
 import { runEvaluation } from "../eval/run-evaluation.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
@@ -6,19 +6,23 @@ import { UsageError } from "./usage-error.ts";
 
 export const evalCommand: SubCommand = {
   name: "eval",
-  usage: "<file> [--json]",
-  summary: "score an evaluation set (hit@1, hit@3, MRR, unanswerable flagged)",
+  usage: "<file>... [--json]",
+  summary: "score evaluation sets side by side (hit@1, hit@3, MRR, unanswerable flagged)",
   run(args, cli) {
     const { values, positionals } = parseArguments("eval", args, { json: { type: "boolean" } });
-    const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0) {
+    if (positionals.length === 0) {
       throw new UsageError(
-        '"dossier eval" takes one evaluation file, e.g. tests/eval/questions.json.',
+        '"dossier eval" takes evaluation files, e.g. tests/eval/dev.json tests/eval/holdout.json.',
         "eval",
       );
     }
-    const report = runEvaluation(file, cli.context().dossier);
-    cli.io.out(values.json === true ? JSON.stringify(report, null, 2) : formatEvaluationReport(report));
+    const { dossier } = cli.context();
+    const reports = positionals.map((file) => ({ file, report: runEvaluation(file, dossier) }));
+    cli.io.out(
+      values.json === true
+        ? JSON.stringify(reports.length === 1 ? reports[0]?.report : reports, null, 2)
+        : formatEvaluationReports(reports),
+    );
     return 0;
   },
 };

@@ -24,7 +24,26 @@ export function formatEvaluationReport(report: EvaluationReport): string {
       if (miss.refused) lines.push(`    refused: ${miss.refused}`);
       for (const excerpt of miss.excerpts)
         lines.push(`    › ${excerpt.length > 140 ? `${excerpt.slice(0, 139)}…` : excerpt}`);
+      for (const phrase of miss.expected) lines.push(`    expected: ${phrase}`);
     }
   }
   return lines.join("\n");
+}
+
+/** Several sets side by side, then each set's report: the tuned sets beside the held-out one. */
+export function formatEvaluationReports(
+  reports: ReadonlyArray<{ file: string; report: EvaluationReport }>,
+): string {
+  const width = Math.max(...reports.map(({ file }) => file.length), 4);
+  const table = [
+    `${"set".padEnd(width)}  hit@1   hit@3   MRR    unanswerable flagged  answerable flagged wrongly`,
+    ...reports.map(
+      ({ file, report }) =>
+        `${file.padEnd(width)}  ${percent(report.hitAt1).padStart(6)}  ${percent(report.hitAt3).padStart(6)}  ${report.mrr.toFixed(3)}  ${percent(report.unanswerableFlagged).padStart(20)}  ${percent(report.answerableUnconfident).padStart(26)}`,
+    ),
+  ];
+  return [
+    ...table,
+    ...reports.flatMap(({ file, report }) => ["", `== ${file}`, formatEvaluationReport(report)]),
+  ].join("\n");
 }

@@ -13,6 +13,8 @@ export interface QuestionOutcome {
   rank?: number;
   /** The first excerpts returned, to show what came back instead. */
   excerpts: string[];
+  /** The gold phrases: what an excerpt should have contained. */
+  expected: string[];
   /** The message of a UserError, when the question was refused. */
   refused?: string;
 }
@@ -68,6 +70,7 @@ export function scoreEvaluation(
       confident: answer.confident,
       ...(hitIndex >= 0 ? { rank: hitIndex + 1 } : {}),
       excerpts: excerpts.slice(0, SHOWN_EXCERPTS),
+      expected: question.gold,
       ...(refused === undefined ? {} : { refused }),
     };
   });

@@ -106,5 +106,42 @@ export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
     if (twin) problems.push({ file: "qa.yaml", entry: entry.id, reason: `same question as ${twin}` });
     questions.set(folded, entry.id);
   }
+  checkQuestionBank(corpus, problems);
   return problems;
+}
+
+/** Every primary paragraph has its questions, and every question names a real primary paragraph. */
+function checkQuestionBank(corpus: Corpus, problems: KnowledgeProblem[]): void {
+  const banked = new Set<string>();
+  for (const { article: id, paragraph } of corpus.questionBank) {
+    const file = `question-bank/${id}.yaml`;
+    const article = findArticle(corpus, id);
+    if (!article) {
+      problems.push({ file, entry: id, reason: `names unknown article "${id}"` });
+    } else if (article.duplicateOf) {
+      problems.push({
+        file,
+        entry: id,
+        reason: `${id} is a republication: write questions for ${article.duplicateOf}`,
+      });
+    } else if (paragraph > article.paragraphs.length) {
+      problems.push({
+        file,
+        entry: `¶${paragraph}`,
+        reason: `${id} has ${article.paragraphs.length} paragraphs`,
+      });
+    }
+    banked.add(`${id}#${paragraph}`);
+  }
+  if (corpus.questionBank.length === 0) return;
+  for (const article of corpus.articles) {
+    if (article.duplicateOf) continue;
+    const missing = article.paragraphs
+      .filter((p) => !banked.has(`${article.id}#${p.n}`))
+      .map((p) => `¶${p.n}`);
+    if (missing.length > 0) {
+      const reason = `no questions for ${missing.join(", ")} (\`dossier ingest\` prints a template)`;
+      problems.push({ file: `question-bank/${article.id}.yaml`, reason });
+    }
+  }
 }

@@ -1,5 +1,7 @@
+import type { WordVectors } from "../search/word-vectors.ts";
 import type {
   Article,
+  BankedQuestions,
   Demand,
   Paragraph,
   Person,
@@ -18,6 +20,10 @@ export interface Corpus {
   readonly people: ReadonlyArray<Person>;
   readonly qa: ReadonlyArray<QaEntry>;
   readonly synonyms: ReadonlyArray<SynonymGroup>;
+  /** knowledge/question-bank/: members' ways of asking for each primary paragraph. */
+  readonly questionBank: ReadonlyArray<BankedQuestions>;
+  /** knowledge/word-vectors.bin, when present (see src/search/semantic.ts). */
+  readonly wordVectors?: WordVectors;
 }
 
 export function findArticle(corpus: Corpus, id: string): Article | undefined {

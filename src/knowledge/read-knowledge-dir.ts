@@ -2,14 +2,17 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { readWordVectors, type WordVectors, WordVectorsError } from "../search/word-vectors.ts";
 import { ArticleFormatError, parseArticleFile } from "./article-file.ts";
 import type { Corpus } from "./corpus.ts";
 import type { KnowledgeProblem } from "./problems.ts";
 import {
   type Article,
+  type BankedQuestions,
   demandsFileSchema,
   peopleFileSchema,
   qaFileSchema,
+  questionBankFileSchema,
   quotesFileSchema,
   synonymsFileSchema,
   timelineFileSchema,
@@ -26,6 +29,7 @@ export const KNOWLEDGE_FILES = {
 } as const;
 
 function describeZodIssue(file: string, data: unknown, issue: z.core.$ZodIssue): KnowledgeProblem {
+  if (!Array.isArray(data)) return { file, reason: `${issue.path.join(".")}: ${issue.message}` };
   const [index, ...rest] = issue.path;
   const entry = typeof index === "number" && Array.isArray(data) ? data[index] : undefined;
   const id =
@@ -45,22 +49,24 @@ function readYamlFile<T>(
   file: string,
   schema: z.ZodType<T>,
   problems: KnowledgeProblem[],
+  /** How messages name the file, when not by its name alone. */
+  shownAs = file,
 ): T | [] {
   const path = join(dir, file);
   if (!existsSync(path)) {
-    problems.push({ file, reason: "file is missing" });
+    problems.push({ file: shownAs, reason: "file is missing" });
     return [];
   }
   let data: unknown;
   try {
     data = parseYaml(readFileSync(path, "utf8"));
   } catch (error) {
-    problems.push({ file, reason: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
+    problems.push({ file: shownAs, reason: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
     return [];
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push(describeZodIssue(file, data, issue));
+  for (const issue of parsed.error.issues) problems.push(describeZodIssue(shownAs, data, issue));
   return [];
 }
 
@@ -89,6 +95,43 @@ function readArticles(dir: string, problems: KnowledgeProblem[]): Article[] {
   return articles;
 }
 
+/**
+ * knowledge/question-bank/<article>.yaml, one file per primary article. A folder without it (a
+ * fixture, a new dossier) searches the articles' words alone.
+ */
+function readQuestionBank(dir: string, problems: KnowledgeProblem[]): BankedQuestions[] {
+  const bankDir = join(dir, "question-bank");
+  if (!existsSync(bankDir)) return [];
+  const banked: BankedQuestions[] = [];
+  for (const name of readdirSync(bankDir)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()) {
+    const file = `question-bank/${name}`;
+    const bank = readYamlFile(bankDir, name, questionBankFileSchema, problems, file);
+    if (Array.isArray(bank)) continue;
+    if (`${bank.article}.yaml` !== name) {
+      problems.push({ file, entry: bank.article, reason: `file should be named ${bank.article}.yaml` });
+    }
+    for (const [paragraph, questions] of Object.entries(bank.paragraphs)) {
+      banked.push({ article: bank.article, paragraph: Number(paragraph), questions });
+    }
+  }
+  return banked;
+}
+
+/** knowledge/word-vectors.bin, derived from GloVe (optional: without it, search is lexical only). */
+function readVectors(dir: string, problems: KnowledgeProblem[]): WordVectors | undefined {
+  const file = join(dir, "word-vectors.bin");
+  if (!existsSync(file)) return undefined;
+  try {
+    return readWordVectors(file);
+  } catch (error) {
+    if (!(error instanceof WordVectorsError)) throw error;
+    problems.push({ file: "word-vectors.bin", reason: error.message });
+    return undefined;
+  }
+}
+
 /** Reads and schema-validates every knowledge file; cross-references are checked separately. */
 export function readKnowledgeDir(dir: string): { corpus: Corpus; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
@@ -102,6 +145,9 @@ export function readKnowledgeDir(dir: string): { corpus: Corpus; problems: Knowl
     people: read(KNOWLEDGE_FILES.people),
     qa: read(KNOWLEDGE_FILES.qa),
     synonyms: read(KNOWLEDGE_FILES.synonyms),
+    questionBank: readQuestionBank(dir, problems),
   };
+  const wordVectors = readVectors(dir, problems);
+  if (wordVectors) Object.assign(corpus, { wordVectors });
   return { corpus, problems };
 }

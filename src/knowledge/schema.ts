@@ -100,6 +100,18 @@ export const qaEntrySchema = z.strictObject({
 
 export const synonymGroupSchema = z.array(z.string().min(1)).min(2);
 
+/**
+ * How members might ask for what one paragraph says, in their words rather than the article's:
+ * slang, idioms, paraphrase. Indexed as a field of that passage; never shown as evidence.
+ */
+export const questionBankFileSchema = z.strictObject({
+  article: z.string().min(1),
+  paragraphs: z.record(
+    z.string().regex(/^[1-9][0-9]*$/, "paragraph keys are paragraph numbers"),
+    z.array(z.string().trim().min(3).max(200)).min(3).max(8),
+  ),
+});
+
 export const demandsFileSchema = z.array(demandSchema);
 export const timelineFileSchema = z.array(timelineEventSchema);
 export const quotesFileSchema = z.array(quoteSchema);
@@ -117,4 +129,10 @@ export type Quote = z.infer<typeof quoteSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type QaEntry = z.infer<typeof qaEntrySchema>;
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
+/** One passage's questions from knowledge/question-bank/<article>.yaml. */
+export interface BankedQuestions {
+  article: string;
+  paragraph: number;
+  questions: string[];
+}
 export type Addressee = z.infer<typeof addresseeSchema>;

@@ -1,6 +1,8 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
 import { type AnalyzedWord, analyzeWords } from "./analyzed-word.ts";
+import { normalizeWord } from "./normalize-word.ts";
 import { buildQueryPlan, type QueryPlan, stemsOf } from "./query-plan.ts";
+import type { Semantic } from "./semantic.ts";
 import { createSynonymTable, type SynonymTable } from "./synonym-table.ts";
 
 /**
@@ -19,14 +21,23 @@ export interface Analyzer {
   words(text: string): AnalyzedWord[];
   /** The terms a document field is indexed under. */
   indexTerms(text: string): string[];
-  /** What to search for: the question's own terms, then their synonyms at a lower weight. */
+  /**
+   * What to search for: the question's own terms, then their synonyms and, for a word the knowledge
+   * never uses, its nearest words there, each at a lower weight.
+   */
   query(text: string, options?: { prefixLastWord?: boolean }): QueryPlan;
+  /** Word vectors, when loaded: embeddings of documents and questions. */
+  readonly semantic: Semantic | undefined;
 }
 
-export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>): Analyzer {
+/** A near word counts for its similarity times this: less than a curated synonym does. */
+export const NEAR_WORD_WEIGHT = 0.5;
+
+export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, semantic?: Semantic): Analyzer {
   const synonyms = createSynonymTable(synonymGroups);
   return {
     synonyms,
+    semantic,
     words: analyzeWords,
     indexTerms(text) {
       const words = analyzeWords(text);
@@ -38,9 +49,34 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>): Anal
       return terms;
     },
     query(text, options = {}) {
-      return buildQueryPlan(analyzeWords(text), synonyms, {
+      const analyzed = analyzeWords(text);
+      const plan = buildQueryPlan(analyzed, synonyms, {
         prefixLastWord: options.prefixLastWord === true && /[\p{L}\p{N}]$/u.test(text),
       });
+      for (const word of analyzed) {
+        const distinct = plan.words.find((known) => known.stem === word.stem);
+        const normalized = normalizeWord(text.slice(word.start, word.end));
+        if (!distinct || word.stop) continue;
+        if (
+          semantic
+            ? semantic.isName(normalized, word.capitalized) || /^\p{N}/u.test(normalized)
+            : word.capitalized
+        )
+          distinct.named = true;
+      }
+      if (!semantic) return plan;
+      plan.vector = semantic.embed(text);
+      // Names and numbers are never expanded: a vector puts Poland next to Hungary.
+      for (const word of analyzed) {
+        const index = plan.words.findIndex((distinct) => distinct.stem === word.stem);
+        if (word.stop || index < 0 || plan.words[index]?.named) continue;
+        for (const near of semantic.nearWords(normalizeWord(text.slice(word.start, word.end)))) {
+          const [nearWord] = analyzeWords(near.word);
+          if (!nearWord || nearWord.stop) continue;
+          plan.addExpansion(nearWord.stem, NEAR_WORD_WEIGHT * near.similarity, index);
+        }
+      }
+      return plan;
     },
   };
 }

@@ -21,12 +21,21 @@ export interface QueryWord {
   stem: string;
   /** Written with a capital somewhere past the first word: probably a name. */
   capitalized: boolean;
+  /**
+   * Names someone or something (or is a number): an answer must match it, since a passage about
+   * Ryabkov does not answer a question about Lavrov however well it matches the rest.
+   */
+  named?: boolean;
 }
 
 export interface QueryPlan {
   /** The distinct content words of the question, in order. */
   words: QueryWord[];
   terms: QueryTerm[];
+  /** The question's embedding (see semantic.ts), when word vectors are loaded. */
+  vector?: Float32Array | undefined;
+  /** Adds a term that stands for the question word at `wordIndex`, at a lower weight. */
+  addExpansion(term: string, weight: number, wordIndex: number): void;
 }
 
 function addTerm(terms: Map<string, QueryTerm>, next: QueryTerm): void {
@@ -105,5 +114,16 @@ export function buildQueryPlan(
       }
     }
   }
-  return { words, terms: [...terms.values()] };
+  const plan: QueryPlan = {
+    words,
+    terms: [...terms.values()],
+    addExpansion(term, weight, wordIndex) {
+      const existing = plan.terms.find((known) => known.term === term);
+      if (existing) {
+        existing.weight = Math.max(existing.weight, weight);
+        if (!existing.words.includes(wordIndex)) existing.words.push(wordIndex);
+      } else plan.terms.push({ term, weight, words: [wordIndex], original: false, prefix: false });
+    },
+  };
+  return plan;
 }

@@ -23,6 +23,7 @@ export const FIELD_BOOSTS = {
   passageText: 1,
   passageSection: 1.5,
   passageArticle: 0.5,
+  passageQuestions: 2,
   qaQuestion: 3,
   qaAlternatives: 2,
   qaAnswer: 1,
@@ -104,6 +105,7 @@ function demandDocument(demand: Demand): SearchDocument {
 
 /** Passages of primary articles only: a republication is never indexed. */
 export function passageDocuments(corpus: Corpus): SearchDocument[] {
+  const banked = new Map(corpus.questionBank.map((b) => [passageRef(b.article, b.paragraph), b.questions]));
   return primaryArticles(corpus).flatMap((article) =>
     article.paragraphs.map((paragraph) => ({
       id: `passage:${passageRef(article.id, paragraph.n)}`,
@@ -113,6 +115,7 @@ export function passageDocuments(corpus: Corpus): SearchDocument[] {
       passageText: paragraph.text,
       passageSection: paragraph.section,
       passageArticle: [article.title, article.subtitle, article.outlet].filter(Boolean).join("\n"),
+      passageQuestions: banked.get(passageRef(article.id, paragraph.n))?.join("\n"),
     })),
   );
 }
@@ -126,4 +129,13 @@ export function corpusDocuments(corpus: Corpus): SearchDocument[] {
     ...corpus.timeline.map(eventDocument),
     ...corpus.demands.map(demandDocument),
   ];
+}
+
+/** The text of every indexed document, as word vectors weigh and choose words (see semantic.ts). */
+export function knowledgeTexts(corpus: Corpus): string[] {
+  return corpusDocuments(corpus).map((document) =>
+    SEARCH_FIELDS.map((field) => document[field])
+      .filter((value) => typeof value === "string")
+      .join("\n"),
+  );
 }

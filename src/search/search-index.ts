@@ -20,6 +20,7 @@ import { type SearchMatches, searchMatches } from "./search-matches.ts";
 import { PHRASE_JOINER } from "./synonym-table.ts";
 import { createTermStatistics, type TermStatistics } from "./term-statistics.ts";
 import { isPlausibleCorrection, typoEdits } from "./typos.ts";
+import { cosine } from "./word-vectors.ts";
 
 export interface SearchFilter {
   kinds?: ReadonlyArray<SearchKind>;
@@ -33,6 +34,8 @@ export interface SearchHit extends StoredFields {
   coverage: number;
   /** Document terms that matched, including typo and prefix completions: for highlighting. */
   matchedTerms: string[];
+  /** Cosine of the question's and the document's embeddings (0 without word vectors). */
+  similarity: number;
 }
 
 export interface SearchIndex {
@@ -82,10 +85,18 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const index = createInvertedIndex(SEARCH_FIELDS.length);
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
+  /** Each document's embedding, over all its fields; empty without word vectors. */
+  const vectors: Array<Float32Array | undefined> = [];
   const numbers = new Map<string, number>();
   const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
     const doc = index.add(termsOf(document, analyse), { removable });
     stored[doc] = storedOf(document);
+    if (analyzer.semantic) {
+      const text = SEARCH_FIELDS.map((field) => document[field])
+        .filter((value) => typeof value === "string")
+        .join("\n");
+      vectors[doc] = analyzer.semantic.embed(text);
+    }
     numbers.set(document.id, doc);
   };
   const documents = corpusDocuments(corpus);
@@ -128,11 +139,23 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const coverages = new Float64Array(scored.matchedSet.length);
     for (let i = 0; i < coverages.length; i++)
       coverages[i] = setCoverages[scored.matchedSet[i] as number] ?? 0;
+    // Whether each match has every named thing of the question (vacuously, when it names none).
+    const nameWeights = plan.words.map((word) => (word.named ? 1 : 0));
+    const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, []) : () => 1;
+    const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
+    const named = Uint8Array.from(scored.matchedSet, (set) => (setNamed[set] ? 1 : 0));
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
+    const question = plan.vector;
+    const similarities = Float64Array.from(scored.docs, (doc) => {
+      const vector = vectors[doc];
+      return question && vector ? cosine(question, vector) : 0;
+    });
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
       scores: scored.scores,
       coverages,
+      similarities,
+      named,
       kindOf: (i) => storedAt(i).kind,
       hitOf(i) {
         // Built field by field: an object spread here made V8 keep dead hits alive across collections.
@@ -140,9 +163,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const score = scored.scores[i] as number;
         const coverage = coverages[i] as number;
         const terms = matchedTerms(scored.docs[i] as number);
+        const similarity = similarities[i] as number;
         return guildId === undefined
-          ? { kind, ref, articles, score, coverage, matchedTerms: terms }
-          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms };
+          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity }
+          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity };
       },
     });
   };
@@ -158,6 +182,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       if (previous !== undefined) {
         index.remove(previous);
         stored[previous] = undefined;
+        vectors[previous] = undefined;
       }
       add(document, (text) => analyzer.indexTerms(text), true);
       statistics.learn(SEARCH_FIELDS.flatMap((field) => analyzer.indexTerms(String(document[field] ?? ""))));
@@ -168,6 +193,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       if (doc === undefined) return;
       index.remove(doc);
       stored[doc] = undefined;
+      vectors[doc] = undefined;
       numbers.delete(id);
     },
   };

@@ -2,7 +2,7 @@ import type { SearchKind } from "./search-documents.ts";
 import type { SearchHit } from "./search-index.ts";
 
 /** Orders hits: higher first. */
-export type HitRank = (score: number, coverage: number) => number;
+export type HitRank = (score: number, coverage: number, similarity: number) => number;
 /** Which hits to consider at all. */
 export type HitKeep = (kind: SearchKind, coverage: number) => boolean;
 
@@ -13,8 +13,10 @@ export type HitKeep = (kind: SearchKind, coverage: number) => boolean;
 export interface SearchMatches {
   /** How many documents matched. */
   readonly count: number;
-  /** The highest coverage of any match (0 when none). */
+  /** The highest coverage of any match that has every named thing of the question (0 when none). */
   readonly bestCoverage: number;
+  /** The highest coverage of any match, named things or not (0 when none). */
+  readonly topCoverage: number;
   /** Every match as a hit, best score first. */
   all(): SearchHit[];
   /**
@@ -27,6 +29,9 @@ export interface SearchMatches {
 export interface ScoredMatches {
   scores: Float64Array;
   coverages: Float64Array;
+  similarities: Float64Array;
+  /** 1 where the match has every named thing of the question (see QueryWord.named). */
+  named: Uint8Array;
   kindOf(i: number): SearchKind;
   /** Builds the hit of the i-th match. */
   hitOf(i: number): SearchHit;
@@ -78,7 +83,7 @@ function topOf(candidates: Int32Array, ranks: Float64Array, scores: Float64Array
 }
 
 export function searchMatches(matches: ScoredMatches): SearchMatches {
-  const { scores, coverages } = matches;
+  const { scores, coverages, similarities } = matches;
   const count = scores.length;
   const hits = new Map<number, SearchHit>();
   const hitOf = (i: number) => {
@@ -90,10 +95,15 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
     return hit;
   };
   let bestCoverage = 0;
-  for (const coverage of coverages) bestCoverage = Math.max(bestCoverage, coverage);
+  let topCoverage = 0;
+  coverages.forEach((coverage, i) => {
+    topCoverage = Math.max(topCoverage, coverage);
+    if (matches.named[i] === 1) bestCoverage = Math.max(bestCoverage, coverage);
+  });
   return {
     count,
     bestCoverage,
+    topCoverage,
     all() {
       const order = Array.from({ length: count }, (_, i) => i);
       return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).map(hitOf);
@@ -106,7 +116,7 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
         const coverage = coverages[i] as number;
         if (keep && !keep(matches.kindOf(i), coverage)) continue;
         kept[n++] = i;
-        ranks[i] = rank(scores[i] as number, coverage);
+        ranks[i] = rank(scores[i] as number, coverage, similarities[i] as number);
       }
       return topOf(kept.subarray(0, n), ranks, scores, wanted).map(hitOf);
     },

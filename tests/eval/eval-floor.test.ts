@@ -5,25 +5,33 @@ import { runEvaluation } from "../../src/eval/run-evaluation.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 
 const KNOWLEDGE = new URL("../../knowledge/", import.meta.url).pathname;
-const QUESTIONS = new URL("./questions.json", import.meta.url).pathname;
+const dossier = createDossier(loadCorpus(KNOWLEDGE));
 
 /**
- * The quality floor of `ask` on the real knowledge, set just under what it reaches (hit@1 0.86,
- * hit@3 0.95, MRR 0.90, 85% of unanswerable questions flagged, 14% of answerable ones wrongly
- * flagged): a change that makes answers worse fails here, and the report says which questions.
+ * The quality floor of `ask` on the real knowledge, each just under what it reaches, so a change
+ * that makes answers worse fails here and the report says which questions.
+ *
+ * dev.json and dev-members.json are tuned on; holdout.json is written by someone who saw only the
+ * articles and is never mined (see README.md here). Its floor guards against regressions; it is not
+ * where the issue's targets stand (hit@3 0.90, hit@1 0.75), which the holdout does not reach yet.
  */
-describe("evaluation floor", () => {
-  const report = runEvaluation(QUESTIONS, createDossier(loadCorpus(KNOWLEDGE)));
+const FLOORS = {
+  "dev.json": { hitAt1: 0.79, hitAt3: 0.88, flagged: 0.45, wronglyFlagged: 0.12 },
+  "dev-members.json": { hitAt1: 0.55, hitAt3: 0.78, flagged: 0.35, wronglyFlagged: 0.33 },
+  "holdout.json": { hitAt1: 0.6, hitAt3: 0.78, flagged: 0.37, wronglyFlagged: 0.29 },
+};
+
+describe.each(Object.entries(FLOORS))("evaluation floor on %s", (file, floor) => {
+  const report = runEvaluation(new URL(`./${file}`, import.meta.url).pathname, dossier);
   const explain = formatEvaluationReport(report);
 
   it("finds the answering passage among the first excerpts", () => {
-    expect(report.hitAt1, explain).toBeGreaterThanOrEqual(0.84);
-    expect(report.hitAt3, explain).toBeGreaterThanOrEqual(0.92);
-    expect(report.mrr, explain).toBeGreaterThanOrEqual(0.88);
+    expect(report.hitAt1, explain).toBeGreaterThanOrEqual(floor.hitAt1);
+    expect(report.hitAt3, explain).toBeGreaterThanOrEqual(floor.hitAt3);
   });
 
   it("says so when the articles do not cover a question, and rarely when they do", () => {
-    expect(report.unanswerableFlagged, explain).toBeGreaterThanOrEqual(0.8);
-    expect(report.answerableUnconfident, explain).toBeLessThanOrEqual(0.2);
+    expect(report.unanswerableFlagged, explain).toBeGreaterThanOrEqual(floor.flagged);
+    expect(report.answerableUnconfident, explain).toBeLessThanOrEqual(floor.wronglyFlagged);
   });
 });

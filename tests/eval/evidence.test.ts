@@ -7,7 +7,7 @@ import { citationProblem } from "../../src/knowledge/check-references.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 
 const KNOWLEDGE = new URL("../../knowledge/", import.meta.url).pathname;
-const QUESTIONS = new URL("./questions.json", import.meta.url).pathname;
+const QUESTIONS = new URL("./dev.json", import.meta.url).pathname;
 
 const corpus = loadCorpus(KNOWLEDGE);
 const dossier = createDossier(corpus);

@@ -85,7 +85,7 @@ describe("scoreEvaluation", () => {
 
 describe("evaluation files", () => {
   it("reads the project's question file", () => {
-    const questions = readEvaluationFile(new URL("./questions.json", import.meta.url).pathname);
+    const questions = readEvaluationFile(new URL("./dev.json", import.meta.url).pathname);
     expect(questions.length).toBeGreaterThan(0);
   });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -173,5 +173,24 @@ describe("knowledge:check", () => {
   it("refuses to load a corpus with problems", () => {
     writeKnowledge({ "qa.yaml": VALID["qa.yaml"]?.replace("long-standing", "short") ?? "" });
     expect(() => loadCorpus(dir)).toThrow(KnowledgeError);
+  });
+
+  it("wants questions for every primary paragraph once a question bank exists", () => {
+    writeKnowledge();
+    mkdirSync(join(dir, "question-bank"));
+    cpSync(join(SHIPPED, "question-bank"), join(dir, "question-bank"), { recursive: true });
+    expect(checkKnowledgeDir(dir).problems).toEqual([]);
+    const npr = join(dir, "question-bank", "npr-2022-01-12.yaml");
+    writeFileSync(
+      npr,
+      "article: npr-2022-01-12\nparagraphs:\n  99: [a, b]\n",
+    );
+    writeFileSync(join(dir, "question-bank", "trenin-republished.yaml"), "article: trenin-republished\nparagraphs: {}\n");
+    expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
+      "question-bank/npr-2022-01-12.yaml: paragraphs.99.0: Too small: expected string to have >=3 characters",
+      "question-bank/npr-2022-01-12.yaml: paragraphs.99.1: Too small: expected string to have >=3 characters",
+      "question-bank/npr-2022-01-12.yaml: paragraphs.99: Too small: expected array to have >=3 items",
+      "question-bank/npr-2022-01-12.yaml: no questions for ¶1, ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9, ¶10, ¶11, ¶12, ¶13, ¶14, ¶15 (`dossier ingest` prints a template)",
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { qaStoreBenchSection, syntheticEntries } from "../../src/bench/qa-store-
 import { citationLine, readEntryForm } from "../../src/moderation/entry-form.ts";
 import { KNOWLEDGE_DIR, shippedCorpus } from "./fixtures/moderation-world.ts";
 
-const QUESTIONS_FILE = fileURLToPath(new URL("../eval/questions.json", import.meta.url));
+const QUESTIONS_FILE = fileURLToPath(new URL("../eval/dev.json", import.meta.url));
 
 describe("the moderator-entries benchmark section", () => {
   it("generates entries that a moderator could have typed: all valid, all distinct", () => {

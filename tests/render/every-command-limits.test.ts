@@ -15,7 +15,7 @@ import { renderSource, renderSourceList } from "../../src/render/discord/render-
 import { limitViolations } from "./discord-limits.ts";
 
 const KNOWLEDGE_DIR = new URL("../../knowledge/", import.meta.url).pathname;
-const QUESTIONS_FILE = new URL("../eval/questions.json", import.meta.url);
+const QUESTIONS_FILE = new URL("../eval/dev.json", import.meta.url);
 const questions = z
   .array(z.object({ id: z.string(), question: z.string() }))
   .parse(JSON.parse(readFileSync(QUESTIONS_FILE, "utf8")));

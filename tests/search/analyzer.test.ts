@@ -118,7 +118,7 @@ describe("synonyms", () => {
   it("marks names written with a capital past the first word", () => {
     const plan = analyzer.query("what did Macron say about nato");
     expect(plan.words).toEqual([
-      { stem: "macron", capitalized: true },
+      { stem: "macron", capitalized: true, named: true },
       { stem: "nato", capitalized: false },
     ]);
   });

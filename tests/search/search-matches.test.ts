@@ -19,6 +19,8 @@ function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: 
   return searchMatches({
     scores: Float64Array.from(list, (m) => m.score),
     coverages: Float64Array.from(list, (m) => m.coverage),
+    similarities: new Float64Array(list.length),
+    named: new Uint8Array(list.length).fill(1),
     kindOf: (i) => list[i]?.kind ?? "passage",
     hitOf: (i) => ({
       kind: list[i]?.kind ?? "passage",
@@ -27,6 +29,7 @@ function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: 
       score: list[i]?.score ?? 0,
       coverage: list[i]?.coverage ?? 0,
       matchedTerms: [],
+      similarity: 0,
     }),
   });
 }

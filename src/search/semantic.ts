@@ -1,0 +1,113 @@
+import { normalizeWord } from "./normalize-word.ts";
+import { isStopWord } from "./stop-words.ts";
+import { findWordSpans } from "./word-spans.ts";
+import { cosine, type WordVectors } from "./word-vectors.ts";
+
+/**
+ * What word vectors add to the words themselves, in the two places they measurably helped on the
+ * development questions: a word the articles never use reaches the articles' nearest words
+ * ("pullout" → "withdrawal"), and each document gets a dense vector whose closeness to the
+ * question's nudges the ranking. Everything else (names, numbers, exact words) stays lexical: a
+ * country's vector sits next to every other country's.
+ */
+export interface Semantic {
+  /** An IDF-weighted mean of the text's word vectors, unit length; undefined when none is known. */
+  embed(text: string): Float32Array | undefined;
+  /** The knowledge's words nearest to a word it does not use, closest first. */
+  nearWords(word: string): ReadonlyArray<NearWord>;
+  /**
+   * Whether a (normalized) word names someone or something: the knowledge writes it with a capital
+   * more often than not, or it is neither in the knowledge nor a common English word ("lukashenko").
+   */
+  isName(word: string, capitalizedInQuestion: boolean): boolean;
+}
+
+export interface NearWord {
+  word: string;
+  similarity: number;
+}
+
+/** Below this cosine a neighbour is more often a different idea than a paraphrase. */
+const NEAR_WORD_SIMILARITY = 0.62;
+const NEAR_WORDS = 3;
+
+const contentWords = (text: string): string[] =>
+  findWordSpans(text)
+    .map((span) => normalizeWord(span.raw))
+    .filter((word) => word.length > 1 && !isStopWord(word) && !/^\p{N}/u.test(word));
+
+/** A name most documents use (Russia, NATO) is the topic, not a thing a question singles out. */
+const TOPIC_NAME_SHARE = 0.1;
+/** A name is written with a capital at least this often (past a sentence's start). */
+const CAPITAL_SHARE = 0.8;
+
+export interface SemanticSources {
+  /** The knowledge's documents, which set both the vocabulary and how telling each word is. */
+  documents: ReadonlyArray<string>;
+  /** The articles' own paragraphs, whose capitals tell names (members type everything lowercase). */
+  paragraphs: ReadonlyArray<string>;
+  /** Outlets and authors, which say where a passage is, not what it is about. */
+  bylines: ReadonlyArray<string>;
+}
+
+export function createSemantic(vectors: WordVectors, sources: SemanticSources): Semantic {
+  const { documents: texts, paragraphs, bylines } = sources;
+  const bylineWords = new Set(
+    bylines.flatMap((text) => findWordSpans(text).map((span) => normalizeWord(span.raw))),
+  );
+  const frequency = new Map<string, number>();
+  for (const text of texts)
+    for (const word of new Set(contentWords(text))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  /** Per word: how often written with a capital (past a sentence's start), and in all. */
+  const capitals = new Map<string, { capital: number; all: number }>();
+  for (const text of paragraphs) {
+    for (const span of findWordSpans(text)) {
+      const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
+      if (sentenceStart) continue;
+      const word = normalizeWord(span.raw);
+      const seen = capitals.get(word) ?? { capital: 0, all: 0 };
+      seen.all += 1;
+      if (/^\p{Lu}/u.test(span.raw)) seen.capital += 1;
+      capitals.set(word, seen);
+    }
+  }
+  const weight = (word: string) => Math.log(1 + texts.length / (1 + (frequency.get(word) ?? 0)));
+  const vocabulary = [...frequency.keys()].flatMap((word) => {
+    const vector = vectors.unitVector(word);
+    return vector ? [{ word, vector }] : [];
+  });
+  return {
+    embed(text) {
+      const sum = new Float32Array(vectors.dimensions);
+      let any = false;
+      for (const word of contentWords(text)) {
+        const vector = vectors.unitVector(word);
+        if (!vector) continue;
+        any = true;
+        const w = weight(word);
+        for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) + (vector[d] ?? 0) * w;
+      }
+      if (!any) return undefined;
+      const norm = Math.sqrt(cosine(sum, sum)) || 1;
+      for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / norm;
+      return sum;
+    },
+    isName(word, capitalizedInQuestion) {
+      if (word.length < 3 || bylineWords.has(word)) return false;
+      if (!frequency.has(word)) return capitalizedInQuestion || this.nearWords(word).length === 0;
+      if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * texts.length) return false;
+      const seen = capitals.get(word);
+      return capitalizedInQuestion || (seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all);
+    },
+    nearWords(word) {
+      const vector = vectors.unitVector(word);
+      if (!vector || frequency.has(word)) return [];
+      const near: NearWord[] = [];
+      for (const candidate of vocabulary) {
+        const similarity = cosine(vector, candidate.vector);
+        if (similarity >= NEAR_WORD_SIMILARITY) near.push({ word: candidate.word, similarity });
+      }
+      return near.sort((a, b) => b.similarity - a.similarity).slice(0, NEAR_WORDS);
+    },
+  };
+}
