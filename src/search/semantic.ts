@@ -76,12 +76,15 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     const vector = vectors.unitVector(word);
     return vector ? [{ word, vector }] : [];
   });
+  // The knowledge's own words are decoded once: every document and most question words use them.
+  const decoded = new Map(vocabulary.map(({ word, vector }) => [word, vector]));
+  const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
   return {
     embed(text) {
       const sum = new Float32Array(vectors.dimensions);
       let any = false;
       for (const word of contentWords(text)) {
-        const vector = vectors.unitVector(word);
+        const vector = unitVector(word);
         if (!vector) continue;
         any = true;
         const w = weight(word);
