@@ -58,6 +58,22 @@ export const ingestCommand: SubCommand = {
     }
     writeFileSync(target, ingested.text);
     cli.io.out(`Wrote ${target}. Run "npm run knowledge:check" next.`);
+    if (duplicateOf === undefined) {
+      const id = ingested.fileName.replace(/\.md$/, "");
+      cli.io.out(
+        [
+          "",
+          `Then write knowledge/question-bank/${id}.yaml: 3–6 ways members might ask for each paragraph, in their words.`,
+          `# How members might ask for what each paragraph of ${id} says, written from the article alone.`,
+          `article: ${id}`,
+          "paragraphs:",
+          ...paragraphs.flatMap((paragraph, i) => [
+            `  ${i + 1}: # ${paragraph.text.slice(0, 70).replace(/\s+/g, " ")}…`,
+            "    - ",
+          ]),
+        ].join("\n"),
+      );
+    }
     return 0;
   },
 };

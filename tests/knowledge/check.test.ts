@@ -181,11 +181,11 @@ describe("knowledge:check", () => {
     cpSync(join(SHIPPED, "question-bank"), join(dir, "question-bank"), { recursive: true });
     expect(checkKnowledgeDir(dir).problems).toEqual([]);
     const npr = join(dir, "question-bank", "npr-2022-01-12.yaml");
+    writeFileSync(npr, "article: npr-2022-01-12\nparagraphs:\n  99: [a, b]\n");
     writeFileSync(
-      npr,
-      "article: npr-2022-01-12\nparagraphs:\n  99: [a, b]\n",
+      join(dir, "question-bank", "trenin-republished.yaml"),
+      "article: trenin-republished\nparagraphs: {}\n",
     );
-    writeFileSync(join(dir, "question-bank", "trenin-republished.yaml"), "article: trenin-republished\nparagraphs: {}\n");
     expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
       "question-bank/npr-2022-01-12.yaml: paragraphs.99.0: Too small: expected string to have >=3 characters",
       "question-bank/npr-2022-01-12.yaml: paragraphs.99.1: Too small: expected string to have >=3 characters",
