@@ -1,6 +1,7 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { Demand, Person, QaEntry, Quote, TimelineEvent } from "../knowledge/schema.ts";
 import type { SearchIndex } from "../search/search-index.ts";
+import type { FindArticleMention } from "./article-mention.ts";
 import type { PassageLibrary } from "./passages.ts";
 
 /** Everything the answer functions share: built once by createDossier, passed explicitly. */
@@ -17,6 +18,7 @@ export interface AnswerContext {
   people: ReadonlyMap<string, Person>;
   /** The index terms of a highlighted word or phrase (remembered, see word-terms.ts). */
   wordTerms: (word: string) => string[];
+  findArticleMention: FindArticleMention;
 }
 
 export function byId<T extends { id: string }>(entries: ReadonlyArray<T>): Map<string, T> {

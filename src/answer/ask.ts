@@ -1,6 +1,7 @@
 import { UserError } from "../errors.ts";
 import type { HitKeep, SearchMatches } from "../search/search-matches.ts";
 import type { AnswerContext } from "./answer-context.ts";
+import { askedAnswerType, hasAnswerType } from "./answer-type.ts";
 import { checkArticleFilter } from "./article-filter.ts";
 import { ClaimedPassages } from "./claimed-passages.ts";
 import type { AskOptions } from "./dossier.ts";
@@ -22,6 +23,8 @@ import type { Answer, AnswerResult } from "./types.ts";
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 25;
+/** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
+const TYPED_RESULTS = 3;
 /** Suggestions offered when the articles do not cover a question. */
 const SUGGESTIONS = 3;
 /**
@@ -68,19 +71,23 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   if (hasNoWords(text)) {
     throw new UserError("no-words", "Ask in words, for example: Why does Russia oppose NATO expansion?");
   }
-  const article = checkArticleFilter(context.corpus, options.article);
+  // A question naming an article ("in the NPR piece") is asked of that article, without those words.
+  const mention = options.article === undefined ? context.findArticleMention(text) : undefined;
+  const asked = mention && !hasNoWords(mention.rest) ? mention : undefined;
+  const article = asked?.article ?? checkArticleFilter(context.corpus, options.article);
   const limit = limitOf(options.limit);
   const { analyzer, statistics } = context.index;
-  const plan = analyzer.query(text, { prefixLastWord: true });
+  const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
   const matches = context.index.match(plan, { guildId: options.guildId, article });
   // The best covering hit decides, even when a looser one outranks it on raw score.
   const { bestCoverage } = matches;
-  const confident = bestCoverage >= CONFIDENT_COVERAGE;
+  const confident = matches.someNamed((coverage) => coverage >= CONFIDENT_COVERAGE);
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
-  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics);
+  const wants = askedAnswerType(text);
+  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, wants);
   const inArticle = (result: AnswerResult): AnswerResult =>
     article === undefined
       ? result
@@ -100,5 +107,10 @@ export function ask(context: AnswerContext, question: string, options: AskOption
     if (result) results.push(result);
     if (results.length >= wanted) break;
   }
+  // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
+  const typed = results
+    .slice(0, TYPED_RESULTS)
+    .some((result) => wants === undefined || result.excerpts.some((e) => hasAnswerType(e.text, wants)));
+  if (confident && !typed) return { confident: false, results: results.slice(0, SUGGESTIONS) };
   return { confident, results };
 }

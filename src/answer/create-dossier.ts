@@ -4,6 +4,7 @@ import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic } from "../search/semantic.ts";
 import { type AnswerContext, byId } from "./answer-context.ts";
+import { articleMentionFinder } from "./article-mention.ts";
 import { ask } from "./ask.ts";
 import { listDemands } from "./demands.ts";
 import type { Dossier } from "./dossier.ts";
@@ -46,6 +47,7 @@ export function createDossier(corpus: Corpus): Dossier {
     demands: byId(corpus.demands),
     people: byId(corpus.people),
     wordTerms: rememberedWordTerms(analyzer),
+    findArticleMention: articleMentionFinder(corpus),
   };
   return {
     ask: (question, options) => verifiedAnswer(corpus, ask(context, question, options)),

@@ -15,6 +15,8 @@ export interface Passage {
   words: AnalyzedWord[];
   /** Multi-word synonyms in the paragraph, as character ranges with their joined term. */
   phrases: Array<{ key: string; start: number; end: number }>;
+  /** Each sentence's embedding (see semantic.ts), when word vectors are loaded. */
+  sentenceVectors: Array<Float32Array | undefined>;
   /** Where each curated excerpt citing this paragraph sits in it, found once (see locate-verbatim.ts). */
   located: Map<string, { start: number; end: number } | undefined>;
 }
@@ -37,7 +39,19 @@ export function buildPassageLibrary(corpus: Corpus, analyzer: Analyzer): Passage
         }));
       const ref = passageRef(article.id, paragraph.n);
       const sentences = splitSentences(paragraph.text);
-      library.set(ref, { ref, article, paragraph, sentences, words, phrases, located: new Map() });
+      const sentenceVectors = sentences.map((s) =>
+        analyzer.semantic?.embed(paragraph.text.slice(s.start, s.end)),
+      );
+      library.set(ref, {
+        ref,
+        article,
+        paragraph,
+        sentences,
+        sentenceVectors,
+        words,
+        phrases,
+        located: new Map(),
+      });
     }
   }
   return library;

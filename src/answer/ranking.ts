@@ -8,9 +8,9 @@ import type { SearchHit } from "../search/search-index.ts";
 /** A question is answered when its best hit covers this share of its (weighted) words. */
 export const CONFIDENT_COVERAGE = 0.5;
 /** A curated Q&A entry is put first when it covers this share of the question. */
-export const QA_FIRST_COVERAGE = 0.6;
+export const QA_FIRST_COVERAGE = 0.8;
 /** In an answer, a hit covering less than this share of what the best hit covers is noise. */
-export const RELATIVE_COVERAGE_FLOOR = 0.5;
+export const RELATIVE_COVERAGE_FLOOR = 0.3;
 /** Coverage counts more than raw BM25: a hit missing the question's rarest word is a poor hit. */
 const COVERAGE_EXPONENT = 2;
 

@@ -1,18 +1,25 @@
 import type { QueryPlan } from "../search/query-plan.ts";
 import type { SearchHit } from "../search/search-index.ts";
 import type { TermStatistics } from "../search/term-statistics.ts";
+import type { AnswerType } from "./answer-type.ts";
 
 /**
  * The index terms that matter for one question, with how much each counts when choosing sentences:
  * the question's own terms, their synonyms (at the lower weight), and whatever typo or prefix
  * completion the index matched ("stoltenberg" for "Stoltenburg").
  */
-export type RelevantTerms = ReadonlyMap<string, number>;
+export type RelevantTerms = ReadonlyMap<string, number> & {
+  /** The kind of answer the question asks for, which an excerpt should contain. */
+  readonly wants?: AnswerType | undefined;
+  /** The question's embedding, which an excerpt should be close to. */
+  readonly vector?: Float32Array | undefined;
+};
 
 export function relevantTerms(
   plan: QueryPlan,
   hits: ReadonlyArray<SearchHit>,
   statistics: TermStatistics,
+  wants?: AnswerType,
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {
@@ -26,5 +33,5 @@ export function relevantTerms(
       if (!weights.has(term)) weights.set(term, statistics.weight(term));
     }
   }
-  return weights;
+  return Object.assign(weights, { wants, vector: plan.vector });
 }

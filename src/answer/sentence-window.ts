@@ -1,3 +1,5 @@
+import { cosine } from "../search/word-vectors.ts";
+import { hasAnswerType } from "./answer-type.ts";
 import type { Passage } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 
@@ -54,9 +56,31 @@ export interface SentenceWindow {
   score: number;
 }
 
+/** A window with the kind of answer asked for (a date for "when") counts this much more. */
+const ANSWER_TYPE_BONUS = 2;
+/** A window's closeness in meaning to the question (cosine) counts this much. */
+const SIMILARITY_WEIGHT = 2;
+
+/** How closely the sentences first…last are related to the question, 0 without vectors. */
+function similarityOf(
+  passage: Passage,
+  first: number,
+  last: number,
+  question: Float32Array | undefined,
+): number {
+  if (!question) return 0;
+  let best = 0;
+  for (let i = first; i <= last; i++) {
+    const vector = passage.sentenceVectors[i];
+    if (vector) best = Math.max(best, cosine(question, vector));
+  }
+  return best;
+}
+
 /**
  * The run of at most `max` consecutive sentences covering the most (weighted) distinct question
- * terms, the shortest on a tie. Consecutive, so the excerpt stays a verbatim piece of the paragraph.
+ * terms, with the kind of answer asked for, closest in meaning; the shortest on a tie. Consecutive,
+ * so the excerpt stays a verbatim piece of the paragraph.
  */
 export function bestSentenceWindow(
   passage: Passage,
@@ -72,7 +96,12 @@ export function bestSentenceWindow(
       for (const term of perSentence[last] ?? []) found.add(term);
       const start = sentences[first]?.start ?? 0;
       const end = sentences[last]?.end ?? 0;
-      const score = weightOf(found, terms);
+      const typed =
+        terms.wants !== undefined && hasAnswerType(passage.paragraph.text.slice(start, end), terms.wants);
+      const score =
+        weightOf(found, terms) +
+        (typed ? ANSWER_TYPE_BONUS : 0) +
+        SIMILARITY_WEIGHT * similarityOf(passage, first, last, terms.vector);
       const better =
         best === undefined ||
         score > best.score + 1e-9 ||

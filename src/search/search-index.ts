@@ -61,6 +61,12 @@ function storedOf(document: SearchDocument): StoredFields {
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
 }
 
+/** What a neighbour's words are worth to a passage: less than its own. */
+const NEIGHBOUR_COVERAGE_LOSS = 0.3;
+
+/** Fields listing ways of asking for a document, one per line. */
+const PHRASING_FIELDS = ["passageQuestions", "qaQuestion", "qaAlternatives"];
+
 const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]);
 
 /**
@@ -86,21 +92,39 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
   /** Each document's embedding, over all its fields; empty without word vectors. */
-  const vectors: Array<Float32Array | undefined> = [];
+  const vectors: Array<Float32Array[] | undefined> = [];
   const numbers = new Map<string, number>();
   const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
     const doc = index.add(termsOf(document, analyse), { removable });
     stored[doc] = storedOf(document);
-    if (analyzer.semantic) {
-      const text = SEARCH_FIELDS.map((field) => document[field])
+    const semantic = analyzer.semantic;
+    if (semantic) {
+      const whole = SEARCH_FIELDS.map((field) => document[field])
         .filter((value) => typeof value === "string")
         .join("\n");
-      vectors[doc] = analyzer.semantic.embed(text);
+      // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
+      // close phrasing is a stronger sign than an average over everything the document says.
+      const phrasings = PHRASING_FIELDS.flatMap((field) => {
+        const value = document[field];
+        return typeof value === "string" ? value.split("\n") : [];
+      });
+      vectors[doc] = [whole, ...phrasings].flatMap((text) => semantic.embed(text) ?? []);
     }
     numbers.set(document.id, doc);
   };
   const documents = corpusDocuments(corpus);
   for (const document of documents) add(document, indexTerms, false);
+  // A passage is read with the paragraphs beside it: a quotation often follows the paragraph that
+  // names its speaker, and an answer often runs over two paragraphs.
+  const neighbours = new Map<number, number[]>();
+  for (const document of documents) {
+    if (document.kind !== "passage") continue;
+    const [article, n] = document.ref.split("#");
+    const beside = [Number(n) - 1, Number(n) + 1].flatMap(
+      (m) => numbers.get(`passage:${article}#${m}`) ?? [],
+    );
+    neighbours.set(numbers.get(document.id) as number, beside);
+  }
   index.compact();
   const statistics = createTermStatistics(indexTerms, documents, SEARCH_FIELDS);
   analysed.clear();
@@ -144,11 +168,29 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, []) : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
     const named = Uint8Array.from(scored.matchedSet, (set) => (setNamed[set] ? 1 : 0));
+    // With a neighbour's words, a passage covers more of the question (its score stays its own:
+    // sharing scores pulled whole neighbourhoods up on the development questions).
+    const position = new Map<number, number>();
+    scored.docs.forEach((doc, i) => {
+      if (neighbours.has(doc)) position.set(doc, i);
+    });
+    for (const [doc, i] of position) {
+      for (const beside of neighbours.get(doc) ?? []) {
+        const j = position.get(beside);
+        if (j === undefined) continue;
+        const own = scored.matchedSets[scored.matchedSet[i] as number] ?? [];
+        const theirs = scored.matchedSets[scored.matchedSet[j] as number] ?? [];
+        const union = [...new Set([...own, ...theirs])].sort((a, b) => a - b);
+        coverages[i] = Math.max(coverages[i] as number, coverageOf(union) - NEIGHBOUR_COVERAGE_LOSS);
+        if (nameShare(union) >= 0.999) named[i] = 1;
+      }
+    }
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const question = plan.vector;
     const similarities = Float64Array.from(scored.docs, (doc) => {
-      const vector = vectors[doc];
-      return question && vector ? cosine(question, vector) : 0;
+      let best = 0;
+      if (question) for (const vector of vectors[doc] ?? []) best = Math.max(best, cosine(question, vector));
+      return best;
     });
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({

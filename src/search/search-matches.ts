@@ -17,6 +17,8 @@ export interface SearchMatches {
   readonly bestCoverage: number;
   /** The highest coverage of any match, named things or not (0 when none). */
   readonly topCoverage: number;
+  /** Whether some match with every named thing of the question passes `test`. */
+  someNamed(test: (coverage: number, similarity: number) => boolean): boolean;
   /** Every match as a hit, best score first. */
   all(): SearchHit[];
   /**
@@ -104,6 +106,12 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
     count,
     bestCoverage,
     topCoverage,
+    someNamed(test) {
+      for (let i = 0; i < count; i++) {
+        if (matches.named[i] === 1 && test(coverages[i] as number, similarities[i] as number)) return true;
+      }
+      return false;
+    },
     all() {
       const order = Array.from({ length: count }, (_, i) => i);
       return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).map(hitOf);

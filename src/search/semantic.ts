@@ -38,6 +38,8 @@ const contentWords = (text: string): string[] =>
 
 /** A name most documents use (Russia, NATO) is the topic, not a thing a question singles out. */
 const TOPIC_NAME_SHARE = 0.1;
+/** A word this close to a name of the knowledge is taken for a name of the same kind. */
+const NAME_NEIGHBOUR_SIMILARITY = 0.7;
 /** A name is written with a capital at least this often (past a sentence's start). */
 const CAPITAL_SHARE = 0.8;
 
@@ -76,6 +78,10 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     const vector = vectors.unitVector(word);
     return vector ? [{ word, vector }] : [];
   });
+  const writtenAsName = (word: string) => {
+    const seen = capitals.get(word);
+    return seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all;
+  };
   // The knowledge's own words are decoded once: every document and most question words use them.
   const decoded = new Map(vocabulary.map(({ word, vector }) => [word, vector]));
   const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
@@ -97,10 +103,27 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     },
     isName(word, capitalizedInQuestion) {
       if (word.length < 3 || bylineWords.has(word)) return false;
-      if (!frequency.has(word)) return capitalizedInQuestion || this.nearWords(word).length === 0;
+      if (!frequency.has(word)) {
+        // A word the knowledge never uses is a name when written as one, when it is a long word
+        // English does not know ("lukashenko", or a typo the index will correct), or when the
+        // knowledge's word nearest to it is a name ("finland" → "estonia").
+        if (capitalizedInQuestion) return true;
+        const vector = unitVector(word);
+        if (!vector) return word.length >= 5;
+        let nearest: { word: string; similarity: number } | undefined;
+        for (const candidate of vocabulary) {
+          const similarity = cosine(vector, candidate.vector);
+          if (nearest === undefined || similarity > nearest.similarity)
+            nearest = { word: candidate.word, similarity };
+        }
+        return (
+          nearest !== undefined &&
+          nearest.similarity >= NAME_NEIGHBOUR_SIMILARITY &&
+          writtenAsName(nearest.word)
+        );
+      }
       if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * texts.length) return false;
-      const seen = capitals.get(word);
-      return capitalizedInQuestion || (seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all);
+      return capitalizedInQuestion || writtenAsName(word);
     },
     nearWords(word) {
       const vector = vectors.unitVector(word);

@@ -30,22 +30,23 @@ describe("ask ranking", () => {
 
   it("answers with passages when no curated entry covers the question", () => {
     const answer = dossier.ask("Why is Russia acting now?");
-    expect(ranking(answer)).toEqual([
+    expect(ranking(answer).slice(0, 3)).toEqual([
       // "Now … acting … Russia": all three words in one short sentence.
       "passage npr-2022-01-12#8",
       // "better for the Kremlin to act now": the same words in a longer paragraph.
       "passage fp-mackinnon#10",
-      // "Putin is acting as if he has the upper hand": no "now", so it covers less.
-      "passage trenin-2021-12-28#4",
+      // Read with ¶8 just before it, NPR ¶9 covers the question too, though less than ¶8 itself.
+      "passage npr-2022-01-12#9",
     ]);
     expect(highlighted(answer)).toEqual(["Now", "acting", "Russia"]);
   });
 
   it("corrects a misspelt name and keeps only what covers the question", () => {
     const answer = dossier.ask("What did Stoltenburg say about Ukraine?");
-    // Only Foreign Policy ¶17 names Stoltenberg; passages that only say "Ukraine" cover a sliver of
-    // the question (the rare name weighs most) and are left out.
-    expect(ranking(answer)).toEqual(["passage fp-mackinnon#17"]);
+    // Only Foreign Policy ¶17 names Stoltenberg; the paragraphs beside it are read with it (an answer
+    // often runs on), and passages elsewhere that only say "Ukraine" cover a sliver of the question
+    // (the rare name weighs most) and are left out.
+    expect(ranking(answer)).toEqual(["passage fp-mackinnon#17", "passage fp-mackinnon#16", "passage fp-mackinnon#18"]);
     expect(highlighted(answer)).toEqual(["Stoltenberg", "Ukraine’s"]);
   });
 

@@ -1,0 +1,62 @@
+import type { Corpus } from "../knowledge/corpus.ts";
+import { primaryArticles } from "../knowledge/corpus.ts";
+
+/**
+ * Members point at an article by its outlet or author ("in the NPR piece", "what does Trenin say",
+ * "the wapo article"). Such words say where to look, not what the question is about: they are taken
+ * out of the question, and that article's passages are preferred.
+ */
+export interface ArticleMention {
+  article: string;
+  /** The question without the words naming the article. */
+  rest: string;
+}
+
+export type FindArticleMention = (question: string) => ArticleMention | undefined;
+
+/** "Foreign Policy" → "fp"; "The Washington Post" → "wp", and the way people say it, "wapo". */
+function outletNames(outlet: string): string[] {
+  const words = outlet
+    .replace(/^the\s+/i, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const names = [outlet, words.join(" ")];
+  if (words.length > 1) {
+    names.push(words.map((word) => word[0]).join(""));
+    names.push(words.map((word) => word.slice(0, 2)).join(""));
+  }
+  return names;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function articleMentionFinder(corpus: Corpus): FindArticleMention {
+  const names = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const article of primaryArticles(corpus)) {
+    const people = [...article.authors, ...(article.contributors ?? [])];
+    const candidates = [
+      ...(article.outlet ? outletNames(article.outlet) : []),
+      ...people,
+      ...people.map((person) => person.split(/\s+/).at(-1) ?? person),
+    ];
+    for (const name of candidates.map((n) => n.toLowerCase())) {
+      if (names.has(name) && names.get(name) !== article.id) ambiguous.add(name);
+      names.set(name, article.id);
+    }
+  }
+  for (const name of ambiguous) names.delete(name);
+  if (names.size === 0) return () => undefined;
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(
+    `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay))?\\b`,
+    "i",
+  );
+  return (question) => {
+    const match = pattern.exec(question);
+    const article = match?.[1] && names.get(match[1].toLowerCase());
+    if (!match || !article) return undefined;
+    const rest = `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`;
+    return { article, rest };
+  };
+}
