@@ -28,7 +28,7 @@ function outletNames(outlet: string): string[] {
   return names;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   const names = new Map<string, string>();
@@ -47,7 +47,7 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   }
   for (const name of ambiguous) names.delete(name);
   if (names.size === 0) return () => undefined;
-  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(
     `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay))?\\b`,
     "i",

@@ -46,7 +46,11 @@ describe("ask ranking", () => {
     // Only Foreign Policy ¶17 names Stoltenberg; the paragraphs beside it are read with it (an answer
     // often runs on), and passages elsewhere that only say "Ukraine" cover a sliver of the question
     // (the rare name weighs most) and are left out.
-    expect(ranking(answer)).toEqual(["passage fp-mackinnon#17", "passage fp-mackinnon#16", "passage fp-mackinnon#18"]);
+    expect(ranking(answer)).toEqual([
+      "passage fp-mackinnon#17",
+      "passage fp-mackinnon#16",
+      "passage fp-mackinnon#18",
+    ]);
     expect(highlighted(answer)).toEqual(["Stoltenberg", "Ukraine’s"]);
   });
 
