@@ -5,7 +5,6 @@ import { askedAnswerType, hasAnswerType } from "./answer-type.ts";
 import { checkArticleFilter } from "./article-filter.ts";
 import { ClaimedPassages } from "./claimed-passages.ts";
 import type { AskOptions } from "./dossier.ts";
-import { passageResult } from "./entry-results.ts";
 import { resultOfHit } from "./hit-result.ts";
 import { orderExcerpts } from "./order-excerpts.ts";
 import { type RankedHits, rankMatches } from "./ranked-hits.ts";
@@ -79,7 +78,8 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   const { analyzer, statistics } = context.index;
   const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
   const matches = context.index.match(plan, { guildId: options.guildId, article });
-  // The best covering hit decides, even when a looser one outranks it on raw score.
+  // Confident when some hit with every named thing of the question covers enough of it, even when
+  // a looser one outranks it on raw score.
   const { bestCoverage } = matches;
   const confident = matches.someNamed((coverage) => coverage >= CONFIDENT_COVERAGE);
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
