@@ -20,7 +20,6 @@ import { type SearchMatches, searchMatches } from "./search-matches.ts";
 import { PHRASE_JOINER } from "./synonym-table.ts";
 import { createTermStatistics, type TermStatistics } from "./term-statistics.ts";
 import { isPlausibleCorrection, typoEdits } from "./typos.ts";
-import { cosine } from "./word-vectors.ts";
 
 export interface SearchFilter {
   kinds?: ReadonlyArray<SearchKind>;
@@ -61,6 +60,19 @@ function storedOf(document: SearchDocument): StoredFields {
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
 }
 
+/** The highest cosine of `question` with any of the unit vectors laid end to end in `joined`. */
+function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
+  if (!joined) return 0;
+  const dimensions = question.length;
+  let best = 0;
+  for (let at = 0; at < joined.length; at += dimensions) {
+    let sum = 0;
+    for (let d = 0; d < dimensions; d++) sum += (question[d] ?? 0) * (joined[at + d] ?? 0);
+    if (sum > best) best = sum;
+  }
+  return best;
+}
+
 /** What a neighbour's words are worth to a passage: less than its own. */
 const NEIGHBOUR_COVERAGE_LOSS = 0.3;
 
@@ -92,7 +104,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
   /** Each document's embedding, over all its fields; empty without word vectors. */
-  const vectors: Array<Float32Array[] | undefined> = [];
+  const vectors: Array<Float32Array | undefined> = [];
   const numbers = new Map<string, number>();
   const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
     const doc = index.add(termsOf(document, analyse), { removable });
@@ -108,7 +120,13 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const value = document[field];
         return typeof value === "string" ? value.split("\n") : [];
       });
-      vectors[doc] = [whole, ...phrasings].flatMap((text) => semantic.embed(text) ?? []);
+      // One array per document, its embeddings end to end: a question reads it in one pass.
+      const embeddings = [whole, ...phrasings].flatMap((text) => semantic.embed(text) ?? []);
+      const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
+      embeddings.forEach((embedding, i) => {
+        joined.set(embedding, i * embedding.length);
+      });
+      vectors[doc] = joined;
     }
     numbers.set(document.id, doc);
   };
@@ -187,11 +205,9 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     }
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const question = plan.vector;
-    const similarities = Float64Array.from(scored.docs, (doc) => {
-      let best = 0;
-      if (question) for (const vector of vectors[doc] ?? []) best = Math.max(best, cosine(question, vector));
-      return best;
-    });
+    const similarities = Float64Array.from(scored.docs, (doc) =>
+      question ? closestOf(question, vectors[doc]) : 0,
+    );
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
       scores: scored.scores,

@@ -30,6 +30,10 @@ export interface NearWord {
 /** Below this cosine a neighbour is more often a different idea than a paraphrase. */
 const NEAR_WORD_SIMILARITY = 0.62;
 const NEAR_WORDS = 3;
+/** Neighbours below this are of no use, as a near word or as a name's kind. */
+const NEIGHBOUR_FLOOR = 0.55;
+/** Unfamiliar words whose neighbours are remembered; past this the memory starts again. */
+const SCANS_REMEMBERED = 5_000;
 
 const contentWords = (text: string): string[] =>
   findWordSpans(text)
@@ -74,31 +78,62 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     }
   }
   const weight = (word: string) => Math.log(1 + texts.length / (1 + (frequency.get(word) ?? 0)));
-  const vocabulary = [...frequency.keys()].flatMap((word) => {
+  const dimensions = vectors.dimensions;
+  // The knowledge's words with a vector, decoded once into one matrix: a question's unfamiliar
+  // word is compared with all of them, and a row-by-row scan of one array is what makes that cheap.
+  const vocabulary: string[] = [];
+  const rows: Float32Array[] = [];
+  for (const word of frequency.keys()) {
     const vector = vectors.unitVector(word);
-    return vector ? [{ word, vector }] : [];
+    if (!vector) continue;
+    vocabulary.push(word);
+    rows.push(vector);
+  }
+  const matrix = new Float32Array(rows.length * dimensions);
+  rows.forEach((row, i) => {
+    matrix.set(row, i * dimensions);
   });
+  const decoded = new Map(vocabulary.map((word, i) => [word, rows[i] as Float32Array]));
+  const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
   const writtenAsName = (word: string) => {
     const seen = capitals.get(word);
     return seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all;
   };
-  // The knowledge's own words are decoded once: every document and most question words use them.
-  const decoded = new Map(vocabulary.map(({ word, vector }) => [word, vector]));
-  const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
+
+  /** For a word the knowledge does not use: its nearest knowledge words, remembered (bounded). */
+  const scans = new Map<string, ReadonlyArray<NearWord>>();
+  const neighboursOf = (word: string): ReadonlyArray<NearWord> => {
+    const known = scans.get(word);
+    if (known) return known;
+    const vector = vectors.unitVector(word);
+    const found: NearWord[] = [];
+    if (vector) {
+      for (let row = 0, at = 0; row < vocabulary.length; row++, at += dimensions) {
+        let similarity = 0;
+        for (let d = 0; d < dimensions; d++) similarity += (vector[d] as number) * (matrix[at + d] as number);
+        if (similarity >= NEIGHBOUR_FLOOR) found.push({ word: vocabulary[row] as string, similarity });
+      }
+      found.sort((a, b) => b.similarity - a.similarity).splice(NEAR_WORDS);
+    }
+    if (scans.size >= SCANS_REMEMBERED) scans.clear();
+    scans.set(word, found);
+    return found;
+  };
+
   return {
     embed(text) {
-      const sum = new Float32Array(vectors.dimensions);
+      const sum = new Float32Array(dimensions);
       let any = false;
       for (const word of contentWords(text)) {
         const vector = unitVector(word);
         if (!vector) continue;
         any = true;
         const w = weight(word);
-        for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) + (vector[d] ?? 0) * w;
+        for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) + (vector[d] as number) * w;
       }
       if (!any) return undefined;
       const norm = Math.sqrt(cosine(sum, sum)) || 1;
-      for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / norm;
+      for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) / norm;
       return sum;
     },
     isName(word, capitalizedInQuestion) {
@@ -108,14 +143,8 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
         // English does not know ("lukashenko", or a typo the index will correct), or when the
         // knowledge's word nearest to it is a name ("finland" → "estonia").
         if (capitalizedInQuestion) return true;
-        const vector = unitVector(word);
-        if (!vector) return word.length >= 5;
-        let nearest: { word: string; similarity: number } | undefined;
-        for (const candidate of vocabulary) {
-          const similarity = cosine(vector, candidate.vector);
-          if (nearest === undefined || similarity > nearest.similarity)
-            nearest = { word: candidate.word, similarity };
-        }
+        if (!vectors.has(word)) return word.length >= 5;
+        const [nearest] = neighboursOf(word);
         return (
           nearest !== undefined &&
           nearest.similarity >= NAME_NEIGHBOUR_SIMILARITY &&
@@ -126,14 +155,8 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       return capitalizedInQuestion || writtenAsName(word);
     },
     nearWords(word) {
-      const vector = vectors.unitVector(word);
-      if (!vector || frequency.has(word)) return [];
-      const near: NearWord[] = [];
-      for (const candidate of vocabulary) {
-        const similarity = cosine(vector, candidate.vector);
-        if (similarity >= NEAR_WORD_SIMILARITY) near.push({ word: candidate.word, similarity });
-      }
-      return near.sort((a, b) => b.similarity - a.similarity).slice(0, NEAR_WORDS);
+      if (frequency.has(word)) return [];
+      return neighboursOf(word).filter((near) => near.similarity >= NEAR_WORD_SIMILARITY);
     },
   };
 }
