@@ -35,10 +35,28 @@ const NEIGHBOUR_FLOOR = 0.55;
 /** Unfamiliar words whose neighbours are remembered; past this the memory starts again. */
 const SCANS_REMEMBERED = 5_000;
 
-const contentWords = (text: string): string[] =>
-  findWordSpans(text)
-    .map((span) => normalizeWord(span.raw))
-    .filter((word) => word.length > 1 && !isStopWord(word) && !/^\p{N}/u.test(word));
+/** Words as written → their content word, or "" for a stop word or number (bounded memory). */
+function contentWordReader(): (text: string) => string[] {
+  const known = new Map<string, string>();
+  const contentWord = (raw: string) => {
+    let word = known.get(raw);
+    if (word === undefined) {
+      word = normalizeWord(raw);
+      if (word.length <= 1 || isStopWord(word) || /^\p{N}/u.test(word)) word = "";
+      if (known.size >= 50_000) known.clear();
+      known.set(raw, word);
+    }
+    return word;
+  };
+  return (text) => {
+    const words: string[] = [];
+    for (const span of findWordSpans(text)) {
+      const word = contentWord(span.raw);
+      if (word) words.push(word);
+    }
+    return words;
+  };
+}
 
 /** A name most documents use (Russia, NATO) is the topic, not a thing a question singles out. */
 const TOPIC_NAME_SHARE = 0.1;
@@ -58,6 +76,7 @@ export interface SemanticSources {
 
 export function createSemantic(vectors: WordVectors, sources: SemanticSources): Semantic {
   const { documents: texts, paragraphs, bylines } = sources;
+  const contentWords = contentWordReader();
   const bylineWords = new Set(
     bylines.flatMap((text) => findWordSpans(text).map((span) => normalizeWord(span.raw))),
   );
