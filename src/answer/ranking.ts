@@ -22,16 +22,28 @@ export interface RankedHit extends SearchHit {
 const SIMILARITY_STRENGTH = 6;
 
 /**
+ * How much one close way of asking for a document (a bank question matching "is putin bluffing"
+ * word for word, rather than the same words scattered) scales relevance.
+ */
+const PHRASING_STRENGTH = 2;
+
+/**
  * How high a hit ranks: its BM25 score, scaled down steeply for the words it misses, and up for
  * closeness in meaning to the question.
  */
-export function relevanceOf(score: number, coverage: number, similarity = 0): number {
-  return score * coverage ** COVERAGE_EXPONENT * Math.exp(SIMILARITY_STRENGTH * similarity);
+export function relevanceOf(score: number, coverage: number, similarity = 0, phrasing = 0): number {
+  return (
+    score *
+    coverage ** COVERAGE_EXPONENT *
+    Math.exp(SIMILARITY_STRENGTH * similarity + PHRASING_STRENGTH * phrasing)
+  );
 }
 
 /** Gives a hit its relevance, in place (the same hit object stays comparable). */
 export function withRelevance(hit: SearchHit): RankedHit {
-  return Object.assign(hit, { relevance: relevanceOf(hit.score, hit.coverage, hit.similarity) });
+  return Object.assign(hit, {
+    relevance: relevanceOf(hit.score, hit.coverage, hit.similarity, hit.phrasing),
+  });
 }
 
 /** Orders fresh search hits by relevance (the hits are given their relevance in place). */

@@ -35,6 +35,8 @@ export interface SearchHit extends StoredFields {
   matchedTerms: string[];
   /** Cosine of the question's and the document's embeddings (0 without word vectors). */
   similarity: number;
+  /** The largest share of the question's weighted words one way of asking for it has (0…1). */
+  phrasing: number;
 }
 
 export interface SearchIndex {
@@ -73,6 +75,31 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
   return best;
 }
 
+/** The largest share of the question's (weighted) words that one phrasing of a document has. */
+function closestPhrasing(
+  plan: QueryPlan,
+  weights: ReadonlyArray<number>,
+  phrasings: ReadonlyArray<ReadonlySet<string>> | undefined,
+): number {
+  if (!phrasings || phrasings.length === 0) return 0;
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (total === 0) return 0;
+  let best = 0;
+  for (const phrasing of phrasings) {
+    const credit = new Float64Array(weights.length);
+    for (const term of plan.terms) {
+      if (!phrasing.has(term.term)) continue;
+      for (const w of term.words) credit[w] = Math.max(credit[w] ?? 0, Math.min(1, term.weight));
+    }
+    let sum = 0;
+    credit.forEach((value, w) => {
+      sum += value * (weights[w] ?? 0);
+    });
+    best = Math.max(best, sum / total);
+  }
+  return best;
+}
+
 /** What a neighbour's words are worth to a passage: less than its own. */
 const NEIGHBOUR_COVERAGE_LOSS = 0.3;
 
@@ -105,10 +132,17 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const stored: Array<StoredFields | undefined> = [];
   /** Each document's embedding, over all its fields; empty without word vectors. */
   const vectors: Array<Float32Array | undefined> = [];
+  /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
+  const phrasingTerms: Array<ReadonlyArray<ReadonlySet<string>> | undefined> = [];
   const numbers = new Map<string, number>();
   const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
     const doc = index.add(termsOf(document, analyse), { removable });
     stored[doc] = storedOf(document);
+    const phrasings = PHRASING_FIELDS.flatMap((field) => {
+      const value = document[field];
+      return typeof value === "string" ? value.split("\n") : [];
+    });
+    phrasingTerms[doc] = phrasings.map((text) => new Set(analyse(text)));
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
@@ -116,10 +150,6 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         .join("\n");
       // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
       // close phrasing is a stronger sign than an average over everything the document says.
-      const phrasings = PHRASING_FIELDS.flatMap((field) => {
-        const value = document[field];
-        return typeof value === "string" ? value.split("\n") : [];
-      });
       // One array per document, its embeddings end to end: a question reads it in one pass.
       const embeddings = [whole, ...phrasings].flatMap((text) => semantic.embed(text) ?? []);
       const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
@@ -203,6 +233,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         if (nameShare(union) >= 0.999) named[i] = 1;
       }
     }
+    // A document one of whose ways of asking matches the question's words (as a bank question
+    // matches "is putin bluffing") ranks above one matching the same words scattered.
+    const phrasings = Float64Array.from(scored.docs, (doc) =>
+      closestPhrasing(plan, weights, phrasingTerms[doc]),
+    );
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const question = plan.vector;
     const similarities = Float64Array.from(scored.docs, (doc) =>
@@ -211,6 +246,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
       scores: scored.scores,
+      phrasings,
       coverages,
       similarities,
       named,
@@ -222,9 +258,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const coverage = coverages[i] as number;
         const terms = matchedTerms(scored.docs[i] as number);
         const similarity = similarities[i] as number;
+        const phrasing = phrasings[i] as number;
         return guildId === undefined
-          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity }
-          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity };
+          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing }
+          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity, phrasing };
       },
     });
   };

@@ -2,7 +2,7 @@ import type { SearchKind } from "./search-documents.ts";
 import type { SearchHit } from "./search-index.ts";
 
 /** Orders hits: higher first. */
-export type HitRank = (score: number, coverage: number, similarity: number) => number;
+export type HitRank = (score: number, coverage: number, similarity: number, phrasing: number) => number;
 /** Which hits to consider at all. */
 export type HitKeep = (kind: SearchKind, coverage: number) => boolean;
 
@@ -32,6 +32,8 @@ export interface ScoredMatches {
   scores: Float64Array;
   coverages: Float64Array;
   similarities: Float64Array;
+  /** See SearchHit.phrasing. */
+  phrasings: Float64Array;
   /** 1 where the match has every named thing of the question (see QueryWord.named). */
   named: Uint8Array;
   kindOf(i: number): SearchKind;
@@ -124,7 +126,12 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
         const coverage = coverages[i] as number;
         if (keep && !keep(matches.kindOf(i), coverage)) continue;
         kept[n++] = i;
-        ranks[i] = rank(scores[i] as number, coverage, similarities[i] as number);
+        ranks[i] = rank(
+          scores[i] as number,
+          coverage,
+          similarities[i] as number,
+          matches.phrasings[i] as number,
+        );
       }
       return topOf(kept.subarray(0, n), ranks, scores, wanted).map(hitOf);
     },

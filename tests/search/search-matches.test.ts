@@ -20,6 +20,7 @@ function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: 
     scores: Float64Array.from(list, (m) => m.score),
     coverages: Float64Array.from(list, (m) => m.coverage),
     similarities: new Float64Array(list.length),
+    phrasings: new Float64Array(list.length),
     named: new Uint8Array(list.length).fill(1),
     kindOf: (i) => list[i]?.kind ?? "passage",
     hitOf: (i) => ({
@@ -30,6 +31,7 @@ function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: 
       coverage: list[i]?.coverage ?? 0,
       matchedTerms: [],
       similarity: 0,
+      phrasing: 0,
     }),
   });
 }
