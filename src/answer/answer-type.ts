@@ -8,7 +8,11 @@ export type AnswerType = "date" | "number" | "person";
 const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   ["date", /\b(when|what (year|date|month|day)|which (year|month|day)|since when|how long ago)\b/i],
   ["number", /\bhow (many|much)\b|\bwhat (number|percentage|share)\b/i],
-  ["person", /\b(who|whom|whose)\b|\bwhat(?:'s| is| was)? (?:his|her|their|the) name\b|\bnamed?\b/i],
+  // "Who" alone often asks for a country or an alliance; these ask for someone.
+  [
+    "person",
+    /\bwhat(?:'s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bwho(?:'s| is| was) the\b/i,
+  ],
 ];
 
 export function askedAnswerType(question: string): AnswerType | undefined {
@@ -22,12 +26,23 @@ const DATE = new RegExp(
 );
 const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|double|twice)\b/i;
-/** A capitalised word past the start of a sentence, other than a month or a day: most often a name. */
-const PERSON = /(?<![.!?]\s|^|["“‘(]\s?)\b\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}[\p{Ll}.]*)*/u;
 
-/** Whether a piece of text can answer a question asking for `type`. */
-export function hasAnswerType(text: string, type: AnswerType): boolean {
-  if (type === "date") return DATE.test(text);
-  if (type === "number") return NUMBER.test(text);
-  return PERSON.test(text);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A test for the kind of answer a question asks for, or undefined when it asks for none. A person
+ * is one the knowledge knows (people.yaml, with aliases): a capital letter alone says too little.
+ */
+export function answerTypeTest(
+  question: string,
+  people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+): ((text: string) => boolean) | undefined {
+  const type = askedAnswerType(question);
+  if (type === "date") return (text) => DATE.test(text);
+  if (type === "number") return (text) => NUMBER.test(text);
+  if (type === undefined) return undefined;
+  const names = people.flatMap((person) => [person.name, ...person.aliases]).map(escapeRegExp);
+  const person = new RegExp(`\\b(${names.join("|")})\\b`, "i");
+  // Or someone it does not list, written as a name: two capitalised words ("Wendy Sherman").
+  return (text) => person.test(text) || /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(text);
 }

@@ -1,7 +1,7 @@
 import { UserError } from "../errors.ts";
 import type { HitKeep, SearchMatches } from "../search/search-matches.ts";
 import type { AnswerContext } from "./answer-context.ts";
-import { askedAnswerType, hasAnswerType } from "./answer-type.ts";
+import { answerTypeTest } from "./answer-type.ts";
 import { checkArticleFilter } from "./article-filter.ts";
 import { ClaimedPassages } from "./claimed-passages.ts";
 import type { AskOptions } from "./dossier.ts";
@@ -86,7 +86,7 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
-  const wants = askedAnswerType(text);
+  const wants = answerTypeTest(text, context.corpus.people);
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, wants);
   const inArticle = (result: AnswerResult): AnswerResult =>
     article === undefined
@@ -110,7 +110,7 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
   const typed = results
     .slice(0, TYPED_RESULTS)
-    .some((result) => wants === undefined || result.excerpts.some((e) => hasAnswerType(e.text, wants)));
+    .some((result) => wants === undefined || result.excerpts.some((e) => wants(e.text)));
   if (confident && !typed) return { confident: false, results: results.slice(0, SUGGESTIONS) };
   return { confident, results };
 }

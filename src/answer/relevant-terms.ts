@@ -1,7 +1,6 @@
 import type { QueryPlan } from "../search/query-plan.ts";
 import type { SearchHit } from "../search/search-index.ts";
 import type { TermStatistics } from "../search/term-statistics.ts";
-import type { AnswerType } from "./answer-type.ts";
 
 /**
  * The index terms that matter for one question, with how much each counts when choosing sentences:
@@ -10,7 +9,7 @@ import type { AnswerType } from "./answer-type.ts";
  */
 export type RelevantTerms = ReadonlyMap<string, number> & {
   /** The kind of answer the question asks for, which an excerpt should contain. */
-  readonly wants?: AnswerType | undefined;
+  readonly wants?: ((text: string) => boolean) | undefined;
   /** The question's embedding, which an excerpt should be close to. */
   readonly vector?: Float32Array | undefined;
 };
@@ -19,7 +18,7 @@ export function relevantTerms(
   plan: QueryPlan,
   hits: ReadonlyArray<SearchHit>,
   statistics: TermStatistics,
-  wants?: AnswerType,
+  wants?: (text: string) => boolean,
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {

@@ -1,5 +1,4 @@
 import { cosine } from "../search/word-vectors.ts";
-import { hasAnswerType } from "./answer-type.ts";
 import type { Passage } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 
@@ -96,8 +95,7 @@ export function bestSentenceWindow(
       for (const term of perSentence[last] ?? []) found.add(term);
       const start = sentences[first]?.start ?? 0;
       const end = sentences[last]?.end ?? 0;
-      const typed =
-        terms.wants !== undefined && hasAnswerType(passage.paragraph.text.slice(start, end), terms.wants);
+      const typed = terms.wants?.(passage.paragraph.text.slice(start, end)) === true;
       const score =
         weightOf(found, terms) +
         (typed ? ANSWER_TYPE_BONUS : 0) +
