@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { answerTypeTest, askedAnswerType } from "../../src/answer/answer-type.ts";
+import { articleMentionFinder } from "../../src/answer/article-mention.ts";
+import { createDossier } from "../../src/answer/create-dossier.ts";
+import type { Answer } from "../../src/answer/types.ts";
+import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
+
+/** Questions in members' words on the shipped knowledge (question bank and word vectors included). */
+const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
+const dossier = createDossier(corpus);
+const cited = (answer: Answer) =>
+  answer.results.map(
+    (r) => `${r.kind} ${r.excerpts[0]?.citation.article}¶${r.excerpts[0]?.citation.paragraph}`,
+  );
+
+describe("ask in members' words", () => {
+  it("answers slang through the question bank", () => {
+    const answer = dossier.ask("how many troops has russia got near ukraine");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer).slice(0, 2)).toEqual([
+      // The curated answer on troop numbers, citing NPR's "some 100,000 troops".
+      "qa npr-2022-01-12¶2",
+      // Foreign Policy's opening: "an estimated 100,000 Russian troops".
+      "passage fp-mackinnon¶1",
+    ]);
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
+  });
+
+  it("asks a question naming an article of that article alone, without the article's name", () => {
+    const answer = dossier.ask("what did the npr piece say about missiles");
+    expect(answer.confident).toBe(true);
+    for (const result of answer.results)
+      for (const excerpt of result.excerpts) expect(excerpt.citation.article).toBe("npr-2022-01-12");
+    // The NPR section on missiles: the demand itself, then Putin's reasoning.
+    expect(cited(answer).slice(0, 2)).toEqual(["qa npr-2022-01-12¶11", "passage npr-2022-01-12¶10"]);
+  });
+
+  it("cuts the excerpt where the kind of answer asked for is", () => {
+    const answer = dossier.ask("when were the minsk deals signed");
+    // Trenin ¶15 names the years: the excerpt shown is the sentence with them.
+    const years = answer.results.flatMap((r) => r.excerpts).find((e) => e.text.includes("2014 and 2015"));
+    expect(years?.citation).toMatchObject({ article: "trenin-2021-12-28", paragraph: 15 });
+  });
+});
+
+describe("article mentions", () => {
+  const find = articleMentionFinder(corpus);
+  it("knows outlets, their initials and nicknames, and authors", () => {
+    const npr = find("in the NPR article, why Minsk?");
+    expect(npr?.article).toBe("npr-2022-01-12");
+    expect(npr?.rest.trim()).toBe(", why Minsk?");
+    expect(find("what does trenin say putin wants")?.article).toBe("trenin-2021-12-28");
+    expect(find("the wapo piece on sanctions")?.article).toBe("wapo-sonne");
+    expect(find("FP on why now")?.article).toBe("fp-mackinnon");
+    expect(find("according to foreign affairs")?.article).toBe("trenin-2021-12-28");
+    expect(find("why now")).toBeUndefined();
+  });
+});
+
+describe("answer types", () => {
+  it("reads what a question asks for", () => {
+    expect(askedAnswerType("when did the talks start")).toBe("date");
+    expect(askedAnswerType("what year did montenegro join")).toBe("date");
+    expect(askedAnswerType("how many troops")).toBe("number");
+    expect(askedAnswerType("whats the name of the ambassador")).toBe("person");
+    // "Who" alone often asks for a country or an alliance.
+    expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
+    expect(askedAnswerType("why now")).toBeUndefined();
+  });
+
+  it("tests a text for it", () => {
+    const people = [{ name: "Sergei Ryabkov", aliases: ["Ryabkov"] }];
+    const date = answerTypeTest("when?", people);
+    expect(date?.("In 2018, Putin declared")).toBe(true);
+    expect(date?.("on Jan. 10")).toBe(true);
+    expect(date?.("Putin declared")).toBe(false);
+    const number = answerTypeTest("how many?", people);
+    expect(number?.("some 100,000 troops")).toBe(true);
+    expect(number?.("four waves of enlargement")).toBe(true);
+    expect(number?.("waves of enlargement")).toBe(false);
+    const person = answerTypeTest("what's the name of the negotiator", people);
+    expect(person?.("said Ryabkov")).toBe(true);
+    expect(person?.("said Wendy Sherman")).toBe(true);
+    expect(person?.("a British destroyer off Crimea")).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { createDossier } from "../../src/answer/create-dossier.ts";
+import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
+import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { createSemantic } from "../../src/search/semantic.ts";
+import {
+  cosine,
+  decodeWordVectors,
+  encodeWordVectors,
+  WordVectorsError,
+} from "../../src/search/word-vectors.ts";
+
+const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
+const vectors = corpus.wordVectors;
+
+describe("word vectors", () => {
+  it("round-trip through the compact file within a rounding of int8", () => {
+    const words = ["alpha", "beta"];
+    const floats = [
+      [0.5, -0.25, 0.125, 1],
+      [-3, 2, 0.001, 0],
+    ];
+    const decoded = decodeWordVectors(encodeWordVectors(words, floats));
+    expect(decoded.size).toBe(2);
+    expect(decoded.dimensions).toBe(4);
+    for (const [i, word] of words.entries()) {
+      const original = Float32Array.from(floats[i] ?? []);
+      const norm = Math.sqrt(cosine(original, original));
+      const unit = original.map((value) => value / norm);
+      expect(cosine(unit, decoded.unitVector(word) ?? new Float32Array(4))).toBeGreaterThan(0.999);
+    }
+    expect(decoded.unitVector("gamma")).toBeUndefined();
+  });
+
+  it("refuse a file that is not theirs or is cut short, saying how to rebuild it", () => {
+    expect(() => decodeWordVectors(Buffer.from("not vectors at all"))).toThrow(WordVectorsError);
+    const whole = encodeWordVectors(["alpha"], [[1, 2, 3]]);
+    expect(() => decodeWordVectors(whole.subarray(0, whole.length - 1), "word-vectors.bin")).toThrow(
+      "word-vectors.bin is truncated: run npm run vectors:derive to rebuild it.",
+    );
+  });
+
+  it("ship with the knowledge and know its words", () => {
+    expect(vectors).toBeDefined();
+    for (const word of ["nato", "missiles", "sanctions", "withdrawal"]) expect(vectors?.has(word)).toBe(true);
+  });
+});
+
+describe("semantic", () => {
+  const dossier = createDossier(corpus);
+  if (!vectors) throw new Error("the shipped knowledge has word vectors");
+  const semantic = createSemantic(vectors, {
+    documents: corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text)),
+    paragraphs: corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text)),
+    bylines: ["NPR", "Foreign Policy"],
+  });
+
+  it("reaches the articles' words from a member's word they never use", () => {
+    // "pullout" is not in the articles; "withdrawal" is, and is its closest there.
+    expect(semantic.nearWords("pullout")[0]?.word).toBe("withdrawal");
+    // A word the articles use is searched as itself, never widened.
+    expect(semantic.nearWords("troops")).toEqual([]);
+  });
+
+  it("tells names from words", () => {
+    // Written with a capital in the articles, and in few of them.
+    expect(semantic.isName("ryabkov", false)).toBe(true);
+    // Everywhere: the topic, not a name a question singles out.
+    expect(semantic.isName("russia", false)).toBe(false);
+    // Outlets say where a passage is, not what it is about.
+    expect(semantic.isName("npr", true)).toBe(false);
+    // Unknown to the articles: a name when written as one, or when English does not know it either.
+    expect(semantic.isName("macron", true)).toBe(true);
+    expect(semantic.isName("zzyzxkov", false)).toBe(true);
+    // Unknown, lowercase, common English with no name nearby: a word.
+    expect(semantic.isName("bluffing", false)).toBe(false);
+  });
+
+  it("never expands a name, however near its vector sits to another", () => {
+    const analyzer = createAnalyzer(corpus.synonyms, semantic);
+    const plan = analyzer.query("what did Macron say about the pullout");
+    expect(plan.words.find((word) => word.stem === "macron")?.named).toBe(true);
+    const expansions = plan.terms.filter((term) => !term.original).map((term) => term.term);
+    expect(expansions).toContain("withdraw");
+    expect(plan.terms.filter((term) => term.words.includes(0) && !term.original)).toEqual([]);
+  });
+
+  it("does not answer confidently about someone the articles never place there", () => {
+    expect(dossier.ask("What did Macron say about NATO?").confident).toBe(false);
+    // Same question about someone they do quote: answered.
+    expect(dossier.ask("What did Stoltenberg say about NATO?").confident).toBe(true);
+  });
+});
