@@ -75,29 +75,47 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
   return best;
 }
 
-/** The largest share of the question's (weighted) words that one phrasing of a document has. */
-function closestPhrasing(
-  plan: QueryPlan,
-  weights: ReadonlyArray<number>,
-  phrasings: ReadonlyArray<ReadonlySet<string>> | undefined,
-): number {
-  if (!phrasings || phrasings.length === 0) return 0;
+/**
+ * For a question: the largest share of its (weighted) words one phrasing of a document has. Each
+ * index term knows the question words it stands for, so a phrasing is read term by term.
+ */
+function phrasingMeter(plan: QueryPlan, weights: ReadonlyArray<number>) {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (total === 0) return 0;
-  let best = 0;
-  for (const phrasing of phrasings) {
-    const credit = new Float64Array(weights.length);
-    for (const term of plan.terms) {
-      if (!phrasing.has(term.term)) continue;
-      for (const w of term.words) credit[w] = Math.max(credit[w] ?? 0, Math.min(1, term.weight));
-    }
-    let sum = 0;
-    credit.forEach((value, w) => {
-      sum += value * (weights[w] ?? 0);
-    });
-    best = Math.max(best, sum / total);
+  const creditsOf = new Map<string, Array<{ word: number; credit: number }>>();
+  for (const term of plan.terms) {
+    const credits = creditsOf.get(term.term) ?? [];
+    for (const word of term.words) credits.push({ word, credit: Math.min(1, term.weight) });
+    creditsOf.set(term.term, credits);
   }
-  return best;
+  const credit = new Float64Array(weights.length);
+  return (phrasings: ReadonlyArray<ReadonlyArray<string>> | undefined): number => {
+    if (!phrasings || total === 0) return 0;
+    let best = 0;
+    for (const phrasing of phrasings) {
+      credit.fill(0);
+      for (const term of phrasing) {
+        for (const { word, credit: value } of creditsOf.get(term) ?? []) {
+          if (value > (credit[word] ?? 0)) credit[word] = value;
+        }
+      }
+      let sum = 0;
+      for (let w = 0; w < credit.length; w++) sum += (credit[w] ?? 0) * (weights[w] ?? 0);
+      if (sum > best) best = sum;
+    }
+    return best / total;
+  };
+}
+
+/** Matches reranked by closeness of meaning, phrasing and neighbours; far more than an answer reads. */
+const RERANKED = 100;
+
+/** The indexes of the (about) `count` matches ranking highest on words alone. */
+function strongestMatches(scores: Float64Array, coverages: Float64Array, count: number): number[] {
+  const lexical = Float64Array.from(scores, (score, i) => score * (coverages[i] ?? 0) ** 2);
+  const all = Array.from(lexical.keys());
+  if (all.length <= count) return all;
+  const threshold = Float64Array.from(lexical).sort()[all.length - count] ?? 0;
+  return all.filter((i) => (lexical[i] ?? 0) >= threshold);
 }
 
 /** What a neighbour's words are worth to a passage: less than its own. */
@@ -133,7 +151,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Each document's embedding, over all its fields; empty without word vectors. */
   const vectors: Array<Float32Array | undefined> = [];
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
-  const phrasingTerms: Array<ReadonlyArray<ReadonlySet<string>> | undefined> = [];
+  const phrasingTerms: Array<ReadonlyArray<ReadonlyArray<string>> | undefined> = [];
   const numbers = new Map<string, number>();
   const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
     const doc = index.add(termsOf(document, analyse), { removable });
@@ -142,7 +160,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       const value = document[field];
       return typeof value === "string" ? value.split("\n") : [];
     });
-    phrasingTerms[doc] = phrasings.map((text) => new Set(analyse(text)));
+    phrasingTerms[doc] = phrasings.map((text) => [...new Set(analyse(text))]);
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
@@ -178,6 +196,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   analysed.clear();
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
 
+  /** Where each document sits among one question's matches (-1: not matched); reset after use. */
+  let positionOf = new Int32Array(0);
   const match = (plan: QueryPlan, filter: SearchFilter = {}): SearchMatches => {
     const weights = plan.words.map((word) => statistics.wordWeight(word));
     // Only words the index does not know are searched through typo corrections (see typos.ts).
@@ -216,33 +236,47 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, []) : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
     const named = Uint8Array.from(scored.matchedSet, (set) => (setNamed[set] ? 1 : 0));
+    // The rerankers below refine an order, so they run on the strongest matches only: at a hundred
+    // times the articles, running them on every match would cost more than the search itself.
+    const candidates = strongestMatches(scored.scores, coverages, RERANKED);
     // With a neighbour's words, a passage covers more of the question (its score stays its own:
     // sharing scores pulled whole neighbourhoods up on the development questions).
-    const position = new Map<number, number>();
+    if (positionOf.length < stored.length) positionOf = new Int32Array(stored.length * 2).fill(-1);
     scored.docs.forEach((doc, i) => {
-      if (neighbours.has(doc)) position.set(doc, i);
+      positionOf[doc] = i;
     });
-    for (const [doc, i] of position) {
-      for (const beside of neighbours.get(doc) ?? []) {
-        const j = position.get(beside);
-        if (j === undefined) continue;
-        const own = scored.matchedSets[scored.matchedSet[i] as number] ?? [];
-        const theirs = scored.matchedSets[scored.matchedSet[j] as number] ?? [];
-        const union = [...new Set([...own, ...theirs])].sort((a, b) => a - b);
-        coverages[i] = Math.max(coverages[i] as number, coverageOf(union) - NEIGHBOUR_COVERAGE_LOSS);
-        if (nameShare(union) >= 0.999) named[i] = 1;
+    const unions = new Map<number, { coverage: number; named: boolean }>();
+    const unionOf = (a: number, b: number) => {
+      const key = a * scored.matchedSets.length + b;
+      let union = unions.get(key);
+      if (!union) {
+        const set = [...new Set([...(scored.matchedSets[a] ?? []), ...(scored.matchedSets[b] ?? [])])];
+        set.sort((x, y) => x - y);
+        union = { coverage: coverageOf(set), named: nameShare(set) >= 0.999 };
+        unions.set(key, union);
       }
-    }
-    // A document one of whose ways of asking matches the question's words (as a bank question
-    // matches "is putin bluffing") ranks above one matching the same words scattered.
-    const phrasings = Float64Array.from(scored.docs, (doc) =>
-      closestPhrasing(plan, weights, phrasingTerms[doc]),
-    );
-    const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
+      return union;
+    };
+    const phrasings = new Float64Array(scored.docs.length);
+    const similarities = new Float64Array(scored.docs.length);
     const question = plan.vector;
-    const similarities = Float64Array.from(scored.docs, (doc) =>
-      question ? closestOf(question, vectors[doc]) : 0,
-    );
+    const closestPhrasing = phrasingMeter(plan, weights);
+    for (const i of candidates) {
+      const doc = scored.docs[i] as number;
+      for (const beside of neighbours.get(doc) ?? []) {
+        const j = positionOf[beside] ?? -1;
+        if (j < 0) continue;
+        const union = unionOf(scored.matchedSet[i] as number, scored.matchedSet[j] as number);
+        coverages[i] = Math.max(coverages[i] as number, union.coverage - NEIGHBOUR_COVERAGE_LOSS);
+        if (union.named) named[i] = 1;
+      }
+      // A document one of whose ways of asking matches the question's words (as a bank question
+      // matches "is putin bluffing") ranks above one matching the same words scattered.
+      phrasings[i] = closestPhrasing(phrasingTerms[doc]);
+      similarities[i] = question ? closestOf(question, vectors[doc]) : 0;
+    }
+    for (const doc of scored.docs) positionOf[doc] = -1;
+    const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
       scores: scored.scores,
