@@ -1,8 +1,8 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { Demand, Person, QaEntry, Quote, TimelineEvent } from "../knowledge/schema.ts";
 import type { SearchIndex } from "../search/search-index.ts";
-import type { FindArticleMention } from "./article-mention.ts";
-import type { PassageLibrary } from "./passages.ts";
+import type { FindArticleMention } from "./ask/article.ts";
+import type { PassageLibrary } from "./excerpts/passages.ts";
 
 /** Everything the answer functions share: built once by createDossier, passed explicitly. */
 export interface AnswerContext {

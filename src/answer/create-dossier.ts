@@ -4,18 +4,18 @@ import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic } from "../search/semantic.ts";
 import { type AnswerContext, byId } from "./answer-context.ts";
-import { articleMentionFinder } from "./article-mention.ts";
-import { ask } from "./ask.ts";
-import { listDemands } from "./demands.ts";
+import { articleMentionFinder } from "./ask/article.ts";
+import { ask } from "./ask/ask.ts";
 import type { Dossier } from "./dossier.ts";
+import { buildPassageLibrary } from "./excerpts/passages.ts";
 import { removeGuildQa, upsertGuildQa } from "./guild-qa.ts";
-import { buildPassageLibrary } from "./passages.ts";
-import { listQuotes } from "./quotes.ts";
-import { summarizeArticle } from "./sources.ts";
+import { listDemands } from "./listings/demands.ts";
+import { listQuotes } from "./listings/quotes.ts";
+import { summarizeArticle } from "./listings/sources.ts";
+import { listTimeline } from "./listings/timeline.ts";
+import { describePerson } from "./listings/who.ts";
 import { suggest } from "./suggest.ts";
-import { listTimeline } from "./timeline.ts";
 import { verifiedAnswer } from "./verified-answer.ts";
-import { describePerson } from "./who.ts";
 import { rememberedWordTerms } from "./word-terms.ts";
 
 /**

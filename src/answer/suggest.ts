@@ -1,6 +1,6 @@
 import type { AnswerContext } from "./answer-context.ts";
 import type { SuggestField, Suggestion } from "./dossier.ts";
-import { rankNameMatch } from "./name-match.ts";
+import { rankNameMatch } from "./listings/name-match.ts";
 import { candidatesFor } from "./suggestion-candidates.ts";
 
 /** Discord's limits on autocomplete: 25 choices, names and values of at most 100 characters. */

@@ -1,8 +1,8 @@
 import { primaryArticles } from "../knowledge/corpus.ts";
 import type { AnswerContext } from "./answer-context.ts";
 import type { SuggestField } from "./dossier.ts";
-import { personNames } from "./find-person.ts";
-import { foldName } from "./name-match.ts";
+import { personNames } from "./listings/find-person.ts";
+import { foldName } from "./listings/name-match.ts";
 
 /** Something autocomplete may offer, with the names it answers to and its place when nothing is typed. */
 export interface Candidate {

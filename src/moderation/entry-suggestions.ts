@@ -1,4 +1,4 @@
-import { rankNameMatch } from "../answer/name-match.ts";
+import { rankNameMatch } from "../answer/listings/name-match.ts";
 import type { GuildQaEntry, QaStore } from "../store/index.ts";
 
 /** Which entries an `id` option offers: edit and remove take active ones, restore removed ones. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerTypeTest, askedAnswerType } from "../../src/answer/answer-type.ts";
-import { articleMentionFinder } from "../../src/answer/article-mention.ts";
+import { answerTypeTest, askedAnswerType } from "../../src/answer/ask/answer-type.ts";
+import { articleMentionFinder } from "../../src/answer/ask/article.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import type { Answer } from "../../src/answer/types.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankMatches } from "../../src/answer/ranked-hits.ts";
-import { relevanceOf } from "../../src/answer/ranking.ts";
+import { rankMatches, relevanceOf } from "../../src/answer/ask/ranking.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
 import { createSearchIndex } from "../../src/search/search-index.ts";
 import { fixtureCorpus } from "./fixture-dossier.ts";

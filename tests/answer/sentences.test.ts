@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/answer/excerpts/sentences.ts";
 import { locateVerbatim } from "../../src/answer/locate-verbatim.ts";
-import { splitSentences } from "../../src/answer/sentences.ts";
 
 const split = (text: string) => splitSentences(text).map(({ start, end }) => text.slice(start, end));
 

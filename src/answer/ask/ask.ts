@@ -1,24 +1,24 @@
-import { UserError } from "../errors.ts";
-import type { HitKeep, SearchMatches } from "../search/search-matches.ts";
-import type { AnswerContext } from "./answer-context.ts";
+import { UserError } from "../../errors.ts";
+import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
+import type { AnswerContext } from "../answer-context.ts";
+import type { AskOptions } from "../dossier.ts";
+import { resultOfHit } from "../excerpts/entry-results.ts";
+import { orderExcerpts } from "../excerpts/order-excerpts.ts";
+import { relevantTerms } from "../excerpts/relevant-terms.ts";
+import type { Answer, AnswerResult, Excerpt } from "../types.ts";
 import { answerTypeTest } from "./answer-type.ts";
-import { checkArticleFilter } from "./article-filter.ts";
-import { ClaimedPassages } from "./claimed-passages.ts";
-import type { AskOptions } from "./dossier.ts";
-import { resultOfHit } from "./hit-result.ts";
-import { orderExcerpts } from "./order-excerpts.ts";
-import { type RankedHits, rankMatches } from "./ranked-hits.ts";
+import { checkArticleFilter } from "./article.ts";
 import {
   CONFIDENT_COVERAGE,
   QA_FIRST_COVERAGE,
   type RankedHit,
+  type RankedHits,
   RELATIVE_COVERAGE_FLOOR,
+  rankMatches,
   relevanceOf,
   withRelevance,
 } from "./ranking.ts";
 import { hasNoWords, readQuestion } from "./read-question.ts";
-import { relevantTerms } from "./relevant-terms.ts";
-import type { Answer, AnswerResult } from "./types.ts";
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 25;
@@ -113,4 +113,33 @@ export function ask(context: AnswerContext, question: string, options: AskOption
     .some((result) => wants === undefined || result.excerpts.some((e) => wants(e.text)));
   if (confident && !typed) return { confident: false, results: results.slice(0, SUGGESTIONS) };
   return { confident, results };
+}
+
+const keyOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
+
+/**
+ * Keeps one answer from showing the same paragraph twice: a result keeps only excerpts from
+ * paragraphs no earlier result has shown, and is dropped when none are left.
+ */
+export class ClaimedPassages {
+  private readonly claimed = new Set<string>();
+
+  /** Whether the passage "article#n" has been shown already (checked before building a result). */
+  has(ref: string): boolean {
+    return this.claimed.has(ref);
+  }
+
+  take(result: AnswerResult): AnswerResult | undefined {
+    const fresh = (excerpts: Excerpt[]) => excerpts.filter((excerpt) => !this.claimed.has(keyOf(excerpt)));
+    const excerpts = fresh(result.excerpts);
+    if (excerpts.length === 0) return undefined;
+    const sections = result.sections
+      ?.map((section) => ({ ...section, excerpts: fresh(section.excerpts) }))
+      .filter((section) => section.excerpts.length > 0);
+    for (const excerpt of excerpts) this.claimed.add(keyOf(excerpt));
+    for (const section of sections ?? [])
+      for (const excerpt of section.excerpts) this.claimed.add(keyOf(excerpt));
+    const { sections: _dropped, ...rest } = result;
+    return sections && sections.length > 0 ? { ...rest, excerpts, sections } : { ...rest, excerpts };
+  }
 }

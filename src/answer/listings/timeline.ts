@@ -1,10 +1,10 @@
-import { UserError } from "../errors.ts";
-import type { TimelineEvent } from "../knowledge/schema.ts";
-import type { AnswerContext } from "./answer-context.ts";
-import { eventResult } from "./entry-results.ts";
-import { type DateSpan, readDateBound, spanOfDate } from "./partial-date.ts";
+import { UserError } from "../../errors.ts";
+import type { TimelineEvent } from "../../knowledge/schema.ts";
+import type { AnswerContext } from "../answer-context.ts";
+import { eventResult } from "../excerpts/entry-results.ts";
+import { type DateSpan, readDateBound, spanOfDate } from "../partial-date.ts";
+import type { Answer } from "../types.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
-import type { Answer } from "./types.ts";
 
 /**
  * Whether an event may fall within [from, to]. An event known only to the year or month is kept when

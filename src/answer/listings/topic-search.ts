@@ -1,8 +1,8 @@
-import type { SearchKind } from "../search/search-documents.ts";
-import type { AnswerContext } from "./answer-context.ts";
-import { CONFIDENT_COVERAGE, type RankedHit, rankHits } from "./ranking.ts";
-import { readQuestion } from "./read-question.ts";
-import { type RelevantTerms, relevantTerms } from "./relevant-terms.ts";
+import type { SearchKind } from "../../search/search-documents.ts";
+import type { AnswerContext } from "../answer-context.ts";
+import { CONFIDENT_COVERAGE, type RankedHit, rankHits } from "../ask/ranking.ts";
+import { readQuestion } from "../ask/read-question.ts";
+import { type RelevantTerms, relevantTerms } from "../excerpts/relevant-terms.ts";
 
 export interface TopicHits {
   /** Hits that cover the topic well, best first. */

@@ -1,10 +1,10 @@
-import { UserError } from "../errors.ts";
-import type { Quote } from "../knowledge/schema.ts";
-import type { AnswerContext } from "./answer-context.ts";
-import { quoteResult } from "./entry-results.ts";
+import { UserError } from "../../errors.ts";
+import type { Quote } from "../../knowledge/schema.ts";
+import type { AnswerContext } from "../answer-context.ts";
+import { quoteResult } from "../excerpts/entry-results.ts";
+import type { Answer, AnswerResult } from "../types.ts";
 import { findPerson } from "./find-person.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
-import type { Answer, AnswerResult } from "./types.ts";
 
 /** Quotations, by speaker (id, name or alias, typos allowed) and/or about a topic. */
 export function listQuotes(context: AnswerContext, filter: { speaker?: string; topic?: string }): Answer {

@@ -1,5 +1,5 @@
+import type { AnswerResult, Excerpt } from "../types.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
-import type { AnswerResult, Excerpt } from "./types.ts";
 
 /** How much of the question an excerpt shows: the weights of the distinct terms it highlights. */
 function excerptWeight(excerpt: Excerpt, terms: RelevantTerms, analyzeWord: (word: string) => string[]) {

@@ -1,5 +1,6 @@
-import type { Corpus } from "../knowledge/corpus.ts";
-import { primaryArticles } from "../knowledge/corpus.ts";
+import { UserError } from "../../errors.ts";
+
+import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpus.ts";
 
 /**
  * Members point at an article by its outlet or author ("in the NPR piece", "what does Trenin say",
@@ -59,4 +60,27 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     const rest = `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`;
     return { article, rest };
   };
+}
+
+/** The article id to filter on, checked: unknown ids and republications are the user's to fix. */
+export function checkArticleFilter(corpus: Corpus, article: string | undefined): string | undefined {
+  if (article === undefined || article.trim() === "") return undefined;
+  const id = article.trim().toLowerCase();
+  const found = findArticle(corpus, id);
+  if (found?.duplicateOf) {
+    throw new UserError(
+      "republished-article",
+      `"${found.id}" republishes "${found.duplicateOf}"; choose "${found.duplicateOf}" instead.`,
+    );
+  }
+  if (!found) {
+    const known = primaryArticles(corpus)
+      .map((a) => a.id)
+      .join(", ");
+    throw new UserError(
+      "unknown-article",
+      `There is no article "${article.trim().slice(0, 60)}". Choose one of: ${known}.`,
+    );
+  }
+  return found.id;
 }

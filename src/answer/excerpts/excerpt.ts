@@ -1,12 +1,10 @@
-import type { Citation as KnowledgeCitation } from "../knowledge/schema.ts";
-import { passageRef } from "../search/search-documents.ts";
-import { citePassage } from "./citation.ts";
-import { findHighlights } from "./highlights.ts";
-import { locateVerbatim } from "./locate-verbatim.ts";
+import type { Citation as KnowledgeCitation } from "../../knowledge/schema.ts";
+import { passageRef } from "../../search/search-documents.ts";
+import { locateVerbatim } from "../locate-verbatim.ts";
+import type { Citation, Excerpt, Highlight } from "../types.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 import { bestSentenceWindow, scoreRange } from "./sentence-window.ts";
-import type { Excerpt } from "./types.ts";
 
 type Range = { start: number; end: number };
 
@@ -74,4 +72,49 @@ export function excerptOfPassage(passage: Passage, terms: RelevantTerms): Excerp
     end: sentences[last]?.end ?? passage.paragraph.text.length,
   };
   return excerptOfRange(passage, range, terms);
+}
+
+/** The display citation of a passage: everything a reader needs to find the words themselves. */
+export function citePassage(passage: Passage): Citation {
+  const { article, paragraph } = passage;
+  return {
+    article: article.id,
+    title: article.title,
+    ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
+    authors: [...article.authors],
+    ...(article.published === undefined ? {} : { published: article.published }),
+    ...(article.url === undefined ? {} : { url: article.url }),
+    paragraph: paragraph.n,
+    ...(paragraph.section === undefined ? {} : { section: paragraph.section }),
+  };
+}
+
+/**
+ * The words of `passage` within [start, end) that the question matched, as ranges into the excerpt
+ * text. A word counts when its stem is one of `terms`; a synonym phrase ("United States") counts as
+ * a whole when its joined term is.
+ */
+export function findHighlights(
+  passage: Passage,
+  range: { start: number; end: number },
+  terms: ReadonlySet<string>,
+): Highlight[] {
+  const found: Highlight[] = [];
+  for (const phrase of passage.phrases) {
+    if (terms.has(phrase.key) && phrase.start >= range.start && phrase.end <= range.end) {
+      found.push({ start: phrase.start - range.start, end: phrase.end - range.start });
+    }
+  }
+  for (const word of passage.words) {
+    if (word.stop || word.start < range.start || word.end > range.end || !terms.has(word.stem)) continue;
+    found.push({ start: word.start - range.start, end: word.end - range.start });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Highlight[] = [];
+  for (const highlight of found) {
+    const last = merged[merged.length - 1];
+    if (last && highlight.start <= last.end) last.end = Math.max(last.end, highlight.end);
+    else merged.push({ ...highlight });
+  }
+  return merged;
 }

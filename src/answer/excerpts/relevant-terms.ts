@@ -1,6 +1,6 @@
-import type { QueryPlan } from "../search/query-plan.ts";
-import type { SearchHit } from "../search/search-index.ts";
-import type { TermStatistics } from "../search/term-statistics.ts";
+import type { QueryPlan } from "../../search/query-plan.ts";
+import type { SearchHit } from "../../search/search-index.ts";
+import type { TermStatistics } from "../../search/term-statistics.ts";
 
 /**
  * The index terms that matter for one question, with how much each counts when choosing sentences:

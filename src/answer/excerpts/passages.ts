@@ -1,9 +1,9 @@
-import type { Corpus } from "../knowledge/corpus.ts";
-import { primaryArticles } from "../knowledge/corpus.ts";
-import type { Article, Paragraph } from "../knowledge/schema.ts";
-import type { AnalyzedWord } from "../search/analyzed-word.ts";
-import type { Analyzer } from "../search/analyzer.ts";
-import { passageRef } from "../search/search-documents.ts";
+import type { Corpus } from "../../knowledge/corpus.ts";
+import { primaryArticles } from "../../knowledge/corpus.ts";
+import type { Article, Paragraph } from "../../knowledge/schema.ts";
+import type { AnalyzedWord } from "../../search/analyzed-word.ts";
+import type { Analyzer } from "../../search/analyzer.ts";
+import { passageRef } from "../../search/search-documents.ts";
 import { type SentenceRange, splitSentences } from "./sentences.ts";
 
 /** A paragraph of a primary article, analysed once at start so answers only look things up. */

@@ -1,8 +1,8 @@
-import type { AnswerContext } from "./answer-context.ts";
-import { personResult, quoteResult } from "./entry-results.ts";
+import type { AnswerContext } from "../answer-context.ts";
+import { personResult, quoteResult } from "../excerpts/entry-results.ts";
+import type { Answer } from "../types.ts";
 import { findPerson } from "./find-person.ts";
 import { NO_TERMS } from "./topic-search.ts";
-import type { Answer } from "./types.ts";
 
 /**
  * A person: role, aliases and where the articles introduce them, then each of their quotations.

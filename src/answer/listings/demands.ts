@@ -1,8 +1,8 @@
-import type { AnswerContext } from "./answer-context.ts";
-import { demandResult } from "./entry-results.ts";
+import type { AnswerContext } from "../answer-context.ts";
+import { demandResult } from "../excerpts/entry-results.ts";
+import type { Answer } from "../types.ts";
 import { foldName } from "./name-match.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
-import type { Answer } from "./types.ts";
 
 /** All demands in their curated order, or those about a topic or with that id. */
 export function listDemands(context: AnswerContext, topic?: string): Answer {
