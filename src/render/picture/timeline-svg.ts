@@ -58,14 +58,22 @@ interface PlacedLabel {
 
 /** The picture's SVG, with its size; the caller rasterises it. */
 export function timelineSvg(input: TimelinePictureInput): { svg: string; width: number; height: number } {
-  const dated = input.events.flatMap((event) => {
+  const spans = input.events.flatMap((event) => {
     const span = spanOf(event.date);
     return span === undefined ? [] : [{ ...event, span }];
   });
   const domain = axisDomain(
-    dated.map((event) => event.span),
+    spans.map((event) => event.span),
     input,
   );
+  // "2021" overlaps "from 2021-12": such an event is drawn over the part of its span on the axis.
+  const dated = spans.flatMap((event) => {
+    const span = {
+      start: Math.max(event.span.start, domain.start),
+      end: Math.min(event.span.end, domain.end),
+    };
+    return span.start < span.end ? [{ ...event, span }] : [];
+  });
   // The axis is fitted to labels of a modest length; then each label takes the room it has.
   const labels = dated.map((event) => labelOf(event, SHORT_TITLE));
   const left = MARGIN + 8;
@@ -82,7 +90,8 @@ export function timelineSvg(input: TimelinePictureInput): { svg: string; width: 
   const marks = dated.map((event) => {
     const x = xOf(midpoint(event.span));
     const room = Math.floor((PICTURE_WIDTH - MARGIN - x - 6) / (LABEL_SIZE * EM_PER_CHAR));
-    return { x, x0: xOf(event.span.start), x1: xOf(event.span.end), label: labelOf(event, room) };
+    const day = event.date.length > 7;
+    return { x, x0: xOf(event.span.start), x1: xOf(event.span.end), day, label: labelOf(event, room) };
   });
   const placed = placeLabels(marks.map((mark) => ({ x: mark.x, width: mark.label.width })));
   const lanes = Math.max(1, ...placed.map((label) => label.lane + 1));
@@ -114,7 +123,7 @@ export function timelineSvg(input: TimelinePictureInput): { svg: string; width: 
     if (label === undefined) return;
     const baseline = laneY(label.lane);
     parts.push(line(mark.x, baseline + 5, mark.x, axisY - 7, COLORS.faint, 1));
-    if (mark.x1 - mark.x0 >= 4) {
+    if (!mark.day && mark.x1 - mark.x0 >= 4) {
       const width = (mark.x1 - mark.x0).toFixed(1);
       parts.push(
         `<rect x="${mark.x0.toFixed(1)}" y="${axisY - 5}" width="${width}" height="10" rx="3" fill="${COLORS.span}" fill-opacity="0.55"/>`,
