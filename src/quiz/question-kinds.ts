@@ -119,12 +119,26 @@ function speakerNote(name: string, role: string, context: string): string {
   return `${who}, ${context}.`;
 }
 
+/** A person's name, other names, and surname (how articles name people after the first mention). */
+function personNames(person: Person): string[] {
+  return [person.name, ...person.aliases, person.name.split(" ").at(-1) ?? person.name].filter(
+    (name) => name.length > 2,
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** The whole paragraph, quotation in bold, when it names the speaker; that settles it best. */
 function attributedExcerpt(corpus: Corpus, citation: Citation, speaker: Person): Excerpt | undefined {
   const paragraph = findArticle(corpus, citation.article)?.paragraphs[citation.paragraph - 1];
   const quoted = paragraph === undefined ? undefined : locateVerbatim(citation.excerpt, paragraph.text);
-  const names = [speaker.name, ...speaker.aliases, speaker.name.split(" ").at(-1) ?? speaker.name];
-  if (paragraph === undefined || quoted === undefined || !names.some((name) => paragraph.text.includes(name)))
+  if (
+    paragraph === undefined ||
+    quoted === undefined ||
+    !personNames(speaker).some((name) => paragraph.text.includes(name))
+  )
     return undefined;
   const quotation = excerptOf(corpus, citation);
   return quotation === undefined ? undefined : { ...quotation, text: paragraph.text, highlights: [quoted] };
@@ -259,6 +273,15 @@ function articleCandidates(corpus: Corpus): QuizCandidate[] {
 }
 
 function qaCandidates(corpus: Corpus): QuizCandidate[] {
+  const peopleIn = (text: string) =>
+    new Set(
+      corpus.people
+        .filter((person) =>
+          personNames(person).some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(text)),
+        )
+        .map((person) => person.id),
+    );
+  const answerPeople = new Map(corpus.qa.map((entry) => [entry.id, peopleIn(entry.answer)]));
   return corpus.qa.flatMap((entry): QuizCandidate[] => {
     const settling = entry.citations
       .map((citation) => excerptOf(corpus, citation))
@@ -266,13 +289,16 @@ function qaCandidates(corpus: Corpus): QuizCandidate[] {
     if (settling === undefined) return [];
     const cited = new Set(entry.citations.map(paragraphKey));
     const words = contentWords(`${entry.question} ${entry.alternatives.join(" ")}`);
-    // Never also right: a distractor's answer rests on other paragraphs and another question.
+    const people = answerPeople.get(entry.id) ?? new Set<string>();
+    // Never also right: a distractor's answer rests on other paragraphs, answers another question,
+    // and speaks of none of the people the right answer names.
     const distractors = corpus.qa
       .filter(
         (other) =>
           other.id !== entry.id &&
           !other.citations.some((citation) => cited.has(paragraphKey(citation))) &&
-          overlap(words, contentWords(`${other.question} ${other.alternatives.join(" ")}`)) < 0.2,
+          overlap(words, contentWords(`${other.question} ${other.alternatives.join(" ")}`)) < 0.2 &&
+          ![...(answerPeople.get(other.id) ?? [])].some((person) => people.has(person)),
       )
       .map((other) => other.answer);
     return [

@@ -59,11 +59,21 @@ function rightChoices(question: QuizQuestion): number[] {
         return article?.paragraphs.some((p) => isVerbatimIn(question.clue?.text ?? "", p.text)) === true;
       });
     case "qa": {
+      // Right, or too close to call wrong: the same paragraphs, or the same person named.
       const entry = corpus.qa.find((e) => e.id === entryId(question));
       const cited = new Set(entry?.citations.map((c) => `${c.article}#${c.paragraph}`));
+      const surnames = (text: string) =>
+        corpus.people
+          .map((p) => p.name.split(" ").at(-1) ?? "")
+          .filter((n) => n.length > 2 && text.includes(n));
+      const named = new Set(surnames(entry?.answer ?? ""));
       return indexes.filter((i) => {
         const chosen = corpus.qa.find((e) => e.answer === question.choices[i]);
-        return chosen === entry || chosen?.citations.some((c) => cited.has(`${c.article}#${c.paragraph}`));
+        return (
+          chosen === entry ||
+          chosen?.citations.some((c) => cited.has(`${c.article}#${c.paragraph}`)) === true ||
+          surnames(chosen?.answer ?? "").some((name) => named.has(name))
+        );
       });
     }
   }
