@@ -115,9 +115,7 @@ export function renderReveal(outcome: RoundOutcome, summary?: QuizSummary): Mess
   const note = `${answer}${question.note === undefined ? "" : `${escapeText(question.note)}\n\n`}`;
   const room = LIMITS.description - note.length - citation.length - 2;
   const who =
-    outcome.right.length === 0
-      ? "Nobody this time."
-      : truncateText(outcome.right.map(mention).join(" "), LIMITS.fieldValue);
+    outcome.right.length === 0 ? "Nobody this time." : mentionList(outcome.right, LIMITS.fieldValue);
   const wrong = outcome.wrong.length === 1 ? "1 wrong answer" : `${outcome.wrong.length} wrong answers`;
   const embeds: APIEmbed[] = [
     {
@@ -193,6 +191,20 @@ export function renderRecord(userId: string, allTime?: QuizRank, lastWeek?: Quiz
     ],
     components: [],
   });
+}
+
+/** As many whole mentions as fit, then how many more: a cut mention would show as broken text. */
+function mentionList(userIds: readonly string[], max: number): string {
+  const shown: string[] = [];
+  for (const [index, userId] of userIds.entries()) {
+    const more = ` and ${userIds.length - index} more`;
+    const next = [...shown, mention(userId)].join(" ");
+    if (next.length + (index < userIds.length - 1 ? more.length + 12 : 0) > max) {
+      return `${shown.join(" ")}${more}`;
+    }
+    shown.push(mention(userId));
+  }
+  return shown.join(" ");
 }
 
 function tally(standing: QuizStanding): string {
