@@ -23,6 +23,8 @@ import { editOf, NO_MENTIONS, sendNotice } from "./reply.ts";
 
 export const QUIZ_ENDED = "This quiz has ended: start another with /quiz start.";
 export const TOO_LATE = "Too late: this round is over.";
+export const QUIZ_FAILED =
+  "This quiz had to stop: something went wrong on our side (it has been logged). Start another with /quiz start.";
 export const NOT_YOUR_QUIZ = "Only the member who started this quiz, or a moderator, can stop it.";
 
 export interface QuizGamesOptions {
@@ -56,7 +58,7 @@ export class QuizGames {
   readonly #running = new Map<string, RunningQuiz>();
   #candidates: QuizCandidate[] | undefined;
 
-  constructor(readonly options: QuizGamesOptions) {}
+  constructor(private readonly options: QuizGamesOptions) {}
 
   get scores(): QuizScoreStore | undefined {
     return this.options.scores;
@@ -100,10 +102,19 @@ export class QuizGames {
           }),
       onOver: (failure) => {
         this.#running.delete(id);
-        if (failure !== undefined) {
-          const secrets = [...this.options.secrets, interaction.token];
-          logger.error({ error: toLoggableError(failure, secrets), quizId: id }, "quiz ended by a failure");
-        }
+        if (failure === undefined) return;
+        const secrets = [...this.options.secrets, interaction.token];
+        logger.error({ error: toLoggableError(failure, secrets), quizId: id }, "quiz ended by a failure");
+        // Before the first question is shown the router answers the command; after it, the channel is told.
+        if (!interaction.replied) return;
+        interaction
+          .followUp({ content: QUIZ_FAILED, allowedMentions: NO_MENTIONS })
+          .catch((error: unknown) => {
+            logger.warn(
+              { error: toLoggableError(error, secrets), quizId: id },
+              "could not say the quiz stopped",
+            );
+          });
       },
     });
     this.#running.set(id, { game, channelId: interaction.channelId, starterId: interaction.user.id });

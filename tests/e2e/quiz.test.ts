@@ -1,11 +1,18 @@
 import { type APIUser, ButtonStyle, InteractionResponseType, PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { NOT_YOUR_QUIZ, TOO_LATE } from "../../src/bot/quiz-games.ts";
+import { NOT_YOUR_QUIZ, QUIZ_FAILED, TOO_LATE } from "../../src/bot/quiz-games.ts";
 import { findParagraph } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { makeQuiz } from "../../src/quiz/make-quiz.ts";
 import { formatCitation } from "../../src/render/discord/excerpt.ts";
-import { button, isFollowUp, type RecordedRequest, slashCommand, succeeded } from "../fake-discord/index.ts";
+import {
+  button,
+  isFollowUp,
+  isOriginalMessageEdit,
+  type RecordedRequest,
+  slashCommand,
+  succeeded,
+} from "../fake-discord/index.ts";
 import { MEMBER_PERMISSIONS } from "../fake-discord/world.ts";
 import {
   EPHEMERAL,
@@ -190,5 +197,21 @@ describe("/quiz, end to end", () => {
 
     const none = await harness.send(slashCommand("quiz", {}, { subcommand: "stop" }));
     expect(sent(none.callback).content).toBe("No quiz is running in this channel.");
+  });
+
+  it("tells the channel, in a sentence, when a quiz has to stop on a failure, and frees the channel", async () => {
+    const { id } = await harness.send(slashCommand("quiz", { rounds: 2, seed: 8 }, { subcommand: "start" }));
+    const token = harness.fake.interaction(id)?.token ?? "";
+    // Discord keeps failing to close the question: the reveal cannot be shown.
+    harness.fake.failNext(isOriginalMessageEdit(token), { status: 500, times: 4 });
+    await harness.quizTimer.fire();
+    const apology = await harness.fake.waitForFollowUp(id);
+    expect(sent(apology)).toMatchObject({ content: QUIZ_FAILED, allowed_mentions: { parse: [] } });
+    expect(harness.rawLog()).toContain("quiz ended by a failure");
+    expect(harness.rawLog()).not.toContain(token);
+
+    const again = await harness.send(slashCommand("quiz", { rounds: 1 }, { subcommand: "start" }));
+    expect(sent(again.callback).embeds[0]?.title).toMatch(/^Question 1 of 1/);
+    await harness.send(slashCommand("quiz", {}, { subcommand: "stop" }));
   });
 });
