@@ -10,6 +10,11 @@ import { UserError } from "./errors.ts";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const DISCORD_ID = /^\d{17,20}$/;
 const MAX_COOLDOWN_SECONDS = 3600;
+/**
+ * A quiz speaks through the interaction that started it, whose follow-ups Discord accepts for 15
+ * minutes: ten rounds of at most a minute, with their reveals, fit well within them.
+ */
+const QUIZ_SECONDS_RANGE = { min: 5, max: 60 } as const;
 
 export class ConfigError extends UserError {
   constructor(message: string) {
@@ -104,6 +109,18 @@ const cooldownSeconds = z
     error: (issue) => `COOLDOWN_SECONDS must be at most ${MAX_COOLDOWN_SECONDS}; got ${shown(issue.input)}.`,
   });
 
+const quizSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, {
+    error: (issue) => `QUIZ_SECONDS must be a whole number of seconds; got ${shown(issue.input)}.`,
+  })
+  .transform(Number)
+  .refine((seconds) => seconds >= QUIZ_SECONDS_RANGE.min && seconds <= QUIZ_SECONDS_RANGE.max, {
+    error: (issue) =>
+      `QUIZ_SECONDS must be between ${QUIZ_SECONDS_RANGE.min} and ${QUIZ_SECONDS_RANGE.max} (a quiz must end within Discord's 15 minutes); got ${shown(issue.input)}.`,
+  });
+
 const envSchema = z
   .object({
     DISCORD_TOKEN: optional(discordToken),
@@ -114,6 +131,7 @@ const envSchema = z
     MODERATOR_ROLE_IDS: optional(roleIds).default([]),
     LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(logLevel)).default("info"),
     COOLDOWN_SECONDS: optional(cooldownSeconds).default(3),
+    QUIZ_SECONDS: optional(quizSeconds).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
@@ -133,6 +151,7 @@ const envSchema = z
     moderatorRoleIds: env.MODERATOR_ROLE_IDS,
     logLevel: env.LOG_LEVEL,
     cooldownSeconds: env.COOLDOWN_SECONDS,
+    quizSeconds: env.QUIZ_SECONDS,
   }));
 
 export type Config = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import type { BenchSection } from "./bench-section.ts";
 import { corpusScaleSection } from "./corpus-scale-section.ts";
 import { discordE2eSection } from "./discord-e2e.ts";
 import { qaStoreBenchSection } from "./qa-store-section.ts";
+import { timelinePictureSection } from "./timeline-picture-section.ts";
 
 /** The report's sections, in order. To add one, write a file exporting a BenchSection and list it here. */
 export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
@@ -20,4 +21,5 @@ export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
   }),
   discordE2eSection,
   qaStoreBenchSection(),
+  timelinePictureSection,
 ];

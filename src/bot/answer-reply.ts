@@ -4,7 +4,7 @@ import type { ButtonRow } from "../render/discord/payload.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import type { CommandContext } from "./command.ts";
 import { readPrivate } from "./command-input.ts";
-import { sendReply } from "./reply.ts";
+import { type ReplyFile, sendReply } from "./reply.ts";
 
 /**
  * Replies with the first page of an answer, privately when the member set `private`. Only answers with
@@ -16,6 +16,7 @@ export async function replyWithAnswer(
   ctx: CommandContext,
   view: AnswerView,
   extraRows: ButtonRow[] = [],
+  files: readonly ReplyFile[] = [],
 ): Promise<void> {
   const ephemeral = readPrivate(interaction);
   const askerId = interaction.user.id;
@@ -23,5 +24,5 @@ export async function replyWithAnswer(
     pageCountOf(view) > 1
       ? { key: ctx.pages.remember({ view, askerId, ephemeral, extraRows }), viewerId: askerId }
       : undefined;
-  await sendReply(interaction, renderAnswerPage(view, 0, paging, extraRows), { ephemeral });
+  await sendReply(interaction, renderAnswerPage(view, 0, paging, extraRows), { ephemeral, files });
 }

@@ -2,10 +2,11 @@ import type { Context } from "../context.ts";
 import type { Moderation } from "../moderation/moderation.ts";
 
 /**
- * What the bot needs from the application context. With a data folder, `moderation` brings /qa and
- * the feedback buttons, and `store` is what shutdown closes (usually `moderation.store`).
+ * What the bot needs from the application context (the corpus for quiz questions). With a data
+ * folder, `moderation` brings /qa, the feedback buttons and quiz scores, and `store` is what shutdown
+ * closes (usually `moderation.store`).
  */
-export type BotContext = Pick<Context, "config" | "dossier" | "logger"> & {
+export type BotContext = Pick<Context, "config" | "corpus" | "dossier" | "logger"> & {
   moderation?: Moderation;
   store?: { close(): void | Promise<void> };
 };

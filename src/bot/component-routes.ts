@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from "discord.js";
 import { handleQaComponent, isQaCustomId } from "../moderation/discord/qa-components.ts";
 import { isPageButton } from "../render/discord/page-buttons.ts";
+import { isQuizButton } from "../render/discord/quiz-messages.ts";
 import type { CommandContext } from "./command.ts";
 import { STALE_BUTTON, turnPage } from "./page-turner.ts";
 import { sendNotice } from "./reply.ts";
@@ -13,7 +14,7 @@ export interface ComponentRoute {
 
 /**
  * Every custom id the bot writes belongs to one of these. The custom id is all a click carries, so
- * each family owns a distinct prefix (`page:`, `qa-…:`, `vote:`) and decodes the rest itself.
+ * each family owns a distinct prefix (`page:`, `qa-…:`, `vote:`, `quiz:`) and decodes the rest itself.
  */
 export const COMPONENT_ROUTES: readonly ComponentRoute[] = [
   {
@@ -24,5 +25,10 @@ export const COMPONENT_ROUTES: readonly ComponentRoute[] = [
   {
     claims: isQaCustomId,
     handle: (interaction, ctx) => handleQaComponent(interaction, ctx.moderation),
+  },
+  {
+    claims: isQuizButton,
+    handle: (interaction, ctx) =>
+      interaction.isButton() ? ctx.quizzes.answer(interaction) : sendNotice(interaction, STALE_BUTTON),
   },
 ];

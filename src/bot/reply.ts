@@ -12,6 +12,15 @@ export const NO_MENTIONS = { parse: [] };
 
 export interface ReplyOptions {
   ephemeral: boolean;
+  /** Files to attach (the timeline picture); kept when a later edit turns the page. */
+  files?: readonly ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  /** Alternative text, for screen readers. */
+  description: string;
 }
 
 /**
@@ -21,16 +30,28 @@ export interface ReplyOptions {
 export async function sendReply(
   interaction: RepliableInteraction,
   payload: MessagePayload,
-  { ephemeral }: ReplyOptions,
+  { ephemeral, files = [] }: ReplyOptions,
 ): Promise<void> {
+  // Only with files: an empty list would be sent as `attachments: []`, which an edit reads as "remove".
+  const attached =
+    files.length === 0
+      ? {}
+      : {
+          files: files.map((file) => ({
+            attachment: file.data,
+            name: file.name,
+            description: file.description,
+          })),
+        };
   if (interaction.deferred && !interaction.replied) {
-    await interaction.editReply(editOf(payload));
+    await interaction.editReply({ ...editOf(payload), ...attached });
     return;
   }
   const message = {
     ...(payload.content === undefined ? {} : { content: payload.content }),
     embeds: payload.embeds,
     components: payload.components,
+    ...attached,
     allowedMentions: NO_MENTIONS,
     ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
   };

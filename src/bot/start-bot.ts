@@ -1,6 +1,7 @@
 import { type Client, Events } from "discord.js";
 import { commands as allCommands } from "../../commands/index.ts";
 import { requireDiscordCredentials } from "../config.ts";
+import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
 import { createAnswerPages } from "./answer-pages.ts";
 import type { BotContext } from "./bot-context.ts";
 import { createClient } from "./client.ts";
@@ -8,6 +9,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { SlashCommand } from "./command.ts";
 import { Cooldowns } from "./cooldowns.ts";
 import { toLoggableError } from "./loggable-error.ts";
+import { QuizGames } from "./quiz-games.ts";
 import { createRouter } from "./router.ts";
 
 export interface RunningBot {
@@ -23,6 +25,8 @@ export interface StartBotOptions {
   pageTtlMs?: number;
   /** The commands to answer; default every command in commands/index.ts. */
   commands?: readonly SlashCommand[];
+  /** What ends quiz rounds; tests pass one they fire. */
+  quizTimer?: QuizTimer;
 }
 
 /** How long `stop()` lets in-progress interactions finish before disconnecting anyway. */
@@ -35,12 +39,22 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
   const { logger } = ctx;
   const client = createClient(ctx.config);
   const commands = options.commands ?? allCommands;
+  const quizzes = new QuizGames({
+    corpus: ctx.corpus,
+    seconds: ctx.config.quizSeconds,
+    timer: options.quizTimer ?? systemTimer,
+    ...(ctx.moderation === undefined ? {} : { scores: ctx.moderation.store }),
+    moderatorRoleIds: ctx.config.moderatorRoleIds,
+    logger,
+    secrets: [token],
+  });
   const route = createRouter({
     commands,
     context: {
       dossier: ctx.dossier,
       pages: createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
       commands,
+      quizzes,
       ...(ctx.moderation === undefined ? {} : { moderation: ctx.moderation }),
     },
     cooldowns: new Cooldowns(ctx.config.cooldownSeconds, clock),
@@ -82,6 +96,7 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
     async stop() {
       accepting = false;
       await drain(inFlight);
+      await quizzes.stopAll();
       await client.destroy();
       logger.info("Dossier is offline");
     },

@@ -2,6 +2,7 @@ import { parseArguments } from "./parse-arguments.ts";
 import { renderAsJson, renderForTerminal } from "./render-output.ts";
 import { type CommandRequest, parseRequest, runRequest } from "./request.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
+import { writeRequestedPicture } from "./timeline-picture.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The sub-commands that mirror the slash commands: parse, make the Dossier call, print. */
@@ -14,6 +15,9 @@ function answerAndPrint(request: CommandRequest, json: boolean, cli: CliEnvironm
   io.out(
     json ? renderAsJson(output) : renderForTerminal(output, { color: io.color === true, width: io.width }),
   );
+  const written = writeRequestedPicture(request, output);
+  // With --json, stdout stays one JSON document.
+  if (written !== undefined) (json ? io.err : io.out)(written);
   return 0;
 }
 
@@ -63,16 +67,22 @@ export const quoteCommand: SubCommand = {
 
 export const timelineCommand: SubCommand = {
   name: "timeline",
-  usage: "[--from 2014] [--to 2022] [topic…] [--json]",
-  summary: "dated events, oldest first",
+  usage: "[--from 2014] [--to 2022] [topic…] [--png file] [--json]",
+  summary: "dated events, oldest first; --png also draws them as a picture",
   run(args, cli) {
-    const options = { ...JSON_FLAG, from: { type: "string" }, to: { type: "string" } } as const;
+    const options = {
+      ...JSON_FLAG,
+      from: { type: "string" },
+      to: { type: "string" },
+      png: { type: "string" },
+    } as const;
     const { values, positionals } = parseArguments("timeline", args, options);
     const request = parseRequest({
       command: "timeline",
       from: values.from,
       to: values.to,
       topic: words(positionals),
+      png: values.png,
     });
     return answerAndPrint(request, values.json === true, cli);
   },

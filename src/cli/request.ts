@@ -30,6 +30,8 @@ export const commandRequestSchema = z.discriminatedUnion("command", [
     from: optionalText,
     to: optionalText,
     topic: optionalText,
+    /** Also draw the events as a PNG picture, to this file (front ends write it; see timeline-picture.ts). */
+    png: optionalText,
   }),
   z.strictObject({
     command: z.literal("who"),

@@ -1,5 +1,6 @@
 import { renderForTerminal } from "../cli/render-output.ts";
 import { runRequest } from "../cli/request.ts";
+import { writeRequestedPicture } from "../cli/timeline-picture.ts";
 import type { Context } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { consoleHelp } from "./help-text.ts";
@@ -31,7 +32,9 @@ export function answerLine(line: string, context: Context, display: ConsoleDispl
         return { text: consoleHelp(input.topic), exit: false };
       case "request": {
         const output = runRequest(context.dossier, input.request);
-        return { text: renderForTerminal(output, display), exit: false };
+        const text = renderForTerminal(output, display);
+        const written = writeRequestedPicture(input.request, output);
+        return { text: written === undefined ? text : `${text}\n${written}`, exit: false };
       }
     }
   } catch (error) {

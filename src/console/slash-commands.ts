@@ -54,6 +54,7 @@ export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
       { name: "from", description: "a year or date, e.g. 2014" },
       { name: "to", description: "a year or date, e.g. 2019" },
       { name: "topic", description: "only events about this" },
+      { name: "png", description: "also draw the events as a picture, to this PNG file" },
     ],
     main: "topic",
     example: "/timeline from:2014 to:2019",

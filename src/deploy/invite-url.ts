@@ -2,12 +2,16 @@ import { OAuth2Scopes, PermissionFlagsBits } from "discord.js";
 
 /**
  * The permissions the invite asks for. Replies to slash commands travel over the interaction's own
- * webhook and need no channel permission at all; View Channel, Send Messages and Embed Links are
- * asked for only so the answers' embeds show wherever a server restricts the bot's role by channel.
+ * webhook and need no channel permission at all; View Channel, Send Messages, Embed Links and Attach
+ * Files are asked for only so the answers' embeds and the timeline picture show wherever a server
+ * restricts the bot's role by channel.
  * No Read Message History: Dossier never reads messages. Nothing that could moderate or mention.
  */
 export const INVITE_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles;
 
 /** `bot` puts Dossier in the server; `applications.commands` lets it register slash commands there. */
 export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;

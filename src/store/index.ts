@@ -5,6 +5,7 @@ export { EntryValidationError, StoreError } from "./errors.ts";
 export { toQaEntry } from "./export-entries.ts";
 export { QA_LIMITS } from "./limits.ts";
 export type { QaStore } from "./qa-store.ts";
+export type { QuizRank, QuizRoundRecord, QuizScoreStore, QuizStanding } from "./quiz-scores.ts";
 export { DATABASE_FILE } from "./sqlite/open-database.ts";
 export { openSqliteQaStore, type SqliteStoreOptions } from "./sqlite/open-store.ts";
 export type * from "./types.ts";

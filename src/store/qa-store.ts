@@ -1,4 +1,5 @@
 import type { QaEntry } from "../knowledge/schema.ts";
+import type { QuizScoreStore } from "./quiz-scores.ts";
 import type {
   EntryPage,
   FeedbackCounts,
@@ -17,9 +18,10 @@ import type {
  *
  * Writes validate first (see validate-entry.ts) and throw `EntryValidationError` (a `UserError`)
  * without writing anything; every change writes its revision in the same transaction.
- * `actor` is the Discord user id of the moderator.
+ * `actor` is the Discord user id of the moderator. The store also keeps the servers' quiz scores
+ * (quiz-scores.ts).
  */
-export interface QaStore {
+export interface QaStore extends QuizScoreStore {
   /** Adds an entry; its id is a slug of the question, made unique (`why-now`, `why-now-2`). */
   add(guildId: string, input: QaContent, actor: string): Promise<GuildQaEntry>;
   /** Replaces an entry's content (a removed entry stays removed); identical content adds no revision. */

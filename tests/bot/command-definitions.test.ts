@@ -10,7 +10,7 @@ function allOptions(options: readonly APIApplicationCommandOption[] = []): APIAp
 }
 
 describe("the slash command definitions", () => {
-  it("are the member commands, /qa for moderators and /help, uniquely named", () => {
+  it("are the member commands, /quiz, /qa for moderators and /help, uniquely named", () => {
     expect(definitions.map(({ json }) => json.name)).toEqual([
       "ask",
       "demand",
@@ -18,6 +18,7 @@ describe("the slash command definitions", () => {
       "timeline",
       "who",
       "source",
+      "quiz",
       "qa",
       "help",
     ]);

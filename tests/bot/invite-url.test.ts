@@ -13,7 +13,12 @@ describe("inviteUrl", () => {
 
   it("asks only to see channels, send messages and embed links", () => {
     const permissions = new PermissionsBitField(BigInt(url.searchParams.get("permissions") ?? "-1"));
-    expect(permissions.toArray().sort()).toEqual(["EmbedLinks", "SendMessages", "ViewChannel"]);
+    expect(permissions.toArray().sort()).toEqual([
+      "AttachFiles",
+      "EmbedLinks",
+      "SendMessages",
+      "ViewChannel",
+    ]);
     expect(permissions.has(PermissionFlagsBits.Administrator)).toBe(false);
   });
 });

@@ -29,6 +29,7 @@ describe("dossier bench --quick", () => {
       expect.stringMatching(/^Synthetic corpus, 100× the articles — \d+ passages$/),
       "Discord end to end — /ask through the fake Discord",
       expect.stringMatching(/^Moderator entries — \d+ in one server/),
+      "Timeline picture — SVG drawn and rasterised by resvg",
     ]);
     for (const section of sections.slice(0, 2)) {
       expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);
@@ -45,6 +46,8 @@ describe("dossier bench --quick", () => {
     expect(sections[2]).toMatch(/bot RSS after the run +\d+ MB/);
     expect(sections[3]).toMatch(/adds per second \(one transaction each\) +[\d,]+/);
     expect(sections[3]).toMatch(/ask p99, \d+ entries in the server +[\d.]+ ms/);
+    expect(sections[4]).toMatch(/render p99 +[\d.]+ ms.*≤ 100 ms [✓✗]/);
+    expect(sections[4]).toMatch(/RSS added \(rasteriser loaded, pictures drawn\) +\d+ MB.*≤ 20 MB [✓✗]/);
     expect(capture.stderr()).toContain("run 1/1");
   });
 });

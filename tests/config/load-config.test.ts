@@ -27,10 +27,17 @@ describe("loadConfig", () => {
       moderatorRoleIds: [],
       logLevel: "info",
       cooldownSeconds: 3,
+      quizSeconds: 20,
     };
     expect(loadConfig({})).toEqual(expected);
     expect(
-      loadConfig({ DISCORD_TOKEN: "", DISCORD_CLIENT_ID: " ", LOG_LEVEL: "", COOLDOWN_SECONDS: "" }),
+      loadConfig({
+        DISCORD_TOKEN: "",
+        DISCORD_CLIENT_ID: " ",
+        LOG_LEVEL: "",
+        COOLDOWN_SECONDS: "",
+        QUIZ_SECONDS: "",
+      }),
     ).toEqual(expected);
   });
 
@@ -45,6 +52,7 @@ describe("loadConfig", () => {
         MODERATOR_ROLE_IDS: "11111111111111111, 22222222222222222,",
         LOG_LEVEL: "DEBUG",
         COOLDOWN_SECONDS: "0",
+        QUIZ_SECONDS: "45",
       }),
     ).toEqual({
       discordToken: TOKEN,
@@ -55,6 +63,7 @@ describe("loadConfig", () => {
       moderatorRoleIds: ["11111111111111111", "22222222222222222"],
       logLevel: "debug",
       cooldownSeconds: 0,
+      quizSeconds: 45,
     });
   });
 
@@ -94,6 +103,11 @@ describe("loadConfig", () => {
       'COOLDOWN_SECONDS must be a whole number of seconds (0 turns the cooldown off); got "2.5".',
     ],
     [{ COOLDOWN_SECONDS: "86400" }, 'COOLDOWN_SECONDS must be at most 3600; got "86400".'],
+    [{ QUIZ_SECONDS: "soon" }, 'QUIZ_SECONDS must be a whole number of seconds; got "soon".'],
+    [
+      { QUIZ_SECONDS: "90" },
+      `QUIZ_SECONDS must be between 5 and 60 (a quiz must end within Discord's 15 minutes); got "90".`,
+    ],
   ])("%j fails with one sentence naming the variable", (env, sentence) => {
     expect(failure(env)).toBe(sentence);
   });

@@ -16,7 +16,7 @@ import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { createModeration, type Moderation } from "../../src/moderation/moderation.ts";
 import { openSqliteQaStore } from "../../src/store/index.ts";
-import { TestClock } from "../bot/manual-clock.ts";
+import { ManualTimer, TestClock } from "../bot/manual-clock.ts";
 import {
   type CallbackBody,
   type FakeDiscord,
@@ -53,6 +53,8 @@ export interface Harness {
   bot: RunningBot;
   /** The bot's clock, for cooldowns and answer expiry; the fake keeps its own. */
   clock: TestClock;
+  /** Ends quiz rounds when a test fires it. */
+  quizTimer: ManualTimer;
   /** Every log line the bot wrote, parsed, and the raw text (to prove no secret is in it). */
   logs: LogLine[];
   rawLog(): string;
@@ -91,22 +93,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const { logs, stream, rawLog } = captureLogs();
     const overrides: Partial<Dossier> = {};
     const clock = new TestClock();
+    const quizTimer = new ManualTimer();
     const logger = createLogger("debug", stream);
     const dossier = overridable(realDossier(), overrides);
     const data = options.withStore === true ? openTemporaryStore(dossier, logger) : undefined;
     const bot = await startBot(
       {
         config,
+        corpus: realCorpus(),
         dossier,
         logger,
         ...(data === undefined ? {} : { moderation: data.moderation, store: data }),
       },
-      { clock, ...(options.commands === undefined ? {} : { commands: options.commands }) },
+      { clock, quizTimer, ...(options.commands === undefined ? {} : { commands: options.commands }) },
     );
     return {
       fake,
       bot,
       clock,
+      quizTimer,
       logs,
       rawLog,
       sabotage: (replacements) => Object.assign(overrides, replacements),
@@ -155,6 +160,9 @@ export function useHarness(options: HarnessOptions = {}): Harness {
     },
     get clock() {
       return current().clock;
+    },
+    get quizTimer() {
+      return current().quizTimer;
     },
     get logs() {
       return current().logs;

@@ -6,6 +6,8 @@ export interface UploadedFile {
   filename: string;
   contentType: string | undefined;
   size: number;
+  /** The bytes as uploaded, so a test can decode what the bot attached (the timeline picture). */
+  data: Buffer;
 }
 
 export interface ParsedBody {
@@ -44,6 +46,7 @@ function parseMultipartBody(raw: Buffer, contentType: string): ParsedBody {
       filename: part.filename ?? part.name,
       contentType: part.contentType,
       size: part.data.length,
+      data: part.data,
     }));
   return { json: payload === undefined ? undefined : parseJson(payload.data.toString("utf8")), files };
 }

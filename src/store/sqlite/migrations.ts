@@ -74,6 +74,22 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
         );
         CREATE INDEX asked_questions_unconfident ON asked_questions (guild_id, asked_at) WHERE confident = 0;`),
   },
+  {
+    version: 3,
+    name: "quiz answers, for the servers' leaderboards",
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE quiz_answers (
+          guild_id    TEXT NOT NULL,
+          quiz_id     TEXT NOT NULL,
+          round       INTEGER NOT NULL CHECK (round >= 1),
+          user_id     TEXT NOT NULL,
+          correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+          answered_at TEXT NOT NULL,
+          PRIMARY KEY (guild_id, quiz_id, round, user_id)
+        );
+        CREATE INDEX quiz_answers_by_time ON quiz_answers (guild_id, answered_at);`),
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -9,6 +9,13 @@ import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
 import type { QaStore } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
+import {
+  type QuizRank,
+  type QuizRoundRecord,
+  type QuizStanding,
+  quizPeriodSchema,
+  quizRoundRecordSchema,
+} from "../quiz-scores.ts";
 import type {
   EntryPage,
   FeedbackCounts,
@@ -25,6 +32,7 @@ import { validateImport } from "../validate-import.ts";
 import { type ActivityQueries, activityQueries } from "./activity-queries.ts";
 import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
+import { type QuizQueries, quizQueries } from "./quiz-queries.ts";
 
 const idArgument = z.string().min(1);
 const listOptionsSchema = z.object({
@@ -45,6 +53,7 @@ function forLog(question: string): { text: string; key: string } {
 export class SqliteQaStore implements QaStore {
   private readonly entries: EntryQueries;
   private readonly activity: ActivityQueries;
+  private readonly quiz: QuizQueries;
 
   constructor(
     private readonly db: Database.Database,
@@ -53,6 +62,7 @@ export class SqliteQaStore implements QaStore {
   ) {
     this.entries = entryQueries(db);
     this.activity = activityQueries(db);
+    this.quiz = quizQueries(db);
   }
 
   /**
@@ -195,6 +205,31 @@ export class SqliteQaStore implements QaStore {
   async exportEntries(guildId: string, options: { reservedIds?: Iterable<string> } = {}): Promise<QaEntry[]> {
     const reserved = [...this.corpus.qa.map((entry) => entry.id), ...(options.reservedIds ?? [])];
     return toKnowledgeEntries(this.entries.active(guildId), reserved);
+  }
+
+  async recordQuizRound(guildId: string, round: QuizRoundRecord): Promise<void> {
+    idArgument.parse(guildId);
+    const checked = quizRoundRecordSchema.parse(round);
+    this.write(() => this.quiz.record(guildId, checked, this.stamp()));
+  }
+
+  async quizLeaderboard(guildId: string, options: { days?: number; limit: number }): Promise<QuizStanding[]> {
+    const { days, limit = 10 } = quizPeriodSchema.parse(options);
+    return this.quiz.leaderboard(guildId, this.since(days), limit);
+  }
+
+  async quizRecord(
+    guildId: string,
+    userId: string,
+    options: { days?: number },
+  ): Promise<QuizRank | undefined> {
+    const { days } = quizPeriodSchema.parse(options);
+    return this.quiz.rank(guildId, userId, this.since(days));
+  }
+
+  /** The ISO time `days` ago by the store's clock; "" (before every time) for all time. */
+  private since(days: number | undefined): string {
+    return days === undefined ? "" : new Date(this.now().getTime() - days * 86_400_000).toISOString();
   }
 
   async close(): Promise<void> {
