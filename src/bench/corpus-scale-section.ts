@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { BenchOptions, BenchRow, BenchSection, BenchTable } from "./bench-section.ts";
 import type { EngineName, ProbeResult } from "./probe-protocol.ts";
 import { runProbe } from "./run-probe.ts";
@@ -68,6 +69,35 @@ function planFor(scale: number, options: BenchOptions): Plan {
   return { runs: 7, warmupRounds: 2, rounds: scale > 1 ? 5 : 20 };
 }
 
+/** Questions written by someone who saw only the articles: scored beside the tuned ones, never tuned on. */
+const HELD_OUT_FILE = fileURLToPath(new URL("../../tests/eval/holdout.json", import.meta.url));
+
+type HeldOut = NonNullable<ProbeResult["queries"]>["heldOut"];
+
+function heldOutRows(ours: HeldOut, baseline: HeldOut) {
+  if (!ours || !baseline) return [];
+  return [
+    {
+      measure: "held-out hit@1",
+      ours: formatPercent(ours.hitAt1),
+      baseline: formatPercent(baseline.hitAt1),
+      ratio: pointsDifference(ours.hitAt1, baseline.hitAt1),
+    },
+    {
+      measure: "held-out hit@3",
+      ours: formatPercent(ours.hitAt3),
+      baseline: formatPercent(baseline.hitAt3),
+      ratio: pointsDifference(ours.hitAt3, baseline.hitAt3),
+    },
+    {
+      measure: "held-out unanswerable flagged",
+      ours: formatPercent(ours.unanswerableFlagged),
+      baseline: formatPercent(baseline.unanswerableFlagged),
+      ratio: pointsDifference(ours.unanswerableFlagged, baseline.unanswerableFlagged),
+    },
+  ];
+}
+
 async function measureEngine(
   engine: EngineName,
   spec: CorpusScaleSpec,
@@ -81,7 +111,12 @@ async function measureEngine(
     options.progress(`${spec.title}${label}: ${engine} run ${run + 1}/${plan.runs}`);
     const queries =
       run === 0
-        ? { questionsFile: options.questionsFile, warmupRounds: plan.warmupRounds, rounds: plan.rounds }
+        ? {
+            questionsFile: options.questionsFile,
+            heldOutFile: HELD_OUT_FILE,
+            warmupRounds: plan.warmupRounds,
+            rounds: plan.rounds,
+          }
         : undefined;
     results.push(
       await runProbe({
@@ -145,11 +180,12 @@ function tableOf(
       ratio: formatRatio(ours.queries.rssAfterQueries, baseline.queries.rssAfterQueries),
     },
     {
-      measure: "hit@3 (answerable eval questions)",
+      measure: "hit@3 (development questions)",
       ours: formatPercent(ours.queries.hitAt3),
       baseline: formatPercent(baseline.queries.hitAt3),
       ratio: pointsDifference(ours.queries.hitAt3, baseline.queries.hitAt3),
     },
+    ...heldOutRows(ours.queries.heldOut, baseline.queries.heldOut),
     {
       measure: "unanswerable questions flagged",
       ours: formatPercent(ours.queries.unanswerableFlagged),

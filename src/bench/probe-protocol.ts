@@ -12,6 +12,8 @@ export const probeRequestSchema = z.strictObject({
   queries: z
     .strictObject({
       questionsFile: z.string().min(1),
+      /** Scored too (never timed): questions written by someone who saw only the articles. */
+      heldOutFile: z.string().min(1).optional(),
       warmupRounds: z.number().int().nonnegative(),
       rounds: z.number().int().positive(),
     })
@@ -30,6 +32,9 @@ export const probeResultSchema = z.strictObject({
       rssAfterQueries: z.number(),
       hitAt3: z.number(),
       unanswerableFlagged: z.number(),
+      heldOut: z
+        .strictObject({ hitAt1: z.number(), hitAt3: z.number(), unanswerableFlagged: z.number() })
+        .optional(),
     })
     .optional(),
 });

@@ -44,12 +44,28 @@ function measure(request: ProbeRequest): ProbeResult {
   }
   const rssAfterQueries = settledRss();
   const { hitAt3, unanswerableFlagged } = scoreEvaluation(engine, questions);
+  const heldOut = request.queries.heldOutFile
+    ? scoreEvaluation(engine, readEvaluationFile(request.queries.heldOutFile))
+    : undefined;
   return {
     loadMs,
     indexMs,
     passages,
     rssAfterLoad,
-    queries: { questions: questions.length, latenciesMs, rssAfterQueries, hitAt3, unanswerableFlagged },
+    queries: {
+      questions: questions.length,
+      latenciesMs,
+      rssAfterQueries,
+      hitAt3,
+      unanswerableFlagged,
+      ...(heldOut && {
+        heldOut: {
+          hitAt1: heldOut.hitAt1,
+          hitAt3: heldOut.hitAt3,
+          unanswerableFlagged: heldOut.unanswerableFlagged,
+        },
+      }),
+    },
   };
 }
 

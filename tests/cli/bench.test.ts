@@ -10,7 +10,10 @@ const MEASURES = [
   "ask p99",
   "RSS after load",
   "RSS after queries",
-  "hit@3 (answerable eval questions)",
+  "hit@3 (development questions)",
+  "held-out hit@1",
+  "held-out hit@3",
+  "held-out unanswerable flagged",
   "unanswerable questions flagged",
 ];
 
