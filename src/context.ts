@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
 import { createDossier } from "./answer/create-dossier.ts";
 import type { Dossier } from "./answer/dossier.ts";
 import type { Config } from "./config.ts";
@@ -33,9 +34,28 @@ const SECRET_PATHS = [
   "*.headers.authorization",
 ];
 
-/** JSON lines on stderr, so stdout stays for answers (and `--json` output stays parseable). */
-export function createLogger(level: string, stream: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, redact: { paths: SECRET_PATHS, censor: "[redacted]" } }, stream);
+/**
+ * Logs on stderr, so stdout stays for answers (and `--json` output stays parseable): readable lines
+ * on a terminal, JSON lines for a service manager, a container runtime or a file.
+ */
+export function createLogger(
+  level: string,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Logger {
+  const options = { level, redact: { paths: SECRET_PATHS, censor: "[redacted]" } };
+  if (stream.isTTY !== true) return pino(options, stream);
+  const colorize = process.env.NO_COLOR === undefined;
+  // Synchronous, so a line logged just before the process exits is still shown.
+  return pino(
+    options,
+    pretty({
+      destination: stream,
+      sync: true,
+      colorize,
+      ignore: "pid,hostname",
+      translateTime: "SYS:HH:MM:ss",
+    }),
+  );
 }
 
 export interface ContextOptions {
