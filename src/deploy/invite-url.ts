@@ -8,6 +8,8 @@ import { OAuth2Scopes, PermissionFlagsBits } from "discord.js";
  */
 export const INVITE_PERMISSIONS =
   PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+/** The same permissions as Discord's authorisation page names them. */
+export const INVITE_PERMISSION_NAMES = ["View Channels", "Send Messages", "Embed Links"] as const;
 
 /** `bot` puts Dossier in the server; `applications.commands` lets it register slash commands there. */
 export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
