@@ -23,8 +23,7 @@ const DISCORD_NEEDS: readonly ConfigVariable[] = [
 export const deployCommandsCommand: SubCommand = {
   name: "deploy-commands",
   usage: "[--global | --guild id] [--clear]",
-  summary:
-    "register the slash commands (on DISCORD_GUILD_ID when set, else globally; --global removes them from DISCORD_GUILD_ID; --clear removes them)",
+  summary: "register the slash commands: --guild to try out, --global to go live, --clear to remove them",
   needs: DISCORD_NEEDS,
   async run(args, cli) {
     const { values, positionals } = parseArguments("deploy-commands", args, {
