@@ -1,9 +1,10 @@
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 import { createDossier } from "./answer/create-dossier.ts";
 import type { Dossier } from "./answer/dossier.ts";
 import type { Config } from "./config.ts";
+import { PROJECT_ROOT } from "./installation.ts";
 import type { Corpus } from "./knowledge/corpus.ts";
 import { loadCorpus } from "./knowledge/load-corpus.ts";
 
@@ -18,8 +19,8 @@ export interface Context {
   logger: Logger;
 }
 
-/** The shipped knowledge folder, found from this file rather than from the working directory. */
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
+/** The shipped knowledge folder, found from the code rather than from the working directory. */
+export const DEFAULT_KNOWLEDGE_DIR = `${join(PROJECT_ROOT, "knowledge")}/`;
 
 /** Paths a log line might carry a secret under; pino replaces them before anything is written. */
 const SECRET_PATHS = [
