@@ -25,7 +25,9 @@ const thisScript = "src/build/bundle.mjs";
 
 const hashOf = (file) => {
   try {
-    return createHash("sha256").update(readFileSync(resolve(root, file))).digest("hex");
+    return createHash("sha256")
+      .update(readFileSync(resolve(root, file)))
+      .digest("hex");
   } catch {
     return "missing";
   }
