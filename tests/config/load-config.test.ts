@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, requireDiscordCredentials } from "../../src/config.ts";
+import { CONFIG_VARIABLES, ConfigError, loadConfig, requireDiscordCredentials } from "../../src/config.ts";
 import { createLogger } from "../../src/context.ts";
 import { PROJECT_ROOT } from "../../src/installation.ts";
 
@@ -147,6 +149,14 @@ describe("loadConfig", () => {
       token: TOKEN,
       clientId: CLIENT_ID,
     });
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable, and is a valid configuration as it is", () => {
+    const example = parse(readFileSync(join(PROJECT_ROOT, ".env.example"), "utf8"));
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    expect(loadConfig(example).dataDir).toBe(join(PROJECT_ROOT, "data"));
   });
 });
 
