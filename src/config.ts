@@ -1,10 +1,14 @@
+import { isAbsolute, join, resolve } from "node:path";
+import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import { UserError } from "./errors.ts";
+import { PROJECT_ROOT } from "./installation.ts";
 
 /**
  * Configuration from environment variables (documented in .env.example). Pure: `.env` is read by the
- * entry points (src/main.ts, src/cli.ts) before this runs, so tests pass their own `env` object.
- * A bad value stops start-up with one sentence naming the variable. The token's value is never echoed.
+ * entry points (src/main.ts, src/cli.ts, through loadEnvFile) before this runs, so tests pass their
+ * own `env` object. Every bad value is reported at once, each in one sentence naming the variable;
+ * the token's value is never echoed.
  */
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -17,10 +21,28 @@ const MAX_COOLDOWN_SECONDS = 3600;
 const QUIZ_SECONDS_RANGE = { min: 5, max: 60 } as const;
 
 export class ConfigError extends UserError {
-  constructor(message: string) {
-    super("config", message);
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    const [only, ...more] = list;
+    super(
+      "config",
+      more.length === 0 && only !== undefined
+        ? only
+        : [`The configuration has ${list.length} problems (in .env or the environment):`, ...list].join("\n"),
+    );
     this.name = "ConfigError";
+    this.problems = list;
   }
+}
+
+/**
+ * Reads `.env` from the project folder, whatever the working directory (DOSSIER_ENV_FILE names
+ * another file). Variables already set in the environment win, as a service manager expects.
+ */
+export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
+  const path = env.DOSSIER_ENV_FILE?.trim() || join(PROJECT_ROOT, ".env");
+  loadDotenv({ path, quiet: true, processEnv: env });
 }
 
 /** `.env` files copied from .env.example hold `NAME=` lines: an empty value means "not set". */
@@ -121,26 +143,46 @@ const quizSeconds = z
       `QUIZ_SECONDS must be between ${QUIZ_SECONDS_RANGE.min} and ${QUIZ_SECONDS_RANGE.max} (a quiz must end within Discord's 15 minutes); got ${shown(issue.input)}.`,
   });
 
+/** A relative DATA_DIR is taken from the project folder, not from wherever the command was started. */
+const dataDir = z
+  .string()
+  .trim()
+  .transform((dir) => (isAbsolute(dir) ? dir : resolve(PROJECT_ROOT, dir)));
+
+const metricsPort = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, {
+    error: (issue) =>
+      `METRICS_PORT must be a port number (1–65535) for /metrics and /healthz; got ${shown(issue.input)}.`,
+  })
+  .transform(Number)
+  .refine((port) => port <= 65535, {
+    error: (issue) => `METRICS_PORT must be at most 65535; got ${shown(issue.input)}.`,
+  });
+
+const metricsHost = z
+  .string()
+  .trim()
+  .regex(/^[\w.:-]+$/, {
+    error: (issue) =>
+      `METRICS_HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got ${shown(issue.input)}.`,
+  });
+
 const envSchema = z
   .object({
     DISCORD_TOKEN: optional(discordToken),
     DISCORD_CLIENT_ID: optional(discordId("DISCORD_CLIENT_ID")),
     DISCORD_GUILD_ID: optional(discordId("DISCORD_GUILD_ID")),
     DISCORD_API_URL: optional(apiUrl),
-    DATA_DIR: optional(z.string().trim()).default("./data"),
+    DATA_DIR: optional(dataDir).default(join(PROJECT_ROOT, "data")),
     MODERATOR_ROLE_IDS: optional(roleIds).default([]),
     LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(logLevel)).default("info"),
     COOLDOWN_SECONDS: optional(cooldownSeconds).default(3),
     QUIZ_SECONDS: optional(quizSeconds).default(20),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message:
-          "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy the Application ID from the General Information page of the Discord Developer Portal.",
-      });
-    }
+    METRICS_PORT: optional(metricsPort),
+    // Loopback unless told otherwise: metrics say how busy the bot is, which is nobody else's business.
+    METRICS_HOST: optional(metricsHost).default("127.0.0.1"),
   })
   .transform((env) => ({
     discordToken: env.DISCORD_TOKEN,
@@ -152,16 +194,43 @@ const envSchema = z
     logLevel: env.LOG_LEVEL,
     cooldownSeconds: env.COOLDOWN_SECONDS,
     quizSeconds: env.QUIZ_SECONDS,
+    metricsPort: env.METRICS_PORT,
+    metricsHost: env.METRICS_HOST,
   }));
 
 export type Config = z.infer<typeof envSchema>;
+export type ConfigVariable = keyof z.input<typeof envSchema>;
+const variables = envSchema.in.shape;
+export const CONFIG_VARIABLES = Object.keys(variables) as ConfigVariable[];
 
-/** Reads and checks the environment; throws a ConfigError whose message is the first problem found. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw new ConfigError(first?.message ?? "The configuration in the environment is invalid.");
+const CLIENT_ID_WITH_TOKEN =
+  "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy the Application ID from the General Information page of the Discord Developer Portal.";
+
+/**
+ * Reads and checks the environment; throws a ConfigError listing every problem. With `needs`, only
+ * those variables are checked: a tool that needs the client id alone (invite) runs whatever state
+ * the token is in, and a malformed variable it does not need counts as unset.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  needs: readonly ConfigVariable[] = CONFIG_VARIABLES,
+): Config {
+  const checked: Record<string, string | undefined> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (needs.includes(name) || variables[name].safeParse(value).success) checked[name] = value;
+  }
+  const parsed = envSchema.safeParse(checked);
+  // One sentence per variable: the first thing wrong with it is the one to fix.
+  const problems = new Map<PropertyKey, string>();
+  for (const issue of parsed.error?.issues ?? [])
+    if (!problems.has(issue.path[0] ?? "")) problems.set(issue.path[0] ?? "", issue.message);
+  const bothNeeded = needs.includes("DISCORD_TOKEN") && needs.includes("DISCORD_CLIENT_ID");
+  const tokenSet = variables.DISCORD_TOKEN.safeParse(checked.DISCORD_TOKEN).data !== undefined;
+  if (bothNeeded && tokenSet && blankAsUnset(checked.DISCORD_CLIENT_ID) === undefined)
+    problems.set("DISCORD_CLIENT_ID", CLIENT_ID_WITH_TOKEN);
+  if (parsed.data === undefined || problems.size > 0) throw new ConfigError([...problems.values()]);
+  return parsed.data;
 }
 
 /** For the bot and deploy-commands, which cannot run without both. */

@@ -1,8 +1,10 @@
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
 import { createDossier } from "./answer/create-dossier.ts";
 import type { Dossier } from "./answer/dossier.ts";
 import type { Config } from "./config.ts";
+import { PROJECT_ROOT } from "./installation.ts";
 import type { Corpus } from "./knowledge/corpus.ts";
 import { loadCorpus } from "./knowledge/load-corpus.ts";
 
@@ -17,8 +19,8 @@ export interface Context {
   logger: Logger;
 }
 
-/** The shipped knowledge folder, found from this file rather than from the working directory. */
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
+/** The shipped knowledge folder, found from the code rather than from the working directory. */
+export const DEFAULT_KNOWLEDGE_DIR = `${join(PROJECT_ROOT, "knowledge")}/`;
 
 /** Paths a log line might carry a secret under; pino replaces them before anything is written. */
 const SECRET_PATHS = [
@@ -33,9 +35,28 @@ const SECRET_PATHS = [
   "*.headers.authorization",
 ];
 
-/** JSON lines on stderr, so stdout stays for answers (and `--json` output stays parseable). */
-export function createLogger(level: string, stream: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, redact: { paths: SECRET_PATHS, censor: "[redacted]" } }, stream);
+/**
+ * Logs on stderr, so stdout stays for answers (and `--json` output stays parseable): readable lines
+ * on a terminal, JSON lines for a service manager, a container runtime or a file.
+ */
+export function createLogger(
+  level: string,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Logger {
+  const options = { level, redact: { paths: SECRET_PATHS, censor: "[redacted]" } };
+  if (stream.isTTY !== true) return pino(options, stream);
+  const colorize = process.env.NO_COLOR === undefined;
+  // Synchronous, so a line logged just before the process exits is still shown.
+  return pino(
+    options,
+    pretty({
+      destination: stream,
+      sync: true,
+      colorize,
+      ignore: "pid,hostname",
+      translateTime: "SYS:HH:MM:ss",
+    }),
+  );
 }
 
 export interface ContextOptions {

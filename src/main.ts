@@ -1,7 +1,7 @@
-import { config as loadDotenv } from "dotenv";
 import { startBotWithStore } from "./cli/start-bot-with-store.ts";
 import { startDossier } from "./cli/start-dossier.ts";
+import { loadEnvFile } from "./config.ts";
 
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the offline console.
-loadDotenv({ quiet: true });
+loadEnvFile();
 process.exitCode = await startDossier({ startBot: startBotWithStore });

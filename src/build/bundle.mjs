@@ -1,31 +1,78 @@
-// `npm run build`: bundles the bot (and the benchmark's bot process) into dist/ as plain JavaScript,
-// so `npm start` runs without the TypeScript loader and its memory. Packages stay external.
+// `npm run build`: bundles the bot (and the benchmark's bot process, and the `dossier` program for a
+// checkout-free install such as the container) into dist/ as plain JavaScript, so `npm start` runs
+// without the TypeScript loader and its memory. Packages stay external.
 // Plain JavaScript itself, so that it runs before anything is built.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+//
+//   node src/build/bundle.mjs [--if-stale] [--outdir dir]
+//
+// --if-stale (what `npm start` uses) builds only when a source file differs from the last build's:
+// dist/build-inputs.json keeps a hash of every file that went into the bundles, and of this script.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: ["src/main.ts", "src/bench/discord-bot-process.ts"],
-  outbase: "src",
-  outdir: "dist",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  packages: "external",
-  logLevel: "warning",
-  write: false,
+const { values } = parseArgs({
+  options: { "if-stale": { type: "boolean" }, outdir: { type: "string", default: "dist" } },
 });
+const outdir = resolve(root, values.outdir);
+const manifestFile = join(outdir, "build-inputs.json");
+const entryPoints = ["src/main.ts", "src/cli.ts", "src/bench/discord-bot-process.ts"];
+const outputs = ["main.js", "cli.js", "bench/discord-bot-process.js"];
+const thisScript = "src/build/bundle.mjs";
+
+const hashOf = (file) => {
+  try {
+    return createHash("sha256")
+      .update(readFileSync(resolve(root, file)))
+      .digest("hex");
+  } catch {
+    return "missing";
+  }
+};
+
+function upToDate() {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    const inputs = Object.entries(manifest.inputs ?? {});
+    const built = outputs.every((file) => hashOf(join(outdir, file)) === manifest.outputs?.[file]);
+    return built && inputs.length > 0 && inputs.every(([file, hash]) => hashOf(file) === hash);
+  } catch {
+    return false;
+  }
+}
 
 // Tests and the benchmark may build while another process runs the bundle: each file is written
 // beside its target and renamed over it, so a reader sees the old file or the new one, never half.
-for (const file of result.outputFiles) {
-  mkdirSync(dirname(file.path), { recursive: true });
-  const partial = `${file.path}.${process.pid}.partial`;
-  writeFileSync(partial, file.contents);
-  renameSync(partial, file.path);
+function writeAtomically(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, path);
+}
+
+if (!(values["if-stale"] && upToDate())) {
+  // Only now: a `npm start` with an up-to-date bundle never loads esbuild.
+  const { build } = await import("esbuild");
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints,
+    outbase: "src",
+    outdir,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+    write: false,
+    metafile: true,
+  });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  const inputs = Object.fromEntries(
+    [...Object.keys(result.metafile.inputs), thisScript].map((file) => [file, hashOf(file)]),
+  );
+  const builtOutputs = Object.fromEntries(outputs.map((file) => [file, hashOf(join(outdir, file))]));
+  writeAtomically(manifestFile, `${JSON.stringify({ inputs, outputs: builtOutputs }, null, 1)}\n`);
 }

@@ -17,6 +17,7 @@ export const qaCommand: SubCommand = {
   name: "qa",
   usage: "export|import --guild id [file]",
   summary: "a server's moderator entries to and from the qa.yaml format (export: --out file)",
+  needs: ["DATA_DIR", "LOG_LEVEL"],
   async run(args, cli) {
     const [action, ...rest] = args;
     if (action !== "export" && action !== "import") {

@@ -1,13 +1,13 @@
 import type { BotStarter } from "./start-dossier.ts";
 
 /**
- * `npm start` with a token. The store in DATA_DIR is opened first and its moderator entries loaded,
- * so /ask answers with them from the first interaction; shutdown closes it. The bot's modules are
- * imported lazily, so the offline console never loads discord.js.
+ * `npm start` with a token: the bot service (store, DATA_DIR lock, /healthz and /metrics when
+ * METRICS_PORT is set, a login that waits out a missing network), stopped cleanly on SIGINT or
+ * SIGTERM. The bot's modules are imported lazily, so the offline console never loads discord.js.
  */
 export const startBotWithStore: BotStarter = async (context) => {
-  const { openModeration } = await import("../moderation/open-moderation.ts");
-  const moderation = await openModeration(context);
-  const { runBot } = await import("../bot/run-bot.ts");
-  await runBot({ ...context, moderation, store: moderation.store });
+  const { startBotService } = await import("../ops/bot-service.ts");
+  const { installShutdown } = await import("../bot/shutdown.ts");
+  const service = await startBotService(context);
+  installShutdown(service, { logger: context.logger });
 };

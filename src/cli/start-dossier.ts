@@ -1,7 +1,10 @@
+import { toLoggableError } from "../bot/loggable-error.ts";
 import { loadConfig } from "../config.ts";
 import { consoleStreams, runConsole } from "../console/run-console.ts";
 import { type Context, createContext } from "../context.ts";
+import { explainDiscordFailure } from "../deploy/discord-failure.ts";
 import { UserError } from "../errors.ts";
+import { nodeVersionProblem } from "../installation.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
 import { StoreError } from "../store/errors.ts";
 import { type CliIo, processIo } from "./io.ts";
@@ -20,17 +23,15 @@ export interface StartOptions {
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
 }
 
-const REJECTED_TOKEN =
-  "Discord refused DISCORD_TOKEN. Copy the bot's token again (Developer Portal › Bot › Reset Token) into .env.";
-
-function isRejectedToken(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "TokenInvalid";
-}
-
 /** `npm start`: the bot when DISCORD_TOKEN is set, otherwise the offline console. Returns the exit code. */
 export async function startDossier(options: StartOptions): Promise<number> {
   const io = options.io ?? processIo;
   const stdin = options.stdin ?? process.stdin;
+  const tooOld = nodeVersionProblem();
+  if (tooOld !== undefined) {
+    io.err(tooOld);
+    return 1;
+  }
   let context: Context;
   try {
     context = createContext(loadConfig(options.env ?? process.env));
@@ -43,9 +44,14 @@ export async function startDossier(options: StartOptions): Promise<number> {
     try {
       await options.startBot(context);
     } catch (error) {
-      // A data folder it cannot write, a token Discord refuses: sentences for the admin, not stacks.
-      if (!(error instanceof UserError || error instanceof StoreError || isRejectedToken(error))) throw error;
-      io.err(isRejectedToken(error) ? REJECTED_TOKEN : (error as Error).message);
+      // A data folder it cannot write, a token Discord refuses: sentences for the admin, the rest for debug.
+      const explained =
+        error instanceof UserError || error instanceof StoreError
+          ? error
+          : explainDiscordFailure(error, { retry: "npm start", apiUrl: context.config.discordApiUrl });
+      if (explained === undefined) throw error;
+      context.logger.debug({ error: toLoggableError(explained.cause ?? error) }, explained.message);
+      io.err(explained.message);
       return 1;
     }
     return 0;

@@ -1,7 +1,9 @@
 import { ANSWER_SUB_COMMANDS } from "./answer-sub-commands.ts";
+import { backupCommand, restoreCommand } from "./backup-command.ts";
 import { benchCommand } from "./bench-command.ts";
 import { consoleCommand } from "./console-command.ts";
 import { deployCommandsCommand, inviteCommand } from "./deploy-command.ts";
+import { doctorCommand } from "./doctor-command.ts";
 import { evalCommand } from "./eval-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
@@ -16,16 +18,11 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
   },
   {
     title: "Tools",
-    commands: [
-      consoleCommand,
-      knowledgeCheckCommand,
-      evalCommand,
-      benchCommand,
-      qaCommand,
-      ingestCommand,
-      deployCommandsCommand,
-      inviteCommand,
-    ],
+    commands: [consoleCommand, knowledgeCheckCommand, evalCommand, benchCommand, qaCommand, ingestCommand],
+  },
+  {
+    title: "Operations",
+    commands: [deployCommandsCommand, inviteCommand, doctorCommand, backupCommand, restoreCommand],
   },
 ];
 
@@ -53,5 +50,6 @@ export function fullUsage(): string {
       lines.push(`  ${synopsis(command).padEnd(width)}  ${command.summary}`);
   }
   lines.push("", `  ${"help [command]".padEnd(width)}  this text, or one command's usage`);
+  lines.push(`  ${"--version".padEnd(width)}  the release of Dossier and of Node.js`);
   return lines.join("\n");
 }

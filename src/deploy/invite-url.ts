@@ -12,6 +12,13 @@ export const INVITE_PERMISSIONS =
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.AttachFiles;
+/** The same permissions as Discord's authorisation page names them. */
+export const INVITE_PERMISSION_NAMES = [
+  "View Channels",
+  "Send Messages",
+  "Embed Links",
+  "Attach Files",
+] as const;
 
 /** `bot` puts Dossier in the server; `applications.commands` lets it register slash commands there. */
 export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;

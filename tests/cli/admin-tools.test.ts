@@ -111,4 +111,27 @@ describe("dossier deploy-commands and invite", () => {
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.stderr).toContain("DISCORD_CLIENT_ID");
   });
+
+  it("invite needs only the client id, and says what to do with the link", async () => {
+    const { code, stdout, stderr } = await run(["invite"], {
+      env: { DISCORD_CLIENT_ID: "123456789012345678", DISCORD_TOKEN: "Bot not-a-token", LOG_LEVEL: "loud" },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^https:\/\/discord\.com\/oauth2\/authorize\?/);
+    expect(stderr).toContain("Open this link in a browser");
+    expect(stderr).toContain("View Channels, Send Messages, Embed Links");
+    expect(stderr).toContain("dossier deploy-commands");
+  });
+
+  it("deploy-commands reports every configuration problem it needs fixed, at once", async () => {
+    const { code, stderr } = await run(["deploy-commands"], {
+      env: { DISCORD_TOKEN: "Bot x.y.z", DISCORD_CLIENT_ID: "abc", COOLDOWN_SECONDS: "soon" },
+    });
+    expect(code).toBe(1);
+    expect(stderr.split("\n")).toEqual([
+      "The configuration has 2 problems (in .env or the environment):",
+      'DISCORD_TOKEN must be the token alone, without the "Bot " prefix.',
+      'DISCORD_CLIENT_ID must be a Discord id (17–20 digits); got "abc".',
+    ]);
+  });
 });

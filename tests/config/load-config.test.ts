@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Writable } from "node:stream";
+import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, requireDiscordCredentials } from "../../src/config.ts";
+import { CONFIG_VARIABLES, ConfigError, loadConfig, requireDiscordCredentials } from "../../src/config.ts";
 import { createLogger } from "../../src/context.ts";
+import { PROJECT_ROOT } from "../../src/installation.ts";
 
 const TOKEN = "MTEyMzQ1Njc4OTAxMjM0NTY3OA.GhIjKl.s3cr3t-t0k3n-value_XYZ";
 const CLIENT_ID = "112345678901234567";
@@ -23,11 +27,14 @@ describe("loadConfig", () => {
       discordClientId: undefined,
       discordGuildId: undefined,
       discordApiUrl: undefined,
-      dataDir: "./data",
+      // Beside the code, wherever the command was started from.
+      dataDir: join(PROJECT_ROOT, "data"),
       moderatorRoleIds: [],
       logLevel: "info",
       cooldownSeconds: 3,
       quizSeconds: 20,
+      metricsPort: undefined,
+      metricsHost: "127.0.0.1",
     };
     expect(loadConfig({})).toEqual(expected);
     expect(
@@ -53,6 +60,8 @@ describe("loadConfig", () => {
         LOG_LEVEL: "DEBUG",
         COOLDOWN_SECONDS: "0",
         QUIZ_SECONDS: "45",
+        METRICS_PORT: "9464",
+        METRICS_HOST: "0.0.0.0",
       }),
     ).toEqual({
       discordToken: TOKEN,
@@ -64,7 +73,13 @@ describe("loadConfig", () => {
       logLevel: "debug",
       cooldownSeconds: 0,
       quizSeconds: 45,
+      metricsPort: 9464,
+      metricsHost: "0.0.0.0",
     });
+  });
+
+  it("takes a relative DATA_DIR from the project folder, not the working directory", () => {
+    expect(loadConfig({ DATA_DIR: "var/dossier" }).dataDir).toBe(join(PROJECT_ROOT, "var", "dossier"));
   });
 
   it.each([
@@ -108,13 +123,36 @@ describe("loadConfig", () => {
       { QUIZ_SECONDS: "90" },
       `QUIZ_SECONDS must be between 5 and 60 (a quiz must end within Discord's 15 minutes); got "90".`,
     ],
+    [
+      { METRICS_PORT: "http" },
+      'METRICS_PORT must be a port number (1–65535) for /metrics and /healthz; got "http".',
+    ],
+    [{ METRICS_PORT: "70000" }, 'METRICS_PORT must be at most 65535; got "70000".'],
+    [
+      { METRICS_HOST: "local host" },
+      'METRICS_HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got "local host".',
+    ],
   ])("%j fails with one sentence naming the variable", (env, sentence) => {
     expect(failure(env)).toBe(sentence);
   });
 
-  it("reports only the first problem when there are several", () => {
-    const message = failure({ DISCORD_CLIENT_ID: "abc", LOG_LEVEL: "loud" });
-    expect(message.match(/must/g)).toHaveLength(1);
+  it("reports every problem at once, one line each", () => {
+    const message = failure({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: "loud", COOLDOWN_SECONDS: "soon" });
+    expect(message.split("\n")).toEqual([
+      "The configuration has 3 problems (in .env or the environment):",
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud".',
+      'COOLDOWN_SECONDS must be a whole number of seconds (0 turns the cooldown off); got "soon".',
+      "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy the Application ID from the General Information page of the Discord Developer Portal.",
+    ]);
+  });
+
+  it("checks only the variables a tool needs; others that are malformed count as unset", () => {
+    const env = { DISCORD_TOKEN: "Bot x", DISCORD_CLIENT_ID: CLIENT_ID, LOG_LEVEL: "loud" };
+    const config = loadConfig(env, ["DISCORD_CLIENT_ID"]);
+    expect(config).toMatchObject({ discordClientId: CLIENT_ID, discordToken: undefined, logLevel: "info" });
+    // A token without a client id matters only to a tool that needs both.
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN }, ["DISCORD_TOKEN"]).discordToken).toBe(TOKEN);
+    expect(() => loadConfig(env, ["DISCORD_CLIENT_ID", "LOG_LEVEL"])).toThrow(/^LOG_LEVEL must be/);
   });
 
   it("requireDiscordCredentials names what the bot still needs", () => {
@@ -125,6 +163,14 @@ describe("loadConfig", () => {
       token: TOKEN,
       clientId: CLIENT_ID,
     });
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable, and is a valid configuration as it is", () => {
+    const example = parse(readFileSync(join(PROJECT_ROOT, ".env.example"), "utf8"));
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    expect(loadConfig(example).dataDir).toBe(join(PROJECT_ROOT, "data"));
   });
 });
 

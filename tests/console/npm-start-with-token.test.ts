@@ -50,7 +50,9 @@ describe("npm start with a token", () => {
       env: env({ DISCORD_TOKEN: wrongToken }),
     });
     expect(code).toBe(1);
-    expect(stderr).toContain("Discord refused DISCORD_TOKEN.");
+    expect(stderr.trim()).toBe(
+      "Discord refused DISCORD_TOKEN: copy the bot's token again (Developer Portal › Bot › Reset Token) into .env, then run npm start again.",
+    );
     expect(`${stdout}${stderr}`).not.toContain(wrongToken);
   });
 });

@@ -16,6 +16,7 @@ export const routeNotFound = () => discordError(404, 0, "404: Not Found");
 export const unknownWebhook = () => discordError(404, 10015, "Unknown Webhook");
 export const unknownMessage = () => discordError(404, 10008, "Unknown Message");
 export const unknownInteraction = () => discordError(404, 10062, "Unknown interaction");
+export const unknownGuild = () => discordError(404, 10004, "Unknown Guild");
 export const missingAccess = () => discordError(403, 50001, "Missing Access");
 export const methodNotAllowed = () => discordError(405, 0, "405: Method Not Allowed");
 export const invalidWebhookToken = () => discordError(401, 50027, "Invalid Webhook Token");

@@ -18,6 +18,8 @@ export interface FakeDiscordOptions {
   /** Discord's 3 s for the first answer; `false` switches the check off. */
   interactionDeadlineMs?: number | false;
   guildName?: string;
+  /** Listen on this port of 127.0.0.1 rather than a free one: a bot configured earlier finds it there. */
+  port?: number;
 }
 
 export interface InjectedHandle {

@@ -1,3 +1,4 @@
+import { missingAccess, unauthorized, unknownGuild } from "./discord-errors.ts";
 import type { FakeResponse } from "./fake-response.ts";
 import type { RecordedRequest } from "./request-log.ts";
 
@@ -5,8 +6,12 @@ import type { RecordedRequest } from "./request-log.ts";
 export type PendingRequest = Omit<RecordedRequest, "index" | "status" | "responseBody" | "injectedFault">;
 export type PendingRequestPredicate = (request: PendingRequest) => boolean;
 
+/**
+ * 401: the token is refused. 403: Missing Access (50001), as for a server the bot was not invited to
+ * with applications.commands. 404: Unknown Guild (10004). 429: a rate limit. 5xx: an outage.
+ */
 export interface FaultSpec {
-  status: 429 | 500 | 502 | 503 | 504;
+  status: 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504;
   /** How many matching requests fail before the route answers normally again. Default 1. */
   times?: number;
   /** For 429: seconds discord.js should wait. Small, so retries finish quickly. Default 0.05. */
@@ -41,7 +46,18 @@ export class FaultInjector {
     const rule = this.#rules.find((candidate) => candidate.remaining > 0 && candidate.matches(request));
     if (rule === undefined) return undefined;
     rule.remaining -= 1;
-    return rule.spec.status === 429 ? rateLimited(rule.spec) : serverError(rule.spec.status);
+    switch (rule.spec.status) {
+      case 401:
+        return unauthorized();
+      case 403:
+        return missingAccess();
+      case 404:
+        return unknownGuild();
+      case 429:
+        return rateLimited(rule.spec);
+      default:
+        return serverError(rule.spec.status);
+    }
   }
 }
 

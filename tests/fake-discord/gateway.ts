@@ -29,6 +29,8 @@ export class FakeGateway {
   readonly #waiters = new Waiters();
   readonly #stats: GatewayStats = { connectionUrls: [], identifies: 0, resumes: 0, receivedOps: [] };
   readonly #handshake: HandshakeDeps;
+  /** Connections waiting for HELLO while handshakes are held. */
+  #heldHellos: Array<() => void> | undefined;
 
   constructor(world: FakeWorld, baseUrl: () => string, token: string | undefined) {
     // A distinct resume path lets tests see that the client resumed where READY told it to.
@@ -48,6 +50,13 @@ export class FakeGateway {
   /** Sends a dispatch in the current session; it is replayed on resume if the client is away. */
   dispatch(event: string, data: unknown): void {
     this.#sessions.current.dispatch(event, data);
+  }
+
+  /** Resolves once the client has opened `nth` connections in total (1 = the login). */
+  waitForConnection(nth: number, options?: WaitOptions): Promise<void> {
+    const find = () => (this.#stats.connectionUrls.length >= nth ? true : undefined);
+    const describe = () => `Gateway so far: ${this.#stats.connectionUrls.length} connection(s).`;
+    return this.#waiters.waitFor(find, `gateway connection #${nth}`, describe, options).then(() => undefined);
   }
 
   /** Resolves once the client has identified `nth` times in total (1 = the login). */
@@ -79,6 +88,20 @@ export class FakeGateway {
     if (!resumable) this.#sessions.forget(session);
   }
 
+  /**
+   * New connections get no HELLO until `releaseHandshakes()`: the client stays disconnected for as long
+   * as a test needs to look at it (a health check reading 503), without a timer deciding.
+   */
+  holdHandshakes(): void {
+    this.#heldHellos ??= [];
+  }
+
+  releaseHandshakes(): void {
+    const held = this.#heldHellos ?? [];
+    this.#heldHellos = undefined;
+    for (const sendHello of held) sendHello();
+  }
+
   close(): Promise<void> {
     this.#waiters.rejectAll("closed while a test was still waiting for the gateway");
     for (const client of this.#wss.clients) client.terminate();
@@ -101,7 +124,13 @@ export class FakeGateway {
     socket.on("close", () => {
       if (session?.socket === socket) session.socket = undefined;
     });
-    sendControl(socket, GatewayOpcodes.Hello, { heartbeat_interval: HEARTBEAT_INTERVAL_MS });
+    const sendHello = () => {
+      // The client may have given up on a held connection; a closed socket gets nothing.
+      if (socket.readyState === socket.OPEN)
+        sendControl(socket, GatewayOpcodes.Hello, { heartbeat_interval: HEARTBEAT_INTERVAL_MS });
+    };
+    if (this.#heldHellos === undefined) sendHello();
+    else this.#heldHellos.push(sendHello);
     this.#waiters.notify();
   }
 
