@@ -23,7 +23,9 @@ export function runKnowledgeCheck(io: CliIo, dir: string): number {
   io.out(
     `knowledge:check: ok — ${corpus.articles.length} articles, ${corpus.demands.length} demands, ` +
       `${corpus.timeline.length} events, ${corpus.quotes.length} quotes, ${corpus.people.length} people, ` +
-      `${corpus.qa.length} Q&A, ${corpus.synonyms.length} synonym groups; ${citations} citations verified verbatim`,
+      `${corpus.qa.length} Q&A, ${corpus.synonyms.length} synonym groups, ` +
+      `${corpus.questionBank.reduce((n, b) => n + b.questions.length, 0)} banked questions` +
+      `${corpus.wordVectors ? `, ${corpus.wordVectors.size} word vectors` : ""}; ${citations} citations verified verbatim`,
   );
   return 0;
 }
