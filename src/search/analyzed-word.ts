@@ -17,38 +17,42 @@ export interface AnalyzedWord {
 /** What a written word means to the index, whatever its place in a text; undefined: not searchable. */
 type WordMeaning = { stem: string; stop: boolean } | undefined;
 
-/**
- * Words as written recur thousands of times across the knowledge (and a larger corpus): each is
- * normalized and stemmed once. Questions bring new words forever, so the memory is dropped past this.
- */
-const meanings = new Map<string, WordMeaning>();
+/** normalize → stop words → stem, keeping each word's character range in the original text. */
+export type WordAnalysis = (text: string) => AnalyzedWord[];
+
+/** Questions bring new words forever: past this many, the memory of written words starts again. */
 const MEANINGS_LIMIT = 50_000;
 
-function meaningOf(raw: string): WordMeaning {
-  if (meanings.has(raw)) return meanings.get(raw);
-  const normalized = normalizeWord(raw);
-  const meaning =
-    normalized.length === 0 || normalized.length > MAX_WORD_LENGTH
-      ? undefined
-      : { stem: stemWord(normalized), stop: isStopWord(normalized) };
-  if (meanings.size >= MEANINGS_LIMIT) meanings.clear();
-  meanings.set(raw, meaning);
-  return meaning;
-}
-
-/** normalize → stop words → stem, keeping each word's character range in the original text. */
-export function analyzeWords(text: string): AnalyzedWord[] {
-  const words: AnalyzedWord[] = [];
-  findWordSpans(text).forEach((span, position) => {
-    const meaning = meaningOf(span.raw);
-    if (meaning === undefined) return;
-    words.push({
-      start: span.start,
-      end: span.end,
-      stem: meaning.stem,
-      stop: meaning.stop,
-      capitalized: position > 0 && /^\p{Lu}/u.test(span.raw),
+/**
+ * Words as written recur thousands of times across the knowledge (and a larger corpus): each is
+ * normalized and stemmed once per analysis, which its analyzer owns (no module-level memory).
+ */
+export function createWordAnalysis(): WordAnalysis {
+  const meanings = new Map<string, WordMeaning>();
+  const meaningOf = (raw: string): WordMeaning => {
+    if (meanings.has(raw)) return meanings.get(raw);
+    const normalized = normalizeWord(raw);
+    const meaning =
+      normalized.length === 0 || normalized.length > MAX_WORD_LENGTH
+        ? undefined
+        : { stem: stemWord(normalized), stop: isStopWord(normalized) };
+    if (meanings.size >= MEANINGS_LIMIT) meanings.clear();
+    meanings.set(raw, meaning);
+    return meaning;
+  };
+  return (text) => {
+    const words: AnalyzedWord[] = [];
+    findWordSpans(text).forEach((span, position) => {
+      const meaning = meaningOf(span.raw);
+      if (meaning === undefined) return;
+      words.push({
+        start: span.start,
+        end: span.end,
+        stem: meaning.stem,
+        stop: meaning.stop,
+        capitalized: position > 0 && /^\p{Lu}/u.test(span.raw),
+      });
     });
-  });
-  return words;
+    return words;
+  };
 }

@@ -1,5 +1,5 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
-import { type AnalyzedWord, analyzeWords } from "./analyzed-word.ts";
+import { type AnalyzedWord, createWordAnalysis } from "./analyzed-word.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { buildQueryPlan, type QueryPlan, stemsOf } from "./query-plan.ts";
 import type { Semantic } from "./semantic.ts";
@@ -34,7 +34,8 @@ export interface Analyzer {
 export const NEAR_WORD_WEIGHT = 0.5;
 
 export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, semantic?: Semantic): Analyzer {
-  const synonyms = createSynonymTable(synonymGroups);
+  const analyzeWords = createWordAnalysis();
+  const synonyms = createSynonymTable(synonymGroups, analyzeWords);
   return {
     synonyms,
     semantic,

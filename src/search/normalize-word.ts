@@ -1,4 +1,4 @@
-import { foldText } from "./fold-text.ts";
+import { foldText } from "../text/fold.ts";
 
 /** News style abbreviates months ("Jan. 10"); members write them out. ("May" is never shortened.) */
 const MONTHS: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
-import { analyzeWords } from "./analyzed-word.ts";
+import type { WordAnalysis } from "./analyzed-word.ts";
 
 /** Multi-word synonyms are indexed as one joined term ("unit_state"), besides their words. */
 export const PHRASE_JOINER = "_";
@@ -24,7 +24,10 @@ export interface SynonymTable {
  * Built from the corpus synonym groups with the same word analysis as documents and questions, so
  * "U.S.", "intermediate-range" and "sphere of influence" are found however they are written.
  */
-export function createSynonymTable(groups: ReadonlyArray<SynonymGroup>): SynonymTable {
+export function createSynonymTable(
+  groups: ReadonlyArray<SynonymGroup>,
+  analyzeWords: WordAnalysis,
+): SynonymTable {
   const groupsOfKey = new Map<string, number[]>();
   const phrasesByFirstStem = new Map<string, string[][]>();
   const keysOfGroup: string[][] = groups.map((group, groupIndex) => {

@@ -1,17 +1,19 @@
 /**
+ * The two foldings of text, with one table of quote styles, so that what counts as the same
+ * apostrophe is decided once.
+ */
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC\uFF07]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/g;
+
+const plainQuotes = (text: string) => text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+
+/**
  * Folding used to decide whether an excerpt is "verbatim" in a paragraph: only whitespace and the
  * style of quotes and apostrophes may differ, so a moderator who types ' instead of ’ is not refused,
  * while any change of words is.
  */
-const QUOTE_STYLES: ReadonlyArray<[RegExp, string]> = [
-  [/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'"],
-  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
-];
-
 export function foldQuotesAndSpace(text: string): string {
-  let folded = text.normalize("NFC");
-  for (const [pattern, plain] of QUOTE_STYLES) folded = folded.replace(pattern, plain);
-  return folded.replace(/\s+/g, " ").trim();
+  return plainQuotes(text.normalize("NFC")).replace(/\s+/g, " ").trim();
 }
 
 /** True when `excerpt` occurs in `paragraph`, folding whitespace and quote style only. */
@@ -19,3 +21,20 @@ export function isVerbatimIn(excerpt: string, paragraph: string): boolean {
   const needle = foldQuotesAndSpace(excerpt);
   return needle.length > 0 && foldQuotesAndSpace(paragraph).includes(needle);
 }
+
+/**
+ * Folding applied to every word before it is compared, for documents and questions alike, so that
+ * "Zelenskyy", "ZELENSKYY" and "Zelenskýy" meet. NFKC first turns compatibility forms (full-width
+ * letters, ligatures) into plain ones; NFD then splits accents off their letters so that stripping
+ * combining marks removes diacritics, and with them any "zalgo" marks stacked on a word.
+ */
+export function foldText(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  return plainQuotes(
+    text.normalize("NFKC").toLowerCase().normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC"),
+  );
+}
+
+const COMBINING_MARKS = /\p{M}+/gu;
+/** Printable ASCII without backticks is left as it is by every step but lowercasing. */
+const PLAIN_ASCII = /^[\t\n\r -_a-~]*$/;

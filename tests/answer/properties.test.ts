@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.ts";
 import { UserError } from "../../src/errors.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
-import { foldText } from "../../src/search/fold-text.ts";
+import { foldText } from "../../src/text/fold.ts";
 import { expectNoSharedPassage, expectVerbatimEvidence } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
 

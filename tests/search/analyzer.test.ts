@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
-import { foldText } from "../../src/search/fold-text.ts";
 import { normalizeWord } from "../../src/search/normalize-word.ts";
 import { findWordSpans } from "../../src/search/word-spans.ts";
+import { foldText } from "../../src/text/fold.ts";
 
 const analyzer = createAnalyzer([
   ["u.s.", "usa", "united states", "america"],

@@ -1,5 +1,5 @@
 import { allowedTypos, editDistance } from "../../search/edit-distance.ts";
-import { foldText } from "../../search/fold-text.ts";
+import { foldText } from "../../text/fold.ts";
 
 /** How well a typed text matches a name: lower is better; undefined when it does not match. */
 export type NameMatchRank = number;

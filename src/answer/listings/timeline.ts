@@ -1,8 +1,8 @@
 import { UserError } from "../../errors.ts";
 import type { TimelineEvent } from "../../knowledge/schema.ts";
+import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
 import type { AnswerContext } from "../answer-context.ts";
 import { eventResult } from "../excerpts/entry-results.ts";
-import { type DateSpan, readDateBound, spanOfDate } from "../partial-date.ts";
 import type { Answer } from "../types.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
 
