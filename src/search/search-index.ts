@@ -140,10 +140,16 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     analysed.set(text, terms);
     return terms;
   };
+  // A field listing ways of asking is analysed line by line: the lines are its phrasings too.
   const termsOf = (document: SearchDocument, analyse: (text: string) => string[]): DocumentTerms =>
     SEARCH_FIELDS.map((field) => {
       const value = document[field];
-      return value === undefined || value === null ? undefined : analyse(String(value));
+      if (value === undefined || value === null) return undefined;
+      return PHRASING_FIELDS.includes(field)
+        ? String(value)
+            .split("\n")
+            .flatMap((line) => analyse(line))
+        : analyse(String(value));
     });
   const index = createInvertedIndex(SEARCH_FIELDS.length);
   /** Stored fields by document number; undefined once removed. */

@@ -15,8 +15,11 @@ export interface Passage {
   words: AnalyzedWord[];
   /** Multi-word synonyms in the paragraph, as character ranges with their joined term. */
   phrases: Array<{ key: string; start: number; end: number }>;
-  /** Each sentence's embedding (see semantic.ts), when word vectors are loaded. */
-  sentenceVectors: Array<Float32Array | undefined>;
+  /**
+   * The embedding of sentence i (see semantic.ts), when word vectors are loaded. Computed when an
+   * excerpt is first cut from the passage: most passages never are, and start-up stays short.
+   */
+  sentenceVector(i: number): Float32Array | undefined;
   /** Where each curated excerpt citing this paragraph sits in it, found once (see locate-verbatim.ts). */
   located: Map<string, { start: number; end: number } | undefined>;
 }
@@ -39,15 +42,23 @@ export function buildPassageLibrary(corpus: Corpus, analyzer: Analyzer): Passage
         }));
       const ref = passageRef(article.id, paragraph.n);
       const sentences = splitSentences(paragraph.text);
-      const sentenceVectors = sentences.map((s) =>
-        analyzer.semantic?.embed(paragraph.text.slice(s.start, s.end)),
-      );
+      const vectors = new Map<number, Float32Array | undefined>();
+      const sentenceVector = (i: number) => {
+        if (!vectors.has(i)) {
+          const sentence = sentences[i];
+          vectors.set(
+            i,
+            sentence && analyzer.semantic?.embed(paragraph.text.slice(sentence.start, sentence.end)),
+          );
+        }
+        return vectors.get(i);
+      };
       library.set(ref, {
         ref,
         article,
         paragraph,
         sentences,
-        sentenceVectors,
+        sentenceVector,
         words,
         phrases,
         located: new Map(),

@@ -70,7 +70,7 @@ function similarityOf(
   if (!question) return 0;
   let best = 0;
   for (let i = first; i <= last; i++) {
-    const vector = passage.sentenceVectors[i];
+    const vector = passage.sentenceVector(i);
     if (vector) best = Math.max(best, cosine(question, vector));
   }
   return best;
