@@ -18,9 +18,16 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
 const FLOORS = {
   "dev.json": { hitAt1: 0.76, hitAt3: 0.9, flagged: 0.75, wronglyFlagged: 0.1 },
   "dev-members.json": { hitAt1: 0.64, hitAt3: 0.8, flagged: 0.45, wronglyFlagged: 0.2 },
-  "dev-unanswered.json": { hitAt1: 0, hitAt3: 0, flagged: 0.4, wronglyFlagged: 0 },
   "holdout.json": { hitAt1: 0.67, hitAt3: 0.83, flagged: 0.4, wronglyFlagged: 0.19 },
 };
+
+/** A set of questions the articles do not answer has one figure to hold. */
+describe("evaluation floor on dev-unanswered.json", () => {
+  const report = runEvaluation(new URL("./dev-unanswered.json", import.meta.url).pathname, dossier);
+  it("says so when the articles do not cover a question", () => {
+    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.4);
+  });
+});
 
 describe.each(Object.entries(FLOORS))("evaluation floor on %s", (file, floor) => {
   const report = runEvaluation(new URL(`./${file}`, import.meta.url).pathname, dossier);
