@@ -16,16 +16,16 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * where the issue's targets stand (hit@3 0.90, hit@1 0.75), which the holdout does not reach yet.
  */
 const FLOORS = {
-  "dev.json": { hitAt1: 0.76, hitAt3: 0.9, flagged: 0.75, wronglyFlagged: 0.1 },
-  "dev-members.json": { hitAt1: 0.64, hitAt3: 0.8, flagged: 0.45, wronglyFlagged: 0.2 },
-  "holdout.json": { hitAt1: 0.67, hitAt3: 0.83, flagged: 0.4, wronglyFlagged: 0.19 },
+  "dev.json": { hitAt1: 0.78, hitAt3: 0.9, flagged: 0.8, wronglyFlagged: 0.1 },
+  "dev-members.json": { hitAt1: 0.65, hitAt3: 0.8, flagged: 0.55, wronglyFlagged: 0.24 },
+  "holdout.json": { hitAt1: 0.67, hitAt3: 0.85, flagged: 0.5, wronglyFlagged: 0.2 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
 describe("evaluation floor on dev-unanswered.json", () => {
   const report = runEvaluation(new URL("./dev-unanswered.json", import.meta.url).pathname, dossier);
   it("says so when the articles do not cover a question", () => {
-    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.4);
+    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.5);
   });
 });
 

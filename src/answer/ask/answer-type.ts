@@ -27,6 +27,18 @@ const DATE = new RegExp(
 const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|double|twice)\b/i;
 
+/** "How much … cost", "how much money": an amount of money, not any number. */
+const MONEY_ASKED = /\bhow much\b.*\b(cost|money|spend|spent|worth|pay|paid|dollars?|aid|funding)\b/i;
+const MONEY = /\$\s?\d|\b(dollars|million|billion)\b/i;
+/** Words between a number and what it counts ("100,000 Russian troops"). */
+const COUNTED_WITHIN = 3;
+
+/**
+ * Reads "how many X" in a question and returns a test of whether a written word is X, or undefined
+ * when the question names nothing countable (the test then wants any number).
+ */
+export type CountedThing = (question: string) => ((word: string) => boolean) | undefined;
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -36,10 +48,24 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export function answerTypeTest(
   question: string,
   people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+  /** For "how many X": whether a word of a text counts as X (its stem, a synonym, a near word). */
+  countedThing?: CountedThing,
 ): ((text: string) => boolean) | undefined {
   const type = askedAnswerType(question);
   if (type === "date") return (text) => DATE.test(text);
-  if (type === "number") return (text) => NUMBER.test(text);
+  if (type === "number") {
+    if (MONEY_ASKED.test(question)) return (text) => MONEY.test(text);
+    const thing = countedThing?.(question);
+    if (!thing) return (text) => NUMBER.test(text);
+    // "How many hours": a number of hours, not any number the passage gives.
+    return (text) => {
+      const words = text.split(/[\s,;:()]+/);
+      return words.some(
+        (word, i) =>
+          NUMBER.test(word) && words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
+      );
+    };
+  }
   if (type === undefined) return undefined;
   const names = people.flatMap((person) => [person.name, ...person.aliases]).map(escapeRegExp);
   const person = new RegExp(`\\b(${names.join("|")})\\b`, "i");

@@ -86,7 +86,18 @@ export function ask(context: AnswerContext, question: string, options: AskOption
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
-  const wants = answerTypeTest(text, context.corpus.people);
+  const wants = answerTypeTest(text, context.corpus.people, (question) => {
+    const counted = /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}'-]+)/iu.exec(question)?.[1];
+    if (!counted) return undefined;
+    // What stands for the counted word in the search: its stem, synonyms and near words.
+    const [word] = analyzer.words(counted);
+    const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
+    if (index < 0) return undefined;
+    const standIns = new Set(
+      plan.terms.filter((term) => term.words.includes(index)).map((term) => term.term),
+    );
+    return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
+  });
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, wants);
   const inArticle = (result: AnswerResult): AnswerResult =>
     article === undefined
