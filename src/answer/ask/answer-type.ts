@@ -11,7 +11,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   // "Who" alone often asks for a country or an alliance; these ask for someone.
   [
     "person",
-    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bwho(?:'s| is| was) the\b/i,
+    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bwho(?:'s| is| was) the\b|\bwho (?:led|won|wrote|heads?|leads?|runs?|chairs?|chaired|represents?|represented|negotiated|signed)\b/i,
   ],
 ];
 
