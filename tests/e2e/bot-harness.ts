@@ -215,6 +215,7 @@ function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
     sources: (...args) => (overrides.sources ?? base.sources)(...args),
     source: (...args) => (overrides.source ?? base.source)(...args),
     suggest: (...args) => (overrides.suggest ?? base.suggest)(...args),
+    evidence: (...args) => (overrides.evidence ?? base.evidence)(...args),
     upsertGuildQa: (...args) => (overrides.upsertGuildQa ?? base.upsertGuildQa)(...args),
     removeGuildQa: (...args) => (overrides.removeGuildQa ?? base.removeGuildQa)(...args),
   };
