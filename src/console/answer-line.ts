@@ -40,7 +40,7 @@ export function answerLine(line: string, context: Context, display: ConsoleDispl
         // As in Discord, /demand alone lists the demands to choose from rather than all of them in full.
         const text =
           input.request.command === "demand" && input.request.topic === undefined && output.kind === "answer"
-            ? renderDemandList(output.answer, styleFor(display.color))
+            ? renderDemandList(output.answer, { style: styleFor(display.color), width: display.width })
             : renderForTerminal(output, display);
         const written = writeRequestedPicture(input.request, output);
         const reply = written === undefined ? text : `${text}\n${written}`;

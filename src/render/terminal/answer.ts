@@ -22,26 +22,36 @@ const INDENT = "   ";
 export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
   if (answer.results.length === 0) return NOTHING_FOUND;
   const cards = cardContents(answer.results);
-  const blocks = cards.map((card, i) => renderCard(card, i + 1, layout).join("\n"));
+  // Under a person's own card (/who), their quotations need not repeat their name and role.
+  const speakerKnown = answer.results.some((result) => result.kind === "person");
+  const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
   if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);
   return blocks.join("\n\n");
 }
 
 /** /demand with no topic: the demands to choose from, as Discord's picker lists them. */
-export function renderDemandList(answer: Answer, style: TerminalStyle): string {
-  const lines = answer.results.map(
-    (result, i) => `${String(i + 1).padStart(2)}. ${result.heading ?? result.id}`,
-  );
-  return [style.bold(`Russia's demands (${answer.results.length})`), ...lines, DEMAND_HINT].join("\n");
+export function renderDemandList(answer: Answer, layout: AnswerLayout): string {
+  const lines = answer.results.flatMap((result, i) => {
+    const [first = "", ...rest] = wrapLines(result.heading ?? result.id, "    ", layout.width);
+    return [`${String(i + 1).padStart(2)}. ${first.trimStart()}`, ...rest];
+  });
+  const title = layout.style.bold(`Russia's demands (${answer.results.length})`);
+  return [title, ...lines, ...wrapLines(DEMAND_HINT, "", layout.width)].join("\n");
 }
 
 export const DEMAND_HINT =
   "For one demand, its reasoning, the Western response and any compromise: /demand topic:missiles";
 
-function renderCard(card: CardContent, number: number, layout: AnswerLayout): string[] {
+function renderCard(
+  card: CardContent,
+  number: number,
+  layout: AnswerLayout,
+  speakerKnown: boolean,
+): string[] {
   const { result } = card;
   const block: BlockLayout = { style: layout.style, width: layout.width, indent: INDENT };
-  const title = wrapLines(cardTitle(result), INDENT, layout.width).map(
+  const quotedPerson = speakerKnown && result.kind === "quote";
+  const title = (quotedPerson ? [] : wrapLines(cardTitle(result), INDENT, layout.width)).map(
     (line) => `${INDENT}${layout.style.bold(line.slice(INDENT.length))}`,
   );
   const lines = [`[${number}] ${layout.style.dim(cardLabel(result, "long"))}`, ...title];
