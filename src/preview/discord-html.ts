@@ -135,16 +135,17 @@ function markdown(text: string): string {
 
 function inline(text: string): string {
   const escapes: string[] = [];
-  // Escaped characters are set aside first, so they never open or close bold, italics or links.
+  // Escaped characters are set aside first (behind a private-use character no reply contains), so
+  // they never open or close bold, italics or links.
   const held = text.replace(/\\([^\w\s])/g, (_match, char: string) => {
     escapes.push(char);
-    return `\u0000${escapes.length - 1}\u0000`;
+    return `\uE000${escapes.length - 1}\uE000`;
   });
   const formatted = escapeHtml(held)
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>')
     .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
     .replace(/\*(.+?)\*/g, "<em>$1</em>");
-  return formatted.replace(/\u0000(\d+)\u0000/g, (_match, index: string) =>
+  return formatted.replace(/\uE000(\d+)\uE000/g, (_match, index: string) =>
     escapeHtml(escapes[Number(index)] ?? ""),
   );
 }
