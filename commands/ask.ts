@@ -20,6 +20,7 @@ const QUESTION = {
   description: "Your question, e.g. why now?",
   max: MAX_LENGTH.question,
   required: true,
+  autocomplete: true,
 } as const;
 const ARTICLE = {
   name: "article",
@@ -52,10 +53,17 @@ export const ask: SlashCommand = {
     });
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);
-    const view = { kind: "ask" as const, question, answer };
+    const serverName = interaction.guild?.name;
+    const view = {
+      kind: "ask" as const,
+      question,
+      answer,
+      ...(serverName === undefined ? {} : { serverName }),
+    };
     await replyWithAnswer(interaction, ctx, view, feedback === undefined ? [] : [feedback]);
   },
 
+  /** Curated questions, and this server's moderators' questions; any other question may still be typed. */
   autocomplete: (interaction, ctx) =>
-    respondWithSuggestions(interaction, ctx.dossier, { article: "article" }),
+    respondWithSuggestions(interaction, ctx.dossier, { question: "question", article: "article" }),
 };

@@ -12,7 +12,10 @@ const TOPIC = {
   autocomplete: true,
 } as const;
 
-/** /demand [topic] [private]: Russia's demands with its reasoning and the Western response. In memory: no defer. */
+/**
+ * /demand [topic] [private]: the list of Russia's demands with a menu to pick one, or straight to the
+ * demand that best matches the topic, with its reasoning and the Western response. In memory: no defer.
+ */
 export const demand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("demand")
@@ -23,9 +26,14 @@ export const demand: SlashCommand = {
 
   async execute(interaction, ctx) {
     const filter = readOptionalTexts(interaction, [TOPIC]);
+    const menu = ctx.dossier.demands().results.map((result) => ({
+      id: result.id,
+      title: result.heading ?? result.id,
+    }));
     await replyWithAnswer(interaction, ctx, {
       kind: "demand",
       ...filter,
+      menu,
       answer: ctx.dossier.demands(filter.topic),
     });
   },

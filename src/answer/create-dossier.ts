@@ -7,6 +7,7 @@ import { type AnswerContext, byId } from "./answer-context.ts";
 import { articleMentionFinder } from "./ask/article.ts";
 import { ask } from "./ask/ask.ts";
 import type { Dossier } from "./dossier.ts";
+import { evidenceOf } from "./excerpts/entry-results.ts";
 import { buildPassageLibrary } from "./excerpts/passages.ts";
 import { removeGuildQa, upsertGuildQa } from "./guild-qa.ts";
 import { listDemands } from "./listings/demands.ts";
@@ -60,7 +61,11 @@ export function createDossier(corpus: Corpus): Dossier {
       const article = corpus.articles.find((a) => a.id === articleId.trim().toLowerCase());
       return article && summarizeArticle(article);
     },
-    suggest: (field, typed, limit) => suggest(context, field, typed, limit),
+    suggest: (field, typed, limit, guildId) => suggest(context, field, typed, limit, guildId),
+    evidence: (kind, id, guildId) => {
+      const result = evidenceOf(context, kind, id, guildId);
+      return result && verifiedAnswer(corpus, { confident: true, results: [result] }).results[0];
+    },
     upsertGuildQa: (guildId, entry) => upsertGuildQa(context, guildId, entry),
     removeGuildQa: (guildId, entryId) => removeGuildQa(context, guildId, entryId),
   };

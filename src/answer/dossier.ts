@@ -1,5 +1,5 @@
 import type { QaEntry } from "../knowledge/schema.ts";
-import type { Answer, ArticleSummary } from "./types.ts";
+import type { Answer, AnswerResult, ArticleSummary, ResultKind } from "./types.ts";
 
 /** What front ends say before the suggestions of an answer that is not `confident`. */
 export { NOT_COVERED_MESSAGE } from "./messages.ts";
@@ -18,7 +18,7 @@ export interface AskOptions {
   limit?: number;
 }
 
-export type SuggestField = "topic" | "demand" | "speaker" | "person" | "article" | "year";
+export type SuggestField = "topic" | "demand" | "speaker" | "person" | "article" | "year" | "question";
 
 export interface Suggestion {
   /** What the user sees (≤ 100 characters). */
@@ -37,8 +37,13 @@ export interface Dossier {
   who(person: string): Answer;
   sources(): ArticleSummary[];
   source(articleId: string): ArticleSummary | undefined;
-  /** Autocomplete: exact › prefix › fuzzy; sensible defaults when `typed` is empty. */
-  suggest(field: SuggestField, typed: string, limit?: number): Suggestion[];
+  /**
+   * Autocomplete: exact › prefix › fuzzy; sensible defaults when `typed` is empty. Questions come from
+   * the curated Q&A and, given `guildId`, that server's moderators' entries.
+   */
+  suggest(field: SuggestField, typed: string, limit?: number, guildId?: string): Suggestion[];
+  /** Everything one result's entry cites, unranked (a "Sources" list); undefined for an unknown id. */
+  evidence(kind: ResultKind, id: string, guildId?: string): AnswerResult | undefined;
   /** A moderator entry was added or edited: visible to `ask` in that guild at once. */
   upsertGuildQa(guildId: string, entry: QaEntry): void;
   removeGuildQa(guildId: string, entryId: string): void;

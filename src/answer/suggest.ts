@@ -19,12 +19,13 @@ export function suggest(
   field: SuggestField,
   typed: string,
   limit = MAX_SUGGESTIONS,
+  guildId?: string,
 ): Suggestion[] {
   const count = Math.max(
     0,
     Math.min(MAX_SUGGESTIONS, Number.isFinite(limit) ? Math.floor(limit) : MAX_SUGGESTIONS),
   );
-  const candidates = candidatesFor(context, field);
+  const candidates = candidatesFor(context, field, guildId);
   const text = typed.trim().slice(0, MAX_SUGGESTION_LENGTH);
   const ranked =
     text.length === 0

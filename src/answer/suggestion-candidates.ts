@@ -35,13 +35,35 @@ function topicCandidates(context: AnswerContext): Candidate[] {
   return [...topics.values()];
 }
 
-export function candidatesFor(context: AnswerContext, field: SuggestField): Candidate[] {
+/** Discord's longest choice value; a longer question cannot be offered whole. */
+const MAX_QUESTION_CHOICE = 100;
+
+/**
+ * Questions members may pick while typing /ask: this server's moderators' questions first, then the
+ * curated ones in their file order. A question longer than a choice may be is left out, not cut.
+ */
+function questionCandidates(context: AnswerContext, guildId: string | undefined): Candidate[] {
+  const guildEntries = guildId === undefined ? [] : [...(context.guildQa.get(guildId)?.values() ?? [])];
+  const entries = [...guildEntries, ...context.corpus.qa].filter(
+    (entry) => entry.question.length <= MAX_QUESTION_CHOICE,
+  );
+  return entries.map((entry, index) => ({
+    name: entry.question,
+    value: entry.question,
+    names: [entry.question, ...entry.alternatives],
+    popularity: -index,
+  }));
+}
+
+export function candidatesFor(context: AnswerContext, field: SuggestField, guildId?: string): Candidate[] {
   const { corpus } = context;
   const quoteCounts = countBy(corpus.quotes, (quote) => quote.speaker);
   const listed = <T>(items: ReadonlyArray<T>, make: (item: T, index: number) => Candidate) => items.map(make);
   switch (field) {
     case "topic":
       return topicCandidates(context);
+    case "question":
+      return questionCandidates(context, guildId);
     case "demand":
       return listed(corpus.demands, (demand, index) => ({
         name: demand.title,

@@ -36,6 +36,8 @@ export interface AnswerResult {
   heading?: string;
   /** A curated summary, for Q&A entries only; the excerpts carry the evidence. */
   summary?: string;
+  /** Set on a server's own (moderators') Q&A entry: the server whose moderators wrote it. */
+  guildId?: string;
   /** For events: the date ("2008", "2021-12", "2022-01-10"); for quotes, when known. */
   date?: string;
   /** For quotes: who spoke, with their role at the time and the occasion. */

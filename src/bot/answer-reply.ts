@@ -5,19 +5,21 @@ import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import type { CommandContext } from "./command.ts";
 import { readPrivate } from "./command-input.ts";
 import { type ReplyFile, sendReply } from "./reply.ts";
+import { withSourceCounts } from "./show-sources.ts";
 
 /**
- * Replies with the first page of an answer, privately when the member set `private`. Only answers with
- * more than one page are remembered for the "More" / "Previous" buttons, so one-page answers cost the
- * cache nothing.
+ * Replies with the first page of an answer, privately when the member set `private`, with how much
+ * each result cites for its "Sources" button. Only answers with more than one page are remembered for
+ * the "More" / "Previous" buttons, so one-page answers cost the cache nothing.
  */
 export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
-  view: AnswerView,
+  answered: AnswerView,
   extraRows: ButtonRow[] = [],
   files: readonly ReplyFile[] = [],
 ): Promise<void> {
+  const view = withSourceCounts(answered, ctx.dossier, interaction.guildId);
   const ephemeral = readPrivate(interaction);
   const askerId = interaction.user.id;
   const paging =

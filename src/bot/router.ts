@@ -1,15 +1,9 @@
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  ModalSubmitInteraction,
-} from "discord.js";
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { Logger } from "pino";
 import { UserError } from "../errors.ts";
 import { answerFailure } from "./answer-failure.ts";
 import type { CommandContext, SlashCommand } from "./command.ts";
-import { COMPONENT_ROUTES, type ComponentRoute } from "./component-routes.ts";
+import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";
 import type { Cooldowns } from "./cooldowns.ts";
 import { toLoggableError } from "./loggable-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
@@ -49,7 +43,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     try {
       if (interaction.isChatInputCommand())
         await runCommand(interaction, byName.get(interaction.commandName), options);
-      else if (interaction.isButton() || interaction.isModalSubmit())
+      else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit())
         await runComponent(interaction, options);
       else logger.debug("ignored an interaction of a kind the bot does not use");
     } catch (error) {
@@ -81,12 +75,12 @@ async function runCommand(
 
 /** A button or form none of our routes claims comes from an older version or a modified client. */
 function runComponent(
-  interaction: ButtonInteraction | ModalSubmitInteraction,
+  interaction: ComponentInteraction,
   { components = COMPONENT_ROUTES, context }: RouterOptions,
 ): Promise<void> {
   const route = components.find((candidate) => candidate.claims(interaction.customId));
   if (route !== undefined) return route.handle(interaction, context);
-  return sendNotice(interaction, interaction.isButton() ? STALE_BUTTON : UNKNOWN_FORM);
+  return sendNotice(interaction, interaction.isModalSubmit() ? UNKNOWN_FORM : STALE_BUTTON);
 }
 
 /** Suggestions are a convenience: a failure is logged and answered with no choices, never an error. */

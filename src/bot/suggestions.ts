@@ -21,7 +21,11 @@ export async function respondWithSuggestions(
   const field = fieldByOption[focused.name];
   const typed = String(focused.value).slice(0, LONGEST_TYPED);
   const choices =
-    field === undefined ? [] : toChoices(dossier.suggest(field, typed, LIMITS.autocompleteChoices));
+    field === undefined
+      ? []
+      : toChoices(
+          dossier.suggest(field, typed, LIMITS.autocompleteChoices, interaction.guildId ?? undefined),
+        );
   await interaction.respond(choices);
 }
 

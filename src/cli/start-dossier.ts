@@ -12,8 +12,9 @@ import { type CliIo, processIo } from "./io.ts";
 /** Starts the Discord bot with the context; resolves once it is logged in and answering. */
 export type BotStarter = (context: Context) => Promise<unknown>;
 
+/** Two lines, each within an 80-column terminal. */
 export const NO_TOKEN_NOTICE =
-  "No DISCORD_TOKEN set: starting the offline console. Set it in .env to run the Discord bot (see README).";
+  "No DISCORD_TOKEN set: starting the offline console.\nSet it in .env to run the Discord bot (see README).";
 
 export interface StartOptions {
   /** Starts the bot when DISCORD_TOKEN is set (src/main.ts passes the real one). */

@@ -1,14 +1,19 @@
 import { renderForTerminal } from "../cli/render-output.ts";
-import { runRequest } from "../cli/request.ts";
+import { type CommandRequest, runRequest } from "../cli/request.ts";
 import { writeRequestedPicture } from "../cli/timeline-picture.ts";
 import type { Context } from "../context.ts";
 import { UserError } from "../errors.ts";
+import { renderDemandList } from "../render/terminal/answer.ts";
+import { styleFor } from "../render/terminal/style.ts";
 import { consoleHelp } from "./help-text.ts";
 import { parseConsoleLine } from "./parse-line.ts";
+import { findSlashCommand } from "./slash-commands.ts";
 
 export interface ConsoleDisplay {
   color: boolean;
   width: number | undefined;
+  /** Lines a reply may take before it is cut with a hint to narrow it; none for piped output. */
+  maxLines?: number;
 }
 
 export interface ConsoleReply {
@@ -32,9 +37,14 @@ export function answerLine(line: string, context: Context, display: ConsoleDispl
         return { text: consoleHelp(input.topic), exit: false };
       case "request": {
         const output = runRequest(context.dossier, input.request);
-        const text = renderForTerminal(output, display);
+        // As in Discord, /demand alone lists the demands to choose from rather than all of them in full.
+        const text =
+          input.request.command === "demand" && input.request.topic === undefined && output.kind === "answer"
+            ? renderDemandList(output.answer, { style: styleFor(display.color), width: display.width })
+            : renderForTerminal(output, display);
         const written = writeRequestedPicture(input.request, output);
-        return { text: written === undefined ? text : `${text}\n${written}`, exit: false };
+        const reply = written === undefined ? text : `${text}\n${written}`;
+        return { text: cutToFit(reply, input.request, display.maxLines), exit: false };
       }
     }
   } catch (error) {
@@ -42,4 +52,17 @@ export function answerLine(line: string, context: Context, display: ConsoleDispl
     context.logger.error({ err: error, line: line.slice(0, 200) }, "console command failed");
     return { text: APOLOGY, exit: false };
   }
+}
+
+/** A reply longer than the screen can show is cut, with how much is left out and how to narrow it. */
+function cutToFit(text: string, request: CommandRequest, maxLines: number | undefined): string {
+  const lines = text.split("\n");
+  if (maxLines === undefined || lines.length <= maxLines) return text;
+  const kept = lines.slice(0, maxLines - 1);
+  // End on a whole card rather than in the middle of a quote.
+  const lastGap = kept.lastIndexOf("");
+  const shown = lastGap > maxLines / 2 ? kept.slice(0, lastGap) : kept;
+  const example = findSlashCommand(request.command)?.example;
+  const narrow = example === undefined ? "" : ` Narrow it, e.g. ${example}`;
+  return `${shown.join("\n")}\n… ${lines.length - shown.length} more lines.${narrow}`;
 }

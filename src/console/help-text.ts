@@ -1,4 +1,9 @@
+import { wrapLines } from "../render/terminal/quote-block.ts";
 import { findSlashCommand, SLASH_COMMANDS, type SlashCommand } from "./slash-commands.ts";
+
+/** /help fits an 80-column terminal, the narrowest a member is likely to have. */
+export const HELP_WIDTH = 80;
+const SYNOPSIS_WIDTH = 30;
 
 /** `/help` and `/help <command>`: the same commands and options as in Discord. */
 export function consoleHelp(topic?: string): string {
@@ -6,13 +11,28 @@ export function consoleHelp(topic?: string): string {
     const command = findSlashCommand(topic.toLowerCase());
     if (command !== undefined) return commandHelp(command);
   }
-  const lines = ["Type a command as in Discord; options are name:value, quote values with spaces."];
-  for (const command of SLASH_COMMANDS)
-    lines.push(`  ${synopsis(command).padEnd(40)} ${command.description}`);
-  lines.push(`  ${"/help [command]".padEnd(40)} this list, or one command's options`);
-  lines.push(`  ${"/exit".padEnd(40)} leave (or Ctrl+D)`);
-  lines.push("Examples: /ask why now?   /quote speaker:Putin   /timeline from:2014 to:2019   /who Ryabkov");
+  const lines = [
+    ...wrapLines(
+      "Type a question, or a command as in Discord: options are name:value, and a value with spaces is quoted.",
+      "",
+      HELP_WIDTH,
+    ),
+    ...SLASH_COMMANDS.flatMap((command) => row(synopsis(command), command.description)),
+    ...row("/help [command]", "this list, or one command's options"),
+    ...row("/exit", "leave (or Ctrl+D, or Ctrl+C twice)"),
+    "Curated answers are the curators' summaries; every quotation is verbatim.",
+    "Examples: why now?   /quote speaker:Putin   /timeline from:2014   /who Ryabkov",
+  ];
   return lines.join("\n");
+}
+
+/** "  /ask question:… [article:…]  Ask a question…", the description wrapped under itself. */
+function row(left: string, description: string, leftWidth = SYNOPSIS_WIDTH): string[] {
+  const indent = " ".repeat(leftWidth + 3);
+  const [first = "", ...rest] = wrapLines(description, indent, HELP_WIDTH);
+  const lead = `  ${left}`;
+  if (lead.length < leftWidth + 3) return [`${lead.padEnd(leftWidth + 3)}${first.trimStart()}`, ...rest];
+  return [lead, first, ...rest];
 }
 
 function synopsis(command: SlashCommand): string {
@@ -21,10 +41,10 @@ function synopsis(command: SlashCommand): string {
 }
 
 function commandHelp(command: SlashCommand): string {
-  const lines = [`${synopsis(command)} — ${command.description}`];
+  const lines = wrapLines(`${synopsis(command)} — ${command.description}`, "", HELP_WIDTH);
   for (const option of command.options) {
     const main = option.name === command.main ? " (or type it without the name)" : "";
-    lines.push(`  ${`${option.name}:`.padEnd(10)} ${option.description}${main}`);
+    lines.push(...row(`${option.name}:`, `${option.description}${main}`, 10));
   }
   lines.push(`Example: ${command.example}`);
   return lines.join("\n");

@@ -14,7 +14,10 @@ export type ConsoleInput =
 /** Discord's limit on the text of one command's options. */
 export const MAX_LINE_LENGTH = 6000;
 
-/** Parses `/name options…`; anything the user can fix is a UserError whose sentence says how. */
+/**
+ * Parses `/name options…`, or a plain question for /ask; anything the user can fix is a UserError
+ * whose sentence says how.
+ */
 export function parseConsoleLine(line: string): ConsoleInput {
   const text = line.trim();
   if (text === "") return { kind: "nothing" };
@@ -24,12 +27,9 @@ export function parseConsoleLine(line: string): ConsoleInput {
       `That line is ${text.length} characters long; a command may have at most ${MAX_LINE_LENGTH}. Ask something shorter.`,
     );
   }
-  if (!text.startsWith("/")) {
-    throw new UserError(
-      "not-a-command",
-      'Commands start with "/", e.g. /ask why now? Type /help for the list.',
-    );
-  }
+  // A line without a slash is what a member most often types: a question.
+  if (!text.startsWith("/"))
+    return { kind: "request", request: parseRequest({ command: "ask", question: text }) };
   const match = /^\/(\S*)\s*([\s\S]*)$/.exec(text);
   const name = (match?.[1] ?? "").toLowerCase();
   const rest = match?.[2] ?? "";

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { CliIo } from "../cli/io.ts";
 import type { Context } from "../context.ts";
-import { answerLine } from "./answer-line.ts";
+import { answerLine, type ConsoleDisplay } from "./answer-line.ts";
 
 export interface ConsoleStreams {
   input: NodeJS.ReadableStream;
@@ -16,13 +16,18 @@ export function consoleStreams(input: NodeJS.ReadableStream, io: CliIo): Console
   return interactive ? { input, io, terminal: { output: process.stdout } } : { input, io };
 }
 
-export const BANNER =
-  "Dossier offline console: the same commands as in Discord. Type /help for the list, /exit (or Ctrl+D) to leave.";
+export const BANNER = [
+  "Dossier offline console: the same commands as in Discord.",
+  "Type a question, or /help for the commands; /exit or Ctrl+D to leave.",
+].join("\n");
 const PROMPT = "dossier> ";
+const LEAVE_HINT = "(Ctrl+C again to leave, or type /exit)";
 
 /**
  * The offline REPL. Piped input is answered line by line until the end of input, which is how the
- * tests and scripts drive it; a terminal gets a prompt and readline's history.
+ * tests and scripts drive it; a terminal gets a prompt and readline's history. At a terminal each
+ * reply wraps at the terminal's width as it is now (it may have been resized) and is cut to about two
+ * screens; Ctrl+C clears a half-typed line, and a second Ctrl+C on an empty line leaves.
  */
 export async function runConsole(context: Context, streams: ConsoleStreams): Promise<void> {
   const { io, terminal } = streams;
@@ -32,18 +37,39 @@ export async function runConsole(context: Context, streams: ConsoleStreams): Pro
     terminal: terminal !== undefined,
     historySize: 200,
   });
-  rl.on("SIGINT", () => rl.close());
-  const display = { color: io.color === true, width: io.width };
+  let leaving = false;
+  rl.on("SIGINT", () => {
+    if (terminal === undefined || (leaving && rl.line === "")) {
+      rl.close();
+      return;
+    }
+    leaving = rl.line === "";
+    // Ctrl+U: readline's own way to clear what is typed before the cursor; Ctrl+K after it.
+    rl.write(null, { ctrl: true, name: "u" });
+    rl.write(null, { ctrl: true, name: "k" });
+    if (leaving) io.out(`\n${LEAVE_HINT}`);
+    else io.out("^C");
+    rl.prompt();
+  });
   if (terminal !== undefined) {
     io.out(BANNER);
     rl.setPrompt(PROMPT);
     rl.prompt();
   }
   for await (const line of rl) {
-    const reply = answerLine(line, context, display);
+    leaving = false;
+    const reply = answerLine(line, context, displayNow(io, terminal));
     if (reply.exit) break;
     if (reply.text !== undefined) io.out(`${reply.text}\n`);
     if (terminal !== undefined) rl.prompt();
   }
   rl.close();
+}
+
+/** Read before every reply: a terminal can be resized between two questions. */
+function displayNow(io: CliIo, terminal: ConsoleStreams["terminal"]): ConsoleDisplay {
+  const display: ConsoleDisplay = { color: io.color === true, width: io.width };
+  const rows = terminal !== undefined && "rows" in terminal.output ? terminal.output.rows : undefined;
+  if (typeof rows === "number" && rows > 0) display.maxLines = Math.max(20, rows * 2 - 2);
+  return display;
 }

@@ -133,11 +133,11 @@ describe("answers", () => {
     const demand = result({
       kind: "demand",
       heading: "No missiles",
-      excerpts: [excerpt("statement words")],
+      excerpts: [excerpt("statement words", [], { paragraph: 1 })],
       sections: [
-        { label: "Russia's reasoning", excerpts: [excerpt("reasoning words")] },
+        { label: "Russia's reasoning", excerpts: [excerpt("reasoning words", [], { paragraph: 2 })] },
         { label: "Room for compromise", excerpts: [] },
-        { label: "Western response", excerpts: [excerpt("response words")] },
+        { label: "Western response", excerpts: [excerpt("response words", [], { paragraph: 3 })] },
       ],
     });
     const text = renderAnswer({ confident: true, results: [demand] }, { style: plainStyle });
@@ -155,7 +155,7 @@ describe("answers", () => {
     expect(text).not.toContain("Room for compromise");
   });
 
-  it("dates events and introduces quotes with the speaker's role and occasion", () => {
+  it("numbers every card, labels it, dates events and introduces quotes with the occasion", () => {
     const event = result({
       kind: "event",
       date: "2008",
@@ -171,16 +171,16 @@ describe("answers", () => {
         context: "at a press conference",
       },
       date: "2021-12",
-      excerpts: [excerpt("We were fooled")],
+      excerpts: [excerpt("We were fooled", [], { paragraph: 5 })],
     });
     const text = renderAnswer({ confident: true, results: [event, quote] }, { style: plainStyle });
-    expect(text).toContain("  • 2008 — Bucharest summit");
+    expect(text).toContain("[1] Event · 2008\n   Bucharest summit");
     expect(text).toContain(
-      "[2] Vladimir Putin\n   President of Russia, at a press conference (December 2021)",
+      "[2] Quote\n   Vladimir Putin, President of Russia\n   at a press conference, December 2021",
     );
   });
 
-  it("shows a person's role and aliases once", () => {
+  it("shows who a person is, without the other spellings search knows them by", () => {
     const person = result({
       kind: "person",
       person: {
@@ -194,10 +194,11 @@ describe("answers", () => {
     });
     const text = renderAnswer({ confident: true, results: [person] }, { style: plainStyle });
     expect(text.split("\n").slice(0, 3)).toEqual([
-      "[1] Sergei Ryabkov",
+      "[1] Person",
+      "   Sergei Ryabkov",
       "   Deputy foreign minister",
-      "   Also: Riabkov",
     ]);
+    expect(text).not.toContain("Riabkov");
   });
 });
 

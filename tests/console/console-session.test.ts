@@ -3,7 +3,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { Dossier } from "../../src/answer/dossier.ts";
 import { renderForTerminal } from "../../src/cli/render-output.ts";
-import { APOLOGY } from "../../src/console/answer-line.ts";
+import { APOLOGY, answerLine } from "../../src/console/answer-line.ts";
 import { consoleHelp } from "../../src/console/help-text.ts";
 import { runConsole } from "../../src/console/run-console.ts";
 import type { Context } from "../../src/context.ts";
@@ -55,22 +55,20 @@ describe("the offline console", () => {
     const replies = await session([
       "",
       `/ask ${"why ".repeat(1500)}`,
-      "@everyone",
       "/frobnicate",
       "/quote speakr:Putin",
       '/quote speaker:"Jake Sullivan',
       "/ask",
       "/who Ryabkov",
     ]);
-    expect(replies).toHaveLength(7);
-    const [tooLong, mention, unknownCommand, unknownOption, unbalanced, empty, answered] = replies;
+    expect(replies).toHaveLength(6);
+    const [tooLong, unknownCommand, unknownOption, unbalanced, empty, answered] = replies;
     expect(tooLong).toMatch(/^That line is \d+ characters long; a command may have at most 6000\./);
-    expect(mention).toMatch(/^Commands start with "\/"/);
     expect(unknownCommand).toMatch(/^There is no \/frobnicate command\./);
     expect(unknownOption).toMatch(/^\/quote has no option "speakr:"/);
     expect(unbalanced).toMatch(/^The quote after speaker: is never closed/);
     expect(empty).toMatch(/^\/ask needs question:/);
-    for (const line of [tooLong, mention, unknownCommand, unknownOption, unbalanced, empty]) {
+    for (const line of [tooLong, unknownCommand, unknownOption, unbalanced, empty]) {
       expect(line?.split("\n")).toHaveLength(1);
     }
     expect(answered).toBe(
@@ -112,5 +110,57 @@ describe("the offline console", () => {
     expect(replies[0]).toBe(APOLOGY);
     expect(replies[1]).toContain("Ryabkov");
     expect(logged.join("")).toContain("index exploded");
+  });
+});
+
+describe("the console as a member uses it", () => {
+  const context = shippedContext();
+
+  it("answers a line without a slash as a question", async () => {
+    const [reply] = await session(["why now?"]);
+    expect(reply).toBe(
+      renderForTerminal({ kind: "answer", command: "ask", answer: context.dossier.ask("why now?") }, display),
+    );
+  });
+
+  it("numbers the results 1, 2, 3 whatever their kind, each labelled with what it is", async () => {
+    const [reply] = await session(["/ask when did Russia send the draft treaties?"]);
+    const markers = [...(reply ?? "").matchAll(/^\[(\d+)\] (.+)$/gm)];
+    expect(markers.map((match) => Number(match[1]))).toEqual(markers.map((_, i) => i + 1));
+    for (const [, , label] of markers) {
+      expect(label).toMatch(/^(Curators' summary|Russia's demand|Event( · .+)?|Quote|Passage)$/);
+    }
+  });
+
+  it("lists the demands for /demand alone, with how to see one", async () => {
+    const [reply] = await session(["/demand"]);
+    const lines = reply?.split("\n") ?? [];
+    expect(lines).toHaveLength(context.dossier.demands().results.length + 2);
+    expect(lines.at(-1)).toMatch(/\/demand topic:/);
+  });
+
+  it("cuts a reply longer than the screen, saying how much is left and how to narrow it", () => {
+    const { text } = answerLine("/timeline", context, { color: false, width: 80, maxLines: 30 });
+    const lines = text?.split("\n") ?? [];
+    expect(lines.length).toBeLessThanOrEqual(30);
+    expect(lines.at(-1)).toMatch(/^… \d+ more lines\. Narrow it, e\.g\. \/timeline from:2014 to:2019$/);
+  });
+
+  it("wraps each reply at the width it is given then, up to 100 columns", () => {
+    for (const width of [60, 100]) {
+      const { text } = answerLine("/ask why now?", context, { color: false, width });
+      for (const line of text?.split("\n") ?? []) {
+        if (!line.includes("https://")) expect(line.length).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it("keeps /help within 80 columns", () => {
+    for (const topic of [undefined, "ask", "timeline", "quote"]) {
+      for (const line of consoleHelp(topic).split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    }
+    expect(consoleHelp()).toContain(
+      "Curated answers are the curators' summaries; every quotation is verbatim.",
+    );
   });
 });

@@ -11,10 +11,10 @@ describe("npm start without a token", () => {
     });
     expect(stderr).not.toMatch(/Error/);
     expect(code).toBe(0);
-    const lines = stdout.split("\n");
-    const notice = lines.indexOf(NO_TOKEN_NOTICE);
+    const notice = stdout.indexOf(NO_TOKEN_NOTICE);
     expect(notice).toBeGreaterThan(-1);
-    const answer = lines.slice(notice + 1).join("\n");
+    for (const line of NO_TOKEN_NOTICE.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    const answer = stdout.slice(notice + NO_TOKEN_NOTICE.length);
     expect(answer).toMatch(/^ {3}> .+/m);
     expect(answer).toMatch(/^ {5}— .+ · ¶\d+$/m);
   });

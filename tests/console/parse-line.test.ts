@@ -87,9 +87,14 @@ describe("console syntax: mistakes get one sentence that says how to fix them", 
     expect(refusal('/ask question:"why" now')).toMatch(/^"now" comes after the quoted question: value/);
   });
 
-  it("text that is not a command, such as a mention", () => {
-    expect(refusal("@everyone")).toMatch(/^Commands start with "\/"/);
-    expect(refusal("why now?")).toMatch(/^Commands start with "\/"/);
+  it("text without a slash is a question for /ask", () => {
+    expect(parseConsoleLine("why now?")).toEqual({
+      kind: "request",
+      request: { command: "ask", question: "why now?", article: undefined },
+    });
+    expect(parseConsoleLine("  is putin bluffing  ")).toMatchObject({
+      request: { question: "is putin bluffing" },
+    });
   });
 
   it("a line longer than Discord allows", () => {

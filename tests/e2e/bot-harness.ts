@@ -215,6 +215,7 @@ function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
     sources: (...args) => (overrides.sources ?? base.sources)(...args),
     source: (...args) => (overrides.source ?? base.source)(...args),
     suggest: (...args) => (overrides.suggest ?? base.suggest)(...args),
+    evidence: (...args) => (overrides.evidence ?? base.evidence)(...args),
     upsertGuildQa: (...args) => (overrides.upsertGuildQa ?? base.upsertGuildQa)(...args),
     removeGuildQa: (...args) => (overrides.removeGuildQa ?? base.removeGuildQa)(...args),
   };
@@ -232,18 +233,24 @@ export const otherMember: APIUser = {
 export const EPHEMERAL = MessageFlags.Ephemeral;
 
 const embedSchema = z.looseObject({
+  author: z.looseObject({ name: z.string() }).optional(),
   title: z.string().optional(),
   description: z.string().optional(),
   url: z.string().optional(),
   fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
   footer: z.looseObject({ text: z.string() }).optional(),
 });
+/** A button, or a select menu (no style, its options instead). */
 const buttonSchema = z.looseObject({
-  style: z.number(),
+  type: z.number().optional(),
+  style: z.number().optional(),
   label: z.string().optional(),
   custom_id: z.string().optional(),
   url: z.string().optional(),
   disabled: z.boolean().optional(),
+  options: z
+    .array(z.looseObject({ label: z.string(), value: z.string(), default: z.boolean().optional() }))
+    .optional(),
 });
 
 /** The message (or choices) a callback carried, parsed rather than cast: it is what the bot sent over HTTP. */

@@ -25,7 +25,14 @@ export type { CallbackBody, FakeDiscord, FakeDiscordOptions, InjectedHandle } fr
 export type { FaultSpec } from "./faults.ts";
 export type { FakeGateway, GatewayStats } from "./gateway.ts";
 export type { InteractionSeed } from "./interactions.ts";
-export { autocomplete, button, modalSubmit, slashCommand } from "./interactions.ts";
+export {
+  autocomplete,
+  button,
+  modalSubmit,
+  slashCommand,
+  stringSelect,
+  userContextMenu,
+} from "./interactions.ts";
 export type { RecordedRequest } from "./request-log.ts";
 export * from "./request-matchers.ts";
 

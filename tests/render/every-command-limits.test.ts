@@ -8,6 +8,8 @@ import type { Answer } from "../../src/answer/types.ts";
 import { UserError } from "../../src/errors.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { type AnswerView, pageCountOf } from "../../src/render/discord/answer-view.ts";
+import { renderSources } from "../../src/render/discord/card-sources.ts";
+import { embedLength } from "../../src/render/discord/fit-message.ts";
 import type { MessagePayload } from "../../src/render/discord/payload.ts";
 import { renderAnswerPage } from "../../src/render/discord/render-answer-page.ts";
 import { renderHelp } from "../../src/render/discord/render-help.ts";
@@ -15,10 +17,15 @@ import { renderSource, renderSourceList } from "../../src/render/discord/render-
 import { limitViolations } from "./discord-limits.ts";
 
 const KNOWLEDGE_DIR = new URL("../../knowledge/", import.meta.url).pathname;
-const QUESTIONS_FILE = new URL("../eval/dev.json", import.meta.url);
-const questions = z
-  .array(z.object({ id: z.string(), question: z.string() }))
-  .parse(JSON.parse(readFileSync(QUESTIONS_FILE, "utf8")));
+const QUESTION_FILES = ["dev.json", "dev-members.json", "holdout.json"];
+const questions = QUESTION_FILES.flatMap((file) =>
+  z
+    .array(z.object({ id: z.string(), question: z.string() }))
+    .parse(JSON.parse(readFileSync(new URL(`../eval/${file}`, import.meta.url), "utf8"))),
+);
+
+/** What a member takes in at a glance: the embed text of a reply's first page, in all. */
+const FIRST_PAGE_EMBED_TEXT = 2000;
 
 /** The longest custom id the paging buttons can carry: an 8-character key and a 20-digit member id. */
 const WORST_PAGING = { key: "Ab-_0123", viewerId: "9".repeat(20) };
@@ -37,6 +44,34 @@ function everyPage(view: AnswerView): MessagePayload[] {
   return Array.from({ length: pageCountOf(view) }, (_, page) => renderAnswerPage(view, page, WORST_PAGING));
 }
 
+function embedText(payload: MessagePayload): number {
+  return payload.embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+}
+
+/** The same excerpt twice in one reply, or (on /ask and /demand) the same paragraph twice. */
+function repeatedPassages(label: string, payload: MessagePayload): string[] {
+  const quoted = payload.embeds.flatMap((embed) =>
+    [embed.description ?? "", ...(embed.fields ?? []).map((field) => field.value)].flatMap((text) =>
+      [...text.matchAll(/^> (.*)\n(?:.*\n)?— .*¶(\d+)$/gm)].map((match) => ({
+        words: match[1] ?? "",
+        citation:
+          match[0]
+            .split("\n")
+            .at(-1)
+            ?.replace(/\]\(.*?\)/, "]") ?? "",
+      })),
+    ),
+  );
+  const strict = label.includes("/ask") || label.includes("/demand");
+  return quoted.flatMap((one, i) =>
+    quoted
+      .slice(i + 1)
+      .some((other) => other.citation === one.citation && (strict || other.words === one.words))
+      ? [`${label}: ${one.citation} shown twice`]
+      : [],
+  );
+}
+
 interface Rendered {
   label: string;
   payload: MessagePayload;
@@ -50,9 +85,13 @@ function renderer(into: Rendered[]) {
 }
 
 function violations(rendered: Rendered[]): string[] {
-  return rendered.flatMap(({ label, payload }) =>
-    limitViolations(payload).map((problem) => `${label}: ${problem}`),
-  );
+  return rendered.flatMap(({ label, payload }) => [
+    ...limitViolations(payload).map((problem) => `${label}: ${problem}`),
+    ...(label.endsWith(" p1") && embedText(payload) > FIRST_PAGE_EMBED_TEXT
+      ? [`${label}: ${embedText(payload)} characters of embed text on the first page`]
+      : []),
+    ...repeatedPassages(label, payload),
+  ]);
 }
 
 describe("every command's reply stays within Discord's limits", () => {
@@ -62,7 +101,7 @@ describe("every command's reply stays within Discord's limits", () => {
     dossier = createDossier(loadCorpus(KNOWLEDGE_DIR));
   });
 
-  it("for every evaluation question, through every command that takes text", () => {
+  it("for every evaluation question (dev and holdout), through every command that takes text", () => {
     const rendered: Rendered[] = [];
     const render = renderer(rendered);
     for (const { id, question } of questions) {
@@ -100,6 +139,18 @@ describe("every command's reply stays within Discord's limits", () => {
     const rendered: Rendered[] = [];
     const render = renderer(rendered);
     render("/demand", { kind: "demand", answer: dossier.demands() });
+    for (const { id } of dossier.demands().results) {
+      render(`/demand ${id}`, { kind: "demand", topic: id, answer: dossier.demands(id) });
+    }
+    const years = new Set(dossier.timeline({}).results.map((event) => event.date?.slice(0, 4) ?? ""));
+    for (const year of years) {
+      render(`/timeline ${year}`, {
+        kind: "timeline",
+        from: year,
+        to: year,
+        answer: dossier.timeline({ from: year, to: year }),
+      });
+    }
     render("/quote", { kind: "quote", answer: dossier.quotes({}) });
     render("/timeline", { kind: "timeline", answer: dossier.timeline({}) });
     for (const { value } of dossier.suggest("person", "", 25)) {
@@ -121,5 +172,27 @@ describe("every command's reply stays within Discord's limits", () => {
     );
     expect(violations(rendered)).toEqual([]);
     expect(rendered.filter(({ label }) => label.startsWith("/who ")).length).toBeGreaterThan(10);
+  });
+
+  it("for the Sources of every result of every listing and of every /ask answer", () => {
+    const results = [
+      ...dossier.demands().results,
+      ...dossier.timeline({}).results,
+      ...dossier.quotes({}).results,
+      ...dossier.suggest("person", "", 25).flatMap(({ value }) => dossier.who(value).results),
+      ...questions.flatMap(
+        ({ question }) => answerOrNothing(() => dossier.ask(question, { limit: 9 }))?.results ?? [],
+      ),
+    ];
+    const rendered = results.flatMap((result) => {
+      const evidence = dossier.evidence(result.kind, result.id);
+      return evidence === undefined
+        ? []
+        : [{ label: `Sources ${result.kind}:${result.id}`, payload: renderSources(evidence) }];
+    });
+    expect(rendered.length).toBeGreaterThan(100);
+    expect(
+      rendered.flatMap(({ label, payload }) => limitViolations(payload).map((p) => `${label}: ${p}`)),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Excerpt } from "../../src/answer/types.ts";
 import { ZERO_WIDTH_SPACE } from "../../src/render/discord/escape.ts";
-import { formatCitation, formatQuotedExcerpt, splitByHighlights } from "../../src/render/discord/excerpt.ts";
+import {
+  formatCitation,
+  formatQuotedExcerpt,
+  openQuotationAt,
+  splitByHighlights,
+} from "../../src/render/discord/excerpt.ts";
 import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
 import { npr as citation } from "./answer-fixtures.ts";
 
@@ -87,6 +92,52 @@ describe("formatCitation", () => {
     const { outlet: _outlet, published: _published, ...bare } = citation;
     expect(formatCitation({ ...bare, authors: ["A", "B", "C"] })).toBe(
       "— 4 things Russia wants right now · A et al. · ¶4",
+    );
+  });
+});
+
+describe("formatQuotedExcerpt when it must cut", () => {
+  it("keeps whole sentences, with no ellipsis, when that keeps most of the excerpt", () => {
+    const text = "Russia wants a guarantee. NATO says no to that demand. Talks go on in Geneva this week.";
+    expect(formatQuotedExcerpt(excerpt(text), 60)).toBe(
+      "> Russia wants a guarantee. NATO says no to that demand.",
+    );
+  });
+
+  it("never takes an initial for the end of a sentence", () => {
+    const text = "Officials from the U.S. State Department told Ukraine that membership was unlikely soon.";
+    expect(formatQuotedExcerpt(excerpt(text), 50)).toMatch(/ …$/);
+  });
+
+  it("never leaves a quotation open: it cuts before the quotation opens", () => {
+    const text =
+      'The deputy minister told reporters in Geneva on Monday, after eight hours of talks, that "we need guarantees" now.';
+    const formatted = formatQuotedExcerpt(excerpt(text), 100);
+    expect(formatted).toBe(
+      "> The deputy minister told reporters in Geneva on Monday, after eight hours of talks, that …",
+    );
+  });
+
+  it("closes the quotation after the ellipsis only when no clean cut keeps enough", () => {
+    const text = "“We need ironclad, waterproof, bulletproof, legally binding guarantees. Not assurances.”";
+    const formatted = formatQuotedExcerpt(excerpt(text), 60);
+    expect(formatted).toMatch(/^> “We need ironclad, .* …”$/);
+    expect(formatted.length).toBeLessThanOrEqual(60);
+  });
+
+  it("leaves no quotation open, whatever the budget", () => {
+    const words = fc.array(fc.constantFrom("said", '"we', 'go"', "“no", "way”", "now.", "U.S."), {
+      minLength: 1,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 20, max: 300 }), (w, max) => {
+        const text = w.join(" ");
+        const formatted = formatQuotedExcerpt(excerpt(text), max);
+        if (formatted === `> ${text}` || formatted.endsWith("…”") || formatted.endsWith('…"')) return;
+        const shown = formatted.replace(/^> /, "").replace(/ …$/, "");
+        expect(openQuotationAt(shown, shown.length)).toBeUndefined();
+      }),
     );
   });
 });

@@ -2,9 +2,9 @@ import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "..
 import type { AnswerContext } from "../answer-context.ts";
 import type { RankedHit } from "../ask/ranking.ts";
 import type { AnswerResult, Excerpt } from "../types.ts";
-import { excerptOfCitation, excerptOfPassage } from "./excerpt.ts";
+import { excerptOfCitation, excerptOfPassage, excerptOfRange } from "./excerpt.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
-import type { RelevantTerms } from "./relevant-terms.ts";
+import { NO_TERMS, type RelevantTerms } from "./relevant-terms.ts";
 
 /** Builds the AnswerResult of each kind of knowledge entry, with its citations as excerpts. */
 
@@ -38,23 +38,35 @@ export function qaResult(
   entry: QaEntry,
   terms: RelevantTerms,
   score: number,
+  guildId?: string,
 ): AnswerResult {
   return {
     kind: "qa",
     id: entry.id,
     heading: entry.question,
     summary: entry.answer,
+    ...(guildId === undefined ? {} : { guildId }),
     excerpts: excerptsOf(library, entry.citations, terms),
     score,
   };
 }
 
-export function passageResult(passage: Passage, terms: RelevantTerms, score: number): AnswerResult {
+export function passageResult(
+  passage: Passage,
+  terms: RelevantTerms,
+  score: number,
+  whole = false,
+): AnswerResult {
+  const text = passage.paragraph.text;
   return {
     kind: "passage",
     id: passage.ref,
     ...(passage.paragraph.section === undefined ? {} : { heading: passage.paragraph.section }),
-    excerpts: [excerptOfPassage(passage, terms)],
+    excerpts: [
+      whole
+        ? excerptOfRange(passage, { start: 0, end: text.length }, terms)
+        : excerptOfPassage(passage, terms),
+    ],
     score,
   };
 }
@@ -159,7 +171,7 @@ export function resultOfHit(
     case "qa": {
       const entry =
         hit.guildId === undefined ? context.qa.get(hit.ref) : context.guildQa.get(hit.guildId)?.get(hit.ref);
-      return entry && qaResult(library, entry, terms, score);
+      return entry && qaResult(library, entry, terms, score, hit.guildId);
     }
     case "quote": {
       const quote = context.quotes.get(hit.ref);
@@ -172,6 +184,47 @@ export function resultOfHit(
     case "demand": {
       const demand = context.demands.get(hit.ref);
       return demand && demandResult(library, demand, terms, score, false);
+    }
+  }
+}
+
+/**
+ * Everything one entry cites, in curated order and unranked: what a "Sources" button lists beside
+ * the one excerpt an answer showed. A passage's evidence is its whole paragraph.
+ */
+export function evidenceOf(
+  context: AnswerContext,
+  kind: AnswerResult["kind"],
+  id: string,
+  guildId?: string,
+): AnswerResult | undefined {
+  const { library } = context;
+  switch (kind) {
+    case "passage": {
+      const passage = library.get(id);
+      return passage && passageResult(passage, NO_TERMS, 1, true);
+    }
+    case "qa": {
+      const entry = guildId === undefined ? undefined : context.guildQa.get(guildId)?.get(id);
+      if (entry !== undefined) return qaResult(library, entry, NO_TERMS, 1, guildId);
+      const curated = context.qa.get(id);
+      return curated && qaResult(library, curated, NO_TERMS, 1);
+    }
+    case "quote": {
+      const quote = context.quotes.get(id);
+      return quote && quoteResult(library, quote, context.people.get(quote.speaker), NO_TERMS, 1);
+    }
+    case "event": {
+      const event = context.events.get(id);
+      return event && eventResult(library, event, NO_TERMS, 1);
+    }
+    case "demand": {
+      const demand = context.demands.get(id);
+      return demand && demandResult(library, demand, NO_TERMS, 1);
+    }
+    case "person": {
+      const person = context.people.get(id);
+      return person && personResult(library, person, NO_TERMS);
     }
   }
 }

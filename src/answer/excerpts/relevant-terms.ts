@@ -14,6 +14,9 @@ export type RelevantTerms = ReadonlyMap<string, number> & {
   readonly vector?: Float32Array | undefined;
 };
 
+/** No question: nothing to highlight or to widen an excerpt towards. */
+export const NO_TERMS: RelevantTerms = new Map();
+
 export function relevantTerms(
   plan: QueryPlan,
   hits: ReadonlyArray<SearchHit>,

@@ -15,6 +15,8 @@ export function foldName(text: string): string {
 const EXACT = 0;
 const PREFIX = 1;
 const CONTAINS = 2;
+/** Several typed words, each the start of some word of the name ("ukraine join" for a question). */
+const ALL_WORDS = 3;
 /** Fuzzy matches rank after every exact, prefix or word match, by edit distance. */
 const FUZZY = 10;
 
@@ -34,6 +36,9 @@ export function rankNameMatch(typed: string, names: ReadonlyArray<string>): Name
     if (name.startsWith(query)) consider(PREFIX);
     const words = name.split(" ");
     if (words.some((word) => word.startsWith(query))) consider(CONTAINS);
+    const typedWords = query.split(" ");
+    if (typedWords.length > 1 && typedWords.every((typed) => words.some((word) => word.startsWith(typed))))
+      consider(ALL_WORDS);
     const max = allowedTypos(query.length);
     if (max === 0) continue;
     for (const candidate of [name, ...words]) {

@@ -24,4 +24,4 @@ export function searchTopic(context: AnswerContext, topic: string, kind: SearchK
   };
 }
 
-export const NO_TERMS: RelevantTerms = new Map();
+export { NO_TERMS } from "../excerpts/relevant-terms.ts";

@@ -3,29 +3,43 @@ import type { Answer, AnswerResult } from "../../answer/types.ts";
 /**
  * What a paged answer message shows: the command's answer plus the words the member typed, which the
  * header repeats. Kept in the bot's recent-answers cache so "More" and "Previous" can re-render any page.
+ * `sourceCounts` says how much evidence each result's entry has in all (by `sourcesKey`), for the
+ * "Sources (N)" buttons; `serverName` names the server in its moderators' answers.
  */
-export type AnswerView =
-  | { kind: "ask"; question: string; answer: Answer }
-  | { kind: "demand"; topic?: string; answer: Answer }
+export type AnswerView = (
+  | { kind: "ask"; question: string; answer: Answer; serverName?: string }
+  | { kind: "demand"; topic?: string; answer: Answer; menu?: readonly DemandChoice[] }
   | { kind: "quote"; speaker?: string; topic?: string; answer: Answer }
   | { kind: "timeline"; from?: string; to?: string; topic?: string; answer: Answer }
-  | { kind: "who"; person: string; answer: Answer };
+  | { kind: "who"; person: string; answer: Answer }
+) & { sourceCounts?: ReadonlyMap<string, number> };
+
+/** A demand in the /demand picker. */
+export interface DemandChoice {
+  id: string;
+  title: string;
+}
+
+export const sourcesKey = (result: AnswerResult) => `${result.kind}:${result.id}`;
 
 export type AnswerViewKind = AnswerView["kind"];
 
 /**
- * Items per page. An /ask result is an embed of its own (three fit Discord's 6,000-character budget
- * with room for their excerpts); a demand fills an embed alone with its labelled sections; quotes and
- * events are compact enough to list several in one embed. /who pages through the person's quotations,
- * with the person's own card on every page.
+ * Items per page, so that a page reads at a glance (under 2,000 characters of embed text). An /ask
+ * result is a card of its own; /demand shows one demand (or the list to pick from); quotes and events
+ * are listed several to an embed. /who pages through the person's quotations, with the person's own
+ * card on every page.
  */
 export const PAGE_SIZE: Record<AnswerViewKind, number> = {
   ask: 3,
   demand: 1,
   quote: 4,
-  timeline: 8,
+  timeline: 5,
   who: 3,
 };
+
+/** Embed text a page may use in all: what a member takes in at a glance. */
+export const PAGE_BUDGET = 1900;
 
 export const NOT_COVERED_NOTE = "The articles don't seem to cover that — closest passages:";
 
@@ -40,6 +54,8 @@ export function pagedItems(view: AnswerView): AnswerResult[] {
   return view.answer.results;
 }
 
+/** /demand is one page: the list to pick from, or one demand's card (the picker changes it). */
 export function pageCountOf(view: AnswerView): number {
+  if (view.kind === "demand") return 1;
   return Math.max(1, Math.ceil(pagedItems(view).length / PAGE_SIZE[view.kind]));
 }

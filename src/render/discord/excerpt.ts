@@ -5,41 +5,117 @@ import { ELLIPSIS, truncateText } from "./fit-text.ts";
 
 /**
  * An excerpt as a Discord block quote, the words that matched the question in bold and everything
- * else escaped. When it has to be shortened, the cut falls between words of the excerpt itself, so a
- * bold run or an escape is never split.
+ * else escaped. When it has to be shortened it keeps whole sentences if that keeps most of it (what
+ * remains is still a complete, verbatim thought and needs no "…"), otherwise it is cut between words
+ * and marked "…". Either way the cut never leaves a quotation opened and not closed: a reader would
+ * take the rest of the card for the speaker's words. Only when no such cut fits is the quotation
+ * closed after the "…", the way an editor marks a quotation cut short.
  */
 export function formatQuotedExcerpt(excerpt: Excerpt, max: number): string {
-  const full = renderQuote(excerpt.text, excerpt.highlights, false);
+  const full = renderQuote(excerpt.text, excerpt.highlights, "");
   if (full.length <= max) return full;
 
-  const cuts = wordEnds(excerpt.text);
-  let best: string | undefined;
+  const render = (cut: number, mark: string) =>
+    renderQuote(excerpt.text.slice(0, cut), excerpt.highlights, mark);
+  const balanced = (cut: number) => openQuotationAt(excerpt.text, cut) === undefined;
+  const closing = (cut: number) => `${ELLIPSIS}${openQuotationAt(excerpt.text, cut) ?? ""}`;
+  const anyWord = longestFitting(wordEnds(excerpt.text), (cut) => render(cut, closing(cut)), max);
+  // Not even the first word fits (one enormous "word"): fall back to a plain cut.
+  if (anyWord === undefined) return truncateText(full, max);
+  const keepsEnough = (found: { cut: number } | undefined) =>
+    found !== undefined && found.cut >= anyWord.cut * CLEAN_CUT_KEEPS;
+  const sentences = longestFitting(
+    sentenceEnds(excerpt.text).filter(balanced),
+    (cut) => render(cut, ""),
+    max,
+  );
+  if (sentences !== undefined && keepsEnough(sentences)) return sentences.text;
+  const words = longestFitting(wordEnds(excerpt.text).filter(balanced), (cut) => render(cut, ELLIPSIS), max);
+  if (words !== undefined && keepsEnough(words)) return words.text;
+  return anyWord.text;
+}
+
+/**
+ * A cut at a sentence's end, or one outside any quotation, is preferred while it keeps this share of
+ * what the longest cut would.
+ */
+const CLEAN_CUT_KEEPS = 0.6;
+
+/** The longest cut whose rendering fits; renderings grow with the cut, so a binary search finds it. */
+function longestFitting(
+  cuts: readonly number[],
+  render: (cut: number) => string,
+  max: number,
+): { cut: number; text: string } | undefined {
+  let best: { cut: number; text: string } | undefined;
   let low = 0;
   let high = cuts.length - 1;
   while (low <= high) {
     const middle = Math.floor((low + high) / 2);
     const cut = cuts[middle] ?? 0;
-    const candidate = renderQuote(excerpt.text.slice(0, cut), excerpt.highlights, true);
-    if (candidate.length <= max) {
-      best = candidate;
+    const text = render(cut);
+    if (text.length <= max) {
+      best = { cut, text };
       low = middle + 1;
     } else {
       high = middle - 1;
     }
   }
-  // Not even the first word fits (one enormous "word"): fall back to a plain cut.
-  return best ?? truncateText(full, max);
+  return best;
 }
 
-/** "— Foreign Policy · Amy Mackinnon · 7 Jan 2022 · ¶6": who said it, where, and which paragraph. */
-export function formatCitation(citation: Citation): string {
+/**
+ * The closing mark of a quotation that `text` opens before `cut` and does not close by then, if any.
+ * Curly quotes say which way they face; a straight one opens when it follows a space or starts the
+ * text, and otherwise closes. A closing mark with no opening (an excerpt that starts inside a
+ * quotation) is not the cut's doing and is ignored.
+ */
+export function openQuotationAt(text: string, cut: number): string | undefined {
+  const open: string[] = [];
+  for (let i = 0; i < cut; i++) {
+    const char = text.charAt(i);
+    if (char === "\u201c") open.push("\u201d");
+    else if (char === "\u201d") open.pop();
+    else if (char === '"') {
+      const opens = i === 0 || /[\s([\u2014-]/.test(text.charAt(i - 1));
+      if (opens) open.push('"');
+      else open.pop();
+    }
+  }
+  return open.at(-1);
+}
+
+/**
+ * "— [NPR](link) · Amy Mackinnon · 7 Jan 2022 · ¶6": who wrote it, where, and which paragraph. With
+ * `link`, the outlet links to the article, so an answer needs no row of link buttons.
+ */
+export function formatCitation(citation: Citation, options: { link?: boolean } = {}): string {
+  const source = escapeText(citation.outlet ?? citation.title);
+  const url = options.link === true ? markdownUrl(citation.url) : undefined;
   const parts = [
-    citation.outlet ?? citation.title,
-    formatAuthors(citation.authors),
-    citation.published === undefined ? undefined : formatPartialDate(citation.published, "short"),
+    url === undefined ? source : `[${source}](${url})`,
+    escapeOptional(formatAuthors(citation.authors)),
+    escapeOptional(
+      citation.published === undefined ? undefined : formatPartialDate(citation.published, "short"),
+    ),
     `¶${citation.paragraph}`,
   ].filter((part): part is string => part !== undefined && part.length > 0);
-  return `— ${parts.map(escapeText).join(" · ")}`;
+  return `— ${parts.join(" · ")}`;
+}
+
+function escapeOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : escapeText(text);
+}
+
+/**
+ * An address safe inside a markdown link: http(s) only (knowledge files are checked, but cheaply
+ * re-checked here), with the brackets and spaces that would end the link encoded.
+ */
+export function markdownUrl(url: string | undefined): string | undefined {
+  if (url === undefined || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (!/^https?:$/.test(parsed.protocol)) return undefined;
+  return parsed.href.replace(/[()<> ]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function formatAuthors(authors: readonly string[]): string | undefined {
@@ -55,15 +131,27 @@ function wordEnds(text: string): number[] {
   return ends;
 }
 
+/**
+ * After each sentence: its full stop, question or exclamation mark, and any closing quotes or
+ * brackets, before the next word. An initial ("U.S. officials") is not a sentence's end.
+ */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const match of text.matchAll(/(?<!\b\p{Lu})[.!?][\u201d"')\]]*(?=\s+\S)/gu))
+    ends.push(match.index + match[0].length);
+  return ends;
+}
+
 interface Segment {
   text: string;
   bold: boolean;
 }
 
-function renderQuote(text: string, highlights: readonly Highlight[], cut: boolean): string {
+/** `mark` closes a shortened quote: "…", possibly with the closing quotation mark after it. */
+function renderQuote(text: string, highlights: readonly Highlight[], mark: string): string {
   const body = splitByHighlights(text, highlights).map(renderSegment).join("");
   const quoted = `> ${body.replace(/\n/g, "\n> ")}`;
-  return cut ? `${quoted} ${ELLIPSIS}` : quoted;
+  return mark === "" ? quoted : `${quoted} ${mark}`;
 }
 
 function renderSegment(segment: Segment): string {

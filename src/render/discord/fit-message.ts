@@ -1,8 +1,14 @@
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import {
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIStringSelectComponent,
+  ComponentType,
+} from "discord.js";
 import { ZERO_WIDTH_SPACE } from "./escape.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";
-import type { ButtonRow, MessagePayload } from "./payload.ts";
+import type { ComponentRow, MessagePayload } from "./payload.ts";
 
 /**
  * The last step before anything is sent: brings a payload within every Discord limit. Renderers budget
@@ -127,21 +133,45 @@ function longestText(embeds: APIEmbed[]): CuttableText | undefined {
 }
 
 /** Custom ids are built by our own codec, so an over-long one is a bug worth failing loudly on. */
-function fitComponents(rows: ButtonRow[]): ButtonRow[] {
-  return rows
-    .slice(0, LIMITS.rows)
-    .map((row) => ({
-      ...row,
-      components: row.components.slice(0, LIMITS.buttonsPerRow).map((button) => {
-        if ("custom_id" in button && button.custom_id.length > LIMITS.customId) {
-          throw new Error(
-            `render: custom id "${button.custom_id}" is longer than ${LIMITS.customId} characters`,
-          );
-        }
+function fitComponents(rows: ComponentRow[]): ComponentRow[] {
+  return rows.slice(0, LIMITS.rows).flatMap((row): ComponentRow[] => {
+    const [first] = row.components;
+    if (first === undefined) return [];
+    if (first.type === ComponentType.StringSelect) {
+      checkCustomId(first.custom_id);
+      return [{ ...row, components: [fitSelect(first)] }];
+    }
+    const buttons = row.components
+      .filter((component): component is APIButtonComponent => component.type === ComponentType.Button)
+      .slice(0, LIMITS.buttonsPerRow)
+      .map((button) => {
+        if ("custom_id" in button) checkCustomId(button.custom_id);
         return "label" in button && button.label !== undefined
           ? { ...button, label: truncateText(button.label, LIMITS.buttonLabel) || ZERO_WIDTH_SPACE }
           : button;
-      }),
-    }))
-    .filter((row) => row.components.length > 0);
+      });
+    return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+  });
+}
+
+function checkCustomId(customId: string): void {
+  if (customId.length > LIMITS.customId) {
+    throw new Error(`render: custom id "${customId}" is longer than ${LIMITS.customId} characters`);
+  }
+}
+
+/** At most 25 options, each label, value and description within 100 characters; the placeholder within 150. */
+function fitSelect(select: APIStringSelectComponent): APIStringSelectComponent {
+  const fitChoice = (text: string) => truncateText(text, LIMITS.choiceText) || ZERO_WIDTH_SPACE;
+  return {
+    ...select,
+    ...(select.placeholder === undefined
+      ? {}
+      : { placeholder: truncateText(select.placeholder, LIMITS.selectPlaceholder) }),
+    options: select.options.slice(0, LIMITS.selectOptions).map((option) => ({
+      ...option,
+      label: fitChoice(option.label),
+      ...(option.description === undefined ? {} : { description: fitChoice(option.description) }),
+    })),
+  };
 }

@@ -18,6 +18,8 @@ export const LIMITS = {
   buttonsPerRow: 5,
   buttonLabel: 80,
   customId: 100,
+  selectOptions: 25,
+  selectPlaceholder: 150,
   autocompleteChoices: 25,
   choiceText: 100,
 } as const;

@@ -1,5 +1,4 @@
-import type { ButtonRow } from "./payload.ts";
-import { turnPageRow } from "./turn-page-row.ts";
+import { type APIButtonComponent, ButtonStyle, ComponentType } from "discord.js";
 
 /**
  * "Previous" / "More" buttons. Their custom id carries everything the click needs except the answer
@@ -34,13 +33,23 @@ export function decodePageButton(customId: string): PageTarget | undefined {
   return { key, page: Number(page), viewerId };
 }
 
-/** Previous and More under a paged answer. */
-export function pageButtonRow(
+/**
+ * Previous and More under a paged answer, each only where it leads somewhere: a first page shows
+ * More alone, a last page Previous alone.
+ */
+export function pageButtons(
   paging: { key: string; viewerId: string },
   page: number,
   pageCount: number,
-): ButtonRow[] {
-  return turnPageRow(page, pageCount, ["◀ Previous", "More ▶"], (target) =>
-    encodePageButton({ ...paging, page: target }),
-  );
+): APIButtonComponent[] {
+  const button = (label: string, target: number) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label,
+    custom_id: encodePageButton({ ...paging, page: target }),
+  });
+  return [
+    ...(page > 0 ? [button("◀ Previous", page - 1)] : []),
+    ...(page < pageCount - 1 ? [button("More ▶", page + 1)] : []),
+  ];
 }

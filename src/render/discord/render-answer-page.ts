@@ -1,15 +1,15 @@
-import type { APIEmbed } from "discord.js";
+import { type APIButtonComponent, type APIEmbed, ComponentType } from "discord.js";
 import { type AnswerView, pageCountOf } from "./answer-view.ts";
 import { fitMessage } from "./fit-message.ts";
-import { articleLinkRow } from "./link-buttons.ts";
-import { pageButtonRow } from "./page-buttons.ts";
+import { LIMITS } from "./limits.ts";
+import { pageButtons } from "./page-buttons.ts";
 import { askPage } from "./pages/ask-page.ts";
 import { demandPage } from "./pages/demand-page.ts";
 import type { PageBody } from "./pages/page-body.ts";
 import { quotePage } from "./pages/quote-page.ts";
 import { timelinePage } from "./pages/timeline-page.ts";
 import { whoPage } from "./pages/who-page.ts";
-import { type ButtonRow, COLORS, type MessagePayload } from "./payload.ts";
+import { type ButtonRow, COLORS, type ComponentRow, type MessagePayload } from "./payload.ts";
 
 /** Where "More"/"Previous" lead: the cached answer's key and who may turn pages in place. */
 export interface PagingTarget {
@@ -19,9 +19,9 @@ export interface PagingTarget {
 
 /**
  * One page of an answer as a complete message: the body for its kind, "Page i of n" in the last
- * embed's footer, a row of "Read" links to the cited articles, on paged answers Previous/More, and
- * any `extraRows` (the feedback buttons under /ask). `page` is clamped, so a stale or forged page
- * number still shows a real page.
+ * embed's footer, the page's own row (Sources, the demand picker), then one quiet row: Previous and
+ * More where they lead somewhere, beside any `extraRows` buttons (Helpful / Not helpful under /ask).
+ * `page` is clamped, so a stale or forged page number still shows a real page.
  */
 export function renderAnswerPage(
   view: AnswerView,
@@ -38,11 +38,14 @@ export function renderAnswerPage(
   const last = body.embeds.at(-1);
   if (last !== undefined && pageCount > 1) last.footer = { text: `Page ${current + 1} of ${pageCount}` };
 
-  const rows = [
-    articleLinkRow(body.citations),
-    ...(paging === undefined ? [] : pageButtonRow(paging, current, pageCount)),
-    ...extraRows,
-  ].filter((row): row is ButtonRow => row !== undefined);
+  const quiet: APIButtonComponent[] = [
+    ...(paging === undefined ? [] : pageButtons(paging, current, pageCount)),
+    ...extraRows.flatMap((row) => row.components),
+  ].slice(0, LIMITS.buttonsPerRow);
+  const rows: ComponentRow[] = [
+    ...body.rows,
+    ...(quiet.length === 0 ? [] : [{ type: ComponentType.ActionRow as const, components: quiet }]),
+  ];
   const payload: MessagePayload = { embeds: body.embeds, components: rows };
   if (body.content !== undefined) payload.content = body.content;
   return fitMessage(payload);
@@ -53,7 +56,7 @@ function bodyOf(view: AnswerView, page: number): PageBody {
     case "ask":
       return askPage(view, page);
     case "demand":
-      return demandPage(view, page);
+      return demandPage(view);
     case "quote":
       return quotePage(view, page);
     case "timeline":

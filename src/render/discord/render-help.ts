@@ -5,8 +5,9 @@ import { COLORS, type MessagePayload } from "./payload.ts";
 
 const INTRODUCTION =
   "I answer questions about five news articles (December 2021 – January 2022) on Russia's demands for " +
-  "security guarantees from the United States and NATO. Every answer quotes the articles word for word " +
-  "and says which article and paragraph it comes from.";
+  "security guarantees from the United States and NATO. Each card of an answer says what it is. A " +
+  "*Curators' summary* (or *Moderators' answer*) is a short summary in their own words; every " +
+  "quotation is verbatim, from the article and paragraph it cites. *Sources* opens the rest.";
 
 /**
  * /help: what the bot is for and every command with its options, `[optional]` ones in brackets and

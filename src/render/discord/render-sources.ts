@@ -8,9 +8,14 @@ import { truncateText } from "./fit-text.ts";
 import { articleLinkRow } from "./link-buttons.ts";
 import { COLORS, type MessagePayload } from "./payload.ts";
 
-/** /source without an article: every article, one short entry each, with links to those that have one. */
+/**
+ * /source without an article: the articles Dossier quotes, one short entry each, with links; a
+ * republication of one of them is named below them, never counted with them, since it is never quoted.
+ */
 export function renderSourceList(articles: readonly ArticleSummary[]): MessagePayload {
-  const entries = articles.map((article) => {
+  const quoted = articles.filter((article) => article.duplicateOf === undefined);
+  const republished = articles.filter((article) => article.duplicateOf !== undefined);
+  const entries = quoted.map((article) => {
     const line = [
       article.outlet,
       formatAuthors(article.authors),
@@ -20,19 +25,19 @@ export function renderSourceList(articles: readonly ArticleSummary[]): MessagePa
       .filter((part) => part !== undefined)
       .map(escapeText)
       .join(" · ");
-    const republished =
-      article.duplicateOf === undefined
-        ? ""
-        : `\nA republication of \`${article.duplicateOf}\`: listed, never quoted.`;
-    return `**${escapeText(article.title)}**\n${line}\nid: \`${article.id}\`${republished}`;
+    return `**${escapeText(article.title)}**\n${line}\nid: \`${article.id}\``;
   });
+  const notes = republished.map(
+    (article) =>
+      `Also in the folder: \`${article.id}\`, a republication of \`${article.duplicateOf}\`: never quoted.`,
+  );
   const embed: APIEmbed = {
-    title: `The articles (${articles.length})`,
+    title: `The articles (${quoted.length})`,
     color: COLORS.neutral,
-    description: entries.join("\n\n"),
+    description: [...entries, ...notes].join("\n\n"),
     footer: { text: "Run /source with an article for its details." },
   };
-  const links = articleLinkRow(articles.filter((a) => a.duplicateOf === undefined).map(asCitation));
+  const links = articleLinkRow(quoted.map(asCitation));
   return fitMessage({ embeds: [embed], components: links === undefined ? [] : [links] });
 }
 

@@ -1,6 +1,7 @@
 import { NOT_COVERED_MESSAGE } from "../../answer/messages.ts";
-import type { Answer, AnswerResult, Excerpt } from "../../answer/types.ts";
+import type { Answer, Excerpt } from "../../answer/types.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
+import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./style.ts";
@@ -14,65 +15,68 @@ export const NOT_CONFIDENT_NOTE = `${NOT_COVERED_MESSAGE}. Closest passages:`;
 export const NOTHING_FOUND = `${NOT_COVERED_MESSAGE}.`;
 const INDENT = "   ";
 
-/** An answer for a terminal: the same results, order and citations a Discord reply shows. */
+/**
+ * An answer for a terminal: the same cards, in the same order, as a Discord reply: each numbered,
+ * labelled with what it is, its one best excerpt (a demand's sections one each) and the citation.
+ */
 export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
   if (answer.results.length === 0) return NOTHING_FOUND;
-  const blocks = answer.results.map((result, i) => renderResult(result, i, layout).join("\n"));
+  const cards = cardContents(answer.results);
+  // Under a person's own card (/who), their quotations need not repeat their name and role.
+  const speakerKnown = answer.results.some((result) => result.kind === "person");
+  const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
   if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);
   return blocks.join("\n\n");
 }
 
-function renderResult(result: AnswerResult, index: number, layout: AnswerLayout): string[] {
+/** /demand with no topic: the demands to choose from, as Discord's picker lists them. */
+export function renderDemandList(answer: Answer, layout: AnswerLayout): string {
+  const lines = answer.results.flatMap((result, i) => {
+    const [first = "", ...rest] = wrapLines(result.heading ?? result.id, "    ", layout.width);
+    return [`${String(i + 1).padStart(2)}. ${first.trimStart()}`, ...rest];
+  });
+  const title = layout.style.bold(`Russia's demands (${answer.results.length})`);
+  return [title, ...lines, ...wrapLines(DEMAND_HINT, "", layout.width)].join("\n");
+}
+
+export const DEMAND_HINT =
+  "For one demand, its reasoning, the Western response and any compromise: /demand topic:missiles";
+
+function renderCard(
+  card: CardContent,
+  number: number,
+  layout: AnswerLayout,
+  speakerKnown: boolean,
+): string[] {
+  const { result } = card;
   const block: BlockLayout = { style: layout.style, width: layout.width, indent: INDENT };
-  const marker = result.kind === "event" ? "  •" : `[${index + 1}]`;
-  const lines = [`${marker} ${layout.style.bold(headingOf(result))}`];
-  for (const line of subheadingOf(result)) lines.push(...wrapLines(line, INDENT, layout.width));
-  lines.push(...renderExcerpts(result.excerpts, block));
-  for (const section of result.sections ?? []) {
-    if (section.excerpts.length === 0) continue;
+  const quotedPerson = speakerKnown && result.kind === "quote";
+  const title = (quotedPerson ? [] : wrapLines(cardTitle(result), INDENT, layout.width)).map(
+    (line) => `${INDENT}${layout.style.bold(line.slice(INDENT.length))}`,
+  );
+  const lines = [`[${number}] ${layout.style.dim(cardLabel(result, "long"))}`, ...title];
+  const occasion =
+    result.kind === "quote"
+      ? [result.speaker?.context, result.date && formatPartialDate(result.date, "long")]
+          .filter((part) => part !== undefined && part !== "")
+          .join(", ")
+      : undefined;
+  for (const line of [result.summary, occasion]) {
+    if (line !== undefined && line.length > 0) lines.push(...wrapLines(line, INDENT, layout.width));
+  }
+  if (card.excerpt !== undefined) lines.push(...renderExcerpt(card.excerpt, block));
+  for (const section of card.sections) {
     lines.push(
       `${INDENT}${layout.style.bold(`${section.label}:`)}`,
-      ...renderExcerpts(section.excerpts, block),
+      ...renderExcerpt(section.excerpt, block),
     );
   }
   return lines;
 }
 
-function headingOf(result: AnswerResult): string {
-  const fallback = result.excerpts[0]?.citation.title ?? result.id;
-  switch (result.kind) {
-    case "event":
-      return (
-        [result.date && formatPartialDate(result.date, "long"), result.heading].filter(Boolean).join(" — ") ||
-        fallback
-      );
-    case "quote":
-      return result.speaker?.name ?? result.heading ?? fallback;
-    case "person":
-      return result.person?.name ?? result.heading ?? fallback;
-    default:
-      return result.heading ?? fallback;
-  }
-}
-
-function subheadingOf(result: AnswerResult): string[] {
-  const lines: string[] = [];
-  if (result.kind === "quote" && result.speaker !== undefined) {
-    const when = result.date === undefined ? "" : ` (${formatPartialDate(result.date, "long")})`;
-    lines.push(`${result.speaker.role}, ${result.speaker.context}${when}`);
-  }
-  if (result.kind === "person" && result.person !== undefined) {
-    lines.push(result.person.role);
-    const aliases = result.person.aliases.filter((alias) => alias !== result.person?.name);
-    if (aliases.length > 0) lines.push(`Also: ${aliases.join(", ")}`);
-  }
-  if (result.summary !== undefined && !lines.includes(result.summary)) lines.push(result.summary);
-  return lines;
-}
-
-function renderExcerpts(excerpts: ReadonlyArray<Excerpt>, layout: BlockLayout): string[] {
-  return excerpts.flatMap((excerpt) => [
+function renderExcerpt(excerpt: Excerpt, layout: BlockLayout): string[] {
+  return [
     ...renderQuoteBlock(excerpt, layout),
-    ...renderCitation(excerpt.citation, layout.indent, layout.style),
-  ]);
+    ...renderCitation(excerpt.citation, layout.indent, layout.style, layout.width),
+  ];
 }

@@ -1,20 +1,36 @@
+import { cardContents } from "../../card-content.ts";
 import type { AnswerView } from "../answer-view.ts";
-import { coverageNote, PAGE_SIZE } from "../answer-view.ts";
-import { citationsOf, resultEmbed } from "../result-embed.ts";
-import { echoInput, type PageBody, resultsOnPage } from "./page-body.ts";
+import { coverageNote, PAGE_BUDGET, PAGE_SIZE } from "../answer-view.ts";
+import { cardEmbed } from "../card.ts";
+import { sourcesButtonRow } from "../card-sources.ts";
+import { echoInput, type PageBody, resultsOnPage, sourcesEntries } from "./page-body.ts";
+
+/** A card alone on its page is still a card: it reads at a glance. */
+const CARD_BUDGET = 800;
 
 /**
  * /ask: the question repeated (Discord shows only the command's name to other members), the note when
- * the articles do not seem to cover it, then one embed per result. Three results of 1,800 characters
- * stay inside the 6,000 shared by a message's embeds.
+ * the articles do not seem to cover it, then a card per result, numbered across pages, each with its
+ * one best excerpt; "Sources for n" buttons open the rest.
  */
 export function askPage(view: Extract<AnswerView, { kind: "ask" }>, page: number): PageBody {
   const { confident } = view.answer;
   const results = resultsOnPage(view.answer.results, page, PAGE_SIZE.ask);
+  const cards = cardContents(results, view.answer.results);
+  const numberOf = (index: number) => page * PAGE_SIZE.ask + index + 1;
+  const budget = Math.min(CARD_BUDGET, Math.floor(PAGE_BUDGET / Math.max(1, results.length)));
   const header = `**Asked:** ${echoInput(view.question)}`;
+  const sources = sourcesButtonRow(sourcesEntries(view, cards, numberOf));
   return {
     content: [header, coverageNote(view.answer)].filter((line) => line !== undefined).join("\n"),
-    embeds: results.map((result) => resultEmbed(result, confident, { description: 1600, sections: 3 })),
-    citations: results.flatMap(citationsOf),
+    embeds: cards.map((card, index) =>
+      cardEmbed(card, {
+        number: numberOf(index),
+        confident,
+        budget,
+        ...(view.serverName === undefined ? {} : { serverName: view.serverName }),
+      }),
+    ),
+    rows: sources === undefined ? [] : [sources],
   };
 }

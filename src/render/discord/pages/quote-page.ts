@@ -1,5 +1,6 @@
+import { cardContents } from "../../card-content.ts";
 import type { AnswerView } from "../answer-view.ts";
-import { coverageNote, PAGE_SIZE } from "../answer-view.ts";
+import { coverageNote, PAGE_BUDGET, PAGE_SIZE } from "../answer-view.ts";
 import { truncateText } from "../fit-text.ts";
 import { LIMITS } from "../limits.ts";
 import { COLORS } from "../payload.ts";
@@ -14,15 +15,17 @@ export function quotePage(view: Extract<AnswerView, { kind: "quote" }>, page: nu
     view.speaker === undefined ? undefined : `by ${echoInput(view.speaker, 100)}`,
     view.topic === undefined ? undefined : `about ${echoInput(view.topic, 100)}`,
   ].filter((part) => part !== undefined);
+  const title = filters.length === 0 ? "Quotes" : truncateText(`Quotes ${filters.join(" ")}`, LIMITS.title);
+  const share = Math.floor((PAGE_BUDGET - title.length) / Math.max(1, shown.length));
   const body: PageBody = {
     embeds: [
       {
-        title: filters.length === 0 ? "Quotes" : truncateText(`Quotes ${filters.join(" ")}`, LIMITS.title),
+        title,
         color: confident ? COLORS.confident : COLORS.notConfident,
-        fields: shown.map((result) => quoteField(result)),
+        fields: cardContents(shown, view.answer.results).map((card) => quoteField(card, share)),
       },
     ],
-    citations: shown.flatMap((result) => result.excerpts.map((excerpt) => excerpt.citation)),
+    rows: [],
   };
   const note = coverageNote(view.answer);
   if (note !== undefined) body.content = note;

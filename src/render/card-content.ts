@@ -1,0 +1,175 @@
+import type { AnswerResult, Excerpt, Highlight } from "../answer/types.ts";
+import { formatPartialDate, type MonthStyle } from "../text/partial-date.ts";
+
+/**
+ * What one card of an answer shows, the same in Discord and in a terminal: its single best excerpt
+ * and, for a demand, one excerpt per labelled section. The rest of the entry's evidence is behind
+ * "Sources". Three rules keep a reply short and honest:
+ *  - no passage twice in one reply: each excerpt comes from a paragraph nothing above it has shown;
+ *  - under a section's label, the article's own run-in label ("Russia's reasoning: …") is left off;
+ *    what remains is still a verbatim piece of the paragraph;
+ *  - only the question's telling words are bold, at most a few a card.
+ */
+export interface CardContent {
+  result: AnswerResult;
+  excerpt?: Excerpt;
+  sections: Array<{ label: string; excerpt: Excerpt }>;
+}
+
+/** Distinct words in bold on one card, at most. */
+export const MAX_BOLD_WORDS = 3;
+
+/**
+ * The cards for `shown` (one page), in order. `answer` is every result of the answer: a word the
+ * question matched in most of them ("NATO" in an answer about NATO) tells the reader little, one
+ * matched in few tells them why this card is here.
+ */
+export function cardContents(
+  shown: readonly AnswerResult[],
+  answer: readonly AnswerResult[] = shown,
+): CardContent[] {
+  const spread = wordSpread(answer);
+  const passages = new ShownPassages();
+  return shown.map((result) => {
+    const bold = boldWords(result, spread);
+    const emphasised = new Set<string>();
+    const main = passages.pick(result.excerpts);
+    const content: CardContent = { result, sections: [] };
+    if (main !== undefined) content.excerpt = keepBold(main, bold, emphasised);
+    for (const section of result.sections ?? []) {
+      const excerpt = passages.pick(section.excerpts);
+      if (excerpt === undefined) continue;
+      // Under the section's own label, the article's run-in label would say the same thing twice.
+      const shown = keepBold(withoutRunInLabel(excerpt), bold, emphasised);
+      content.sections.push({ label: section.label, excerpt: shown });
+    }
+    return content;
+  });
+}
+
+/**
+ * What a card is, said before anything else on it: the curators' or a server's moderators' own
+ * words (a summary, not a quotation), or one of the kinds of thing the articles are quoted for.
+ */
+export function cardLabel(result: AnswerResult, months: MonthStyle, serverName?: string): string {
+  switch (result.kind) {
+    case "qa":
+      if (result.guildId === undefined) return "Curators' summary";
+      return serverName === undefined ? "Moderators' answer" : `Moderators' answer · ${serverName}`;
+    case "demand":
+      return "Russia's demand";
+    case "event":
+      return result.date === undefined ? "Event" : `Event · ${formatPartialDate(result.date, months)}`;
+    case "quote":
+      return "Quote";
+    case "person":
+      return "Person";
+    case "passage":
+      return "Passage";
+  }
+}
+
+/** A card's title: the curated question, demand or event; who spoke; or the article (and section). */
+export function cardTitle(result: AnswerResult): string {
+  const article = result.excerpts[0]?.citation.title;
+  switch (result.kind) {
+    case "quote":
+      return result.speaker === undefined
+        ? (result.heading ?? "Quote")
+        : `${result.speaker.name}, ${result.speaker.role}`;
+    case "person":
+      return result.person?.name ?? result.heading ?? result.id;
+    case "passage":
+      return [article, result.heading].filter((part) => part !== undefined).join(" — ") || result.id;
+    default:
+      return result.heading ?? article ?? result.id;
+  }
+}
+
+/** Every excerpt of a result, its sections' too: what "Sources" lists and counts. */
+export function allExcerpts(result: AnswerResult): Excerpt[] {
+  return [...result.excerpts, ...(result.sections ?? []).flatMap((section) => section.excerpts)];
+}
+
+const paragraphOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
+
+/**
+ * The paragraphs a reply has shown. A card takes its first excerpt from a paragraph not shown yet;
+ * failing that (two quotations from one paragraph, two events dated by one), one whose words are
+ * not shown yet; failing that, none.
+ */
+export class ShownPassages {
+  readonly #shown: Excerpt[] = [];
+
+  pick(excerpts: readonly Excerpt[]): Excerpt | undefined {
+    const fresh =
+      excerpts.find((excerpt) => !this.#shown.some((shown) => paragraphOf(shown) === paragraphOf(excerpt))) ??
+      excerpts.find((excerpt) => !this.#shown.some((shown) => sameWords(shown, excerpt)));
+    if (fresh !== undefined) this.#shown.push(fresh);
+    return fresh;
+  }
+}
+
+/** Two excerpts of one paragraph that share a sentence (or one holds the other) show the same words. */
+export function sameWords(a: Excerpt, b: Excerpt): boolean {
+  if (paragraphOf(a) !== paragraphOf(b)) return false;
+  if (a.text.includes(b.text) || b.text.includes(a.text)) return true;
+  const sentences = (text: string) => text.split(/(?<=[.!?]["”]?)\s+/).filter((s) => s.length >= 20);
+  return sentences(a.text).some((sentence) => b.text.includes(sentence));
+}
+
+/** "Russia's reasoning: ", "NATO’s counter: ": a possessive and one word, then a colon, opening the text. */
+const RUN_IN_LABEL = /^\p{Lu}[\p{L}.]*['’]s \p{L}+: (?=\S)/u;
+
+/** The excerpt without an opening run-in label; the highlights move with the text. */
+export function withoutRunInLabel(excerpt: Excerpt): Excerpt {
+  const label = RUN_IN_LABEL.exec(excerpt.text)?.[0];
+  if (label === undefined) return excerpt;
+  const cut = label.length;
+  return {
+    ...excerpt,
+    text: excerpt.text.slice(cut),
+    highlights: excerpt.highlights
+      .filter((highlight) => highlight.end > cut)
+      .map((highlight) => ({ start: Math.max(0, highlight.start - cut), end: highlight.end - cut })),
+  };
+}
+
+const wordAt = (text: string, highlight: Highlight) =>
+  text.slice(highlight.start, highlight.end).toLocaleLowerCase("en");
+
+/** In how many results each highlighted word appears. */
+function wordSpread(results: readonly AnswerResult[]): Map<string, number> {
+  const spread = new Map<string, number>();
+  for (const result of results) {
+    const words = new Set(
+      allExcerpts(result).flatMap((excerpt) => excerpt.highlights.map((h) => wordAt(excerpt.text, h))),
+    );
+    for (const word of words) spread.set(word, (spread.get(word) ?? 0) + 1);
+  }
+  return spread;
+}
+
+/** The card's most telling words: rarest across the answer first, then the longest. */
+function boldWords(result: AnswerResult, spread: ReadonlyMap<string, number>): Set<string> {
+  const words = new Set(
+    allExcerpts(result).flatMap((excerpt) => excerpt.highlights.map((h) => wordAt(excerpt.text, h))),
+  );
+  const ranked = [...words].sort(
+    (a, b) => (spread.get(a) ?? 0) - (spread.get(b) ?? 0) || b.length - a.length || a.localeCompare(b),
+  );
+  return new Set(ranked.slice(0, MAX_BOLD_WORDS));
+}
+
+/** Keeps the highlights of the chosen words, each word bold once on the card. */
+function keepBold(excerpt: Excerpt, bold: ReadonlySet<string>, emphasised: Set<string>): Excerpt {
+  const highlights = [...excerpt.highlights]
+    .sort((a, b) => a.start - b.start)
+    .filter((highlight) => {
+      const word = wordAt(excerpt.text, highlight);
+      if (!bold.has(word) || emphasised.has(word)) return false;
+      emphasised.add(word);
+      return true;
+    });
+  return { ...excerpt, highlights };
+}

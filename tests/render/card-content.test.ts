@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createDossier } from "../../src/answer/create-dossier.ts";
+import type { AnswerResult } from "../../src/answer/types.ts";
+import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
+import { cardContents, cardLabel, MAX_BOLD_WORDS, withoutRunInLabel } from "../../src/render/card-content.ts";
+import { excerptOf, npr } from "./answer-fixtures.ts";
+
+describe("cardContents", () => {
+  it("leaves off an article's run-in label under a section's own label, moving the bold words with the text", () => {
+    const text = "Russia’s reasoning: Moscow sees NATO's eastward expansion as a threat.";
+    const start = text.indexOf("expansion");
+    const shown = withoutRunInLabel({ text, highlights: [{ start, end: start + 9 }], citation: npr });
+    expect(shown.text).toBe("Moscow sees NATO's eastward expansion as a threat.");
+    expect(shown.text.slice(shown.highlights[0]?.start, shown.highlights[0]?.end)).toBe("expansion");
+    // Still a verbatim piece of what the article says.
+    expect(text.includes(shown.text)).toBe(true);
+    expect(withoutRunInLabel(excerptOf("The message was unmistakable: talk now.")).text).toBe(
+      "The message was unmistakable: talk now.",
+    );
+  });
+
+  it("takes each excerpt from a paragraph the reply has not shown yet", () => {
+    const card = (id: string, paragraphs: number[]): AnswerResult => ({
+      kind: "event",
+      id,
+      excerpts: paragraphs.map((n) =>
+        excerptOf(`Words of paragraph ${n} for ${id}.`, { ...npr, paragraph: n }),
+      ),
+      score: 1,
+    });
+    const [first, second, third] = cardContents([card("a", [1]), card("b", [1, 2]), card("c", [2])]);
+    expect(first?.excerpt?.citation.paragraph).toBe(1);
+    expect(second?.excerpt?.citation.paragraph).toBe(2);
+    // Only ¶2, already shown, but in other words: shown, as the event's own evidence.
+    expect(third?.excerpt?.text).toBe("Words of paragraph 2 for c.");
+  });
+
+  it("bolds the words rarest across the answer, at most a few a card, each once", () => {
+    const words = ["NATO", "Ukraine", "join", "Bucharest", "alliance", "NATO"];
+    const text = words.join(" ");
+    const highlights = [...text.matchAll(/\S+/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    const common = (n: number): AnswerResult => ({
+      kind: "passage",
+      id: `p${n}`,
+      excerpts: [
+        {
+          text: "NATO Ukraine",
+          highlights: [
+            { start: 0, end: 4 },
+            { start: 5, end: 12 },
+          ],
+          citation: { ...npr, paragraph: 10 + n },
+        },
+      ],
+      score: 1,
+    });
+    const card: AnswerResult = {
+      kind: "passage",
+      id: "p",
+      excerpts: [{ text, highlights, citation: npr }],
+      score: 1,
+    };
+    const [shown] = cardContents([card], [card, common(1), common(2)]);
+    const bold = (shown?.excerpt?.highlights ?? []).map((h) => text.slice(h.start, h.end));
+    expect(bold).toHaveLength(MAX_BOLD_WORDS);
+    expect(bold).not.toContain("NATO");
+    expect(bold).toEqual(["join", "Bucharest", "alliance"]);
+  });
+
+  it("says what each card is", () => {
+    const result = (kind: AnswerResult["kind"], extra: Partial<AnswerResult> = {}): AnswerResult => ({
+      kind,
+      id: kind,
+      excerpts: [],
+      score: 1,
+      ...extra,
+    });
+    expect(cardLabel(result("qa"), "short")).toBe("Curators' summary");
+    expect(cardLabel(result("qa", { guildId: "1" }), "short", "Study Group")).toBe(
+      "Moderators' answer · Study Group",
+    );
+    expect(cardLabel(result("demand"), "short")).toBe("Russia's demand");
+    expect(cardLabel(result("event", { date: "2021-12-17" }), "long")).toBe("Event · 17 December 2021");
+    expect(cardLabel(result("quote"), "short")).toBe("Quote");
+    expect(cardLabel(result("passage"), "short")).toBe("Passage");
+  });
+});
+
+describe("the first card answers the question asked", () => {
+  const dossier = createDossier(loadCorpus(new URL("../../knowledge/", import.meta.url).pathname));
+  const questions = ["dev.json", "dev-members.json", "holdout.json"].flatMap((file) =>
+    z
+      .array(z.object({ question: z.string() }))
+      .parse(JSON.parse(readFileSync(new URL(`../eval/${file}`, import.meta.url), "utf8"))),
+  );
+  /** "No NATO enlargement…" read under "will Ukraine join NATO?" looks like the answer "no". */
+  const readsAsVerdict = /^(no|not|yes|never|none)\b/i;
+
+  it("is never a demand or event titled like a yes or no over a curated answer in the same reply", () => {
+    const misleading = questions.flatMap(({ question }) => {
+      const { results } = dossier.ask(question, { limit: 9 });
+      const [first] = results;
+      const curated = results.some((result) => result.kind === "qa");
+      const verdictLike =
+        (first?.kind === "demand" || first?.kind === "event") && readsAsVerdict.test(first.heading ?? "");
+      return curated && verdictLike ? [`${question} → ${first?.heading}`] : [];
+    });
+    expect(misleading).toEqual([]);
+  });
+
+  it("leads with the curated answer for the question members asked", () => {
+    const [first] = dossier.ask("is ukraine going to join nato?", { limit: 9 }).results;
+    expect(first?.kind).toBe("qa");
+    expect(cardLabel(first ?? { kind: "qa", id: "", excerpts: [], score: 0 }, "short")).toBe(
+      "Curators' summary",
+    );
+  });
+});
