@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerTypeTest, askedAnswerType } from "../../src/answer/ask/answer-type.ts";
 import { articleMentionFinder } from "../../src/answer/ask/article.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
+import { quoteBalance } from "../../src/answer/excerpts/excerpt.ts";
 import type { Answer } from "../../src/answer/types.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 
@@ -82,5 +83,23 @@ describe("answer types", () => {
     expect(person?.("said Ryabkov")).toBe(true);
     expect(person?.("said Wendy Sherman")).toBe(true);
     expect(person?.("a British destroyer off Crimea")).toBe(false);
+  });
+});
+
+describe("quotations in excerpts", () => {
+  it("counts the quotation marks a text opens and closes", () => {
+    expect(quoteBalance("“We don't trust the other side,” he said.")).toBe(0);
+    expect(quoteBalance('join," Deputy Secretary of State Wendy Sherman said')).toBe(-1);
+    expect(quoteBalance("Putin said: “For us this is a serious challenge.")).toBe(1);
+    expect(quoteBalance('He called it "unacceptable" twice.')).toBe(0);
+  });
+
+  it("widens an excerpt that would start inside a quotation to where it opens", () => {
+    const answer = dossier.ask("is ukraine going to join nato?");
+    for (const excerpt of answer.results.flatMap((r) => r.excerpts)) {
+      if (excerpt.citation.article === "npr-2022-01-12" && excerpt.citation.paragraph === 6)
+        expect(excerpt.text.startsWith('"NATO has never expanded')).toBe(true);
+    }
+    expect(answer.results.flatMap((r) => r.excerpts).some((e) => e.citation.paragraph === 6)).toBe(true);
   });
 });

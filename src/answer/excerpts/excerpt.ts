@@ -67,11 +67,32 @@ export function excerptOfPassage(passage: Passage, terms: RelevantTerms): Excerp
     if (last + 1 < sentences.length) last += 1;
     else if (first > 0) first -= 1;
   }
+  // A quotation is shown whole: a window that starts or ends inside one takes in the sentences
+  // that open or close it (at most the whole paragraph).
+  const textOf = (from: number, to: number) =>
+    passage.paragraph.text.slice(sentences[from]?.start ?? 0, sentences[to]?.end ?? 0);
+  while (first > 0 && quoteBalance(textOf(first, last)) < 0) first -= 1;
+  while (last + 1 < sentences.length && quoteBalance(textOf(first, last)) > 0) last += 1;
   const range = {
     start: sentences[first]?.start ?? 0,
     end: sentences[last]?.end ?? passage.paragraph.text.length,
   };
   return excerptOfRange(passage, range, terms);
+}
+
+/**
+ * Opening minus closing quotation marks: above 0, a quotation is left open; below 0, one is closed
+ * that the text never opened. A straight quote opens before a word and closes after one.
+ */
+export function quoteBalance(text: string): number {
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\u201C") balance += 1;
+    else if (char === "\u201D") balance -= 1;
+    else if (char === '"') balance += i === 0 || /[\s([]/.test(text[i - 1] ?? "") ? 1 : -1;
+  }
+  return balance;
 }
 
 /** The display citation of a passage: everything a reader needs to find the words themselves. */
