@@ -18,7 +18,8 @@ export async function respondWithSuggestions(
   fieldByOption: Readonly<Record<string, SuggestField>>,
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const field = fieldByOption[focused.name];
+  // The option name comes from the client: an own property only, never one inherited from Object.
+  const field = Object.hasOwn(fieldByOption, focused.name) ? fieldByOption[focused.name] : undefined;
   const typed = String(focused.value).slice(0, LONGEST_TYPED);
   const choices =
     field === undefined ? [] : toChoices(dossier.suggest(field, typed, LIMITS.autocompleteChoices));

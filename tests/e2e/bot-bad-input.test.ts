@@ -13,6 +13,10 @@ const BAD_VALUES = {
   markdown: "**bold** __under__ ~~gone~~ ||spoiler|| `code` > quote\n# heading [link](https://example.com)",
   mentions: "@everyone @here <@123456789012345678> <@&123456789012345678>",
   "unknown id": "no-such-speaker-or-article",
+  // Names every plain JavaScript object answers to: a lookup table keyed by typed text must not.
+  "a JavaScript property name": "constructor",
+  "JavaScript property names in a question":
+    "Who was the constructor of __proto__, toString, hasOwnProperty and valueOf?",
 };
 
 /** Every text option of every command. Required options get the bad value alongside nothing else. */

@@ -7,13 +7,14 @@ import { foldQuotesAndSpace } from "../../text/fold.ts";
 import { type EntryScope, entriesInScope, suggestEntries } from "../entry-suggestions.ts";
 import type { Moderation } from "../moderation.ts";
 
-const SCOPE_BY_SUBCOMMAND: Readonly<Record<string, EntryScope>> = {
-  edit: "active",
-  remove: "active",
-  restore: "removed",
-  show: "all",
-  history: "all",
-};
+/** A Map: the sub-command name arrives from the client, and a stale or forged one must find nothing. */
+const SCOPE_BY_SUBCOMMAND: ReadonlyMap<string, EntryScope> = new Map([
+  ["edit", "active"],
+  ["remove", "active"],
+  ["restore", "removed"],
+  ["show", "all"],
+  ["history", "all"],
+]);
 
 const MAX_CHOICES = 25;
 const PREVIEW = 80;
@@ -32,7 +33,7 @@ export async function qaAutocomplete(
   const subcommand = interaction.options.getSubcommand(false) ?? "";
   let choices: ApplicationCommandOptionChoiceData[] = [];
   if (focused.name === "id" && moderation !== undefined && interaction.guildId !== null) {
-    const scope = SCOPE_BY_SUBCOMMAND[subcommand] ?? "all";
+    const scope = SCOPE_BY_SUBCOMMAND.get(subcommand) ?? "all";
     const entries = await entriesInScope(moderation.store, interaction.guildId, scope);
     choices = toChoices(suggestEntries(entries, typed, MAX_CHOICES));
   } else if (focused.name === "article") {
