@@ -2,10 +2,11 @@ import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteractionData,
-  type APIMessageButtonInteractionData,
+  type APIMessageComponentInteractionData,
   type APIModalSubmission,
   type APIModalSubmissionComponent,
   type APIUser,
+  type APIUserApplicationCommandInteractionData,
   ApplicationCommandType,
   ComponentType,
   InteractionType,
@@ -27,7 +28,10 @@ export interface SeedContext {
   locale?: Locale;
 }
 
-type CommandData = Omit<APIChatInputApplicationCommandInteractionData, "id"> & { id?: string };
+type WithOptionalId<T> = T extends unknown ? Omit<T, "id"> & { id?: string } : never;
+type CommandData = WithOptionalId<
+  APIChatInputApplicationCommandInteractionData | APIUserApplicationCommandInteractionData
+>;
 
 export type InteractionSeed = SeedContext &
   (
@@ -35,7 +39,11 @@ export type InteractionSeed = SeedContext &
         type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete;
         data: CommandData;
       }
-    | { type: InteractionType.MessageComponent; data: APIMessageButtonInteractionData; message?: FakeMessage }
+    | {
+        type: InteractionType.MessageComponent;
+        data: APIMessageComponentInteractionData;
+        message?: FakeMessage;
+      }
     | { type: InteractionType.ModalSubmit; data: APIModalSubmission; message?: FakeMessage }
   );
 
@@ -83,6 +91,33 @@ export function button(
     ...context,
     type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: ComponentType.Button },
+  };
+}
+
+/** A choice in a string select menu, which the bot never sends: one can only come from elsewhere. */
+export function stringSelect(
+  customId: string,
+  values: string[],
+  context: SeedContext & { message?: FakeMessage } = {},
+): InteractionSeed {
+  return {
+    ...context,
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+  };
+}
+
+/** "Apps › name" on a member's profile: a user context-menu command. */
+export function userContextMenu(name: string, target: APIUser, context: SeedContext = {}): InteractionSeed {
+  return {
+    ...context,
+    type: InteractionType.ApplicationCommand,
+    data: {
+      name,
+      type: ApplicationCommandType.User,
+      target_id: target.id,
+      resolved: { users: { [target.id]: target } },
+    },
   };
 }
 

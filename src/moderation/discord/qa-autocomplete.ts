@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { Dossier } from "../../answer/dossier.ts";
+import { readString } from "../../bot/command-input.ts";
 import { toChoices } from "../../bot/suggestions.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
 import { plainText } from "../../render/discord/escape.ts";
@@ -39,7 +40,7 @@ export async function qaAutocomplete(
   } else if (focused.name === "article") {
     choices = toChoices(dossier.suggest("article", typed, MAX_CHOICES));
   } else if (focused.name === "paragraph" && moderation !== undefined) {
-    const articleId = (interaction.options.getString("article") ?? "").trim().toLowerCase();
+    const articleId = (readString(interaction, "article") ?? "").trim().toLowerCase();
     choices = paragraphChoices(moderation, articleId, typed);
   }
   await interaction.respond(choices);

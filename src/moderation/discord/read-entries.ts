@@ -1,4 +1,5 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
+import { readBoolean, readInteger } from "../../bot/command-input.ts";
 import { editOf, sendReply } from "../../bot/reply.ts";
 import type { MessagePayload } from "../../render/discord/payload.ts";
 import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
@@ -39,8 +40,8 @@ async function listPayload(moderation: Moderation, guildId: string, page: number
 
 /** /qa list [page] [include-removed]; `page` is 1-based as members type it. */
 export async function listEntries(interaction: ChatInputCommandInteraction, moderation: Moderation) {
-  const page = (interaction.options.getInteger("page") ?? 1) - 1;
-  const includeRemoved = interaction.options.getBoolean("include-removed") ?? false;
+  const page = (readInteger(interaction, "page") ?? 1) - 1;
+  const includeRemoved = readBoolean(interaction, "include-removed") ?? false;
   await sendReply(
     interaction,
     await listPayload(moderation, requireGuild(interaction), page, includeRemoved),
