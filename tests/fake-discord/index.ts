@@ -111,7 +111,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const commandIdFor = (name: string) => commands.idOf(name, world.guildId);
       const { payload, record } = completeInteraction(state, seed, commandIdFor);
       state.interactions.add(record);
-      const sent = injectOptions.tamper === undefined ? payload : injectOptions.tamper(structuredClone(payload));
+      const sent =
+        injectOptions.tamper === undefined ? payload : injectOptions.tamper(structuredClone(payload));
       gateway.dispatch(GatewayDispatchEvents.InteractionCreate, sent);
       return { id: record.id, token: record.token, payload };
     },

@@ -48,6 +48,7 @@ function resultingMessage(
     id: state.nextId(),
     timestamp: timestampOf(state),
     replyToCommand: interaction.isCommand,
+    answering: { id: interaction.id, type: interaction.type, user: interaction.user },
   };
   switch (accepted.type) {
     case Response.ChannelMessageWithSource:

@@ -76,6 +76,7 @@ export function completeInteraction(
     id,
     token,
     type: seed.type,
+    user,
     isCommand,
     injectedAt: state.clock.now(),
     callback: undefined,

@@ -1,4 +1,4 @@
-import type { InteractionType } from "discord.js";
+import type { APIUser, InteractionType } from "discord.js";
 import type { FakeMessage } from "./messages.ts";
 
 /** What the fake remembers about an interaction it injected, to judge the bot's answers like Discord does. */
@@ -6,6 +6,8 @@ export interface InjectedInteraction {
   id: string;
   token: string;
   type: InteractionType;
+  /** Who acted; Discord records them on every message that answers the interaction. */
+  user: APIUser;
   /** True for slash and context-menu commands, whose replies Discord shows as command responses. */
   isCommand: boolean;
   injectedAt: number;

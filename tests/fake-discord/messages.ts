@@ -1,4 +1,4 @@
-import { MessageFlags, MessageType } from "discord.js";
+import { type APIUser, MessageFlags, MessageType } from "discord.js";
 import type { MessageData } from "./message-limits.ts";
 import type { UploadedFile } from "./request-body.ts";
 import type { FakeWorld } from "./world.ts";
@@ -22,6 +22,8 @@ export interface MessageOrigin {
   timestamp: string;
   /** Replies to slash commands are their own message type in Discord. */
   replyToCommand: boolean;
+  /** The interaction the message answers: Discord shows (and tells bots) who triggered it. */
+  answering?: { id: string; type: number; user: APIUser };
 }
 
 export function createBotMessage(
@@ -50,6 +52,9 @@ export function createBotMessage(
     tts: false,
     timestamp: origin.timestamp,
     edited_timestamp: null,
+    ...(origin.answering === undefined
+      ? {}
+      : { interaction_metadata: { ...origin.answering, authorizing_integration_owners: {} } }),
   };
 }
 

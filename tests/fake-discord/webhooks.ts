@@ -95,6 +95,7 @@ export function postFollowUp(
     id: state.nextId(),
     timestamp: timestampOf(state),
     replyToCommand: interaction.isCommand,
+    answering: { id: interaction.id, type: interaction.type, user: interaction.user },
   };
   const message = createBotMessage(origin, data.data, body.files);
   interaction.followUps.set(message.id, message);

@@ -20,8 +20,8 @@ const questions = z
   .array(z.object({ id: z.string(), question: z.string() }))
   .parse(JSON.parse(readFileSync(QUESTIONS_FILE, "utf8")));
 
-/** The longest custom id the paging buttons can carry: an 8-character key and a 20-digit member id. */
-const WORST_PAGING = { key: "Ab-_0123", viewerId: "9".repeat(20) };
+/** The longest key the paging buttons carry. */
+const WORST_PAGING = { key: "Ab-_0123" };
 
 /** Runs a dossier call; a UserError is a fine answer to odd input (it becomes a one-line notice). */
 function answerOrNothing(call: () => Answer): Answer | undefined {

@@ -1,6 +1,6 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import { readBoolean, readInteger } from "../../bot/command-input.ts";
-import { editOf, sendReply } from "../../bot/reply.ts";
+import { sendReply, showTurnedPage } from "../../bot/reply.ts";
 import type { MessagePayload } from "../../render/discord/payload.ts";
 import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
 import { historyPage } from "../../render/discord/qa-history-page.ts";
@@ -68,15 +68,16 @@ export async function showHistory(
   await sendReply(interaction, await historyPayload(moderation, requireGuild(interaction), id, 0), EPHEMERAL);
 }
 
-/** Page buttons turn the (private) message in place: only the member who ran the command sees it. */
+/** Page buttons turn the (private) message of the member who ran the command. */
 export async function turnListPage(
   interaction: ButtonInteraction,
   moderation: Moderation,
   page: number,
   includeRemoved: boolean,
 ) {
-  await interaction.update(
-    editOf(await listPayload(moderation, requireGuild(interaction), page, includeRemoved)),
+  await showTurnedPage(
+    interaction,
+    await listPayload(moderation, requireGuild(interaction), page, includeRemoved),
   );
 }
 
@@ -86,5 +87,5 @@ export async function turnHistoryPage(
   id: string,
   page: number,
 ) {
-  await interaction.update(editOf(await historyPayload(moderation, requireGuild(interaction), id, page)));
+  await showTurnedPage(interaction, await historyPayload(moderation, requireGuild(interaction), id, page));
 }
