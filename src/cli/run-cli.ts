@@ -2,6 +2,7 @@ import { type Config, loadConfig } from "../config.ts";
 import { type Context, createContext, DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
+import { StoreError } from "../store/errors.ts";
 import { type CliIo, processIo } from "./io.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 import { findSubCommand, fullUsage, usageOf } from "./sub-commands.ts";
@@ -76,7 +77,8 @@ function reportFailure(error: unknown, command: SubCommand, io: CliIo): number {
     io.err(`${error.message}\n${usageOf(command)}`);
     return 2;
   }
-  if (error instanceof UserError || error instanceof KnowledgeError) {
+  // A damaged database, a DATA_DIR it cannot write: sentences for whoever runs it, as at `npm start`.
+  if (error instanceof UserError || error instanceof KnowledgeError || error instanceof StoreError) {
     io.err(error.message);
     return 1;
   }

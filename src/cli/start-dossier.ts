@@ -18,6 +18,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   io?: CliIo;
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
+  /** Builds the context instead of loading config and knowledge: tests pass one built once. */
+  context?: () => Context;
 }
 
 const REJECTED_TOKEN =
@@ -33,7 +35,7 @@ export async function startDossier(options: StartOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   let context: Context;
   try {
-    context = createContext(loadConfig(options.env ?? process.env));
+    context = options.context?.() ?? createContext(loadConfig(options.env ?? process.env));
   } catch (error) {
     if (!(error instanceof UserError || error instanceof KnowledgeError)) throw error;
     io.err(error.message);

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { StoreError } from "../errors.ts";
+import { APPLICATION_ID } from "./database-health.ts";
 
 /**
  * The schema, as an ordered list of steps. A step is never edited once released: change the schema
@@ -73,6 +74,13 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
           asked_at     TEXT NOT NULL
         );
         CREATE INDEX asked_questions_unconfident ON asked_questions (guild_id, asked_at) WHERE confident = 0;`),
+  },
+  {
+    version: 3,
+    name: "mark the file as Dossier's (databases made before the application id)",
+    up: (db) => {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    },
   },
 ];
 

@@ -1,6 +1,5 @@
 import type Database from "better-sqlite3";
 import type { Corpus } from "../../knowledge/corpus.ts";
-import { StoreError } from "../errors.ts";
 import { MIGRATIONS, migrate } from "./migrations.ts";
 import { databaseError, openDatabase } from "./open-database.ts";
 import { SqliteQaStore } from "./sqlite-qa-store.ts";
@@ -26,18 +25,19 @@ function proveWritable(db: Database.Database): void {
 }
 
 /**
- * Opens DATA_DIR/dossier.db, migrating it to the current schema. Throws a StoreError, naming the
- * folder or file and what to do, when it cannot be opened for writing.
+ * Opens DATA_DIR/dossier.db, checks that it is Dossier's and whole (quick_check), and migrates it to
+ * the current schema. Throws a StoreError, naming the folder or file and what to do, when it is
+ * damaged, foreign, or cannot be opened for writing.
  */
 export function openSqliteQaStore(options: SqliteStoreOptions): SqliteQaStore {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.dataDir);
+  const { db, startCheck } = openDatabase(options.dataDir);
   try {
     migrate(db, MIGRATIONS, now);
     proveWritable(db);
-    return new SqliteQaStore(db, options.corpus, now);
+    return new SqliteQaStore(db, options.corpus, now, startCheck);
   } catch (error) {
     db.close();
-    throw error instanceof StoreError ? error : databaseError(db.name, error);
+    throw databaseError(db.name, error);
   }
 }

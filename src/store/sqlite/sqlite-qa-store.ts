@@ -23,6 +23,7 @@ import type {
 import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
 import { validateImport } from "../validate-import.ts";
 import { type ActivityQueries, activityQueries } from "./activity-queries.ts";
+import { backUp, integrityProblems, type StartCheck } from "./database-health.ts";
 import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
 
@@ -50,6 +51,8 @@ export class SqliteQaStore implements QaStore {
     private readonly db: Database.Database,
     private readonly corpus: Corpus,
     private readonly now: () => Date,
+    /** What the open checked: the bot logs it, and backs up only a database that passed. */
+    readonly startCheck: StartCheck,
   ) {
     this.entries = entryQueries(db);
     this.activity = activityQueries(db);
@@ -195,6 +198,21 @@ export class SqliteQaStore implements QaStore {
   async exportEntries(guildId: string, options: { reservedIds?: Iterable<string> } = {}): Promise<QaEntry[]> {
     const reserved = [...this.corpus.qa.map((entry) => entry.id), ...(options.reservedIds ?? [])];
     return toKnowledgeEntries(this.entries.active(guildId), reserved);
+  }
+
+  /** The file's path, for sentences that name it. */
+  get file(): string {
+    return this.db.name;
+  }
+
+  /** integrity_check's problems, none when whole: every page, and every index against its table. */
+  checkIntegrity(): string[] {
+    return integrityProblems(this.db);
+  }
+
+  /** Copies the database beside itself (dossier-backup.db) while it stays open; returns the copy's path. */
+  backUp(): Promise<string> {
+    return backUp(this.db, this.db.name);
   }
 
   async close(): Promise<void> {
