@@ -42,6 +42,7 @@ describe("dossier bench --quick", () => {
     }
     expect(sections[0]).toMatch(/start-up: load \+ index .*≤ 300 ms [✓✗]/);
     expect(sections[2]).toMatch(/inject → reply p99 +[\d.]+ ms.*≤ 50 ms [✓✗]/);
+    expect(sections[2]).toMatch(/bot RSS peak during the run +\d+ MB +≤ 150 MB [✓✗]/);
     expect(sections[2]).toMatch(/bot RSS after the run +\d+ MB/);
     expect(sections[3]).toMatch(/adds per second \(one transaction each\) +[\d,]+/);
     expect(sections[3]).toMatch(/ask p99, \d+ entries in the server +[\d.]+ ms/);

@@ -82,6 +82,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       db.pragma(`application_id = ${APPLICATION_ID}`);
     },
   },
+  {
+    version: 4,
+    name: "each server's asked questions by id, to keep the log bounded",
+    up: (db) => db.exec("CREATE INDEX asked_questions_by_guild ON asked_questions (guild_id)"),
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

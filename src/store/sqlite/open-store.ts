@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import { MIGRATIONS, migrate } from "./migrations.ts";
 import { databaseError, openDatabase } from "./open-database.ts";
-import { SqliteQaStore } from "./sqlite-qa-store.ts";
+import { type QuestionLogBounds, SqliteQaStore } from "./sqlite-qa-store.ts";
 
 export interface SqliteStoreOptions {
   /** The folder holding dossier.db (DATA_DIR); created if missing. */
@@ -11,6 +11,8 @@ export interface SqliteStoreOptions {
   corpus: Corpus;
   /** The clock for createdAt, updatedAt and revision times; tests pass a fixed one. */
   now?: () => Date;
+  /** How much of the asked-question log is kept; tests pass small numbers. */
+  questionLog?: QuestionLogBounds;
 }
 
 /**
@@ -35,7 +37,7 @@ export function openSqliteQaStore(options: SqliteStoreOptions): SqliteQaStore {
   try {
     migrate(db, MIGRATIONS, now);
     proveWritable(db);
-    return new SqliteQaStore(db, options.corpus, now, startCheck);
+    return new SqliteQaStore(db, options.corpus, now, startCheck, options.questionLog);
   } catch (error) {
     db.close();
     throw databaseError(db.name, error);
