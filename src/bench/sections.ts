@@ -1,6 +1,7 @@
 import type { BenchSection } from "./bench-section.ts";
 import { corpusScaleSection } from "./corpus-scale-section.ts";
 import { discordE2eSection } from "./discord-e2e.ts";
+import { fuzzSection } from "./fuzz-section.ts";
 import { qaStoreBenchSection } from "./qa-store-section.ts";
 
 /** The report's sections, in order. To add one, write a file exporting a BenchSection and list it here. */
@@ -20,4 +21,5 @@ export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
   }),
   discordE2eSection,
   qaStoreBenchSection(),
+  fuzzSection,
 ];

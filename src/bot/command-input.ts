@@ -22,6 +22,20 @@ export interface HasOptions {
   options: Pick<CommandInteractionOptionResolver, "get" | "getSubcommand">;
 }
 
+/**
+ * The option being typed into, for autocomplete, with what is typed so far as text (Discord sends it
+ * as text whatever the option's type); undefined when a client marked none.
+ */
+export function readFocused(interaction: {
+  options: Pick<CommandInteractionOptionResolver, "data" | "getSubcommand">;
+}): { name: string; value: string } | undefined {
+  const top = interaction.options.data;
+  const sub = interaction.options.getSubcommand(false);
+  const options = sub === null ? top : (top.find((option) => option.name === sub)?.options ?? []);
+  const focused = options.find((option) => option.focused === true);
+  return focused === undefined ? undefined : { name: focused.name, value: String(focused.value ?? "") };
+}
+
 /** An option as the bot registers it, by kind; anything else was registered by another version. */
 const OPTION_SCHEMAS = {
   string: z.object({ type: z.literal(ApplicationCommandOptionType.String), value: z.string() }),

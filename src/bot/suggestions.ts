@@ -3,6 +3,7 @@ import type { Dossier, SuggestField } from "../answer/dossier.ts";
 import { plainText } from "../render/discord/escape.ts";
 import { truncateText } from "../render/discord/fit-text.ts";
 import { LIMITS } from "../render/discord/limits.ts";
+import { readFocused } from "./command-input.ts";
 
 /** Longer typed text cannot be a prefix of any name we know; it is cut before it reaches the search. */
 const LONGEST_TYPED = 100;
@@ -17,10 +18,13 @@ export async function respondWithSuggestions(
   dossier: Dossier,
   fieldByOption: Readonly<Record<string, SuggestField>>,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
+  const focused = readFocused(interaction);
   // The option name comes from the client: an own property only, never one inherited from Object.
-  const field = Object.hasOwn(fieldByOption, focused.name) ? fieldByOption[focused.name] : undefined;
-  const typed = String(focused.value).slice(0, LONGEST_TYPED);
+  const field =
+    focused !== undefined && Object.hasOwn(fieldByOption, focused.name)
+      ? fieldByOption[focused.name]
+      : undefined;
+  const typed = (focused?.value ?? "").slice(0, LONGEST_TYPED);
   const choices =
     field === undefined ? [] : toChoices(dossier.suggest(field, typed, LIMITS.autocompleteChoices));
   await interaction.respond(choices);

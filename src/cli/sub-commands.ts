@@ -3,6 +3,7 @@ import { benchCommand } from "./bench-command.ts";
 import { consoleCommand } from "./console-command.ts";
 import { deployCommandsCommand, inviteCommand } from "./deploy-command.ts";
 import { evalCommand } from "./eval-command.ts";
+import { fuzzCommand } from "./fuzz-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
 import { qaCommand } from "./qa-command.ts";
@@ -21,6 +22,7 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
       knowledgeCheckCommand,
       evalCommand,
       benchCommand,
+      fuzzCommand,
       qaCommand,
       ingestCommand,
       deployCommandsCommand,

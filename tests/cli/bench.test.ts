@@ -29,6 +29,9 @@ describe("dossier bench --quick", () => {
       expect.stringMatching(/^Synthetic corpus, 100× the articles — \d+ passages$/),
       "Discord end to end — /ask through the fake Discord",
       expect.stringMatching(/^Moderator entries — \d+ in one server/),
+      expect.stringMatching(
+        /^Fuzz — hostile inputs through every command, renderer and the router, seed \d+$/,
+      ),
     ]);
     for (const section of sections.slice(0, 2)) {
       expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);
@@ -46,6 +49,8 @@ describe("dossier bench --quick", () => {
     expect(sections[2]).toMatch(/bot RSS after the run +\d+ MB/);
     expect(sections[3]).toMatch(/adds per second \(one transaction each\) +[\d,]+/);
     expect(sections[3]).toMatch(/ask p99, \d+ entries in the server +[\d.]+ ms/);
+    for (const measure of ["crashes", "non-verbatim excerpts", "Discord limit breaks", "pings"])
+      expect(sections[4]).toMatch(new RegExp(`${measure} +\\d+ +0 [✓✗]`));
     expect(capture.stderr()).toContain("run 1/1");
   });
 });

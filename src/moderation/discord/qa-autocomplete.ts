@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { Dossier } from "../../answer/dossier.ts";
-import { readString } from "../../bot/command-input.ts";
+import { readFocused, readString } from "../../bot/command-input.ts";
 import { toChoices } from "../../bot/suggestions.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
 import { plainText } from "../../render/discord/escape.ts";
@@ -29,8 +29,8 @@ export async function qaAutocomplete(
   moderation: Moderation | undefined,
   dossier: Dossier,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value);
+  const focused = readFocused(interaction) ?? { name: "", value: "" };
+  const typed = focused.value;
   const subcommand = interaction.options.getSubcommand(false) ?? "";
   let choices: ApplicationCommandOptionChoiceData[] = [];
   if (focused.name === "id" && moderation !== undefined && interaction.guildId !== null) {
