@@ -49,15 +49,20 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     }
     if (!interaction.isRepliable()) return;
     const started = performance.now();
+    let failed = false;
     try {
       if (interaction.isChatInputCommand())
         await runCommand(interaction, byName.get(interaction.commandName), options);
       else if (interaction.isButton() || interaction.isModalSubmit())
         await runComponent(interaction, options);
     } catch (error) {
+      // answerFailure answers, or logs that it could not: trying a second time would not reach Discord either.
+      failed = true;
       await answerFailure(interaction, error, logger, options.secrets);
     }
-    if (!interaction.replied && !interaction.deferred) await answerLeftover(interaction, logger, options);
+    if (!failed && !interaction.replied && !interaction.deferred) {
+      await answerLeftover(interaction, logger, options);
+    }
     logger.debug({ ms: Math.round(performance.now() - started) }, "interaction answered");
   };
 }
