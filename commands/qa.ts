@@ -5,6 +5,7 @@ import {
   type SlashCommandStringOption,
 } from "discord.js";
 import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
+import { readString, readSubcommand } from "../src/bot/command-input.ts";
 import { openAddForm, openEditForm } from "../src/moderation/discord/entry-forms.ts";
 import { removeFromAnswers, restoreToAnswers } from "../src/moderation/discord/entry-status.ts";
 import { citeParagraph, listGaps } from "../src/moderation/discord/gaps-and-cite.ts";
@@ -16,6 +17,8 @@ import { QA_LIMITS } from "../src/store/index.ts";
 
 /** Entry ids are slugs of at most ~64 characters; anything longer names nothing. */
 const ID_MAX = 80;
+
+const SUBCOMMANDS = ["add", "edit", "remove", "restore", "show", "list", "history", "gaps", "cite"] as const;
 
 type QaContext = CommandContext & { moderation?: Moderation };
 
@@ -117,9 +120,10 @@ export const qa: SlashCommand = {
   cooldown: false,
 
   async execute(interaction, ctx: QaContext) {
+    const subcommand = readSubcommand(interaction, SUBCOMMANDS);
     const moderation = requireModeration(ctx.moderation);
-    const id = () => (interaction.options.getString("id") ?? "").trim().toLowerCase();
-    switch (interaction.options.getSubcommand(true)) {
+    const id = () => (readString(interaction, "id") ?? "").trim().toLowerCase();
+    switch (subcommand) {
       case "add":
         return openAddForm(interaction, moderation);
       case "edit":

@@ -1,6 +1,14 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
-import { MAX_LENGTH, readOptionalText, readPrivate, textOption } from "../src/bot/command-input.ts";
+import {
+  MAX_LENGTH,
+  readInteger,
+  readOptionalText,
+  readPrivate,
+  readString,
+  readSubcommand,
+  textOption,
+} from "../src/bot/command-input.ts";
 import type { QuizStart } from "../src/bot/quiz-games.ts";
 import { sendReply } from "../src/bot/reply.ts";
 import { respondWithSuggestions } from "../src/bot/suggestions.ts";
@@ -70,12 +78,12 @@ export const quiz: SlashCommand = {
   cooldown: false,
 
   async execute(interaction, ctx) {
-    switch (interaction.options.getSubcommand()) {
+    switch (readSubcommand(interaction, ["start", "stop", "scores"])) {
       case "start":
         return ctx.quizzes.start(interaction, readStart(interaction));
       case "stop":
         return ctx.quizzes.stop(interaction);
-      default:
+      case "scores":
         return showScores(interaction, ctx);
     }
   },
@@ -84,12 +92,11 @@ export const quiz: SlashCommand = {
 };
 
 function readStart(interaction: ChatInputCommandInteraction): QuizStart {
-  const options = interaction.options;
   const start: QuizStart = {
-    rounds: readWhole(options.getInteger("rounds"), 1, MAX_ROUNDS, "rounds") ?? DEFAULT_ROUNDS,
+    rounds: readWhole(readInteger(interaction, "rounds"), 1, MAX_ROUNDS, "rounds") ?? DEFAULT_ROUNDS,
   };
-  const seed = readWhole(options.getInteger("seed"), 0, MAX_SEED, "seed");
-  const kind = readKind(options.getString("kind"));
+  const seed = readWhole(readInteger(interaction, "seed"), 0, MAX_SEED, "seed");
+  const kind = readKind(readString(interaction, "kind"));
   const topic = readOptionalText(interaction, TOPIC);
   if (seed !== undefined) start.seed = seed;
   if (kind !== undefined) start.kind = kind;
@@ -122,14 +129,14 @@ async function showScores(interaction: ChatInputCommandInteraction, ctx: Command
 }
 
 /** Discord checks the range we register; a modified client or an old registration may not have. */
-function readWhole(value: number | null, min: number, max: number, name: string): number | undefined {
-  if (value === null) return undefined;
+function readWhole(value: number | undefined, min: number, max: number, name: string): number | undefined {
+  if (value === undefined) return undefined;
   if (Number.isInteger(value) && value >= min && value <= max) return value;
   throw new UserError("quiz-bad-number", `The ${name} must be a whole number from ${min} to ${max}.`);
 }
 
-function readKind(value: string | null): QuizKind | undefined {
-  if (value === null) return undefined;
+function readKind(value: string | undefined): QuizKind | undefined {
+  if (value === undefined) return undefined;
   const kind = QUIZ_KINDS.find((known) => known === value);
   if (kind === undefined) throw new UserError("quiz-bad-kind", "Pick a kind of question from the list.");
   return kind;

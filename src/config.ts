@@ -215,11 +215,12 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   needs: readonly ConfigVariable[] = CONFIG_VARIABLES,
 ): Config {
-  const checked: Record<string, string | undefined> = {};
-  for (const name of CONFIG_VARIABLES) {
-    const value = env[name];
-    if (needs.includes(name) || variables[name].safeParse(value).success) checked[name] = value;
-  }
+  // Keyed by our own variable names only, never by outside text.
+  const checked = Object.fromEntries(
+    CONFIG_VARIABLES.filter(
+      (name) => needs.includes(name) || variables[name].safeParse(env[name]).success,
+    ).map((name) => [name, env[name]]),
+  );
   const parsed = envSchema.safeParse(checked);
   // One sentence per variable: the first thing wrong with it is the one to fix.
   const problems = new Map<PropertyKey, string>();

@@ -3,22 +3,22 @@
  * quote style folded (src/text/fold.ts), so the same folding is applied here while remembering
  * where each folded character came from; the caller then shows the paragraph's own characters.
  */
-const QUOTE_FOLDS: Record<string, string> = {
-  "\u2018": "'",
-  "\u2019": "'",
-  "\u201A": "'",
-  "\u201B": "'",
-  "\u2032": "'",
-  "\u0060": "'",
-  "\u00B4": "'",
-  "\u201C": '"',
-  "\u201D": '"',
-  "\u201E": '"',
-  "\u201F": '"',
-  "\u2033": '"',
-  "\u00AB": '"',
-  "\u00BB": '"',
-};
+const QUOTE_FOLDS: ReadonlyMap<string, string> = new Map([
+  ["\u2018", "'"],
+  ["\u2019", "'"],
+  ["\u201A", "'"],
+  ["\u201B", "'"],
+  ["\u2032", "'"],
+  ["\u0060", "'"],
+  ["\u00B4", "'"],
+  ["\u201C", '"'],
+  ["\u201D", '"'],
+  ["\u201E", '"'],
+  ["\u201F", '"'],
+  ["\u2033", '"'],
+  ["\u00AB", '"'],
+  ["\u00BB", '"'],
+]);
 
 function foldWithPositions(text: string): { folded: string; positions: number[] } {
   let folded = "";
@@ -35,7 +35,7 @@ function foldWithPositions(text: string): { folded: string; positions: number[] 
       continue;
     }
     inSpace = false;
-    folded += QUOTE_FOLDS[char] ?? char;
+    folded += QUOTE_FOLDS.get(char) ?? char;
     positions.push(i);
   }
   return { folded, positions };

@@ -7,6 +7,6 @@ export type ParentMessage = z.infer<typeof parentMessageSchema>;
 
 export const childMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
-  z.object({ type: z.literal("rss"), bytes: z.number() }),
+  z.object({ type: z.literal("rss"), bytes: z.number(), peakBytes: z.number() }),
 ]);
 export type ChildMessage = z.infer<typeof childMessageSchema>;

@@ -3,11 +3,9 @@ import type { ButtonRow } from "../render/discord/payload.ts";
 import { ButtonMemory } from "./button-memory.ts";
 import type { Clock } from "./clock.ts";
 
-/** An answer whose pages can still be turned, with who asked and whether they asked privately. */
+/** An answer whose pages can still be turned. */
 export interface StoredAnswer {
   view: AnswerView;
-  askerId: string;
-  ephemeral: boolean;
   /** Rows that stay under every page (the feedback buttons). */
   extraRows: ButtonRow[];
 }

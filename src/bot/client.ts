@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Options } from "discord.js";
+import { Client, GatewayIntentBits, Options, type RESTOptions } from "discord.js";
 import type { Config } from "../config.ts";
 import { NO_MENTIONS } from "./reply.ts";
 
@@ -9,7 +9,11 @@ import { NO_MENTIONS } from "./reply.ts";
  * those managers breaks it. The bot's own member and user are kept, as discord.js reads them for
  * its own permission checks.
  */
-export function createClient(config: Pick<Config, "discordApiUrl">): Client {
+export function createClient(
+  config: Pick<Config, "discordApiUrl">,
+  /** How HTTP requests are made; the fuzz harness answers them in process. */
+  transport: Partial<Pick<RESTOptions, "makeRequest">> = {},
+): Client {
   const isSelf = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -35,7 +39,10 @@ export function createClient(config: Pick<Config, "discordApiUrl">): Client {
       ApplicationCommandManager: 0,
       EntitlementManager: 0,
     }),
-    // discord.js reads no environment variable for its API address; the end-to-end tests set a local one.
-    ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
+    rest: {
+      // discord.js reads no environment variable for its API address; the end-to-end tests set a local one.
+      ...(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }),
+      ...transport,
+    },
   });
 }

@@ -10,7 +10,9 @@ export interface RecentCacheOptions {
 
 /**
  * A bounded, expiring map: least-recently-used eviction plus a sliding time-to-live. A Map keeps
- * insertion order, so re-inserting on every read makes its first key the least recently used.
+ * insertion order, so re-inserting on every read makes its first key the least recently used, and
+ * the expired entries are always at the front: each write forgets them, so after a burst the cache
+ * shrinks back with time instead of holding its maximum until it is read.
  */
 export class RecentCache<V> {
   readonly #entries = new Map<string, { value: V; lastUsed: number }>();
@@ -25,10 +27,12 @@ export class RecentCache<V> {
   }
 
   set(key: string, value: V): void {
+    const now = this.options.clock.now();
     this.#entries.delete(key);
-    this.#entries.set(key, { value, lastUsed: this.options.clock.now() });
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.options.maxEntries) break;
+    this.#entries.set(key, { value, lastUsed: now });
+    for (const [oldest, entry] of this.#entries) {
+      const expired = now - entry.lastUsed >= this.options.ttlMs;
+      if (!expired && this.#entries.size <= this.options.maxEntries) break;
       this.#entries.delete(oldest);
     }
   }

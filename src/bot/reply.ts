@@ -1,4 +1,4 @@
-import { MessageFlags, type RepliableInteraction } from "discord.js";
+import { type ButtonInteraction, MessageFlags, type RepliableInteraction } from "discord.js";
 import { escapeText } from "../render/discord/escape.ts";
 import { fitMessage } from "../render/discord/fit-message.ts";
 import { type MessagePayload, textMessage } from "../render/discord/payload.ts";
@@ -67,6 +67,20 @@ export function editOf(payload: MessagePayload) {
     components: payload.components,
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/**
+ * A page button's new page. Only the member a message answers may turn it in place: turning a public
+ * message for everyone would pull the text away from whoever is reading it. Discord records on each
+ * message whose interaction it answers, which a client cannot forge the way it can a custom id.
+ * Anyone else who presses gets the page as a private copy of their own, whose buttons then turn it.
+ */
+export async function showTurnedPage(interaction: ButtonInteraction, page: MessagePayload): Promise<void> {
+  if (interaction.message.interactionMetadata?.user.id === interaction.user.id) {
+    await interaction.update(editOf(page));
+  } else {
+    await sendReply(interaction, page, { ephemeral: true });
+  }
 }
 
 /**

@@ -1,15 +1,20 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  RepliableInteraction,
+} from "discord.js";
 import type { Logger } from "pino";
 import { UserError } from "../errors.ts";
 import { answerFailure } from "./answer-failure.ts";
 import type { CommandContext, SlashCommand } from "./command.ts";
+import { UNKNOWN_COMMAND } from "./command-input.ts";
 import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";
 import type { Cooldowns } from "./cooldowns.ts";
 import { toLoggableError } from "./loggable-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
 import { sendNotice } from "./reply.ts";
 
-export const UNKNOWN_COMMAND = "I don't know that command — run /help.";
 export const UNKNOWN_FORM = "This form no longer works — run the command again.";
 
 export interface RouterOptions {
@@ -27,7 +32,9 @@ export type InteractionHandler = (interaction: Interaction) => Promise<void>;
 
 /**
  * Every interaction goes through here: slash commands to their command, autocomplete to the command's
- * suggestions, buttons by custom-id prefix, and whatever is thrown to `answerFailure`. Never rejects.
+ * suggestions, buttons and forms by custom-id prefix, and whatever is thrown to `answerFailure`.
+ * Whatever is still unanswered after that gets a sentence, so Discord never shows "The application
+ * did not respond". Never rejects.
  */
 export function createRouter(options: RouterOptions): InteractionHandler {
   const byName = new Map(options.commands.map((command) => [command.data.name, command]));
@@ -40,17 +47,52 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     }
     if (!interaction.isRepliable()) return;
     const started = performance.now();
+    let failed = false;
     try {
       if (interaction.isChatInputCommand())
         await runCommand(interaction, byName.get(interaction.commandName), options);
       else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit())
         await runComponent(interaction, options);
-      else logger.debug("ignored an interaction of a kind the bot does not use");
     } catch (error) {
+      // answerFailure answers, or logs that it could not: trying a second time would not reach Discord either.
+      failed = true;
       await answerFailure(interaction, error, logger, options.secrets);
+    }
+    if (!failed && !interaction.replied && !interaction.deferred) {
+      await answerLeftover(interaction, logger, options);
     }
     logger.debug({ ms: Math.round(performance.now() - started) }, "interaction answered");
   };
+}
+
+/**
+ * The bot registers no context menu, so one arriving comes from an older version or a modified
+ * client, as does a select menu or button no route claims; a handler that returns without a word is
+ * a bug. Either way the member
+ * gets the sentence for what they used, privately.
+ */
+async function answerLeftover(
+  interaction: RepliableInteraction,
+  logger: Logger,
+  { secrets }: RouterOptions,
+): Promise<void> {
+  const handled =
+    interaction.isChatInputCommand() ||
+    interaction.isButton() ||
+    interaction.isStringSelectMenu() ||
+    interaction.isModalSubmit();
+  if (handled) logger.error("a handler returned without answering");
+  else logger.debug("answered an interaction of a kind the bot does not use");
+  const text = interaction.isCommand()
+    ? UNKNOWN_COMMAND
+    : interaction.isMessageComponent()
+      ? STALE_BUTTON
+      : UNKNOWN_FORM;
+  try {
+    await sendNotice(interaction, text);
+  } catch (error) {
+    logger.warn({ error: toLoggableError(error, [...secrets, interaction.token]) }, "could not answer");
+  }
 }
 
 async function runCommand(

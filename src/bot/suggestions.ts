@@ -3,6 +3,7 @@ import type { Dossier, SuggestField } from "../answer/dossier.ts";
 import { plainText } from "../render/discord/escape.ts";
 import { truncateText } from "../render/discord/fit-text.ts";
 import { LIMITS } from "../render/discord/limits.ts";
+import { readFocused } from "./command-input.ts";
 
 /** Longer typed text cannot be a prefix of any name we know; it is cut before it reaches the search. */
 const LONGEST_TYPED = 100;
@@ -17,9 +18,13 @@ export async function respondWithSuggestions(
   dossier: Dossier,
   fieldByOption: Readonly<Record<string, SuggestField>>,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const field = fieldByOption[focused.name];
-  const typed = String(focused.value).slice(0, LONGEST_TYPED);
+  const focused = readFocused(interaction);
+  // The option name comes from the client: an own property only, never one inherited from Object.
+  const field =
+    focused !== undefined && Object.hasOwn(fieldByOption, focused.name)
+      ? fieldByOption[focused.name]
+      : undefined;
+  const typed = (focused?.value ?? "").slice(0, LONGEST_TYPED);
   const choices =
     field === undefined
       ? []

@@ -97,7 +97,7 @@ function checkKnowledge(dir: string): Check {
 /** Opens (creating if needed) the database as the bot would, which proves the folder is writable. */
 function checkDataDir(dataDir: string): Check {
   try {
-    const db = openDatabase(dataDir);
+    const { db } = openDatabase(dataDir);
     try {
       const hasEntries =
         db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'qa_entries'").get() !== undefined;

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { UserError } from "../errors.ts";
 import { formatQaFile, parseQaFile } from "../moderation/qa-file.ts";
-import { openSqliteQaStore, type QaStore } from "../store/index.ts";
+import { damagedDatabase, openSqliteQaStore, type QaStore } from "../store/index.ts";
+import type { SqliteQaStore } from "../store/sqlite/sqlite-qa-store.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 import { UsageError } from "./usage-error.ts";
@@ -12,20 +13,23 @@ const DEFAULT_ACTOR = "command-line";
 /**
  * `dossier qa export [--guild id] [--out file]` and `dossier qa import --guild id [--actor name] <file>`:
  * a server's moderator entries to and from the knowledge/qa.yaml format, against the store in DATA_DIR.
+ * `dossier qa check`: SQLite's full integrity check of the store, which the bot's start only samples.
  */
 export const qaCommand: SubCommand = {
   name: "qa",
-  usage: "export|import --guild id [file]",
-  summary: "a server's moderator entries to and from the qa.yaml format (export: --out file)",
+  usage: "export|import|check [--guild id] [file]",
+  summary:
+    "a server's moderator entries to and from the qa.yaml format (export: --out file); check the database",
   needs: ["DATA_DIR", "LOG_LEVEL"],
   async run(args, cli) {
     const [action, ...rest] = args;
-    if (action !== "export" && action !== "import") {
-      throw new UsageError('"dossier qa" needs "export" or "import".', "qa");
+    if (action !== "export" && action !== "import" && action !== "check") {
+      throw new UsageError('"dossier qa" needs "export", "import" or "check".', "qa");
     }
     const { config, corpus } = cli.context();
     const store = openSqliteQaStore({ dataDir: config.dataDir, corpus });
     try {
+      if (action === "check") return await checkStore(rest, store, cli);
       return action === "export"
         ? await exportEntries(rest, store, cli)
         : await importEntries(rest, store, cli);
@@ -34,6 +38,23 @@ export const qaCommand: SubCommand = {
     }
   },
 };
+
+/** integrity_check reads every page and every index: slower than the start's quick_check, so on demand. */
+async function checkStore(args: string[], store: SqliteQaStore, cli: CliEnvironment): Promise<number> {
+  if (args.length > 0) throw new UsageError('"dossier qa check" takes no arguments.', "qa");
+  const [first, ...more] = store.checkIntegrity();
+  if (first !== undefined) {
+    const others = more.length === 0 ? "" : `, and ${more.length} more`;
+    throw damagedDatabase(store.file, `is damaged (SQLite's integrity_check: ${first}${others})`);
+  }
+  const entries = await store.allActive();
+  const servers = new Set(entries.map((entry) => entry.guildId)).size;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  cli.io.out(
+    `The database ${store.file} is healthy (SQLite's integrity_check found no problem): it holds ${count(entries.length, "active entry", "active entries")} in ${count(servers, "server", "servers")}.`,
+  );
+  return 0;
+}
 
 async function chooseGuild(store: QaStore, guild: string | undefined): Promise<string> {
   if (guild !== undefined) return guild;

@@ -22,6 +22,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   io?: CliIo;
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
+  /** Builds the context instead of loading config and knowledge: tests pass one built once. */
+  context?: () => Context;
 }
 
 /** `npm start`: the bot when DISCORD_TOKEN is set, otherwise the offline console. Returns the exit code. */
@@ -35,7 +37,7 @@ export async function startDossier(options: StartOptions): Promise<number> {
   }
   let context: Context;
   try {
-    context = createContext(loadConfig(options.env ?? process.env));
+    context = options.context?.() ?? createContext(loadConfig(options.env ?? process.env));
   } catch (error) {
     if (!(error instanceof UserError || error instanceof KnowledgeError)) throw error;
     io.err(error.message);

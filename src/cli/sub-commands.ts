@@ -5,6 +5,7 @@ import { consoleCommand } from "./console-command.ts";
 import { deployCommandsCommand, inviteCommand } from "./deploy-command.ts";
 import { doctorCommand } from "./doctor-command.ts";
 import { evalCommand } from "./eval-command.ts";
+import { fuzzCommand } from "./fuzz-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
 import { qaCommand } from "./qa-command.ts";
@@ -18,7 +19,15 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
   },
   {
     title: "Tools",
-    commands: [consoleCommand, knowledgeCheckCommand, evalCommand, benchCommand, qaCommand, ingestCommand],
+    commands: [
+      consoleCommand,
+      knowledgeCheckCommand,
+      evalCommand,
+      benchCommand,
+      fuzzCommand,
+      qaCommand,
+      ingestCommand,
+    ],
   },
   {
     title: "Operations",

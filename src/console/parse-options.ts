@@ -85,8 +85,7 @@ function addWord(
 }
 
 function collect(command: SlashCommand, words: Map<string, string[]>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, list] of words) {
+  const values = [...words].map(([name, list]) => {
     const value = list.join(" ").trim();
     if (value === "") {
       throw new UserError(
@@ -94,9 +93,9 @@ function collect(command: SlashCommand, words: Map<string, string[]>): Record<st
         `${name}: is empty; type a value right after the colon, e.g. ${command.example}.`,
       );
     }
-    values[name] = value;
-  }
-  return values;
+    return [name, value] as const;
+  });
+  return Object.fromEntries(values);
 }
 
 function findClosingQuote(text: string, from: number): number {

@@ -7,11 +7,11 @@ import { surnameOf } from "./metadata/names.ts";
  */
 
 /** Newsroom short names that the initials would get wrong. */
-const CONVENTIONAL_SHORT_NAMES: Readonly<Record<string, string>> = {
-  "the washington post": "wapo",
-  "the new york times": "nyt",
-  "the wall street journal": "wsj",
-};
+const CONVENTIONAL_SHORT_NAMES: ReadonlyMap<string, string> = new Map([
+  ["the washington post", "wapo"],
+  ["the new york times", "nyt"],
+  ["the wall street journal", "wsj"],
+]);
 
 export function slugify(text: string): string {
   return text
@@ -24,8 +24,8 @@ export function slugify(text: string): string {
 }
 
 export function outletShortName(outlet: string): string {
-  const conventional = CONVENTIONAL_SHORT_NAMES[outlet.trim().toLowerCase()];
-  if (conventional) return conventional;
+  const conventional = CONVENTIONAL_SHORT_NAMES.get(outlet.trim().toLowerCase());
+  if (conventional !== undefined) return conventional;
   const words = slugify(outlet)
     .split("-")
     .filter((word) => word !== "" && word !== "the");

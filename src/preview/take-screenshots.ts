@@ -25,7 +25,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 
 /** The replies worth looking at, by file name: each is rendered exactly as the bot would send it. */
 export function sampleReplies(dossier: Dossier): Record<string, PreviewMessage[]> {
-  const paging = { key: "preview", viewerId: "1" };
+  const paging = { key: "preview" };
   const page = (view: AnswerView, extra = false) =>
     renderAnswerPage(
       withSourceCounts(view, dossier, null),

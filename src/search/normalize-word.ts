@@ -1,20 +1,23 @@
 import { foldText } from "../text/fold.ts";
 
-/** News style abbreviates months ("Jan. 10"); members write them out. ("May" is never shortened.) */
-const MONTHS: Readonly<Record<string, string>> = {
-  jan: "january",
-  feb: "february",
-  mar: "march",
-  apr: "april",
-  jun: "june",
-  jul: "july",
-  aug: "august",
-  sep: "september",
-  sept: "september",
-  oct: "october",
-  nov: "november",
-  dec: "december",
-};
+/**
+ * News style abbreviates months ("Jan. 10"); members write them out. ("May" is never shortened.)
+ * A Map, because the key is whatever a member typed: a plain object would answer "constructor".
+ */
+const MONTHS: ReadonlyMap<string, string> = new Map([
+  ["jan", "january"],
+  ["feb", "february"],
+  ["mar", "march"],
+  ["apr", "april"],
+  ["jun", "june"],
+  ["jul", "july"],
+  ["aug", "august"],
+  ["sep", "september"],
+  ["sept", "september"],
+  ["oct", "october"],
+  ["nov", "november"],
+  ["dec", "december"],
+]);
 
 /**
  * One written word → the folded form compared against stop words and fed to the stemmer:
@@ -27,7 +30,7 @@ export function normalizeWord(raw: string): string {
   if (/^\p{N}/u.test(word)) return word.replace(/,/g, "");
   // Possessives name the same thing as the bare word; other apostrophes are just dropped.
   word = word.replace(/'s$/, "").replace(/'/g, "");
-  return asCountry(MONTHS[word] ?? word);
+  return asCountry(MONTHS.get(word) ?? word);
 }
 
 /**

@@ -6,7 +6,12 @@ import { UserError } from "../errors.ts";
  */
 export class StoreError extends Error {
   constructor(
-    readonly code: "data-dir-unusable" | "database-unusable" | "database-too-new",
+    readonly code:
+      | "data-dir-unusable"
+      | "database-unusable"
+      | "database-too-new"
+      | "database-damaged"
+      | "database-foreign",
     message: string,
     options?: { cause?: unknown },
   ) {

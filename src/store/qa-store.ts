@@ -47,7 +47,10 @@ export interface QaStore extends QuizScoreStore {
   ): Promise<void>;
   /** Votes on a result in every guild, or in one. */
   feedbackCounts(resultId: string, guildId?: string): Promise<FeedbackCounts>;
-  /** Logs an asked question, so that moderators can see what the articles and entries miss. */
+  /**
+   * Logs an asked question, so that moderators can see what the articles and entries miss. It may be
+   * written a moment later, in a batch; `gaps` and `close` write whatever is waiting first.
+   */
   recordQuestion(guildId: string, question: string, confident: boolean): Promise<void>;
   /** Recent unconfident or voted-down questions, one per folded wording, most recent first. */
   gaps(guildId: string, options: { limit: number }): Promise<Gap[]>;

@@ -26,6 +26,19 @@ describe("RecentCache", () => {
     expect(cache.size).toBe(0);
   });
 
+  it("forgets expired entries on the next write, so it shrinks after a burst without being read", () => {
+    const clock = new TestClock();
+    const cache = new RecentCache<number>({ maxEntries: 1_000, ttlMs: 1_000, clock });
+    for (let n = 0; n < 1_000; n++) cache.set(`burst-${n}`, n);
+    clock.advance(500);
+    cache.set("later", 1);
+    expect(cache.size).toBe(1_000);
+    clock.advance(500);
+    cache.set("after the burst", 2);
+    expect(cache.size).toBe(2);
+    expect(cache.get("later")).toBe(1);
+  });
+
   it("refuses a size that could hold nothing", () => {
     expect(() => new RecentCache({ maxEntries: 0, ttlMs: 1, clock: new TestClock() })).toThrow(/maxEntries/);
   });

@@ -33,6 +33,9 @@ describe("dossier bench --quick", () => {
       "Discord end to end — /ask through the fake Discord",
       expect.stringMatching(/^Moderator entries — \d+ in one server/),
       "Timeline picture — SVG drawn and rasterised by resvg",
+      expect.stringMatching(
+        /^Fuzz — hostile inputs through every command, renderer and the router, seed \d+$/,
+      ),
     ]);
     for (const section of sections.slice(0, 2)) {
       expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);
@@ -46,11 +49,14 @@ describe("dossier bench --quick", () => {
     }
     expect(sections[0]).toMatch(/start-up: load \+ index .*≤ 300 ms [✓✗]/);
     expect(sections[2]).toMatch(/inject → reply p99 +[\d.]+ ms.*≤ 50 ms [✓✗]/);
+    expect(sections[2]).toMatch(/bot RSS peak during the run +\d+ MB +≤ 150 MB [✓✗]/);
     expect(sections[2]).toMatch(/bot RSS after the run +\d+ MB/);
     expect(sections[3]).toMatch(/adds per second \(one transaction each\) +[\d,]+/);
     expect(sections[3]).toMatch(/ask p99, \d+ entries in the server +[\d.]+ ms/);
     expect(sections[4]).toMatch(/render p99 +[\d.]+ ms.*≤ 100 ms [✓✗]/);
     expect(sections[4]).toMatch(/RSS added \(rasteriser loaded, pictures drawn\) +\d+ MB.*≤ 20 MB [✓✗]/);
+    for (const measure of ["crashes", "non-verbatim excerpts", "Discord limit breaks", "pings"])
+      expect(sections[5]).toMatch(new RegExp(`${measure} +\\d+ +0 [✓✗]`));
     expect(capture.stderr()).toContain("run 1/1");
   });
 });

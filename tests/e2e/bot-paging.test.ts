@@ -49,9 +49,26 @@ describe("paging through an answer with More and Previous", () => {
     const copy = sent(click.callback);
     expect(copy.flags).toBe(EPHEMERAL);
     expect(copy.embeds.at(-1)?.footer?.text).toMatch(/^Page 2 of /);
+
     // The copy's own buttons turn the copy, for the member who holds it.
-    for (const { custom_id } of pageButtonsOf(copy))
-      expect(custom_id).toMatch(new RegExp(`:${otherMember.id}$`));
+    const copyMessage = harness.fake.interaction(click.id)?.original;
+    if (copyMessage === undefined) throw new Error("the copy was not stored");
+    const onCopy = await harness.send(
+      button(buttonLabelled(copy, "More ▶"), { message: copyMessage, user: otherMember }),
+    );
+    expect(onCopy.callback.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(sent(onCopy.callback).embeds.at(-1)?.footer?.text).toMatch(/^Page 3 of /);
+  });
+
+  it("never turns the asker's message for someone whose id a forged button carries", async () => {
+    const { reply, message } = await askQuestion();
+    // The viewer id the bot once wrote into page buttons, set to the presser's own by a modified client.
+    const key = buttonLabelled(reply, "More ▶").split(":")[1];
+    for (const forged of [`page:${key}:1:${otherMember.id}`, `page:${key}:1`]) {
+      const click = await harness.send(button(forged, { message, user: otherMember }));
+      expect(click.callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      expect(sent(click.callback).flags).toBe(EPHEMERAL);
+    }
   });
 
   it("turns a private answer's pages too", async () => {

@@ -22,6 +22,14 @@ export interface FakeDiscordOptions {
   port?: number;
 }
 
+export interface InjectOptions {
+  /**
+   * Changes the payload before it is sent, as a modified client or a stale registration would: the
+   * fake still knows the interaction by its id and token, so the bot's answer to it is recorded.
+   */
+  tamper?(payload: InteractionPayload): unknown;
+}
+
 export interface InjectedHandle {
   id: string;
   token: string;
@@ -50,7 +58,7 @@ export interface FakeDiscord {
   commandRegistrations: readonly CommandRegistration[];
   /** Moves the default ManualClock forward, e.g. past the 3 s deadline. */
   advanceTime(ms: number): void;
-  injectInteraction(seed: InteractionSeed): InjectedHandle;
+  injectInteraction(seed: InteractionSeed, options?: InjectOptions): InjectedHandle;
   /** What the fake knows about an injected interaction: its callback, `@original`, follow-ups. */
   interaction(id: string): InjectedInteraction | undefined;
   waitForRequest(predicate: RequestPredicate, options?: RequestWaitOptions): Promise<RecordedRequest>;

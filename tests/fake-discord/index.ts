@@ -21,7 +21,13 @@ import { createSnowflakeFactory } from "./snowflakes.ts";
 import { createWorld } from "./world.ts";
 
 export { type FakeClock, ManualClock, systemClock } from "./clock.ts";
-export type { CallbackBody, FakeDiscord, FakeDiscordOptions, InjectedHandle } from "./fake-discord.ts";
+export type {
+  CallbackBody,
+  FakeDiscord,
+  FakeDiscordOptions,
+  InjectedHandle,
+  InjectOptions,
+} from "./fake-discord.ts";
 export type { FaultSpec } from "./faults.ts";
 export type { FakeGateway, GatewayStats } from "./gateway.ts";
 export type { InteractionSeed } from "./interactions.ts";
@@ -101,11 +107,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         throw new Error("Fake Discord: advanceTime needs the default ManualClock");
       clock.advance(ms);
     },
-    injectInteraction(seed) {
+    injectInteraction(seed, injectOptions = {}) {
       const commandIdFor = (name: string) => commands.idOf(name, world.guildId);
       const { payload, record } = completeInteraction(state, seed, commandIdFor);
       state.interactions.add(record);
-      gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+      const sent =
+        injectOptions.tamper === undefined ? payload : injectOptions.tamper(structuredClone(payload));
+      gateway.dispatch(GatewayDispatchEvents.InteractionCreate, sent);
       return { id: record.id, token: record.token, payload };
     },
     interaction: (id) => state.interactions.byId(id),

@@ -12,6 +12,7 @@ import {
 import { entryModal, prefillProblem } from "../../src/render/discord/qa-entry-modal.ts";
 import { formatDiffBlock, historyPage } from "../../src/render/discord/qa-history-page.ts";
 import { entryListPage } from "../../src/render/discord/qa-list-page.ts";
+import { formProblemsMessage } from "../../src/render/discord/qa-problems.ts";
 import type { EntrySnapshot, GuildQaEntry, Revision } from "../../src/store/index.ts";
 import { QA_LIMITS } from "../../src/store/index.ts";
 
@@ -199,5 +200,21 @@ describe("the /qa command as registered", () => {
       "gaps",
       "cite",
     ]);
+  });
+});
+
+describe("a refused form", () => {
+  it("shows the text it quotes as typed: a link or a tag stays text, `code` stays code", () => {
+    const message = formProblemsMessage(
+      [
+        'The alternative "[click](https://example.com) <@123456789012345678>" is too long: keep it under 200.',
+      ],
+      "k3y",
+    );
+    expect(message.embeds[0]?.description).toBe(
+      'Nothing was saved:\n• The alternative "\\[click\\](https://example.com) \\<@123456789012345678>" is too long: keep it under 200.',
+    );
+    const hint = formProblemsMessage(["Write each citation as `article-id ¶N: excerpt`."], undefined);
+    expect(hint.embeds[0]?.description).toContain("`article-id ¶N: excerpt`");
   });
 });

@@ -8,7 +8,7 @@ import type { ComponentRow } from "../../src/render/discord/payload.ts";
 import { renderAnswerPage } from "../../src/render/discord/render-answer-page.ts";
 import { answerOf, excerptOf, foreignPolicy, npr, passage } from "./answer-fixtures.ts";
 
-const paging = { key: "k3y", viewerId: "111111111111111111" };
+const paging = { key: "k3y" };
 const sevenPassages = answerOf([1, 2, 3, 4, 5, 6, 7].map((n) => passage(n)));
 const NPR_LINK = `[NPR](${npr.url})`;
 

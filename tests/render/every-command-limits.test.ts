@@ -27,8 +27,8 @@ const questions = QUESTION_FILES.flatMap((file) =>
 /** What a member takes in at a glance: the embed text of a reply's first page, in all. */
 const FIRST_PAGE_EMBED_TEXT = 2000;
 
-/** The longest custom id the paging buttons can carry: an 8-character key and a 20-digit member id. */
-const WORST_PAGING = { key: "Ab-_0123", viewerId: "9".repeat(20) };
+/** The longest key the paging buttons carry. */
+const WORST_PAGING = { key: "Ab-_0123" };
 
 /** Runs a dossier call; a UserError is a fine answer to odd input (it becomes a one-line notice). */
 function answerOrNothing(call: () => Answer): Answer | undefined {

@@ -6,7 +6,6 @@ describe("page button custom ids", () => {
   const target = fc.record({
     key: fc.string({ unit: fc.constantFrom(..."abcXYZ019-_"), minLength: 1, maxLength: 32 }),
     page: fc.nat(9999),
-    viewerId: fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 25 }),
   });
 
   it("decode what they encode, within Discord's 100 characters", () => {
@@ -21,14 +20,7 @@ describe("page button custom ids", () => {
   });
 
   it("reject ids the bot did not write", () => {
-    for (const forged of [
-      "page:",
-      "page:k:1",
-      "page:k:x:1",
-      "page:k:1:abc",
-      "page:k:1:1:extra",
-      "other:k:1:1",
-    ]) {
+    for (const forged of ["page:", "page:k", "page:k:x", "page:k:1:1", "page:k:1:extra", "other:k:1"]) {
       expect(decodePageButton(forged)).toBeUndefined();
     }
   });

@@ -1,7 +1,18 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/store/errors.ts";
+import { APPLICATION_ID } from "../../src/store/sqlite/database-health.ts";
+import { MIGRATIONS, migrate } from "../../src/store/sqlite/migrations.ts";
 import { DATABASE_FILE } from "../../src/store/sqlite/open-database.ts";
 import { openSqliteQaStore } from "../../src/store/sqlite/open-store.ts";
 import { articleCorpus } from "./fixtures/article-corpus.ts";
@@ -86,13 +97,66 @@ describe("opening the store where it cannot write", () => {
 
   it("explains a dossier.db that is not a database, and leaves it untouched", () => {
     const garbage = "this is not SQLite ".repeat(100);
-    writeFileSync(join(dir.path, DATABASE_FILE), garbage);
+    const file = join(dir.path, DATABASE_FILE);
+    writeFileSync(file, garbage);
     const error = openError(dir.path);
-    expect(error.code).toBe("database-unusable");
+    expect(error.code).toBe("database-damaged");
     expect(error.message).toBe(
-      `The database ${join(dir.path, DATABASE_FILE)} is not a usable SQLite database: move it aside and restart to start a new one, or restore a backup.`,
+      `The database ${file} is not an SQLite database: stop the bot, move ${file} and any ${file}-wal aside, and put a copy you made in its place, or start without one to begin with no entries.`,
     );
-    expect(readFileSync(join(dir.path, DATABASE_FILE), "utf8")).toBe(garbage);
+    expect(readFileSync(file, "utf8")).toBe(garbage);
+  });
+
+  it("refuses a dossier.db of 0 bytes rather than starting afresh in it, and leaves it untouched", () => {
+    const file = join(dir.path, DATABASE_FILE);
+    writeFileSync(file, "");
+    const error = openError(dir.path);
+    expect(error.code).toBe("database-damaged");
+    expect(error.message).toMatch(
+      `The database ${file} is empty (0 bytes), which Dossier never leaves behind: stop the bot, move`,
+    );
+    expect(statSync(file).size).toBe(0);
+  });
+
+  it.each([
+    ["another program's tables", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)", "users"],
+    [
+      "a schema_migrations table of its own",
+      "CREATE TABLE schema_migrations (version TEXT)",
+      "schema_migrations",
+    ],
+  ])("refuses a database another program made (%s), and leaves it untouched", (_, sql, tables) => {
+    const file = join(dir.path, DATABASE_FILE);
+    const foreign = new Database(file);
+    foreign.exec(sql);
+    foreign.close();
+    const before = readFileSync(file);
+    const error = openError(dir.path);
+    expect(error.code).toBe("database-foreign");
+    expect(error.message).toBe(
+      `The database ${file} was not made by Dossier (it holds ${tables}): set DATA_DIR to a folder of Dossier's own, or move the file aside.`,
+    );
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it("takes a database made before the application id, and marks it as Dossier's", async () => {
+    const file = join(dir.path, DATABASE_FILE);
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 2), () => new Date(0));
+    old.close();
+    await openSqliteQaStore({ dataDir: dir.path, corpus: articleCorpus() }).close();
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.pragma("application_id", { simple: true })).toBe(APPLICATION_ID);
+    reopened.close();
+  });
+
+  it("makes a new database whole before putting it in place, leaving nothing else behind", async () => {
+    await openSqliteQaStore({ dataDir: dir.path, corpus: articleCorpus() }).close();
+    expect(readdirSync(dir.path)).toEqual([DATABASE_FILE]);
+    const created = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
+    expect(created.pragma("application_id", { simple: true })).toBe(APPLICATION_ID);
+    expect(created.pragma("journal_mode", { simple: true })).toBe("wal");
+    created.close();
   });
 
   it("explains a dossier.db that is a folder", () => {

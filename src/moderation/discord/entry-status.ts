@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import { readString } from "../../bot/command-input.ts";
 import { sendReply } from "../../bot/reply.ts";
 import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
 import { removeEntry, restoreEntry } from "../entry-actions.ts";
@@ -14,7 +15,7 @@ export async function removeFromAnswers(
 ): Promise<void> {
   const guildId = requireGuildModerator(interaction, moderation);
   // The store checks the reason (present, not too long) and says how to fix it.
-  const reason = interaction.options.getString("reason") ?? "";
+  const reason = readString(interaction, "reason") ?? "";
   const entry = await removeEntry(moderation, guildId, id, reason, interaction.user.id);
   const text = `Removed \`${entry.id}\`: /ask no longer answers with it. Its history is kept; /qa restore ${entry.id} brings it back.`;
   await sendReply(interaction, entryMessage(entry, text), { ephemeral: true });

@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import { readInteger, readString } from "../../bot/command-input.ts";
 import { sendReply } from "../../bot/reply.ts";
 import { UserError } from "../../errors.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
@@ -18,7 +19,7 @@ export async function listGaps(
   moderation: Moderation,
 ): Promise<void> {
   const guildId = requireGuildModerator(interaction, moderation);
-  const limit = interaction.options.getInteger("limit") ?? DEFAULT_GAPS;
+  const limit = readInteger(interaction, "limit") ?? DEFAULT_GAPS;
   const gaps = await moderation.store.gaps(guildId, { limit: Math.min(25, Math.max(1, limit)) });
   await sendReply(interaction, gapsMessage(gaps), { ephemeral: true });
 }
@@ -31,8 +32,8 @@ export async function citeParagraph(
   interaction: ChatInputCommandInteraction,
   moderation: Moderation,
 ): Promise<void> {
-  const articleId = (interaction.options.getString("article") ?? "").trim().toLowerCase();
-  const n = interaction.options.getInteger("paragraph") ?? 0;
+  const articleId = (readString(interaction, "article") ?? "").trim().toLowerCase();
+  const n = readInteger(interaction, "paragraph") ?? 0;
   const article = findArticle(moderation.corpus, articleId);
   if (article === undefined) {
     throw new UserError("qa-no-article", `There is no article "${articleId}": pick one of the suggestions.`);

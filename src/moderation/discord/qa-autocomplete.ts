@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { Dossier } from "../../answer/dossier.ts";
+import { readFocused, readString } from "../../bot/command-input.ts";
 import { toChoices } from "../../bot/suggestions.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
 import { plainText } from "../../render/discord/escape.ts";
@@ -7,13 +8,14 @@ import { foldQuotesAndSpace } from "../../text/fold.ts";
 import { type EntryScope, entriesInScope, suggestEntries } from "../entry-suggestions.ts";
 import type { Moderation } from "../moderation.ts";
 
-const SCOPE_BY_SUBCOMMAND: Readonly<Record<string, EntryScope>> = {
-  edit: "active",
-  remove: "active",
-  restore: "removed",
-  show: "all",
-  history: "all",
-};
+/** A Map: the sub-command name arrives from the client, and a stale or forged one must find nothing. */
+const SCOPE_BY_SUBCOMMAND: ReadonlyMap<string, EntryScope> = new Map([
+  ["edit", "active"],
+  ["remove", "active"],
+  ["restore", "removed"],
+  ["show", "all"],
+  ["history", "all"],
+]);
 
 const MAX_CHOICES = 25;
 const PREVIEW = 80;
@@ -27,18 +29,18 @@ export async function qaAutocomplete(
   moderation: Moderation | undefined,
   dossier: Dossier,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value);
+  const focused = readFocused(interaction) ?? { name: "", value: "" };
+  const typed = focused.value;
   const subcommand = interaction.options.getSubcommand(false) ?? "";
   let choices: ApplicationCommandOptionChoiceData[] = [];
   if (focused.name === "id" && moderation !== undefined && interaction.guildId !== null) {
-    const scope = SCOPE_BY_SUBCOMMAND[subcommand] ?? "all";
+    const scope = SCOPE_BY_SUBCOMMAND.get(subcommand) ?? "all";
     const entries = await entriesInScope(moderation.store, interaction.guildId, scope);
     choices = toChoices(suggestEntries(entries, typed, MAX_CHOICES));
   } else if (focused.name === "article") {
     choices = toChoices(dossier.suggest("article", typed, MAX_CHOICES));
   } else if (focused.name === "paragraph" && moderation !== undefined) {
-    const articleId = (interaction.options.getString("article") ?? "").trim().toLowerCase();
+    const articleId = (readString(interaction, "article") ?? "").trim().toLowerCase();
     choices = paragraphChoices(moderation, articleId, typed);
   }
   await interaction.respond(choices);

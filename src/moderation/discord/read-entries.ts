@@ -1,5 +1,6 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
-import { editOf, sendReply } from "../../bot/reply.ts";
+import { readBoolean, readInteger } from "../../bot/command-input.ts";
+import { sendReply, showTurnedPage } from "../../bot/reply.ts";
 import type { MessagePayload } from "../../render/discord/payload.ts";
 import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
 import { historyPage } from "../../render/discord/qa-history-page.ts";
@@ -39,8 +40,8 @@ async function listPayload(moderation: Moderation, guildId: string, page: number
 
 /** /qa list [page] [include-removed]; `page` is 1-based as members type it. */
 export async function listEntries(interaction: ChatInputCommandInteraction, moderation: Moderation) {
-  const page = (interaction.options.getInteger("page") ?? 1) - 1;
-  const includeRemoved = interaction.options.getBoolean("include-removed") ?? false;
+  const page = (readInteger(interaction, "page") ?? 1) - 1;
+  const includeRemoved = readBoolean(interaction, "include-removed") ?? false;
   await sendReply(
     interaction,
     await listPayload(moderation, requireGuild(interaction), page, includeRemoved),
@@ -67,15 +68,16 @@ export async function showHistory(
   await sendReply(interaction, await historyPayload(moderation, requireGuild(interaction), id, 0), EPHEMERAL);
 }
 
-/** Page buttons turn the (private) message in place: only the member who ran the command sees it. */
+/** Page buttons turn the (private) message of the member who ran the command. */
 export async function turnListPage(
   interaction: ButtonInteraction,
   moderation: Moderation,
   page: number,
   includeRemoved: boolean,
 ) {
-  await interaction.update(
-    editOf(await listPayload(moderation, requireGuild(interaction), page, includeRemoved)),
+  await showTurnedPage(
+    interaction,
+    await listPayload(moderation, requireGuild(interaction), page, includeRemoved),
   );
 }
 
@@ -85,5 +87,5 @@ export async function turnHistoryPage(
   id: string,
   page: number,
 ) {
-  await interaction.update(editOf(await historyPayload(moderation, requireGuild(interaction), id, page)));
+  await showTurnedPage(interaction, await historyPayload(moderation, requireGuild(interaction), id, page));
 }

@@ -2,18 +2,17 @@ import { type APIButtonComponent, ButtonStyle, ComponentType } from "discord.js"
 
 /**
  * "Previous" / "More" buttons. Their custom id carries everything the click needs except the answer
- * itself, which can be far longer than the 100 characters a custom id allows: `page:<key>:<page>:<viewer>`,
- * where `key` names the answer in the bot's recent-answers cache and `viewer` is who may turn this
- * message's pages in place (everyone else gets their own private copy).
+ * itself, which can be far longer than the 100 characters a custom id allows: `page:<key>:<page>`,
+ * where `key` names the answer in the bot's recent-answers cache. Who may turn a message in place is
+ * not written here: a client can send any custom id, so the bot asks Discord whose message it is.
  */
 
 const PREFIX = "page";
-const PATTERN = /^page:([\w-]{1,32}):(\d{1,4}):(\d{1,25})$/;
+const PATTERN = /^page:([\w-]{1,32}):(\d{1,4})$/;
 
 export interface PageTarget {
   key: string;
   page: number;
-  viewerId: string;
 }
 
 export function isPageButton(customId: string): boolean {
@@ -21,27 +20,23 @@ export function isPageButton(customId: string): boolean {
 }
 
 export function encodePageButton(target: PageTarget): string {
-  return `${PREFIX}:${target.key}:${target.page}:${target.viewerId}`;
+  return `${PREFIX}:${target.key}:${target.page}`;
 }
 
 /** Undefined for anything we did not write, which a client can send; it is never trusted blindly. */
 export function decodePageButton(customId: string): PageTarget | undefined {
   const match = PATTERN.exec(customId);
   if (match === null) return undefined;
-  const [, key, page, viewerId] = match;
-  if (key === undefined || page === undefined || viewerId === undefined) return undefined;
-  return { key, page: Number(page), viewerId };
+  const [, key, page] = match;
+  if (key === undefined || page === undefined) return undefined;
+  return { key, page: Number(page) };
 }
 
 /**
  * Previous and More under a paged answer, each only where it leads somewhere: a first page shows
  * More alone, a last page Previous alone.
  */
-export function pageButtons(
-  paging: { key: string; viewerId: string },
-  page: number,
-  pageCount: number,
-): APIButtonComponent[] {
+export function pageButtons(paging: { key: string }, page: number, pageCount: number): APIButtonComponent[] {
   const button = (label: string, target: number) => ({
     type: ComponentType.Button as const,
     style: ButtonStyle.Secondary as const,

@@ -11,10 +11,9 @@ import { timelinePage } from "./pages/timeline-page.ts";
 import { whoPage } from "./pages/who-page.ts";
 import { type ButtonRow, COLORS, type ComponentRow, type MessagePayload } from "./payload.ts";
 
-/** Where "More"/"Previous" lead: the cached answer's key and who may turn pages in place. */
+/** Where "More"/"Previous" lead: the cached answer's key. */
 export interface PagingTarget {
   key: string;
-  viewerId: string;
 }
 
 /**

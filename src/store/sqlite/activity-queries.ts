@@ -15,6 +15,9 @@ export function activityQueries(db: Database.Database) {
   const ask = db.prepare(
     "INSERT INTO asked_questions (guild_id, question, question_key, confident, asked_at) VALUES (?, ?, ?, ?, ?)",
   );
+  const forgetOldQuestions = db.prepare<[string, string, string, number]>(`
+    DELETE FROM asked_questions WHERE guild_id = ? AND (asked_at < ? OR id <= (
+      SELECT id FROM asked_questions WHERE guild_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?))`);
   // SQLite fills the bare column `question` from the row holding MAX(at): the latest wording.
   const gaps = db.prepare<[string, string, number]>(`
     WITH signals AS (
@@ -43,6 +46,10 @@ export function activityQueries(db: Database.Database) {
     },
     ask(guildId: string, question: { text: string; key: string }, confident: boolean, at: string): void {
       ask.run(guildId, question.text, question.key, confident ? 1 : 0, at);
+    },
+    /** Keeps a server's newest `keep` questions, none asked before `since`. */
+    forgetOldQuestions(guildId: string, since: string, keep: number): void {
+      forgetOldQuestions.run(guildId, since, guildId, keep);
     },
     gaps(guildId: string, limit: number): Gap[] {
       return gaps.all(guildId, guildId, limit).map(toGap);

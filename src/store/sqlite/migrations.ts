@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { StoreError } from "../errors.ts";
+import { APPLICATION_ID } from "./database-health.ts";
 
 /**
  * The schema, as an ordered list of steps. A step is never edited once released: change the schema
@@ -89,6 +90,18 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
           PRIMARY KEY (guild_id, quiz_id, round, user_id)
         );
         CREATE INDEX quiz_answers_by_time ON quiz_answers (guild_id, answered_at);`),
+  },
+  {
+    version: 4,
+    name: "mark the file as Dossier's (databases made before the application id)",
+    up: (db) => {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    },
+  },
+  {
+    version: 5,
+    name: "each server's asked questions by id, to keep the log bounded",
+    up: (db) => db.exec("CREATE INDEX asked_questions_by_guild ON asked_questions (guild_id)"),
   },
 ];
 

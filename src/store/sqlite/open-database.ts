@@ -1,7 +1,9 @@
-import { accessSync, constants, mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, copyFileSync, linkSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { z } from "zod";
 import { StoreError } from "../errors.ts";
+import { APPLICATION_ID, checkAtOpen, damagedDatabase, type StartCheck } from "./database-health.ts";
 
 export const DATABASE_FILE = "dossier.db";
 
@@ -66,8 +68,6 @@ function switchToWal(db: Database.Database): void {
 }
 
 function applyPragmas(db: Database.Database): void {
-  // First, so that every statement below already waits for another process instead of failing.
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   switchToWal(db);
   // FULL rather than NORMAL: NORMAL in WAL mode already survives a killed process (committed pages
   // sit in the OS cache), but an OS crash or power cut may lose the last commits. FULL syncs the log
@@ -77,30 +77,83 @@ function applyPragmas(db: Database.Database): void {
   db.pragma("foreign_keys = ON");
 }
 
-/** Opens (creating if needed) DATA_DIR/dossier.db; every failure is a StoreError saying what to do. */
-export function openDatabase(dataDir: string): Database.Database {
+/**
+ * A new dossier.db is made whole beside its place (WAL, our application id) and then linked into it,
+ * which fails if another process got there first. So no process ever sees a half-made database, and a
+ * dossier.db of 0 bytes is never Dossier's own: it is refused rather than silently started afresh.
+ */
+function createDatabaseFile(file: string): void {
+  const partial = `${file}.${process.pid}.new`;
+  try {
+    const db = new Database(partial);
+    try {
+      db.pragma("journal_mode = WAL");
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(partial, file);
+    } catch (error) {
+      // A file system without hard links gets an exclusive copy, which still never replaces a file.
+      if (!LINKLESS.has(errorCode(error))) throw error;
+      copyFileSync(partial, file, constants.COPYFILE_EXCL);
+    }
+  } catch (error) {
+    // Another process made it first: theirs is used.
+    if (errorCode(error) !== "EEXIST") throw error;
+  } finally {
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
+  }
+}
+
+const LINKLESS = new Set(["EPERM", "ENOTSUP", "ENOSYS", "EXDEV"]);
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? "";
+
+/**
+ * Opens (creating if needed) DATA_DIR/dossier.db and checks it (see database-health.ts) before
+ * anything writes to it; every failure is a StoreError saying what to do.
+ */
+export function openDatabase(dataDir: string): { db: Database.Database; startCheck: StartCheck } {
   const dir = resolve(dataDir);
   prepareDataDir(dir);
   const file = join(dir, DATABASE_FILE);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    const existing = statSync(file, { throwIfNoEntry: false });
+    if (existing === undefined) createDatabaseFile(file);
+    else if (existing.isFile() && existing.size === 0) {
+      throw damagedDatabase(file, "is empty (0 bytes), which Dossier never leaves behind");
+    }
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+    // First, so that every statement below already waits for another process instead of failing.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Before the first write: a foreign or damaged file is refused as it was found.
+    const startCheck = checkAtOpen(db, file);
     applyPragmas(db);
-    return db;
+    return { db, startCheck };
   } catch (error) {
     db?.close();
     throw databaseError(file, error);
   }
 }
 
-/** Turns an SQLite failure while opening or migrating into a message naming the file. */
+/**
+ * Turns any failure while opening, checking, migrating or first reading the database into one
+ * sentence naming the file and what to do; a StoreError already is one.
+ */
 export function databaseError(file: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
   const code = error instanceof Database.SqliteError ? error.code : undefined;
+  if (code === "SQLITE_NOTADB") return damagedDatabase(file, "is not an SQLite database", error);
+  if (code?.startsWith("SQLITE_CORRUPT") || code?.startsWith("SQLITE_IOERR")) {
+    return damagedDatabase(file, `is damaged (SQLite: ${(error as Error).message})`, error);
+  }
+  // Rows are checked as they are read (rows.ts): one that fails was not written by Dossier as it is.
+  if (error instanceof z.ZodError) return damagedDatabase(file, "holds rows that no longer read back", error);
   const advice =
-    code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT"
-      ? "is not a usable SQLite database: move it aside and restart to start a new one, or restore a backup"
-      : code?.startsWith("SQLITE_READONLY") || code?.startsWith("SQLITE_CANTOPEN") || code === "SQLITE_PERM"
-        ? "cannot be opened for writing: give the bot's user write permission on it and its folder, or set DATA_DIR elsewhere"
-        : `cannot be opened (${error instanceof Error ? error.message : String(error)})`;
+    code?.startsWith("SQLITE_READONLY") || code?.startsWith("SQLITE_CANTOPEN") || code === "SQLITE_PERM"
+      ? "cannot be opened for writing: give the bot's user write permission on it and its folder, or set DATA_DIR elsewhere"
+      : `cannot be opened (${error instanceof Error ? error.message : String(error)})`;
   return new StoreError("database-unusable", `The database ${file} ${advice}.`, { cause: error });
 }

@@ -1,9 +1,8 @@
 import type Database from "better-sqlite3";
 import type { Corpus } from "../../knowledge/corpus.ts";
-import { StoreError } from "../errors.ts";
 import { MIGRATIONS, migrate } from "./migrations.ts";
 import { databaseError, openDatabase } from "./open-database.ts";
-import { SqliteQaStore } from "./sqlite-qa-store.ts";
+import { type QuestionLogBounds, SqliteQaStore } from "./sqlite-qa-store.ts";
 
 export interface SqliteStoreOptions {
   /** The folder holding dossier.db (DATA_DIR); created if missing. */
@@ -12,6 +11,8 @@ export interface SqliteStoreOptions {
   corpus: Corpus;
   /** The clock for createdAt, updatedAt and revision times; tests pass a fixed one. */
   now?: () => Date;
+  /** How much of the asked-question log is kept; tests pass small numbers. */
+  questionLog?: QuestionLogBounds;
 }
 
 /**
@@ -26,18 +27,19 @@ function proveWritable(db: Database.Database): void {
 }
 
 /**
- * Opens DATA_DIR/dossier.db, migrating it to the current schema. Throws a StoreError, naming the
- * folder or file and what to do, when it cannot be opened for writing.
+ * Opens DATA_DIR/dossier.db, checks that it is Dossier's and whole (quick_check), and migrates it to
+ * the current schema. Throws a StoreError, naming the folder or file and what to do, when it is
+ * damaged, foreign, or cannot be opened for writing.
  */
 export function openSqliteQaStore(options: SqliteStoreOptions): SqliteQaStore {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.dataDir);
+  const { db, startCheck } = openDatabase(options.dataDir);
   try {
     migrate(db, MIGRATIONS, now);
     proveWritable(db);
-    return new SqliteQaStore(db, options.corpus, now);
+    return new SqliteQaStore(db, options.corpus, now, startCheck, options.questionLog);
   } catch (error) {
     db.close();
-    throw error instanceof StoreError ? error : databaseError(db.name, error);
+    throw databaseError(db.name, error);
   }
 }

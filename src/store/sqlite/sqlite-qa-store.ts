@@ -30,6 +30,7 @@ import type {
 import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
 import { validateImport } from "../validate-import.ts";
 import { type ActivityQueries, activityQueries } from "./activity-queries.ts";
+import { backUp, integrityProblems, type StartCheck } from "./database-health.ts";
 import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
 import { type QuizQueries, quizQueries } from "./quiz-queries.ts";
@@ -43,6 +44,31 @@ const listOptionsSchema = z.object({
 /** Asked questions are a log for spotting gaps, not a record: very long ones are cut. */
 const LOGGED_QUESTION_MAX = 1000;
 
+/**
+ * The log grows with every /ask, so it keeps each server's newest questions from the last 90 days:
+ * plenty for /qa gaps, which shows 25. Trimmed whenever questions are written, so a server may
+ * briefly hold a batch more than `perServer`.
+ */
+export interface QuestionLogBounds {
+  perServer: number;
+  maxAgeMs: number;
+}
+export const QUESTION_LOG: QuestionLogBounds = { perServer: 10_000, maxAgeMs: 90 * 24 * 60 * 60_000 };
+
+/**
+ * Asked questions are written in batches: every commit waits for the disk (synchronous = FULL), and
+ * one commit per /ask would make the disk's pace the bot's under load. A log for spotting gaps can
+ * lose its last second to a crash; moderators' entries and votes are still written one by one.
+ */
+const QUESTION_BATCH = { size: 100, waitMs: 1_000 };
+
+interface PendingQuestion {
+  guildId: string;
+  question: { text: string; key: string };
+  confident: boolean;
+  at: string;
+}
+
 function forLog(question: string): { text: string; key: string } {
   let text = question.slice(0, LOGGED_QUESTION_MAX);
   // Never keep half of a surrogate pair (an emoji cut in two).
@@ -54,11 +80,16 @@ export class SqliteQaStore implements QaStore {
   private readonly entries: EntryQueries;
   private readonly activity: ActivityQueries;
   private readonly quiz: QuizQueries;
+  private pendingQuestions: PendingQuestion[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Database.Database,
     private readonly corpus: Corpus,
     private readonly now: () => Date,
+    /** What the open checked: the bot logs it, and backs up only a database that passed. */
+    readonly startCheck: StartCheck,
+    private readonly questionLog: QuestionLogBounds = QUESTION_LOG,
   ) {
     this.entries = entryQueries(db);
     this.activity = activityQueries(db);
@@ -182,10 +213,40 @@ export class SqliteQaStore implements QaStore {
   }
 
   async recordQuestion(guildId: string, question: string, confident: boolean): Promise<void> {
-    this.activity.ask(guildId, forLog(question), confident, this.stamp());
+    this.pendingQuestions.push({ guildId, question: forLog(question), confident, at: this.stamp() });
+    if (this.pendingQuestions.length >= QUESTION_BATCH.size) this.flushQuestions();
+    else this.flushTimer ??= setTimeout(() => this.flushLater(), QUESTION_BATCH.waitMs).unref();
+  }
+
+  private flushLater(): void {
+    try {
+      this.flushQuestions();
+    } catch {
+      // Nobody awaits a timer: the batch is dropped (a log, not a record), and the next question
+      // written directly, or the next read, meets the same problem where it is reported.
+    }
+  }
+
+  /** Writes the waiting questions in one transaction, then trims the log of each server they came from. */
+  private flushQuestions(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.pendingQuestions;
+    const newest = batch.at(-1);
+    if (newest === undefined || !this.db.open) return;
+    this.pendingQuestions = [];
+    const since = new Date(Date.parse(newest.at) - this.questionLog.maxAgeMs).toISOString();
+    this.write(() => {
+      for (const { guildId, question, confident, at } of batch)
+        this.activity.ask(guildId, question, confident, at);
+      for (const guildId of new Set(batch.map((pending) => pending.guildId))) {
+        this.activity.forgetOldQuestions(guildId, since, this.questionLog.perServer);
+      }
+    });
   }
 
   async gaps(guildId: string, options: { limit: number }): Promise<Gap[]> {
+    this.flushQuestions();
     return this.activity.gaps(guildId, z.number().int().min(1).max(100).parse(options.limit));
   }
 
@@ -232,7 +293,23 @@ export class SqliteQaStore implements QaStore {
     return days === undefined ? "" : new Date(this.now().getTime() - days * 86_400_000).toISOString();
   }
 
+  /** The file's path, for sentences that name it. */
+  get file(): string {
+    return this.db.name;
+  }
+
+  /** integrity_check's problems, none when whole: every page, and every index against its table. */
+  checkIntegrity(): string[] {
+    return integrityProblems(this.db);
+  }
+
+  /** Copies the database beside itself (dossier-backup.db) while it stays open; returns the copy's path. */
+  backUp(): Promise<string> {
+    return backUp(this.db, this.db.name);
+  }
+
   async close(): Promise<void> {
+    this.flushQuestions();
     if (this.db.open) this.db.close();
   }
 }
