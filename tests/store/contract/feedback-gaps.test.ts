@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestStore, type TestStore } from "./fixtures/test-store.ts";
+import { openTestStore, type TestStore } from "../fixtures/test-store.ts";
 
 describe("feedback and gaps", () => {
   let t: TestStore;
-  beforeEach(() => {
-    t = openTestStore();
+  beforeEach(async () => {
+    t = await openTestStore();
   });
   afterEach(() => t.cleanup());
 
