@@ -121,6 +121,45 @@ const quizSeconds = z
       `QUIZ_SECONDS must be between ${QUIZ_SECONDS_RANGE.min} and ${QUIZ_SECONDS_RANGE.max} (a quiz must end within Discord's 15 minutes); got ${shown(issue.input)}.`,
   });
 
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/./.test(value) && URL.canParse(value), {
+    error: () =>
+      "DATABASE_URL must be a Postgres address such as postgres://dossier:password@db.example:5432/dossier (leave it unset to keep the SQLite file in DATA_DIR).",
+  });
+
+const publicKey = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{64}$/i, {
+    error: () =>
+      "DISCORD_PUBLIC_KEY must be the application's public key, 64 hexadecimal characters: copy it from the General Information page of the Discord Developer Portal.",
+  });
+
+const shardCount = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(auto|\d{1,4})$/, {
+    error: (issue) =>
+      `SHARD_COUNT must be "auto" (Discord's recommendation) or a number of shards such as 2; got ${shown(issue.input)}.`,
+  })
+  .transform((value) => (value === "auto" ? ("auto" as const) : Number(value)))
+  .refine((value) => value === "auto" || value >= 1, { error: () => "SHARD_COUNT must be at least 1." });
+
+const port = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, {
+      error: (issue) => `${name} must be a port number (1–65535); got ${shown(issue.input)}.`,
+    })
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 65535, {
+      error: (issue) => `${name} must be a port number (1–65535); got ${shown(issue.input)}.`,
+    });
+
 const envSchema = z
   .object({
     DISCORD_TOKEN: optional(discordToken),
@@ -132,6 +171,11 @@ const envSchema = z
     LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(logLevel)).default("info"),
     COOLDOWN_SECONDS: optional(cooldownSeconds).default(3),
     QUIZ_SECONDS: optional(quizSeconds).default(20),
+    DATABASE_URL: optional(databaseUrl),
+    DISCORD_PUBLIC_KEY: optional(publicKey),
+    SHARD_COUNT: optional(shardCount),
+    PORT: optional(port("PORT")).default(8080),
+    HOST: optional(z.string().trim()).default("127.0.0.1"),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
@@ -152,6 +196,11 @@ const envSchema = z
     logLevel: env.LOG_LEVEL,
     cooldownSeconds: env.COOLDOWN_SECONDS,
     quizSeconds: env.QUIZ_SECONDS,
+    databaseUrl: env.DATABASE_URL,
+    discordPublicKey: env.DISCORD_PUBLIC_KEY,
+    shardCount: env.SHARD_COUNT,
+    httpPort: env.PORT,
+    httpHost: env.HOST,
   }));
 
 export type Config = z.infer<typeof envSchema>;

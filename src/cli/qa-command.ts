@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { UserError } from "../errors.ts";
 import { formatQaFile, parseQaFile } from "../moderation/qa-file.ts";
-import { openSqliteQaStore, type QaStore } from "../store/index.ts";
+import type { QaStore } from "../store/index.ts";
+import { openStore } from "../store/open-store.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 import { UsageError } from "./usage-error.ts";
@@ -11,7 +12,8 @@ const DEFAULT_ACTOR = "command-line";
 
 /**
  * `dossier qa export [--guild id] [--out file]` and `dossier qa import --guild id [--actor name] <file>`:
- * a server's moderator entries to and from the knowledge/qa.yaml format, against the store in DATA_DIR.
+ * a server's moderator entries to and from the knowledge/qa.yaml format, against the configured store
+ * (DATABASE_URL, or DATA_DIR).
  */
 export const qaCommand: SubCommand = {
   name: "qa",
@@ -23,7 +25,7 @@ export const qaCommand: SubCommand = {
       throw new UsageError('"dossier qa" needs "export" or "import".', "qa");
     }
     const { config, corpus } = cli.context();
-    const store = openSqliteQaStore({ dataDir: config.dataDir, corpus });
+    const { store } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, corpus });
     try {
       return action === "export"
         ? await exportEntries(rest, store, cli)
@@ -100,8 +102,10 @@ async function importEntries(args: string[], store: QaStore, cli: CliEnvironment
     throw new UsageError('"dossier qa import" takes one file.', "qa");
   const entries = parseQaFile(readText(file), file);
   const counts = await store.importEntries(values.guild, entries, values.actor ?? DEFAULT_ACTOR);
+  // Replicas on Postgres hear of the import through the database; a bot on SQLite reads it at start.
+  const when = cli.context().config.databaseUrl === undefined ? "after its next start" : "at once";
   cli.io.out(
-    `Imported ${file} into server ${values.guild}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged. A running bot answers with them after its next start.`,
+    `Imported ${file} into server ${values.guild}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged. A running bot answers with them ${when}.`,
   );
   return 0;
 }

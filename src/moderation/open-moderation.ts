@@ -3,6 +3,7 @@ import type { Context } from "../context.ts";
 import { openSqliteQaStore } from "../store/index.ts";
 import { loadGuildEntries } from "./load-guild-entries.ts";
 import { createModeration, type Moderation } from "./moderation.ts";
+import { openSharedModeration } from "./open-shared-moderation.ts";
 
 /**
  * For the bot's start: opens the store in DATA_DIR, makes every active moderator entry answerable
@@ -13,6 +14,7 @@ export async function openModeration(
   ctx: Pick<Context, "config" | "corpus" | "dossier" | "logger">,
   options: { clock?: Clock } = {},
 ): Promise<Moderation> {
+  if (ctx.config.databaseUrl !== undefined) return openSharedModeration(ctx, ctx.config.databaseUrl, options);
   const store = openSqliteQaStore({ dataDir: ctx.config.dataDir, corpus: ctx.corpus });
   try {
     const { loaded, skipped } = await loadGuildEntries(store, ctx.dossier);
