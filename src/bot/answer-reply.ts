@@ -22,7 +22,7 @@ export async function replyWithAnswer(
   const askerId = interaction.user.id;
   const paging =
     pageCountOf(view) > 1
-      ? { key: ctx.pages.remember({ view, askerId, ephemeral, extraRows }), viewerId: askerId }
+      ? { key: await ctx.pages.remember({ view, askerId, ephemeral, extraRows }), viewerId: askerId }
       : undefined;
   await sendReply(interaction, renderAnswerPage(view, 0, paging, extraRows), { ephemeral, files });
 }
