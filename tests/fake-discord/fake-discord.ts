@@ -48,7 +48,17 @@ export interface FakeDiscord {
   commandRegistrations: readonly CommandRegistration[];
   /** Moves the default ManualClock forward, e.g. past the 3 s deadline. */
   advanceTime(ms: number): void;
+  /**
+   * Sends the interaction as Discord would: over the gateway, or, once `useInteractionsEndpoint` has
+   * set a URL, as a signed POST to it whose response is the callback.
+   */
   injectInteraction(seed: InteractionSeed): InjectedHandle;
+  /** The application's public key (hex), as the Developer Portal shows it: DISCORD_PUBLIC_KEY. */
+  publicKey: string;
+  /** Saves the Interactions Endpoint URL, checked as the portal checks it (PING, then a bad signature). */
+  useInteractionsEndpoint(url: string): Promise<void>;
+  /** The headers Discord signs a request with, for tests that send their own. */
+  signedHeaders(body: string, timestamp?: string): Record<string, string>;
   /** What the fake knows about an injected interaction: its callback, `@original`, follow-ups. */
   interaction(id: string): InjectedInteraction | undefined;
   waitForRequest(predicate: RequestPredicate, options?: RequestWaitOptions): Promise<RecordedRequest>;

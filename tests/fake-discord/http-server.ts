@@ -14,6 +14,8 @@ export interface HttpServerDeps {
   faults: FaultInjector;
   /** When set, bot-authenticated routes insist on exactly this token, like Discord does. */
   token: string | undefined;
+  /** Runs before a request is routed; a promise it returns holds the request until it settles. */
+  beforeRoute?: (request: PendingRequest) => Promise<void> | undefined;
 }
 
 /** The REST half of the fake: decode, let a fault or a route answer, record, reply. */
@@ -57,6 +59,7 @@ async function handle(
     body: body.json,
     files: body.files,
   };
+  await deps.beforeRoute?.(pending);
   const fault = deps.faults.take(pending);
   const answer =
     fault ?? bodyError ?? (inApi ? route(deps, method, segments, { url, body, request }) : routeNotFound());

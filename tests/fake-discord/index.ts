@@ -6,6 +6,7 @@ import type { FakeDiscord, FakeDiscordOptions } from "./fake-discord.ts";
 import { type FakeState, INTERACTION_DEADLINE_MS } from "./fake-state.ts";
 import { FaultInjector } from "./faults.ts";
 import { FakeGateway } from "./gateway.ts";
+import { InteractionsEndpoint } from "./http-delivery.ts";
 import { createHttpServer } from "./http-server.ts";
 import { completeInteraction } from "./interaction-payload.ts";
 import { InteractionRegistry } from "./interaction-registry.ts";
@@ -52,7 +53,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const commands = new CommandRegistry(world.applicationId, nextId);
   let gatewayUrl = "";
   const routes = restRoutes({ state, commands, gatewayUrl: () => gatewayUrl });
-  const server = createHttpServer({ routes, log, faults, token: options.token });
+  const endpoint = new InteractionsEndpoint(state, log);
+  const server = createHttpServer({
+    routes,
+    log,
+    faults,
+    token: options.token,
+    // A follow-up or edit waits until the endpoint's response acknowledged its interaction.
+    beforeRoute: (request) => endpoint.settled(tokenInPath(request.path) ?? ""),
+  });
   const gateway = new FakeGateway(world, () => gatewayUrl, options.token);
   gateway.attach(server);
 
@@ -98,10 +107,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const commandIdFor = (name: string) => commands.idOf(name, world.guildId);
       const { payload, record } = completeInteraction(state, seed, commandIdFor);
       state.interactions.add(record);
-      gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+      if (endpoint.url === undefined) gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+      else endpoint.deliver(payload, record);
       return { id: record.id, token: record.token, payload };
     },
     interaction: (id) => state.interactions.byId(id),
+    publicKey: endpoint.publicKey,
+    useInteractionsEndpoint: (url) => endpoint.use(url),
+    signedHeaders: (body, timestamp) => endpoint.signedHeaders(body, timestamp),
     waitForRequest: (predicate, waitOptions) => log.waitFor(predicate, "a matching request", waitOptions),
     async waitForCallback(interactionId, waitOptions) {
       const what = `the callback of interaction ${interactionId}`;
@@ -132,4 +145,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The interaction token in a webhook or callback path, whose requests wait for the HTTP response. */
+function tokenInPath(path: string): string | undefined {
+  return /^\/(?:webhooks\/[^/]+|interactions\/[^/]+)\/([^/]+)/.exec(path)?.[1];
 }
