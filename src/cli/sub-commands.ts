@@ -6,6 +6,7 @@ import { evalCommand } from "./eval-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
 import { qaCommand } from "./qa-command.ts";
+import { serveHttpCommand } from "./serve-http-command.ts";
 import type { SubCommand } from "./sub-command.ts";
 
 /** Every `dossier` sub-command, grouped as the help text shows them. Add a new one here. */
@@ -22,6 +23,7 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
       evalCommand,
       benchCommand,
       qaCommand,
+      serveHttpCommand,
       ingestCommand,
       deployCommandsCommand,
       inviteCommand,

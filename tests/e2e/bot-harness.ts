@@ -31,7 +31,7 @@ const KNOWLEDGE_DIR = new URL("../../knowledge/", import.meta.url).pathname;
 let sharedCorpus: Corpus | undefined;
 let sharedDossier: Dossier | undefined;
 
-function realCorpus(): Corpus {
+export function realCorpus(): Corpus {
   sharedCorpus ??= loadCorpus(KNOWLEDGE_DIR);
   return sharedCorpus;
 }
@@ -190,7 +190,7 @@ function openTemporaryStore(dossier: Dossier, logger: Moderation["logger"]) {
   };
 }
 
-function captureLogs() {
+export function captureLogs() {
   const logs: LogLine[] = [];
   let raw = "";
   const stream = new Writable({
@@ -205,7 +205,7 @@ function captureLogs() {
 }
 
 /** The real dossier, except for the methods a test overrides. */
-function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
+export function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
   return {
     ask: (...args) => (overrides.ask ?? base.ask)(...args),
     demands: (...args) => (overrides.demands ?? base.demands)(...args),
