@@ -9,10 +9,13 @@ import { NO_MENTIONS } from "./reply.ts";
  * those managers breaks it. The bot's own member and user are kept, as discord.js reads them for
  * its own permission checks.
  */
-export function createClient(config: Pick<Config, "discordApiUrl">): Client {
+export function createClient(
+  config: Pick<Config, "discordApiUrl"> & Partial<Pick<Config, "shardCount">>,
+): Client {
   const isSelf = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...sharding(config.shardCount),
     allowedMentions: NO_MENTIONS,
     makeCache: Options.cacheWithLimits({
       MessageManager: 0,
@@ -38,4 +41,14 @@ export function createClient(config: Pick<Config, "discordApiUrl">): Client {
     // discord.js reads no environment variable for its API address; the end-to-end tests set a local one.
     ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
   });
+}
+
+/**
+ * SHARD_COUNT: the client's own sharding, every shard a gateway connection of this one process, which
+ * keeps one answer index and one store for all of them. "auto" takes Discord's recommended count
+ * (required from 2,500 servers); unset is one shard.
+ */
+function sharding(shardCount: Config["shardCount"]): { shards?: "auto"; shardCount?: number } {
+  if (shardCount === undefined) return {};
+  return shardCount === "auto" ? { shards: "auto" } : { shardCount };
 }

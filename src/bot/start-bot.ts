@@ -40,6 +40,12 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
     logger.warn({ shardId, code: event.code }, "gateway disconnected"),
   );
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway resumed"));
+  client.on(Events.ShardReady, (shardId, unavailable) =>
+    logger.info(
+      { shardId, shardCount: client.options.shardCount, unavailableGuilds: unavailable?.size ?? 0 },
+      `shard ${shardId + 1} of ${client.options.shardCount} ready`,
+    ),
+  );
 
   // Against a fast gateway `clientReady` can fire before `login()` resolves, so listen first.
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
@@ -50,7 +56,14 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
     throw error;
   }
   const readyClient = await ready;
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, "Dossier is online");
+  logger.info(
+    {
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      shards: readyClient.options.shardCount,
+    },
+    "Dossier is online",
+  );
 
   return {
     client: readyClient,

@@ -18,6 +18,10 @@ export interface FakeDiscordOptions {
   /** Discord's 3 s for the first answer; `false` switches the check off. */
   interactionDeadlineMs?: number | false;
   guildName?: string;
+  /** How many guilds the bot is in (default 1); each further one falls on the next shard. */
+  guilds?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
 }
 
 export interface InjectedHandle {
@@ -39,6 +43,8 @@ export interface FakeDiscord {
   applicationId: string;
   guildId: string;
   channelId: string;
+  /** The guilds after the first, when `guilds` asked for more. */
+  otherGuildIds: string[];
   botUserId: string;
   /** The member who triggers interactions unless a seed names someone else. */
   tester: APIUser;

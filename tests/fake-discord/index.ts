@@ -39,7 +39,7 @@ const messageBodySchema = z.record(z.string(), z.unknown());
  */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const nextId = createSnowflakeFactory();
-  const world = createWorld(nextId, options.guildName);
+  const world = createWorld(nextId, options.guildName, options.guilds);
   const clock = options.clock ?? new ManualClock();
   const state: FakeState = {
     world,
@@ -52,7 +52,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const faults = new FaultInjector();
   const commands = new CommandRegistry(world.applicationId, nextId);
   let gatewayUrl = "";
-  const routes = restRoutes({ state, commands, gatewayUrl: () => gatewayUrl });
+  const routes = restRoutes({ state, commands, gatewayUrl: () => gatewayUrl, shards: options.shards ?? 1 });
   const endpoint = new InteractionsEndpoint(state, log);
   const server = createHttpServer({
     routes,
@@ -92,6 +92,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: world.applicationId,
     guildId: world.guildId,
     channelId: world.channelId,
+    otherGuildIds: world.guilds.slice(1).map((guild) => guild.id),
     botUserId: world.botUser.id,
     tester: world.tester,
     clock,
@@ -107,7 +108,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const commandIdFor = (name: string) => commands.idOf(name, world.guildId);
       const { payload, record } = completeInteraction(state, seed, commandIdFor);
       state.interactions.add(record);
-      if (endpoint.url === undefined) gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+      if (endpoint.url === undefined)
+        gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, payload.guild_id);
       else endpoint.deliver(payload, record);
       return { id: record.id, token: record.token, payload };
     },

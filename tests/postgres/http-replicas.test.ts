@@ -4,8 +4,8 @@ import { VOTE_THANKS } from "../../src/moderation/discord/votes.ts";
 import { pageButtonsOf, sent } from "../e2e/bot-harness.ts";
 import { button, modalSubmit, slashCommand } from "../fake-discord/index.ts";
 import { type HttpHarness, startHttpHarness } from "../http/http-harness.ts";
-import { MODERATOR_PERMISSIONS, modalSchema, prefilled } from "../moderation/fixtures/qa-bot.ts";
 import { BALTIC_FORM } from "../moderation/fixtures/moderation-world.ts";
+import { MODERATOR_PERMISSIONS, modalSchema, prefilled } from "../moderation/fixtures/qa-bot.ts";
 import { createTestDatabase } from "../store/fixtures/test-store.ts";
 import { rowsOf } from "./postgres-helpers.ts";
 
@@ -25,7 +25,9 @@ describe("two HTTP replicas sharing Postgres", () => {
   afterAll(() => harness?.close());
 
   it("turn a page and count a vote on the replica that did not answer", async () => {
-    const { id, callback } = await harness.send(slashCommand("ask", { question: "What does Russia want from NATO?" }));
+    const { id, callback } = await harness.send(
+      slashCommand("ask", { question: "What does Russia want from NATO?" }),
+    );
     const reply = sent(callback);
     const message = harness.fake.interaction(id)?.original;
     const buttons = pageButtonsOf(reply);
