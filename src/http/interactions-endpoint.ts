@@ -15,6 +15,7 @@ export const ENDPOINT_LIMITS = {
   /** A client that takes longer to send its headers or body is cut off (a slow-loris). */
   requestMs: 10_000,
   headersMs: 5_000,
+  keepAliveMs: 65_000,
 } as const;
 
 export interface EndpointOptions {
@@ -61,6 +62,9 @@ export async function startInteractionsEndpoint(
   });
   server.requestTimeout = ENDPOINT_LIMITS.requestMs;
   server.headersTimeout = ENDPOINT_LIMITS.headersMs;
+  // Longer than a load balancer keeps an idle connection (60 s is usual): the balancer, not this
+  // server, closes it, so it never sends a request on a connection this server is closing.
+  server.keepAliveTimeout = ENDPOINT_LIMITS.keepAliveMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

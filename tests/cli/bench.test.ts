@@ -30,6 +30,7 @@ describe("dossier bench --quick", () => {
       "Discord end to end — /ask through the fake Discord",
       expect.stringMatching(/^Moderator entries — \d+ in one server/),
       "Timeline picture — SVG drawn and rasterised by resvg",
+      "HTTP replicas — two serve-http on one Postgres, beside gateway mode",
     ]);
     for (const section of sections.slice(0, 2)) {
       expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);

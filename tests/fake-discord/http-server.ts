@@ -20,7 +20,7 @@ export interface HttpServerDeps {
 
 /** The REST half of the fake: decode, let a fault or a route answer, record, reply. */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     handle(deps, request, response).catch((error: unknown) => {
       // A bug in the fake itself: answer like Discord's edge would and keep the stack for the test output.
       console.error("Fake Discord: unhandled error while serving", request.method, request.url, error);
@@ -28,6 +28,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         send(response, { status: 500, body: { message: "500: Internal Server Error" } });
     });
   });
+  // Under load a client may send on an idle connection the server is just closing (a reset): let
+  // clients close idle connections, as Discord's edge effectively does.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 async function handle(

@@ -42,8 +42,9 @@ export function startDossierProcess(
   const entry = kind === "serve-http" ? ["src/cli.ts", "serve-http", "--port", "0"] : ["src/main.ts"];
   const child = spawn(process.execPath, ["--import", TSX_LOADER, ...entry], {
     cwd: PROJECT_ROOT,
-    // Only what the test gives: no developer's .env value reaches it (dotenv never overrides).
-    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", LOG_LEVEL: "info", DISCORD_TOKEN: "", ...env },
+    // Only what the caller gives: no developer's .env value reaches it (dotenv never overrides). At
+    // least info, since readiness is a log line.
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", DISCORD_TOKEN: "", ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const logs: ChildLogLine[] = [];

@@ -56,6 +56,8 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
       response.writeHead(502).end();
     })();
   });
+  // Idle connections are closed by the client (the fake Discord), never under a request it is sending.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("proxy: no port");
