@@ -105,6 +105,23 @@ describe("the interactions endpoint", () => {
     expect(sent(choices.callback).choices?.[0]?.value).toBe("putin");
   });
 
+  it("runs a quiz: the question in the response, answers as clicks, the reveal as a follow-up through REST", async () => {
+    const started = await harness.send(
+      slashCommand("quiz", { rounds: 1, seed: 4242 }, { subcommand: "start" }),
+    );
+    const question = sent(started.callback);
+    const choice = pageButtonsOf(question).find((b) => b.custom_id?.startsWith("quiz:"))?.custom_id;
+    const message = harness.fake.interaction(started.id)?.original;
+    if (choice === undefined || message === undefined) throw new Error("no quiz question");
+    const answered = await harness.send(button(choice, { message }));
+    expect(sent(answered.callback).content).toMatch(
+      /^You answered A\. The answer comes when the round ends\.$/,
+    );
+    await harness.quizTimer.fire();
+    const reveal = await harness.fake.waitForFollowUp(started.id);
+    expect(sent(reveal).allowed_mentions).toEqual({ parse: [] });
+  });
+
   it("sends /timeline's picture by deferring in the response and editing the reply, since Discord takes no files there", async () => {
     const { id, callback } = await harness.send(slashCommand("timeline"));
     expect(callback).toEqual({

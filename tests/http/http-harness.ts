@@ -8,7 +8,7 @@ import { deployCommands } from "../../src/deploy/deploy-commands.ts";
 import { type RunningHttpBot, serveHttp } from "../../src/http/serve-http.ts";
 import type { Moderation } from "../../src/moderation/moderation.ts";
 import { openModeration } from "../../src/moderation/open-moderation.ts";
-import { TestClock } from "../bot/manual-clock.ts";
+import { ManualTimer, TestClock } from "../bot/manual-clock.ts";
 import {
   BOT_TOKEN,
   captureLogs,
@@ -32,6 +32,8 @@ export interface HttpHarness {
   proxy: RoundRobinProxy;
   /** The replicas' clock, for cooldowns and answer expiry; signatures use real time. */
   clock: TestClock;
+  /** Ends quiz rounds when a test fires it. */
+  quizTimer: ManualTimer;
   logs: LogLine[];
   rawLog(): string;
   sabotage(overrides: Partial<Dossier>): void;
@@ -78,6 +80,7 @@ export async function startHttpHarness(options: HttpHarnessOptions = {}): Promis
     const overrides: Partial<Dossier> = {};
     const dossier = overridable(realDossier(), overrides);
     const clock = new TestClock();
+    const quizTimer = new ManualTimer();
     const replicas: RunningHttpBot[] = [];
     for (let n = 0; n < (options.replicas ?? 1); n++) {
       const dataDir = mkdtempSync(join(tmpdir(), "dossier-http-"));
@@ -95,6 +98,7 @@ export async function startHttpHarness(options: HttpHarnessOptions = {}): Promis
         {
           port: 0,
           clock,
+          quizTimer,
           ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
         },
       );
@@ -109,6 +113,7 @@ export async function startHttpHarness(options: HttpHarnessOptions = {}): Promis
       replicas,
       proxy,
       clock,
+      quizTimer,
       logs,
       rawLog,
       sabotage: (replacements) => Object.assign(overrides, replacements),
