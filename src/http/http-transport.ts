@@ -6,6 +6,7 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
+  Options,
   type RawFile,
   type ResponseLike,
   Routes,
@@ -76,6 +77,9 @@ export class HttpTransport {
     this.client = new Client({
       intents: [],
       allowedMentions: NO_MENTIONS,
+      // Every request brings its member and message with it; nothing is kept for the next one, so
+      // a replica's memory does not grow with the number of members it has answered.
+      makeCache: Options.cacheWithLimits({ UserManager: 0, GuildMemberManager: 0, MessageManager: 0 }),
       rest: {
         ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
         makeRequest: (url, init) => this.#request(url, init),

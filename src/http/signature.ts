@@ -64,7 +64,8 @@ export class ReplayGuard {
     private readonly shared: SeenSignatures | undefined,
     private readonly logger: Logger,
   ) {
-    this.#local = new RecentCache({ clock: { now }, ttlMs: SIGNATURE_WINDOW_MS, maxEntries: 200_000 });
+    // 100,000 is over five minutes at 300 interactions a second; beyond, the oldest are forgotten first.
+    this.#local = new RecentCache({ clock: { now }, ttlMs: SIGNATURE_WINDOW_MS, maxEntries: 100_000 });
   }
 
   async firstSighting(signature: string): Promise<boolean> {

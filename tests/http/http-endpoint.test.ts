@@ -180,6 +180,8 @@ describe("an interaction slower than Discord's three seconds", () => {
       const edit = await fake.waitForOriginalEdit(id);
       expect(edit).toMatchObject({ content: "The answer, at last.", allowed_mentions: { parse: [] } });
       expect(fake.interaction(id)?.original).toMatchObject({ content: "The answer, at last.", flags: 64 });
+      // Nothing of the interaction stays behind in the replica's client.
+      expect(transport.client.users.cache.size).toBe(0);
     } finally {
       await endpoint.stop();
       await transport.destroy();

@@ -52,7 +52,7 @@ describe("two serve-http processes on one Postgres, behind a round-robin proxy",
   }
 
   it(`answer ${LOAD.total} signed interactions at ${LOAD.perSecond}/s: none lost, none twice, no forgery accepted`, async () => {
-    const { fake, proxy, databaseUrl } = await start();
+    const { fake, proxy, databaseUrl, replicas } = await start();
     const result = await runInteractionLoad(fake, proxy, { ...LOAD, questions: QUESTIONS });
 
     expect(result.lost).toEqual([]);
@@ -66,5 +66,12 @@ describe("two serve-http processes on one Postgres, behind a round-robin proxy",
       JSON.stringify(request.body).includes("Thanks — noted."),
     ).length;
     expect(await rowsOf(databaseUrl, "SELECT COUNT(*)::int AS n FROM feedback")).toEqual([{ n: votes }]);
+
+    // SIGTERM, as a service manager stops a replica: it says so and exits cleanly.
+    for (const replica of replicas) {
+      await replica.stop();
+      expect(replica.child.exitCode).toBe(0);
+      expect(replica.logs.map((line) => line.msg)).toContain("Dossier is offline");
+    }
   });
 });
