@@ -1,4 +1,5 @@
 import type { BotContext } from "../bot/bot-context.ts";
+import { ConfigError } from "../config.ts";
 import { StoreError } from "../store/errors.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
@@ -23,8 +24,10 @@ export const serveHttpCommand: SubCommand = {
       throw new UsageError(`--port must be a port number (1–65535); got "${values.port}".`, "serve-http");
     }
     const context = cli.context();
+    const { MISSING_PUBLIC_KEY, serveHttp } = await import("../http/serve-http.ts");
+    // Before the store is opened: a missing key is the first thing an admin is told.
+    if (context.config.discordPublicKey === undefined) throw new ConfigError(MISSING_PUBLIC_KEY);
     const { openModeration } = await import("../moderation/open-moderation.ts");
-    const { serveHttp } = await import("../http/serve-http.ts");
     let bot: BotContext;
     try {
       const moderation = await openModeration(context);
