@@ -5,7 +5,6 @@ import {
   button,
   type FakeDiscord,
   type InteractionSeed,
-  isInteractionCallback,
   slashCommand,
   succeeded,
 } from "../fake-discord/index.ts";
@@ -47,6 +46,10 @@ interface Answered {
  * Discord's side of a busy hour, at a fixed rate (a slow answer never slows the load down): mostly
  * /ask, with "More" and 👍 pressed on earlier answers (the proxy sends those to the other replica),
  * autocomplete, and a forged request beside every tenth interaction.
+ *
+ * Callbacks are read from the fake's log as they arrive, each once, by one waiter: a waiter per
+ * interaction would make every arriving request re-check every pending one, and the load driver, not
+ * the bot, would set the pace.
  */
 export async function runInteractionLoad(
   fake: FakeDiscord,
@@ -55,46 +58,62 @@ export async function runInteractionLoad(
   plan: LoadPlan,
 ): Promise<LoadResult> {
   const answered: Answered[] = [];
-  const waits: Array<Promise<{ id: string; ms: number | undefined }>> = [];
+  const sent = new Map<string, { at: number; isAsk: boolean }>();
+  const latencies = new Map<string, number>();
   const forgeryChecks: Array<Promise<number>> = [];
   const crossedBefore = proxy?.crossedOver ?? 0;
+  let read = 0;
+  /** Takes in the callbacks logged since the last call. */
+  const readCallbacks = () => {
+    for (; read < fake.requests.length; read++) {
+      const request = fake.requests[read];
+      const id = request === undefined ? undefined : callbackIdOf(request.path);
+      const sending = id === undefined ? undefined : sent.get(id);
+      if (request === undefined || id === undefined || sending === undefined || !succeeded(request)) continue;
+      if (latencies.has(id)) continue;
+      latencies.set(id, performance.now() - sending.at);
+      if (sending.isAsk) rememberAnswer(fake, id, request.body, answered);
+    }
+  };
+
   const intervalMs = 1000 / plan.perSecond;
   const started = performance.now();
-
   for (let i = 0; i < plan.total; i++) {
     const wait = started + i * intervalMs - performance.now();
     if (wait > 0) await sleep(wait);
+    readCallbacks();
     const { seed, isAsk } = nextSeed(i, plan.questions, answered);
-    const sentAt = performance.now();
+    const at = performance.now();
     const { id } = fake.injectInteraction(seed);
-    waits.push(
-      fake.waitForCallback(id, { timeoutMs: plan.answerTimeoutMs ?? 30_000 }).then(
-        (callback) => {
-          if (isAsk) rememberAnswer(fake, id, callback, answered);
-          return { id, ms: performance.now() - sentAt };
-        },
-        () => ({ id, ms: undefined }),
-      ),
-    );
+    sent.set(id, { at, isAsk });
     if (i % 10 === 5 && proxy !== undefined) forgeryChecks.push(sendForgery(fake, proxy.url, i));
   }
-  const outcomes = await Promise.all(waits);
+  await fake
+    .waitForRequest(
+      () => {
+        readCallbacks();
+        return latencies.size === sent.size;
+      },
+      { timeoutMs: plan.answerTimeoutMs ?? 30_000 },
+    )
+    .catch(() => undefined); // What never came is reported as lost below.
   const elapsedMs = performance.now() - started;
   const statuses = await Promise.all(forgeryChecks);
+  const ids = [...sent.keys()];
   return {
     sent: plan.total,
-    lost: outcomes.filter((outcome) => outcome.ms === undefined).map((outcome) => outcome.id),
-    duplicated: outcomes
-      .map((outcome) => outcome.id)
-      .filter((id) => acceptedCallbacks(fake, id) > 1 || refusedAsSecond(fake, id)),
+    lost: ids.filter((id) => !latencies.has(id)),
+    duplicated: answeredTwice(fake, ids),
     crossedOver: (proxy?.crossedOver ?? 0) - crossedBefore,
     forgeryStatuses: statuses,
     forgeriesAccepted: statuses.filter((status) => status >= 200 && status < 300).length,
-    latencies: outcomes.flatMap((outcome) =>
-      outcome.ms === undefined ? [] : [{ ms: outcome.ms, replica: proxy?.answeredBy.get(outcome.id) }],
-    ),
+    latencies: [...latencies].map(([id, ms]) => ({ ms, replica: proxy?.answeredBy.get(id) })),
     elapsedMs,
   };
+}
+
+function callbackIdOf(path: string): string | undefined {
+  return /^\/interactions\/([^/]+)\/[^/]+\/callback$/.exec(path)?.[1];
 }
 
 /** Seven in ten ask, one turns a page, one votes, one autocompletes; presses need an earlier answer. */
@@ -135,19 +154,18 @@ function rememberAnswer(fake: FakeDiscord, id: string, callback: unknown, answer
   });
 }
 
-function acceptedCallbacks(fake: FakeDiscord, id: string): number {
-  return fake.requests.filter((request) => isInteractionCallback(id)(request) && succeeded(request)).length;
-}
-
-function refusedAsSecond(fake: FakeDiscord, id: string): boolean {
-  return fake.requests.some(
-    (request) =>
-      isInteractionCallback(id)(request) &&
-      typeof request.responseBody === "object" &&
-      request.responseBody !== null &&
-      "code" in request.responseBody &&
-      request.responseBody.code === 40060,
-  );
+/** Interactions with more than one accepted callback, or one Discord refused as already acknowledged (40060). */
+function answeredTwice(fake: FakeDiscord, ids: readonly string[]): string[] {
+  const accepted = new Map<string, number>();
+  const refused = new Set<string>();
+  for (const request of fake.requests) {
+    const id = callbackIdOf(request.path);
+    if (id === undefined) continue;
+    if (succeeded(request)) accepted.set(id, (accepted.get(id) ?? 0) + 1);
+    const body = request.responseBody;
+    if (typeof body === "object" && body !== null && "code" in body && body.code === 40060) refused.add(id);
+  }
+  return ids.filter((id) => (accepted.get(id) ?? 0) > 1 || refused.has(id));
 }
 
 /** Unsigned, signed by another key, stale, or a replay of a request already delivered: all must get 401. */

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { type PlainResponse, postText } from "../fake-discord/http-delivery.ts";
 
 /**
  * The load balancer in front of HTTP replicas, as small as one can be: each request goes to the next
@@ -34,23 +35,18 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
       if (writer !== undefined && first !== writer) stats.crossedOver += 1;
       for (let attempt = 0; attempt < upstreams.length; attempt++) {
         const index = (first + attempt) % upstreams.length;
-        let answer: Response;
+        let answer: PlainResponse;
         try {
-          answer = await fetch(`${upstreams[index]}${request.url ?? "/"}`, {
-            method: request.method ?? "GET",
-            headers: forwardedHeaders(request),
-            ...(body.length === 0 ? {} : { body }),
-          });
+          const url = `${upstreams[index]}${request.url ?? "/"}`;
+          answer = await postText(url, request.method ?? "GET", forwardedHeaders(request), body);
         } catch {
           continue; // Refused or reset: that replica is down, the next one takes the request.
         }
-        const text = await answer.text();
         if (id !== undefined) answeredBy.set(id, index);
-        for (const match of text.matchAll(CUSTOM_ID)) writtenBy.set(JSON.parse(`"${match[1]}"`), index);
-        response.writeHead(answer.status, {
-          "content-type": answer.headers.get("content-type") ?? "text/plain",
-        });
-        response.end(text);
+        for (const match of answer.text.matchAll(CUSTOM_ID))
+          writtenBy.set(JSON.parse(`"${match[1]}"`), index);
+        response.writeHead(answer.status, { "content-type": answer.contentType ?? "text/plain" });
+        response.end(answer.text);
         return;
       }
       response.writeHead(502).end();
