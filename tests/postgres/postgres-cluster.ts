@@ -143,19 +143,23 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
 
   const adminUrl = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
+  const destroy = () => {
+    process.off("exit", destroy);
+    try {
+      user.run(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // Already stopped (killed by a test): nothing to stop.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // pg_ctl detaches the server: if this process ends without destroy() (a crash), it goes too.
+  process.once("exit", destroy);
   return {
     adminUrl,
     port,
     createDatabase: () => createDatabase(adminUrl),
     kill: () => user.run(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"]),
     start,
-    destroy() {
-      try {
-        user.run(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } catch {
-        // Already stopped (killed by a test): nothing to stop.
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    destroy,
   };
 }
