@@ -221,6 +221,7 @@ function tableOf(
       "HTTP: signed POSTs through a round-robin proxy that sends every click to the replica that did not write the button; a forged request beside every tenth.",
       "Latency runs from the fake Discord's send to the callback it accepts (the HTTP response, or the gateway bot's callback request).",
       "Propagation: from the commit on one replica's store to the other replica's answer index (LISTEN/NOTIFY).",
+      "The fake Discord, the proxy and the load run in the benchmark's own process, on the same cores as the replicas and Postgres: on a small machine they, not the replicas, set the ceiling, and Discord's 3 s limit applies to the reply as sent.",
     ],
   };
 }
