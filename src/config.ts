@@ -169,6 +169,45 @@ const metricsHost = z
       `METRICS_HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got ${shown(issue.input)}.`,
   });
 
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/./.test(value) && URL.canParse(value), {
+    error: () =>
+      "DATABASE_URL must be a Postgres address such as postgres://dossier:password@db.example:5432/dossier (leave it unset to keep the SQLite file in DATA_DIR).",
+  });
+
+const publicKey = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{64}$/i, {
+    error: () =>
+      "DISCORD_PUBLIC_KEY must be the application's public key, 64 hexadecimal characters: copy it from the General Information page of the Discord Developer Portal.",
+  });
+
+const shardCount = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(auto|\d{1,4})$/, {
+    error: (issue) =>
+      `SHARD_COUNT must be "auto" (Discord's recommendation) or a number of shards such as 2; got ${shown(issue.input)}.`,
+  })
+  .transform((value) => (value === "auto" ? ("auto" as const) : Number(value)))
+  .refine((value) => value === "auto" || value >= 1, { error: () => "SHARD_COUNT must be at least 1." });
+
+const port = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, {
+      error: (issue) => `${name} must be a port number (1–65535); got ${shown(issue.input)}.`,
+    })
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 65535, {
+      error: (issue) => `${name} must be a port number (1–65535); got ${shown(issue.input)}.`,
+    });
+
 const envSchema = z
   .object({
     DISCORD_TOKEN: optional(discordToken),
@@ -183,6 +222,11 @@ const envSchema = z
     METRICS_PORT: optional(metricsPort),
     // Loopback unless told otherwise: metrics say how busy the bot is, which is nobody else's business.
     METRICS_HOST: optional(metricsHost).default("127.0.0.1"),
+    DATABASE_URL: optional(databaseUrl),
+    DISCORD_PUBLIC_KEY: optional(publicKey),
+    SHARD_COUNT: optional(shardCount),
+    PORT: optional(port("PORT")).default(8080),
+    HOST: optional(z.string().trim()).default("127.0.0.1"),
   })
   .transform((env) => ({
     discordToken: env.DISCORD_TOKEN,
@@ -196,6 +240,11 @@ const envSchema = z
     quizSeconds: env.QUIZ_SECONDS,
     metricsPort: env.METRICS_PORT,
     metricsHost: env.METRICS_HOST,
+    databaseUrl: env.DATABASE_URL,
+    discordPublicKey: env.DISCORD_PUBLIC_KEY,
+    shardCount: env.SHARD_COUNT,
+    httpPort: env.PORT,
+    httpHost: env.HOST,
   }));
 
 export type Config = z.infer<typeof envSchema>;

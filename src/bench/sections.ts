@@ -2,6 +2,7 @@ import type { BenchSection } from "./bench-section.ts";
 import { corpusScaleSection } from "./corpus-scale-section.ts";
 import { discordE2eSection } from "./discord-e2e.ts";
 import { fuzzSection } from "./fuzz-section.ts";
+import { httpReplicasSection } from "./http-replicas-section.ts";
 import { qaStoreBenchSection } from "./qa-store-section.ts";
 import { timelinePictureSection } from "./timeline-picture-section.ts";
 
@@ -24,4 +25,5 @@ export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
   qaStoreBenchSection(),
   timelinePictureSection,
   fuzzSection,
+  httpReplicasSection,
 ];

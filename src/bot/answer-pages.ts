@@ -1,6 +1,6 @@
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
-import { ButtonMemory } from "./button-memory.ts";
+import { ButtonMemory, type KeyedMemory } from "./button-memory.ts";
 import type { Clock } from "./clock.ts";
 
 /** An answer whose pages can still be turned. */
@@ -16,7 +16,7 @@ export interface AnswerPagesOptions {
   ttlMs?: number;
 }
 
-export type AnswerPages = ButtonMemory<StoredAnswer>;
+export type AnswerPages = KeyedMemory<StoredAnswer>;
 
 /**
  * Recent answers by short key, for the "More" / "Previous" buttons: a question (up to 300 characters)

@@ -21,6 +21,6 @@ export async function replyWithAnswer(
 ): Promise<void> {
   const view = withSourceCounts(answered, ctx.dossier, interaction.guildId);
   const ephemeral = readPrivate(interaction);
-  const paging = pageCountOf(view) > 1 ? { key: ctx.pages.remember({ view, extraRows }) } : undefined;
+  const paging = pageCountOf(view) > 1 ? { key: await ctx.pages.remember({ view, extraRows }) } : undefined;
   await sendReply(interaction, renderAnswerPage(view, 0, paging, extraRows), { ephemeral, files });
 }

@@ -10,13 +10,14 @@ import { NO_MENTIONS } from "./reply.ts";
  * its own permission checks.
  */
 export function createClient(
-  config: Pick<Config, "discordApiUrl">,
+  config: Pick<Config, "discordApiUrl"> & Partial<Pick<Config, "shardCount">>,
   /** How HTTP requests are made; the fuzz harness answers them in process. */
   transport: Partial<Pick<RESTOptions, "makeRequest">> = {},
 ): Client {
   const isSelf = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...sharding(config.shardCount),
     allowedMentions: NO_MENTIONS,
     makeCache: Options.cacheWithLimits({
       MessageManager: 0,
@@ -45,4 +46,14 @@ export function createClient(
       ...transport,
     },
   });
+}
+
+/**
+ * SHARD_COUNT: the client's own sharding, every shard a gateway connection of this one process, which
+ * keeps one answer index and one store for all of them. "auto" takes Discord's recommended count
+ * (required from 2,500 servers); unset is one shard.
+ */
+function sharding(shardCount: Config["shardCount"]): { shards?: "auto"; shardCount?: number } {
+  if (shardCount === undefined) return {};
+  return shardCount === "auto" ? { shards: "auto" } : { shardCount };
 }

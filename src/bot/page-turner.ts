@@ -11,7 +11,7 @@ export const STALE_BUTTON = "This button no longer works — run the command aga
 export async function turnPage(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
   const target = decodePageButton(interaction.customId);
   if (target === undefined) return sendNotice(interaction, STALE_BUTTON);
-  const stored = ctx.pages.recall(target.key);
+  const stored = await ctx.pages.recall(target.key);
   if (stored === undefined) return sendNotice(interaction, EXPIRED_ANSWER);
   const page = renderAnswerPage(stored.view, target.page, { key: target.key }, stored.extraRows);
   await showTurnedPage(interaction, page);

@@ -1,16 +1,9 @@
 import { type Client, Events } from "discord.js";
-import { commands as allCommands } from "../../commands/index.ts";
 import { requireDiscordCredentials } from "../config.ts";
-import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
-import { createAnswerPages } from "./answer-pages.ts";
 import type { BotContext } from "./bot-context.ts";
 import { createClient } from "./client.ts";
-import { type Clock, systemClock } from "./clock.ts";
-import type { SlashCommand } from "./command.ts";
-import { Cooldowns } from "./cooldowns.ts";
+import { createInteractionHandling, type InteractionHandlingOptions } from "./interaction-handling.ts";
 import { toLoggableError } from "./loggable-error.ts";
-import { QuizGames } from "./quiz-games.ts";
-import { createRouter } from "./router.ts";
 
 export interface RunningBot {
   client: Client<true>;
@@ -18,16 +11,7 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export interface StartBotOptions {
-  /** For cooldowns and the recent-answers cache; tests pass one they can move. */
-  clock?: Clock;
-  /** How long "More" / "Previous" keep working; default 15 minutes. */
-  pageTtlMs?: number;
-  /** The commands to answer; default every command in commands/index.ts. */
-  commands?: readonly SlashCommand[];
-  /** What ends quiz rounds; tests pass one they fire. */
-  quizTimer?: QuizTimer;
-}
+export type StartBotOptions = InteractionHandlingOptions;
 
 /** How long `stop()` lets in-progress interactions finish before disconnecting anyway. */
 const DRAIN_LIMIT_MS = 5_000;
@@ -35,32 +19,9 @@ const DRAIN_LIMIT_MS = 5_000;
 /** Logs in and resolves once the client is ready to answer. Installs no signal handlers (see installShutdown). */
 export async function startBot(ctx: BotContext, options: StartBotOptions = {}): Promise<RunningBot> {
   const { token } = requireDiscordCredentials(ctx.config);
-  const clock = options.clock ?? systemClock;
   const { logger } = ctx;
   const client = createClient(ctx.config);
-  const commands = options.commands ?? allCommands;
-  const quizzes = new QuizGames({
-    corpus: ctx.corpus,
-    seconds: ctx.config.quizSeconds,
-    timer: options.quizTimer ?? systemTimer,
-    ...(ctx.moderation === undefined ? {} : { scores: ctx.moderation.store }),
-    moderatorRoleIds: ctx.config.moderatorRoleIds,
-    logger,
-    secrets: [token],
-  });
-  const route = createRouter({
-    commands,
-    context: {
-      dossier: ctx.dossier,
-      pages: createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
-      commands,
-      quizzes,
-      ...(ctx.moderation === undefined ? {} : { moderation: ctx.moderation }),
-    },
-    cooldowns: new Cooldowns(ctx.config.cooldownSeconds, clock),
-    logger,
-    secrets: [token],
-  });
+  const { route, quizzes } = createInteractionHandling(ctx, [token], options);
 
   let accepting = true;
   const inFlight = new Set<Promise<void>>();
@@ -79,6 +40,12 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
     logger.warn({ shardId, code: event.code }, "gateway disconnected"),
   );
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway resumed"));
+  client.on(Events.ShardReady, (shardId, unavailable) =>
+    logger.info(
+      { shardId, shardCount: client.options.shardCount, unavailableGuilds: unavailable?.size ?? 0 },
+      `shard ${shardId + 1} of ${client.options.shardCount} ready`,
+    ),
+  );
 
   // Against a fast gateway `clientReady` can fire before `login()` resolves, so listen first.
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
@@ -89,7 +56,14 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
     throw error;
   }
   const readyClient = await ready;
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, "Dossier is online");
+  logger.info(
+    {
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      shards: readyClient.options.shardCount,
+    },
+    "Dossier is online",
+  );
 
   return {
     client: readyClient,

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { UserError } from "../errors.ts";
 import { formatQaFile, parseQaFile } from "../moderation/qa-file.ts";
-import { damagedDatabase, openSqliteQaStore, type QaStore } from "../store/index.ts";
+import { damagedDatabase, type QaStore } from "../store/index.ts";
+import { openStore } from "../store/open-store.ts";
 import type { SqliteQaStore } from "../store/sqlite/sqlite-qa-store.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
@@ -12,7 +13,8 @@ const DEFAULT_ACTOR = "command-line";
 
 /**
  * `dossier qa export [--guild id] [--out file]` and `dossier qa import --guild id [--actor name] <file>`:
- * a server's moderator entries to and from the knowledge/qa.yaml format, against the store in DATA_DIR.
+ * a server's moderator entries to and from the knowledge/qa.yaml format, against the configured store
+ * (DATABASE_URL, or DATA_DIR).
  * `dossier qa check`: SQLite's full integrity check of the store, which the bot's start only samples.
  */
 export const qaCommand: SubCommand = {
@@ -27,9 +29,13 @@ export const qaCommand: SubCommand = {
       throw new UsageError('"dossier qa" needs "export", "import" or "check".', "qa");
     }
     const { config, corpus } = cli.context();
-    const store = openSqliteQaStore({ dataDir: config.dataDir, corpus });
+    const { store } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, corpus });
     try {
-      if (action === "check") return await checkStore(rest, store, cli);
+      if (action === "check") {
+        if (!("checkIntegrity" in store))
+          throw new UsageError('"dossier qa check" checks the SQLite file; Postgres checks itself.', "qa");
+        return await checkStore(rest, store, cli);
+      }
       return action === "export"
         ? await exportEntries(rest, store, cli)
         : await importEntries(rest, store, cli);
@@ -122,8 +128,10 @@ async function importEntries(args: string[], store: QaStore, cli: CliEnvironment
     throw new UsageError('"dossier qa import" takes one file.', "qa");
   const entries = parseQaFile(readText(file), file);
   const counts = await store.importEntries(values.guild, entries, values.actor ?? DEFAULT_ACTOR);
+  // Replicas on Postgres hear of the import through the database; a bot on SQLite reads it at start.
+  const when = cli.context().config.databaseUrl === undefined ? "after its next start" : "at once";
   cli.io.out(
-    `Imported ${file} into server ${values.guild}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged. A running bot answers with them after its next start.`,
+    `Imported ${file} into server ${values.guild}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged. A running bot answers with them ${when}.`,
   );
   return 0;
 }

@@ -9,6 +9,7 @@ import { fuzzCommand } from "./fuzz-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
 import { qaCommand } from "./qa-command.ts";
+import { serveHttpCommand } from "./serve-http-command.ts";
 import type { SubCommand } from "./sub-command.ts";
 
 /** Every `dossier` sub-command, grouped as the help text shows them. Add a new one here. */
@@ -26,6 +27,7 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
       benchCommand,
       fuzzCommand,
       qaCommand,
+      serveHttpCommand,
       ingestCommand,
     ],
   },

@@ -1,4 +1,4 @@
-import { ButtonMemory } from "../bot/button-memory.ts";
+import { ButtonMemory, type KeyedMemory } from "../bot/button-memory.ts";
 import type { Clock } from "../bot/clock.ts";
 import type { FormValues } from "./entry-form.ts";
 
@@ -13,7 +13,7 @@ export interface EntryDraft {
   values: FormValues;
 }
 
-export type Drafts = ButtonMemory<EntryDraft>;
+export type Drafts = KeyedMemory<EntryDraft>;
 
 /**
  * Refused forms by short key, for the "Fix and resubmit" button. Discord cannot answer a modal with

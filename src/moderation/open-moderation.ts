@@ -4,6 +4,7 @@ import { databaseError, openSqliteQaStore } from "../store/index.ts";
 import type { SqliteQaStore } from "../store/sqlite/sqlite-qa-store.ts";
 import { loadGuildEntries } from "./load-guild-entries.ts";
 import { createModeration, type Moderation } from "./moderation.ts";
+import { openSharedModeration } from "./open-shared-moderation.ts";
 
 /**
  * For the bot's start: opens the store in DATA_DIR (which checks it), makes every active moderator
@@ -15,6 +16,7 @@ export async function openModeration(
   ctx: Pick<Context, "config" | "corpus" | "dossier" | "logger">,
   options: { clock?: Clock } = {},
 ): Promise<Moderation> {
+  if (ctx.config.databaseUrl !== undefined) return openSharedModeration(ctx, ctx.config.databaseUrl, options);
   const store = openSqliteQaStore({ dataDir: ctx.config.dataDir, corpus: ctx.corpus });
   try {
     const { loaded, skipped } = await loadGuildEntries(store, ctx.dossier).catch((error: unknown) => {

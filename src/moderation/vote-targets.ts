@@ -1,4 +1,4 @@
-import { ButtonMemory } from "../bot/button-memory.ts";
+import { ButtonMemory, type KeyedMemory } from "../bot/button-memory.ts";
 import type { Clock } from "../bot/clock.ts";
 
 /** What a 👍/👎 under an /ask answer is about: the best result shown for that question, in that server. */
@@ -8,7 +8,7 @@ export interface VoteTarget {
   resultId: string;
 }
 
-export type VoteTargets = ButtonMemory<VoteTarget>;
+export type VoteTargets = KeyedMemory<VoteTarget>;
 
 /**
  * Answers that can still be voted on, by short key. The question (up to 300 characters) does not fit a

@@ -36,6 +36,7 @@ describe("dossier bench --quick", () => {
       expect.stringMatching(
         /^Fuzz — hostile inputs through every command, renderer and the router, seed \d+$/,
       ),
+      "HTTP replicas — two serve-http on one Postgres, beside gateway mode",
     ]);
     for (const section of sections.slice(0, 2)) {
       expect(section).toMatch(/measure +Dossier +MiniSearch \(defaults\) +ours ÷ baseline +target/);

@@ -35,6 +35,11 @@ describe("loadConfig", () => {
       quizSeconds: 20,
       metricsPort: undefined,
       metricsHost: "127.0.0.1",
+      databaseUrl: undefined,
+      discordPublicKey: undefined,
+      shardCount: undefined,
+      httpPort: 8080,
+      httpHost: "127.0.0.1",
     };
     expect(loadConfig({})).toEqual(expected);
     expect(
@@ -62,6 +67,11 @@ describe("loadConfig", () => {
         QUIZ_SECONDS: "45",
         METRICS_PORT: "9464",
         METRICS_HOST: "0.0.0.0",
+        DATABASE_URL: "postgres://dossier:secret@db:5432/dossier",
+        DISCORD_PUBLIC_KEY: "ab".repeat(32),
+        SHARD_COUNT: "auto",
+        PORT: "3000",
+        HOST: "0.0.0.0",
       }),
     ).toEqual({
       discordToken: TOKEN,
@@ -75,7 +85,13 @@ describe("loadConfig", () => {
       quizSeconds: 45,
       metricsPort: 9464,
       metricsHost: "0.0.0.0",
+      databaseUrl: "postgres://dossier:secret@db:5432/dossier",
+      discordPublicKey: "ab".repeat(32),
+      shardCount: "auto",
+      httpPort: 3000,
+      httpHost: "0.0.0.0",
     });
+    expect(loadConfig({ SHARD_COUNT: "2" }).shardCount).toBe(2);
   });
 
   it("takes a relative DATA_DIR from the project folder, not the working directory", () => {
@@ -119,6 +135,20 @@ describe("loadConfig", () => {
     ],
     [{ COOLDOWN_SECONDS: "86400" }, 'COOLDOWN_SECONDS must be at most 3600; got "86400".'],
     [{ QUIZ_SECONDS: "soon" }, 'QUIZ_SECONDS must be a whole number of seconds; got "soon".'],
+    [
+      { DATABASE_URL: "mysql://db/dossier" },
+      "DATABASE_URL must be a Postgres address such as postgres://dossier:password@db.example:5432/dossier (leave it unset to keep the SQLite file in DATA_DIR).",
+    ],
+    [
+      { DISCORD_PUBLIC_KEY: "not-a-key" },
+      "DISCORD_PUBLIC_KEY must be the application's public key, 64 hexadecimal characters: copy it from the General Information page of the Discord Developer Portal.",
+    ],
+    [
+      { SHARD_COUNT: "many" },
+      'SHARD_COUNT must be "auto" (Discord\'s recommendation) or a number of shards such as 2; got "many".',
+    ],
+    [{ SHARD_COUNT: "0" }, "SHARD_COUNT must be at least 1."],
+    [{ PORT: "80800" }, 'PORT must be a port number (1–65535); got "80800".'],
     [
       { QUIZ_SECONDS: "90" },
       `QUIZ_SECONDS must be between 5 and 60 (a quiz must end within Discord's 15 minutes); got "90".`,

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { type APIUser, MessageFlags } from "discord.js";
 import { afterAll, beforeAll } from "vitest";
+
+export { pageButtonsOf, type Sent, sent, sentSchema } from "./sent-messages.ts";
+
 import { z } from "zod";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
@@ -31,7 +34,7 @@ const KNOWLEDGE_DIR = new URL("../../knowledge/", import.meta.url).pathname;
 let sharedCorpus: Corpus | undefined;
 let sharedDossier: Dossier | undefined;
 
-function realCorpus(): Corpus {
+export function realCorpus(): Corpus {
   sharedCorpus ??= loadCorpus(KNOWLEDGE_DIR);
   return sharedCorpus;
 }
@@ -190,7 +193,7 @@ function openTemporaryStore(dossier: Dossier, logger: Moderation["logger"]) {
   };
 }
 
-function captureLogs() {
+export function captureLogs() {
   const logs: LogLine[] = [];
   let raw = "";
   const stream = new Writable({
@@ -205,7 +208,7 @@ function captureLogs() {
 }
 
 /** The real dossier, except for the methods a test overrides. */
-function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
+export function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier {
   return {
     ask: (...args) => (overrides.ask ?? base.ask)(...args),
     demands: (...args) => (overrides.demands ?? base.demands)(...args),
@@ -231,48 +234,3 @@ export const otherMember: APIUser = {
 };
 
 export const EPHEMERAL = MessageFlags.Ephemeral;
-
-const embedSchema = z.looseObject({
-  author: z.looseObject({ name: z.string() }).optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  url: z.string().optional(),
-  fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
-  footer: z.looseObject({ text: z.string() }).optional(),
-});
-/** A button, or a select menu (no style, its options instead). */
-const buttonSchema = z.looseObject({
-  type: z.number().optional(),
-  style: z.number().optional(),
-  label: z.string().optional(),
-  custom_id: z.string().optional(),
-  url: z.string().optional(),
-  disabled: z.boolean().optional(),
-  options: z
-    .array(z.looseObject({ label: z.string(), value: z.string(), default: z.boolean().optional() }))
-    .optional(),
-});
-
-/** The message (or choices) a callback carried, parsed rather than cast: it is what the bot sent over HTTP. */
-export const sentSchema = z.looseObject({
-  content: z.string().optional(),
-  embeds: z.array(embedSchema).default([]),
-  components: z.array(z.looseObject({ components: z.array(buttonSchema) })).default([]),
-  flags: z.number().optional(),
-  allowed_mentions: z.looseObject({ parse: z.array(z.string()).optional() }).optional(),
-  choices: z.array(z.looseObject({ name: z.string(), value: z.union([z.string(), z.number()]) })).optional(),
-});
-export type Sent = z.infer<typeof sentSchema>;
-
-export function sent(callbackOrMessage: unknown): Sent {
-  const value = callbackOrMessage;
-  const isCallback = typeof value === "object" && value !== null && "type" in value && "data" in value;
-  return sentSchema.parse(isCallback ? value.data : value);
-}
-
-/** Every custom-id button of a message. */
-export function pageButtonsOf(message: Sent) {
-  return message.components
-    .flatMap((row) => row.components)
-    .filter((button) => button.custom_id !== undefined);
-}

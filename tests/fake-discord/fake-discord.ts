@@ -20,6 +20,10 @@ export interface FakeDiscordOptions {
   guildName?: string;
   /** Listen on this port of 127.0.0.1 rather than a free one: a bot configured earlier finds it there. */
   port?: number;
+  /** How many guilds the bot is in (default 1); each further one falls on the next shard. */
+  guilds?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
 }
 
 export interface InjectOptions {
@@ -49,6 +53,8 @@ export interface FakeDiscord {
   applicationId: string;
   guildId: string;
   channelId: string;
+  /** The guilds after the first, when `guilds` asked for more. */
+  otherGuildIds: string[];
   botUserId: string;
   /** The member who triggers interactions unless a seed names someone else. */
   tester: APIUser;
@@ -58,7 +64,17 @@ export interface FakeDiscord {
   commandRegistrations: readonly CommandRegistration[];
   /** Moves the default ManualClock forward, e.g. past the 3 s deadline. */
   advanceTime(ms: number): void;
+  /**
+   * Sends the interaction as Discord would: over the gateway, or, once `useInteractionsEndpoint` has
+   * set a URL, as a signed POST to it whose response is the callback.
+   */
   injectInteraction(seed: InteractionSeed, options?: InjectOptions): InjectedHandle;
+  /** The application's public key (hex), as the Developer Portal shows it: DISCORD_PUBLIC_KEY. */
+  publicKey: string;
+  /** Saves the Interactions Endpoint URL, checked as the portal checks it (PING, then a bad signature). */
+  useInteractionsEndpoint(url: string): Promise<void>;
+  /** The headers Discord signs a request with, for tests that send their own. */
+  signedHeaders(body: string, timestamp?: string): Record<string, string>;
   /** What the fake knows about an injected interaction: its callback, `@original`, follow-ups. */
   interaction(id: string): InjectedInteraction | undefined;
   waitForRequest(predicate: RequestPredicate, options?: RequestWaitOptions): Promise<RecordedRequest>;

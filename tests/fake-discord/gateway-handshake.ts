@@ -3,9 +3,12 @@ import type { WebSocket } from "ws";
 import { z } from "zod";
 import type { GatewaySession, GatewaySessions } from "./gateway-session.ts";
 import { guildCreatePayload } from "./guild-create.ts";
-import type { FakeWorld } from "./world.ts";
+import { type FakeWorld, shardOf } from "./world.ts";
 
-const identifySchema = z.looseObject({ token: z.string() });
+const identifySchema = z.looseObject({
+  token: z.string(),
+  shard: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
+});
 const resumeSchema = z.looseObject({
   token: z.string(),
   session_id: z.string(),
@@ -42,18 +45,26 @@ export function identify(
     return undefined;
   }
   const { world } = deps;
-  const session = deps.sessions.create();
+  const shard = payload.data.shard ?? [0, 1];
+  if (shard[0] >= shard[1]) {
+    socket.close(GatewayCloseCodes.InvalidShard, "Invalid shard.");
+    return undefined;
+  }
+  // A shard hears only of its own guilds, and the client is ready once each has had its GUILD_CREATE.
+  const guilds = world.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
+  const session = deps.sessions.create(shard);
   session.socket = socket;
   session.dispatch(GatewayDispatchEvents.Ready, {
     v: 10,
     user: world.botUser,
-    guilds: [{ id: world.guildId, unavailable: true }],
+    guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
     session_id: session.id,
     resume_gateway_url: deps.resumeUrl(),
-    shard: [0, 1],
+    shard,
     application: { id: world.applicationId, flags: 0 },
   });
-  session.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload(world));
+  for (const guild of guilds)
+    session.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload(world, guild));
   return session;
 }
 

@@ -19,7 +19,11 @@ export class GatewaySession {
   readonly #sent: SentDispatch[] = [];
   socket: WebSocket | undefined;
 
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    /** [shard id, shard count], as IDENTIFY asked; [0, 1] for an unsharded client. */
+    readonly shard: readonly [number, number] = [0, 1],
+  ) {}
 
   get sequence(): number {
     return this.#sequence;
@@ -47,27 +51,32 @@ export class GatewaySession {
   }
 }
 
-/** All sessions the fake remembers, and which one new dispatches go to. */
+/** All sessions the fake remembers, and which one new dispatches go to: the latest of each shard. */
 export class GatewaySessions {
   readonly #byId = new Map<string, GatewaySession>();
-  #latest: GatewaySession | undefined;
+  readonly #latestByShard = new Map<number, GatewaySession>();
   #created = 0;
 
-  /** The latest session a client identified, unless it was invalidated since. */
+  /** The latest session a client identified (on shard 0 when sharded), unless it was invalidated since. */
   get current(): GatewaySession {
-    if (this.#latest === undefined) {
-      throw new Error(
-        "Fake Discord: no gateway session yet; log the client in and await its clientReady first.",
-      );
-    }
-    return this.#latest;
+    return this.forShard(0);
   }
 
-  create(): GatewaySession {
+  forShard(shardId: number): GatewaySession {
+    const session = this.#latestByShard.get(shardId);
+    if (session === undefined) {
+      throw new Error(
+        `Fake Discord: no gateway session on shard ${shardId} yet; log the client in and await its clientReady first.`,
+      );
+    }
+    return session;
+  }
+
+  create(shard: readonly [number, number] = [0, 1]): GatewaySession {
     this.#created += 1;
-    const session = new GatewaySession(`fake-session-${this.#created}`);
+    const session = new GatewaySession(`fake-session-${this.#created}`, shard);
     this.#byId.set(session.id, session);
-    this.#latest = session;
+    this.#latestByShard.set(shard[0], session);
     return session;
   }
 
@@ -78,6 +87,6 @@ export class GatewaySessions {
   /** After this a RESUME of the session is refused, as Discord does for an invalidated session. */
   forget(session: GatewaySession): void {
     this.#byId.delete(session.id);
-    if (this.#latest === session) this.#latest = undefined;
+    if (this.#latestByShard.get(session.shard[0]) === session) this.#latestByShard.delete(session.shard[0]);
   }
 }

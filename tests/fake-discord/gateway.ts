@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type HandshakeDeps, identify, resume, sendControl } from "./gateway-handshake.ts";
 import { type GatewaySession, GatewaySessions } from "./gateway-session.ts";
 import { Waiters, type WaitOptions } from "./waiters.ts";
-import type { FakeWorld } from "./world.ts";
+import { type FakeWorld, shardOf } from "./world.ts";
 
 /** Long on purpose: a test never needs heartbeats, and discord.js's first one waits a random part of it. */
 const HEARTBEAT_INTERVAL_MS = 45_000;
@@ -20,6 +20,10 @@ export interface GatewayStats {
   resumes: number;
   /** Opcodes the client sent, in order. */
   receivedOps: number[];
+  /** [shard id, shard count] of every accepted IDENTIFY, in order. */
+  identifiedShards: Array<readonly [number, number]>;
+  /** Every dispatch a test made, with the shard it travelled on. */
+  dispatches: Array<{ event: string; shard: number }>;
 }
 
 /** The WebSocket half of the fake, on the HTTP server's port, with the controls tests need. */
@@ -27,7 +31,14 @@ export class FakeGateway {
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sessions = new GatewaySessions();
   readonly #waiters = new Waiters();
-  readonly #stats: GatewayStats = { connectionUrls: [], identifies: 0, resumes: 0, receivedOps: [] };
+  readonly #stats: GatewayStats = {
+    connectionUrls: [],
+    identifies: 0,
+    resumes: 0,
+    receivedOps: [],
+    identifiedShards: [],
+    dispatches: [],
+  };
   readonly #handshake: HandshakeDeps;
   /** Connections waiting for HELLO while handshakes are held. */
   #heldHellos: Array<() => void> | undefined;
@@ -47,9 +58,15 @@ export class FakeGateway {
     return this.#stats;
   }
 
-  /** Sends a dispatch in the current session; it is replayed on resume if the client is away. */
-  dispatch(event: string, data: unknown): void {
-    this.#sessions.current.dispatch(event, data);
+  /**
+   * Sends a dispatch in the current session, or about a guild in the session of the guild's shard;
+   * it is replayed on resume if the client is away.
+   */
+  dispatch(event: string, data: unknown, guildId?: string): void {
+    const shardCount = this.#sessions.current.shard[1];
+    const shard = guildId === undefined ? 0 : shardOf(guildId, shardCount);
+    this.#sessions.forShard(shard).dispatch(event, data);
+    this.#stats.dispatches.push({ event, shard });
   }
 
   /** Resolves once the client has opened `nth` connections in total (1 = the login). */
@@ -143,7 +160,10 @@ export class FakeGateway {
         return session;
       case GatewayOpcodes.Identify: {
         const identified = identify(deps, socket, session, d);
-        if (identified !== undefined && identified !== session) this.#stats.identifies += 1;
+        if (identified !== undefined && identified !== session) {
+          this.#stats.identifies += 1;
+          this.#stats.identifiedShards.push(identified.shard);
+        }
         return identified;
       }
       case GatewayOpcodes.Resume: {

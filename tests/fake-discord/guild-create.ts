@@ -10,12 +10,15 @@ import {
   GuildVerificationLevel,
   Locale,
 } from "discord.js";
-import { type FakeWorld, guildMember, MEMBER_PERMISSIONS, noFlags } from "./world.ts";
+import { type FakeGuild, type FakeWorld, guildMember, MEMBER_PERMISSIONS, noFlags } from "./world.ts";
 
 /** The GUILD_CREATE that follows READY; discord.js only becomes ready once it has one per guild. */
-export function guildCreatePayload(world: FakeWorld): GatewayGuildCreateDispatchData {
+export function guildCreatePayload(
+  world: FakeWorld,
+  guild: FakeGuild = { id: world.guildId, name: world.guildName, channelId: world.channelId },
+): GatewayGuildCreateDispatchData {
   const everyone: APIRole = {
-    id: world.guildId, // @everyone always shares the guild's id.
+    id: guild.id, // @everyone always shares the guild's id.
     name: "@everyone",
     color: 0,
     colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
@@ -27,8 +30,8 @@ export function guildCreatePayload(world: FakeWorld): GatewayGuildCreateDispatch
     flags: noFlags(),
   };
   return {
-    id: world.guildId,
-    name: world.guildName,
+    id: guild.id,
+    name: guild.name,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -65,9 +68,9 @@ export function guildCreatePayload(world: FakeWorld): GatewayGuildCreateDispatch
     members: [guildMember(world, world.botUser), guildMember(world, world.tester)],
     channels: [
       {
-        id: world.channelId,
+        id: guild.channelId,
         type: ChannelType.GuildText,
-        guild_id: world.guildId,
+        guild_id: guild.id,
         name: "general",
         position: 0,
         permission_overwrites: [],

@@ -14,11 +14,13 @@ export interface HttpServerDeps {
   faults: FaultInjector;
   /** When set, bot-authenticated routes insist on exactly this token, like Discord does. */
   token: string | undefined;
+  /** Runs before a request is routed; a promise it returns holds the request until it settles. */
+  beforeRoute?: (request: PendingRequest) => Promise<void> | undefined;
 }
 
 /** The REST half of the fake: decode, let a fault or a route answer, record, reply. */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     handle(deps, request, response).catch((error: unknown) => {
       // A bug in the fake itself: answer like Discord's edge would and keep the stack for the test output.
       console.error("Fake Discord: unhandled error while serving", request.method, request.url, error);
@@ -26,6 +28,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         send(response, { status: 500, body: { message: "500: Internal Server Error" } });
     });
   });
+  // Under load a client may send on an idle connection the server is just closing (a reset): let
+  // clients close idle connections, as Discord's edge effectively does.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 async function handle(
@@ -57,6 +63,7 @@ async function handle(
     body: body.json,
     files: body.files,
   };
+  await deps.beforeRoute?.(pending);
   const fault = deps.faults.take(pending);
   const answer =
     fault ?? bodyError ?? (inApi ? route(deps, method, segments, { url, body, request }) : routeNotFound());

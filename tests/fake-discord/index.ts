@@ -6,6 +6,7 @@ import type { FakeDiscord, FakeDiscordOptions } from "./fake-discord.ts";
 import { type FakeState, INTERACTION_DEADLINE_MS } from "./fake-state.ts";
 import { FaultInjector } from "./faults.ts";
 import { FakeGateway } from "./gateway.ts";
+import { InteractionsEndpoint } from "./http-delivery.ts";
 import { createHttpServer } from "./http-server.ts";
 import { completeInteraction } from "./interaction-payload.ts";
 import { InteractionRegistry } from "./interaction-registry.ts";
@@ -51,7 +52,7 @@ const messageBodySchema = z.record(z.string(), z.unknown());
  */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const nextId = createSnowflakeFactory();
-  const world = createWorld(nextId, options.guildName);
+  const world = createWorld(nextId, options.guildName, options.guilds);
   const clock = options.clock ?? new ManualClock();
   const state: FakeState = {
     world,
@@ -64,8 +65,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const faults = new FaultInjector();
   const commands = new CommandRegistry(world.applicationId, nextId);
   let gatewayUrl = "";
-  const routes = restRoutes({ state, commands, gatewayUrl: () => gatewayUrl });
-  const server = createHttpServer({ routes, log, faults, token: options.token });
+  const routes = restRoutes({ state, commands, gatewayUrl: () => gatewayUrl, shards: options.shards ?? 1 });
+  const endpoint = new InteractionsEndpoint(state, log);
+  const server = createHttpServer({
+    routes,
+    log,
+    faults,
+    token: options.token,
+    // A follow-up or edit waits until the endpoint's response acknowledged its interaction.
+    beforeRoute: (request) => endpoint.settled(tokenInPath(request.path) ?? ""),
+  });
   const gateway = new FakeGateway(world, () => gatewayUrl, options.token);
   gateway.attach(server);
 
@@ -96,6 +105,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: world.applicationId,
     guildId: world.guildId,
     channelId: world.channelId,
+    otherGuildIds: world.guilds.slice(1).map((guild) => guild.id),
     botUserId: world.botUser.id,
     tester: world.tester,
     clock,
@@ -111,12 +121,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const commandIdFor = (name: string) => commands.idOf(name, world.guildId);
       const { payload, record } = completeInteraction(state, seed, commandIdFor);
       state.interactions.add(record);
-      const sent =
-        injectOptions.tamper === undefined ? payload : injectOptions.tamper(structuredClone(payload));
-      gateway.dispatch(GatewayDispatchEvents.InteractionCreate, sent);
+      if (injectOptions.tamper !== undefined) {
+        // A tampered payload is sent as it is, whatever shape it has: over the gateway only.
+        const sent = injectOptions.tamper(structuredClone(payload));
+        gateway.dispatch(GatewayDispatchEvents.InteractionCreate, sent, payload.guild_id);
+      } else if (endpoint.url === undefined)
+        gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, payload.guild_id);
+      else endpoint.deliver(payload, record);
       return { id: record.id, token: record.token, payload };
     },
     interaction: (id) => state.interactions.byId(id),
+    publicKey: endpoint.publicKey,
+    useInteractionsEndpoint: (url) => endpoint.use(url),
+    signedHeaders: (body, timestamp) => endpoint.signedHeaders(body, timestamp),
     waitForRequest: (predicate, waitOptions) => log.waitFor(predicate, "a matching request", waitOptions),
     async waitForCallback(interactionId, waitOptions) {
       const what = `the callback of interaction ${interactionId}`;
@@ -147,4 +164,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The interaction token in a webhook or callback path, whose requests wait for the HTTP response. */
+function tokenInPath(path: string): string | undefined {
+  return /^\/(?:webhooks\/[^/]+|interactions\/[^/]+)\/([^/]+)/.exec(path)?.[1];
 }

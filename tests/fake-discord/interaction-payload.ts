@@ -31,6 +31,8 @@ export function completeInteraction(
   commandIdFor: (name: string) => string | undefined,
 ): { payload: InteractionPayload; record: InjectedInteraction } {
   const { world } = state;
+  const guild = world.guilds.find((candidate) => candidate.id === (seed.guildId ?? world.guildId));
+  if (guild === undefined) throw new Error(`Fake Discord: the bot is in no guild ${seed.guildId}`);
   const id = state.nextId();
   const token = `fake-interaction-token-${id}`;
   const user = seed.user ?? world.tester;
@@ -54,10 +56,10 @@ export function completeInteraction(
     data,
     token,
     version: 1,
-    guild_id: world.guildId,
-    guild: { id: world.guildId, features: [], locale: Locale.EnglishUS },
-    channel: { id: world.channelId, type: ChannelType.GuildText, guild_id: world.guildId, name: "general" },
-    channel_id: world.channelId,
+    guild_id: guild.id,
+    guild: { id: guild.id, features: [], locale: Locale.EnglishUS },
+    channel: { id: guild.channelId, type: ChannelType.GuildText, guild_id: guild.id, name: "general" },
+    channel_id: guild.channelId,
     member: {
       ...guildMember(world, user),
       user,
@@ -67,7 +69,7 @@ export function completeInteraction(
     locale: seed.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
     entitlements: [],
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: world.guildId },
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
     context: InteractionContextType.Guild,
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     ...(message === undefined ? {} : { message }),

@@ -25,6 +25,8 @@ export interface SeedContext {
   user?: APIUser;
   /** The member's permissions in the channel; defaults to an ordinary member's. */
   permissions?: bigint;
+  /** The guild it happens in (its one channel); defaults to the world's first. */
+  guildId?: string;
   locale?: Locale;
 }
 

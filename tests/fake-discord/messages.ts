@@ -75,7 +75,9 @@ export function applyEdit(
   if (edit.embeds !== undefined) edited.embeds = edit.embeds ?? [];
   if (edit.components !== undefined) edited.components = edit.components ?? [];
   if (edit.attachments !== undefined || files.length > 0) {
-    edited.attachments = [...(edit.attachments ?? []), ...toAttachments(message.id, files)];
+    // Discord lists the attachments to keep, the new files among them by their index in the upload.
+    const kept = (edit.attachments ?? []).filter((attachment) => !isUploadIndex(attachment, files.length));
+    edited.attachments = [...kept, ...toAttachments(message.id, files)];
   }
   const flags = edit.flags ?? message.flags;
   edited.flags = flags & ~MessageFlags.Loading;
@@ -88,6 +90,14 @@ export function isEmptyStoredMessage(message: FakeMessage): boolean {
     message.embeds.length === 0 &&
     message.components.length === 0 &&
     message.attachments.length === 0
+  );
+}
+
+function isUploadIndex(attachment: unknown, uploads: number): boolean {
+  const id =
+    typeof attachment === "object" && attachment !== null && "id" in attachment ? attachment.id : undefined;
+  return (
+    (typeof id === "number" || typeof id === "string") && /^\d+$/.test(String(id)) && Number(id) < uploads
   );
 }
 

@@ -13,10 +13,12 @@ export interface RestRouteDeps {
   commands: CommandRegistry;
   /** Known only once the server listens, hence a function. */
   gatewayUrl: () => string;
+  /** The shard count GET /gateway/bot recommends. */
+  shards: number;
 }
 
 /** Every REST route the fake serves, below /api/v10. */
-export function restRoutes({ state, commands, gatewayUrl }: RestRouteDeps): Route[] {
+export function restRoutes({ state, commands, gatewayUrl, shards }: RestRouteDeps): Route[] {
   const { world } = state;
   const webhook = (request: RouteRequest) => ({
     applicationId: request.params.get("app"),
@@ -41,8 +43,14 @@ export function restRoutes({ state, commands, gatewayUrl }: RestRouteDeps): Rout
       handle: () =>
         ok({
           url: gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+          shards,
+          // Every shard may identify at once: no five-second wait between shards in tests.
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 86_400_000,
+            max_concurrency: shards,
+          },
         }),
     },
     { method: "GET", pattern: "/users/@me", auth: true, handle: () => ok(world.botUser) },

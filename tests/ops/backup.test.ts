@@ -43,7 +43,7 @@ describe("dossier backup and restore", () => {
   it("backs up while another process writes, and restores every entry acknowledged before", async () => {
     // A writer in its own process, as the bot would be, adding entries until it is killed.
     const writer = spawnWriter({
-      dataDir: live.path,
+      address: live.path,
       guildId: GUILD,
       count: 100_000,
       actor: "moderator-1",

@@ -19,7 +19,7 @@ describe("a writer killed with SIGKILL in the middle of its adds", () => {
 
   it("loses no acknowledged add and leaves an intact database", async () => {
     const writer = spawnWriter({
-      dataDir: dir.path,
+      address: dir.path,
       guildId: "guild-1",
       count: TOTAL_ADDS,
       actor: "moderator-1",

@@ -56,7 +56,7 @@ export async function reopenDraft(
   key: string,
 ): Promise<void> {
   requireModerator(interaction, moderation.moderatorRoleIds);
-  const draft = moderation.drafts.recall(key);
+  const draft = await moderation.drafts.recall(key);
   if (draft === undefined || draft.userId !== interaction.user.id || draft.guildId !== interaction.guildId) {
     return sendNotice(interaction, EXPIRED_DRAFT);
   }

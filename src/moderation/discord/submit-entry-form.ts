@@ -24,8 +24,8 @@ export async function submitEntryForm(
   const guildId = requireGuildModerator(interaction, moderation);
   const values = formValuesFrom(interaction.fields.fields);
   const actor = interaction.user.id;
-  const refuse = (problems: readonly string[], draftMode: FormMode = mode) => {
-    const key = moderation.drafts.remember({ userId: actor, guildId, mode: draftMode, values });
+  const refuse = async (problems: readonly string[], draftMode: FormMode = mode) => {
+    const key = await moderation.drafts.remember({ userId: actor, guildId, mode: draftMode, values });
     return sendReply(interaction, formProblemsMessage(problems, key), EPHEMERAL);
   };
 

@@ -28,7 +28,7 @@ export async function noteAskedQuestion(
   }
   const best = answer.results[0];
   if (best === undefined) return undefined;
-  return voteButtonRow(moderation.votes.remember({ guildId, question, resultId: best.id }));
+  return voteButtonRow(await moderation.votes.remember({ guildId, question, resultId: best.id }));
 }
 
 /**
@@ -41,7 +41,7 @@ export async function recordVote(
   vote: "up" | "down",
   key: string,
 ): Promise<void> {
-  const target = moderation.votes.recall(key);
+  const target = await moderation.votes.recall(key);
   if (target === undefined || target.guildId !== interaction.guildId)
     return sendNotice(interaction, VOTE_EXPIRED);
   await moderation.store.recordFeedback(

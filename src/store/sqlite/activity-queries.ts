@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
+import { toCounts, toGap } from "../rows.ts";
 import type { FeedbackCounts, Gap, Vote } from "../types.ts";
-import { toCounts, toGap } from "./rows.ts";
 
 /** Prepared statements over the feedback votes and the log of asked questions. */
 export function activityQueries(db: Database.Database) {

@@ -1,20 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { openSqliteQaStore } from "../../src/store/sqlite/open-store.ts";
-import { articleCorpus } from "./fixtures/article-corpus.ts";
-import { tempDir } from "./fixtures/temp-dir.ts";
+import { articleCorpus } from "../fixtures/article-corpus.ts";
+import { newStoreHome, type StoreHome } from "../fixtures/test-store.ts";
 
 const GUILD = "guild-1";
 
 /** A store whose clock the test sets, to put answers inside and outside the last seven days. */
-function storeAt(dir: string, clock: { now: Date }) {
-  return openSqliteQaStore({ dataDir: dir, corpus: articleCorpus(), now: () => clock.now });
+function storeAt(home: StoreHome, clock: { now: Date }) {
+  return home.open(articleCorpus(), () => clock.now);
 }
 
 describe("quiz scores in the store", () => {
   it("rank members all time and over the last 7 days, and survive reopening", async () => {
-    const dir = tempDir("quiz-scores");
+    const home = await newStoreHome();
     const clock = { now: new Date("2024-03-01T12:00:00Z") };
-    const store = storeAt(dir.path, clock);
+    const store = await storeAt(home, clock);
     // Ten days ago: alice right twice, bob once.
     await store.recordQuizRound(GUILD, {
       quizId: "old",
@@ -53,7 +52,7 @@ describe("quiz scores in the store", () => {
     });
     await store.close();
 
-    const reopened = storeAt(dir.path, clock);
+    const reopened = await storeAt(home, clock);
     // bob: 3 right of 3; alice: 2 right of 3; carol: 1 of 1.
     expect(await reopened.quizLeaderboard(GUILD, { limit: 10 })).toEqual([
       { userId: "bob", right: 3, answered: 3 },
@@ -77,12 +76,12 @@ describe("quiz scores in the store", () => {
     expect(await reopened.quizRecord(GUILD, "alice", { days: 7 })).toMatchObject({ rank: 3, players: 3 });
     expect(await reopened.quizRecord(GUILD, "dave", {})).toBeUndefined();
     await reopened.close();
-    dir.remove();
+    await home.remove();
   });
 
   it("count a round once however often it is recorded, and refuse malformed rounds", async () => {
-    const other = tempDir("quiz-scores-again");
-    const store = storeAt(other.path, { now: new Date("2024-03-01T12:00:00Z") });
+    const other = await newStoreHome();
+    const store = await storeAt(other, { now: new Date("2024-03-01T12:00:00Z") });
     const round = { quizId: "q", round: 1, answers: [{ userId: "alice", correct: true }] };
     await store.recordQuizRound(GUILD, round);
     await store.recordQuizRound(GUILD, round);
@@ -90,6 +89,6 @@ describe("quiz scores in the store", () => {
     await expect(store.recordQuizRound(GUILD, { ...round, round: 0 })).rejects.toThrow();
     await expect(store.recordQuizRound("", round)).rejects.toThrow();
     await store.close();
-    other.remove();
+    await other.remove();
   });
 });

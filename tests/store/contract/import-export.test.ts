@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findParagraph } from "../../src/knowledge/corpus.ts";
-import { type QaEntry, qaFileSchema } from "../../src/knowledge/schema.ts";
-import { EntryValidationError } from "../../src/store/errors.ts";
-import { isVerbatimIn } from "../../src/text/fold.ts";
-import { citationFrom } from "./fixtures/article-corpus.ts";
-import { openTestStore, sampleContent, type TestStore } from "./fixtures/test-store.ts";
+import { findParagraph } from "../../../src/knowledge/corpus.ts";
+import { type QaEntry, qaFileSchema } from "../../../src/knowledge/schema.ts";
+import { EntryValidationError } from "../../../src/store/errors.ts";
+import { isVerbatimIn } from "../../../src/text/fold.ts";
+import { citationFrom } from "../fixtures/article-corpus.ts";
+import { openTestStore, sampleContent, type TestStore } from "../fixtures/test-store.ts";
 
 const CURATED: QaEntry = {
   id: "kremlin-urgency",
@@ -16,8 +16,8 @@ const CURATED: QaEntry = {
 
 describe("import and export", () => {
   let t: TestStore;
-  beforeEach(() => {
-    t = openTestStore([CURATED]);
+  beforeEach(async () => {
+    t = await openTestStore([CURATED]);
   });
   afterEach(() => t.cleanup());
 
@@ -40,13 +40,13 @@ describe("import and export", () => {
       updated: 0,
       unchanged: 0,
     });
-    const revisions = t.countRows("qa_revisions");
+    const revisions = await t.countRows("qa_revisions");
     expect(await t.store.importEntries("guild-1", entries(), "importer")).toEqual({
       added: 0,
       updated: 0,
       unchanged: 2,
     });
-    expect(t.countRows("qa_revisions")).toBe(revisions);
+    expect(await t.countRows("qa_revisions")).toBe(revisions);
     expect((await t.store.allActive("guild-1")).map((e) => e.id)).toEqual([
       "what-did-russia-ask-for",
       "who-met-in-geneva",
@@ -89,7 +89,7 @@ describe("import and export", () => {
     expect(problems[2]).toMatch(
       /^Entry 4 \("curated"\): The curated entry "kremlin-urgency" already answers/,
     );
-    expect(t.countRows("qa_entries")).toBe(0);
+    expect(await t.countRows("qa_entries")).toBe(0);
   });
 
   it("exports active entries in the knowledge format, with ids that do not clash with qa.yaml", async () => {

@@ -1,22 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EntryValidationError } from "../../src/store/errors.ts";
-import type { QaContent } from "../../src/store/types.ts";
-import { openTestStore, sampleContent, type TestStore } from "./fixtures/test-store.ts";
+import { EntryValidationError } from "../../../src/store/errors.ts";
+import type { QaContent } from "../../../src/store/types.ts";
+import { openTestStore, sampleContent, type TestStore } from "../fixtures/test-store.ts";
 
 describe("a refused write", () => {
   let t: TestStore;
-  beforeEach(() => {
-    t = openTestStore();
+  beforeEach(async () => {
+    t = await openTestStore();
   });
   afterEach(() => t.cleanup());
 
-  function rowCounts() {
-    return { entries: t.countRows("qa_entries"), revisions: t.countRows("qa_revisions") };
+  async function rowCounts() {
+    return { entries: await t.countRows("qa_entries"), revisions: await t.countRows("qa_revisions") };
   }
 
   it("writes nothing on add, edit or remove, and says why", async () => {
     const kept = await t.store.add("guild-1", sampleContent(t.corpus), "user-1");
-    const before = rowCounts();
+    const before = await rowCounts();
     const bad: QaContent[] = [
       { ...sampleContent(t.corpus, "A fresh question?"), answer: " " },
       { ...sampleContent(t.corpus, "Another fresh question?"), citations: [] },
@@ -35,7 +35,7 @@ describe("a refused write", () => {
     await expect(t.store.remove("guild-1", kept.id, "  ", "user-1")).rejects.toThrow(
       "The reason is empty: type a few words.",
     );
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
     expect(await t.store.get("guild-1", kept.id)).toEqual(kept);
   });
 
@@ -57,8 +57,8 @@ describe("a refused write", () => {
 
 describe("text a moderator types", () => {
   let t: TestStore;
-  beforeEach(() => {
-    t = openTestStore();
+  beforeEach(async () => {
+    t = await openTestStore();
   });
   afterEach(() => t.cleanup());
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import type { Citation } from "../../knowledge/schema.ts";
-import type { EntrySnapshot, FeedbackCounts, Gap, GuildQaEntry, Revision } from "../types.ts";
+import type { Citation } from "../knowledge/schema.ts";
+import type { EntrySnapshot, FeedbackCounts, Gap, GuildQaEntry, Revision } from "./types.ts";
 
 /**
- * Rows as SQLite returns them, checked before they become domain objects: a column renamed by a
- * migration or a JSON value written by hand fails here, loudly, instead of deep inside a command.
+ * Rows as either database returns them (SQLite and Postgres share the column names), checked before
+ * they become domain objects: a column renamed by a migration or a JSON value written by hand fails
+ * here, loudly, instead of deep inside a command.
  */
 
 const storedCitationSchema = z.strictObject({

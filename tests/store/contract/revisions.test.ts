@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UserError } from "../../src/errors.ts";
-import { citationFrom } from "./fixtures/article-corpus.ts";
-import { openTestStore, sampleContent, type TestStore } from "./fixtures/test-store.ts";
+import { UserError } from "../../../src/errors.ts";
+import { citationFrom } from "../fixtures/article-corpus.ts";
+import { openTestStore, sampleContent, type TestStore } from "../fixtures/test-store.ts";
 
 describe("revisions", () => {
   let t: TestStore;
-  beforeEach(() => {
-    t = openTestStore();
+  beforeEach(async () => {
+    t = await openTestStore();
   });
   afterEach(() => t.cleanup());
 
@@ -52,7 +52,7 @@ describe("revisions", () => {
       removalReason: "Superseded by the curated entry.",
     });
     expect(v4).toEqual({ ...editedContent, status: "active" });
-    expect(t.countRows("qa_revisions")).toBe(4);
+    expect(await t.countRows("qa_revisions")).toBe(4);
   });
 
   it("keeps the id when the question is reworded, and frees the old wording", async () => {
@@ -99,7 +99,7 @@ describe("revisions", () => {
       code: "qa-not-found",
     });
     expect(await t.store.history("guild-2", added.id)).toEqual([]);
-    expect(t.countRows("qa_revisions")).toBe(2);
+    expect(await t.countRows("qa_revisions")).toBe(2);
   });
 
   it("lists entries in the order they were added, pages them, and hides removed ones unless asked", async () => {

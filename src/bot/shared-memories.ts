@@ -1,0 +1,196 @@
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Answer } from "../answer/types.ts";
+import type { Drafts, EntryDraft } from "../moderation/drafts.ts";
+import type { VoteTarget, VoteTargets } from "../moderation/vote-targets.ts";
+import type { AnswerView } from "../render/discord/answer-view.ts";
+import type { ButtonRow } from "../render/discord/payload.ts";
+import type { SharedValues } from "../store/postgres/shared-values.ts";
+import type { AnswerPages, StoredAnswer } from "./answer-pages.ts";
+import { ButtonMemory, type KeyedMemory } from "./button-memory.ts";
+import type { Clock } from "./clock.ts";
+
+/**
+ * What buttons stand for, kept in the database replicas share (Postgres), so that "More", "Fix and
+ * resubmit" and 👍/👎 work whichever replica a click reaches. Values come back through a schema:
+ * the database is a boundary like any other.
+ *
+ * While the database is out of reach a value is kept in this process instead, and a click that
+ * comes back here still works; one that reaches another replica is told the answer has expired.
+ */
+class SharedKeyedMemory<V> implements KeyedMemory<V> {
+  readonly #local: ButtonMemory<V>;
+
+  constructor(
+    private readonly values: Pick<SharedValues, "remember" | "recall">,
+    private readonly kind: string,
+    private readonly schema: z.ZodType<V>,
+    private readonly ttlMs: number,
+    clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.#local = new ButtonMemory({ clock, ttlMs, maxEntries: 1_000 });
+  }
+
+  async remember(value: V): Promise<string> {
+    try {
+      return await this.values.remember(this.kind, JSON.stringify(value), this.ttlMs);
+    } catch (error) {
+      this.#unavailable(error);
+      return this.#local.remember(value);
+    }
+  }
+
+  async recall(key: string): Promise<V | undefined> {
+    const local = await this.#local.recall(key);
+    if (local !== undefined) return local;
+    let json: string | undefined;
+    try {
+      json = await this.values.recall(this.kind, key, this.ttlMs);
+    } catch (error) {
+      this.#unavailable(error);
+      return undefined;
+    }
+    if (json === undefined) return undefined;
+    const parsed = this.schema.safeParse(JSON.parse(json));
+    if (!parsed.success)
+      this.logger.error({ kind: this.kind, key }, "a stored button value does not match its schema");
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  #unavailable(error: unknown): void {
+    this.logger.warn(
+      { kind: this.kind, error: error instanceof Error ? error.message : String(error) },
+      "the database is out of reach: a button's value is kept in this replica only",
+    );
+  }
+}
+
+const highlightSchema = z.object({ start: z.number(), end: z.number() });
+const citationSchema = z.object({
+  article: z.string(),
+  title: z.string(),
+  outlet: z.string().optional(),
+  authors: z.array(z.string()),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  paragraph: z.number(),
+  section: z.string().optional(),
+});
+const excerptSchema = z.object({
+  text: z.string(),
+  highlights: z.array(highlightSchema),
+  citation: citationSchema,
+});
+const answerSchema: z.ZodType<Answer> = z.object({
+  confident: z.boolean(),
+  results: z.array(
+    z.object({
+      kind: z.enum(["qa", "passage", "quote", "event", "demand", "person"]),
+      id: z.string(),
+      heading: z.string().optional(),
+      summary: z.string().optional(),
+      date: z.string().optional(),
+      speaker: z
+        .object({ id: z.string(), name: z.string(), role: z.string(), context: z.string() })
+        .optional(),
+      person: z
+        .object({ id: z.string(), name: z.string(), role: z.string(), aliases: z.array(z.string()) })
+        .optional(),
+      excerpts: z.array(excerptSchema),
+      sections: z.array(z.object({ label: z.string(), excerpts: z.array(excerptSchema) })).optional(),
+      score: z.number(),
+    }),
+  ),
+});
+const viewSchema: z.ZodType<AnswerView> = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ask"), question: z.string(), answer: answerSchema }),
+  z.object({ kind: z.literal("demand"), topic: z.string().optional(), answer: answerSchema }),
+  z.object({
+    kind: z.literal("quote"),
+    speaker: z.string().optional(),
+    topic: z.string().optional(),
+    answer: answerSchema,
+  }),
+  z.object({
+    kind: z.literal("timeline"),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    topic: z.string().optional(),
+    answer: answerSchema,
+  }),
+  z.object({ kind: z.literal("who"), person: z.string(), answer: answerSchema }),
+]);
+/** The rows kept under every page: buttons with a custom id (the feedback buttons) or a link. */
+const buttonRowSchema: z.ZodType<ButtonRow> = z.object({
+  type: z.literal(ComponentType.ActionRow),
+  components: z.array(
+    z.union([
+      z.object({
+        type: z.literal(ComponentType.Button),
+        style: z.union([
+          z.literal(ButtonStyle.Primary),
+          z.literal(ButtonStyle.Secondary),
+          z.literal(ButtonStyle.Success),
+          z.literal(ButtonStyle.Danger),
+        ]),
+        custom_id: z.string(),
+        label: z.string().optional(),
+        emoji: z.object({ name: z.string().optional(), id: z.string().optional() }).optional(),
+        disabled: z.boolean().optional(),
+      }),
+      z.object({
+        type: z.literal(ComponentType.Button),
+        style: z.literal(ButtonStyle.Link),
+        url: z.string(),
+        label: z.string().optional(),
+        disabled: z.boolean().optional(),
+      }),
+    ]),
+  ),
+});
+const storedAnswerSchema: z.ZodType<StoredAnswer> = z.object({
+  view: viewSchema,
+  extraRows: z.array(buttonRowSchema),
+});
+const draftSchema: z.ZodType<EntryDraft> = z.object({
+  userId: z.string(),
+  guildId: z.string(),
+  mode: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("add") }),
+    z.object({ kind: z.literal("edit"), id: z.string(), version: z.number() }),
+  ]),
+  values: z.object({
+    question: z.string(),
+    answer: z.string(),
+    alternatives: z.string(),
+    citations: z.string(),
+  }),
+});
+const voteTargetSchema: z.ZodType<VoteTarget> = z.object({
+  guildId: z.string(),
+  question: z.string(),
+  resultId: z.string(),
+});
+
+export interface SharedMemories {
+  pages: AnswerPages;
+  drafts: Drafts;
+  votes: VoteTargets;
+}
+
+/** The three memories behind buttons, in the shared database, with the lifetimes of the local ones. */
+export function createSharedMemories(
+  values: Pick<SharedValues, "remember" | "recall">,
+  clock: Clock,
+  logger: Logger,
+): SharedMemories {
+  const memory = <V>(kind: string, schema: z.ZodType<V>, ttlMs: number) =>
+    new SharedKeyedMemory(values, kind, schema, ttlMs, clock, logger);
+  return {
+    pages: memory("page", storedAnswerSchema, 15 * 60_000),
+    drafts: memory("draft", draftSchema, 30 * 60_000),
+    votes: memory("vote", voteTargetSchema, 24 * 60 * 60_000),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Corpus } from "../knowledge/corpus.ts";
+import { openPostgresQaStore } from "./postgres/open-store.ts";
+import type { PostgresQaStore } from "./postgres/postgres-qa-store.ts";
+import { openSqliteQaStore } from "./sqlite/open-store.ts";
+import type { SqliteQaStore } from "./sqlite/sqlite-qa-store.ts";
+
+export interface StoreLocation {
+  /** DATABASE_URL: Postgres, shared by every replica; when unset, SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+/** Which engine answered, for the parts only one of them has (Postgres's change feed). */
+export type OpenedStore =
+  | { engine: "sqlite"; store: SqliteQaStore }
+  | { engine: "postgres"; store: PostgresQaStore };
+
+export interface OpenStoreOptions extends StoreLocation {
+  corpus: Corpus;
+  now?: () => Date;
+  /** A pooled Postgres connection lost while idle: logged, since the pool replaces it. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** Opens the configured store: Postgres at DATABASE_URL when it is set, else DATA_DIR/dossier.db. */
+export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
+  const clock = options.now === undefined ? {} : { now: options.now };
+  if (options.databaseUrl === undefined) {
+    return {
+      engine: "sqlite",
+      store: openSqliteQaStore({ dataDir: options.dataDir, corpus: options.corpus, ...clock }),
+    };
+  }
+  const store = await openPostgresQaStore({
+    url: options.databaseUrl,
+    corpus: options.corpus,
+    ...clock,
+    ...(options.onIdleError === undefined ? {} : { onIdleError: options.onIdleError }),
+  });
+  return { engine: "postgres", store };
+}
