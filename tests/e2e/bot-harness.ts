@@ -7,7 +7,6 @@ import { afterAll, beforeAll } from "vitest";
 
 export { pageButtonsOf, type Sent, sent, sentSchema } from "./sent-messages.ts";
 
-import { z } from "zod";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
 import type { SlashCommand } from "../../src/bot/command.ts";
