@@ -1,34 +1,17 @@
-import { SlashCommandBuilder } from "discord.js";
+import { answerCommand } from "../src/answer-commands.ts";
 import { replyWithAnswer } from "../src/bot/answer-reply.ts";
-import type { SlashCommand } from "../src/bot/command.ts";
 import {
-  MAX_LENGTH,
-  privateOption,
-  readOptionalTexts,
-  readRequiredText,
-  textOption,
-} from "../src/bot/command-input.ts";
-import { respondWithSuggestions } from "../src/bot/suggestions.ts";
+  readAnswerOptions,
+  type SlashCommand,
+  slashCommandData,
+  suggestFromSpec,
+} from "../src/bot/command.ts";
 import { noteAskedQuestion } from "../src/moderation/discord/votes.ts";
+
+const spec = answerCommand("ask");
 
 /** Three pages of three: enough to look further without burying the best answers. */
 const RESULT_LIMIT = 9;
-
-const QUESTION = {
-  name: "question",
-  label: "question",
-  description: "Your question, e.g. why now?",
-  max: MAX_LENGTH.question,
-  required: true,
-  autocomplete: true,
-} as const;
-const ARTICLE = {
-  name: "article",
-  label: "article",
-  description: "Only search this article",
-  max: MAX_LENGTH.name,
-  autocomplete: true,
-} as const;
 
 /**
  * /ask question [article] [private]. Answering is an in-memory search that takes well under a
@@ -36,20 +19,15 @@ const ARTICLE = {
  * Discord's 3 seconds, so the reply is sent directly without deferring.
  */
 export const ask: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("ask")
-    .setDescription("Ask a question about the articles; the answer quotes them")
-    .addStringOption(textOption(QUESTION))
-    .addStringOption(textOption(ARTICLE))
-    .addBooleanOption(privateOption),
-  cooldown: true,
+  data: slashCommandData(spec),
+  cooldown: spec.cooldown,
 
   async execute(interaction, ctx) {
-    const question = readRequiredText(interaction, QUESTION);
-    const answer = ctx.dossier.ask(question, {
+    const values = readAnswerOptions(interaction, spec);
+    const question = values.question ?? "";
+    const { answer } = spec.run(ctx.dossier, values, {
       limit: RESULT_LIMIT,
       ...(interaction.guildId === null ? {} : { guildId: interaction.guildId }),
-      ...readOptionalTexts(interaction, [ARTICLE]),
     });
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);
@@ -64,6 +42,5 @@ export const ask: SlashCommand = {
   },
 
   /** Curated questions, and this server's moderators' questions; any other question may still be typed. */
-  autocomplete: (interaction, ctx) =>
-    respondWithSuggestions(interaction, ctx.dossier, { question: "question", article: "article" }),
+  autocomplete: suggestFromSpec(spec),
 };

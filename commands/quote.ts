@@ -1,39 +1,29 @@
-import { SlashCommandBuilder } from "discord.js";
+import { answerCommand } from "../src/answer-commands.ts";
 import { replyWithAnswer } from "../src/bot/answer-reply.ts";
-import type { SlashCommand } from "../src/bot/command.ts";
-import { MAX_LENGTH, privateOption, readOptionalTexts, textOption } from "../src/bot/command-input.ts";
-import { respondWithSuggestions } from "../src/bot/suggestions.ts";
+import {
+  readAnswerOptions,
+  type SlashCommand,
+  slashCommandData,
+  suggestFromSpec,
+} from "../src/bot/command.ts";
 
-const SPEAKER = {
-  name: "speaker",
-  label: "speaker",
-  description: "Who spoke, e.g. Putin",
-  max: MAX_LENGTH.name,
-  autocomplete: true,
-} as const;
-const TOPIC = {
-  name: "topic",
-  label: "topic",
-  description: "What about, e.g. NATO expansion",
-  max: MAX_LENGTH.name,
-  autocomplete: true,
-} as const;
+const spec = answerCommand("quote");
 
 /** /quote [speaker] [topic] [private]: who said what, verbatim. In memory: no defer. */
 export const quote: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("quote")
-    .setDescription("Quotations from the articles: who said what")
-    .addStringOption(textOption(SPEAKER))
-    .addStringOption(textOption(TOPIC))
-    .addBooleanOption(privateOption),
-  cooldown: true,
+  data: slashCommandData(spec),
+  cooldown: spec.cooldown,
 
   async execute(interaction, ctx) {
-    const filter = readOptionalTexts(interaction, [SPEAKER, TOPIC]);
-    await replyWithAnswer(interaction, ctx, { kind: "quote", ...filter, answer: ctx.dossier.quotes(filter) });
+    const { speaker, topic } = readAnswerOptions(interaction, spec);
+    const { answer } = spec.run(ctx.dossier, { speaker, topic });
+    await replyWithAnswer(interaction, ctx, {
+      kind: "quote",
+      ...(speaker === undefined ? {} : { speaker }),
+      ...(topic === undefined ? {} : { topic }),
+      answer,
+    });
   },
 
-  autocomplete: (interaction, ctx) =>
-    respondWithSuggestions(interaction, ctx.dossier, { speaker: "speaker", topic: "topic" }),
+  autocomplete: suggestFromSpec(spec),
 };

@@ -1,41 +1,30 @@
-import { SlashCommandBuilder } from "discord.js";
-import type { SlashCommand } from "../src/bot/command.ts";
+import { answerCommand } from "../src/answer-commands.ts";
 import {
-  MAX_LENGTH,
-  privateOption,
-  readOptionalText,
-  readPrivate,
-  textOption,
-} from "../src/bot/command-input.ts";
+  readAnswerOptions,
+  type SlashCommand,
+  slashCommandData,
+  suggestFromSpec,
+} from "../src/bot/command.ts";
+import { readPrivate } from "../src/bot/command-input.ts";
 import { sendReply } from "../src/bot/reply.ts";
-import { respondWithSuggestions } from "../src/bot/suggestions.ts";
 import { UserError } from "../src/errors.ts";
 import { renderSource, renderSourceList } from "../src/render/discord/render-sources.ts";
 
-const ARTICLE = {
-  name: "article",
-  label: "article",
-  description: "An article, e.g. npr",
-  max: MAX_LENGTH.name,
-  autocomplete: true,
-} as const;
+const spec = answerCommand("source");
 
 /** /source [article] [private]: the articles, or one article's details and link. A fixed list: no cooldown, no defer. */
 export const source: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("source")
-    .setDescription("The articles Dossier quotes, or one article's details")
-    .addStringOption(textOption(ARTICLE))
-    .addBooleanOption(privateOption),
-  cooldown: false,
+  data: slashCommandData(spec),
+  cooldown: spec.cooldown,
 
   async execute(interaction, ctx) {
-    const id = readOptionalText(interaction, ARTICLE);
+    const id = readAnswerOptions(interaction, spec).article;
     const ephemeral = readPrivate(interaction);
     if (id === undefined) {
       await sendReply(interaction, renderSourceList(ctx.dossier.sources()), { ephemeral });
       return;
     }
+    // In Discord the articles are a suggestion away, so the sentence points there rather than listing them.
     const article = ctx.dossier.source(id);
     if (article === undefined) {
       throw new UserError("unknown-article", `No article has the id "${id}": run /source to list them.`);
@@ -43,6 +32,5 @@ export const source: SlashCommand = {
     await sendReply(interaction, renderSource(article), { ephemeral });
   },
 
-  autocomplete: (interaction, ctx) =>
-    respondWithSuggestions(interaction, ctx.dossier, { article: "article" }),
+  autocomplete: suggestFromSpec(spec),
 };

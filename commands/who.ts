@@ -1,31 +1,24 @@
-import { SlashCommandBuilder } from "discord.js";
+import { answerCommand } from "../src/answer-commands.ts";
 import { replyWithAnswer } from "../src/bot/answer-reply.ts";
-import type { SlashCommand } from "../src/bot/command.ts";
-import { MAX_LENGTH, privateOption, readRequiredText, textOption } from "../src/bot/command-input.ts";
-import { respondWithSuggestions } from "../src/bot/suggestions.ts";
+import {
+  readAnswerOptions,
+  type SlashCommand,
+  slashCommandData,
+  suggestFromSpec,
+} from "../src/bot/command.ts";
 
-const PERSON = {
-  name: "person",
-  label: "name",
-  description: "A name, e.g. Ryabkov",
-  max: MAX_LENGTH.name,
-  required: true,
-  autocomplete: true,
-} as const;
+const spec = answerCommand("who");
 
 /** /who person [private]: role, other names, where the articles introduce them and what they said. No defer. */
 export const who: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("who")
-    .setDescription("Who someone in the articles is, and what they said")
-    .addStringOption(textOption(PERSON))
-    .addBooleanOption(privateOption),
-  cooldown: true,
+  data: slashCommandData(spec),
+  cooldown: spec.cooldown,
 
   async execute(interaction, ctx) {
-    const person = readRequiredText(interaction, PERSON);
-    await replyWithAnswer(interaction, ctx, { kind: "who", person, answer: ctx.dossier.who(person) });
+    const values = readAnswerOptions(interaction, spec);
+    const { answer } = spec.run(ctx.dossier, values);
+    await replyWithAnswer(interaction, ctx, { kind: "who", person: values.person ?? "", answer });
   },
 
-  autocomplete: (interaction, ctx) => respondWithSuggestions(interaction, ctx.dossier, { person: "person" }),
+  autocomplete: suggestFromSpec(spec),
 };

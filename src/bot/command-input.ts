@@ -78,11 +78,7 @@ export function readSubcommand<const Name extends string>(
   return known;
 }
 
-export const MAX_LENGTH = {
-  question: 300,
-  name: 100,
-  date: 20,
-} as const;
+export { MAX_LENGTH } from "../answer-commands.ts";
 
 /**
  * A text option, declared once for both registering (`textOption`) and reading (`readOptionalText`…),

@@ -1,12 +1,16 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  SlashCommandBuilder,
 } from "discord.js";
-import type { Dossier } from "../answer/dossier.ts";
+import type { Dossier, SuggestField } from "../answer/dossier.ts";
+import type { AnswerCommandSpec, OptionValues } from "../answer-commands.ts";
 import type { Moderation } from "../moderation/moderation.ts";
 import type { AnswerPages } from "./answer-pages.ts";
+import { privateOption, readOptionalText, readRequiredText, textOption } from "./command-input.ts";
 import type { QuizGames } from "./quiz-games.ts";
+import { respondWithSuggestions } from "./suggestions.ts";
 
 /** What a command may use: the core, the recent-answers cache for paging, the list for /help, the quizzes. */
 export interface CommandContext {
@@ -30,4 +34,50 @@ export interface SlashCommand {
   cooldown: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}
+
+/** An answer command's options as Discord sees them: those that write files are the terminal's. */
+export function discordOptions(spec: AnswerCommandSpec): AnswerCommandSpec["options"] {
+  return spec.options.filter((option) => option.terminalOnly !== true);
+}
+
+/**
+ * The registration of an answer command, generated from its spec: its text options with their
+ * limits and autocomplete, then the `private` switch every answer command has.
+ */
+export function slashCommandData(spec: AnswerCommandSpec): SlashCommandBuilder {
+  const builder = new SlashCommandBuilder().setName(spec.name).setDescription(spec.description);
+  for (const option of discordOptions(spec))
+    builder.addStringOption(textOption({ ...option, autocomplete: option.suggest !== undefined }));
+  builder.addBooleanOption(privateOption);
+  return builder;
+}
+
+/** The options a member gave, read and checked against the spec's limits; a missing required one is refused. */
+export function readAnswerOptions(
+  interaction: ChatInputCommandInteraction,
+  spec: AnswerCommandSpec,
+): OptionValues {
+  // Keyed by the spec's option names, never by outside text.
+  return Object.fromEntries(
+    discordOptions(spec).flatMap((option) => {
+      const text =
+        option.required === true
+          ? readRequiredText(interaction, option)
+          : readOptionalText(interaction, option);
+      return text === undefined ? [] : [[option.name, text] as const];
+    }),
+  );
+}
+
+/** Autocomplete from the dossier's suggestions, for the options whose spec names a source. */
+export function suggestFromSpec(spec: AnswerCommandSpec) {
+  // Keyed by the spec's option names, never by outside text.
+  const fieldByOption = Object.fromEntries(
+    discordOptions(spec).flatMap((option) =>
+      option.suggest === undefined ? [] : [[option.name, option.suggest] as const],
+    ),
+  );
+  return (interaction: AutocompleteInteraction, ctx: CommandContext) =>
+    respondWithSuggestions(interaction, ctx.dossier, fieldByOption);
 }

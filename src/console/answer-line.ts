@@ -1,5 +1,5 @@
+import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
 import { renderForTerminal } from "../cli/render-output.ts";
-import { type CommandRequest, runRequest } from "../cli/request.ts";
 import { writeRequestedPicture } from "../cli/timeline-picture.ts";
 import type { Context } from "../context.ts";
 import { UserError } from "../errors.ts";
@@ -7,7 +7,6 @@ import { renderDemandList } from "../render/terminal/answer.ts";
 import { styleFor } from "../render/terminal/style.ts";
 import { consoleHelp } from "./help-text.ts";
 import { parseConsoleLine } from "./parse-line.ts";
-import { findSlashCommand } from "./slash-commands.ts";
 
 export interface ConsoleDisplay {
   color: boolean;
@@ -62,7 +61,7 @@ function cutToFit(text: string, request: CommandRequest, maxLines: number | unde
   // End on a whole card rather than in the middle of a quote.
   const lastGap = kept.lastIndexOf("");
   const shown = lastGap > maxLines / 2 ? kept.slice(0, lastGap) : kept;
-  const example = findSlashCommand(request.command)?.example;
+  const example = findAnswerCommand(request.command)?.example;
   const narrow = example === undefined ? "" : ` Narrow it, e.g. ${example}`;
   return `${shown.join("\n")}\n… ${lines.length - shown.length} more lines.${narrow}`;
 }

@@ -1,5 +1,5 @@
+import { ANSWER_COMMANDS, type AnswerCommandSpec, findAnswerCommand } from "../answer-commands.ts";
 import { wrapLines } from "../render/terminal/quote-block.ts";
-import { findSlashCommand, SLASH_COMMANDS, type SlashCommand } from "./slash-commands.ts";
 
 /** /help fits an 80-column terminal, the narrowest a member is likely to have. */
 export const HELP_WIDTH = 80;
@@ -8,7 +8,7 @@ const SYNOPSIS_WIDTH = 30;
 /** `/help` and `/help <command>`: the same commands and options as in Discord. */
 export function consoleHelp(topic?: string): string {
   if (topic !== undefined) {
-    const command = findSlashCommand(topic.toLowerCase());
+    const command = findAnswerCommand(topic.toLowerCase());
     if (command !== undefined) return commandHelp(command);
   }
   const lines = [
@@ -17,7 +17,7 @@ export function consoleHelp(topic?: string): string {
       "",
       HELP_WIDTH,
     ),
-    ...SLASH_COMMANDS.flatMap((command) => row(synopsis(command), command.description)),
+    ...ANSWER_COMMANDS.flatMap((command) => row(synopsis(command), command.description)),
     ...row("/help [command]", "this list, or one command's options"),
     ...row("/exit", "leave (or Ctrl+D, or Ctrl+C twice)"),
     "Curated answers are the curators' summaries; every quotation is verbatim.",
@@ -35,12 +35,12 @@ function row(left: string, description: string, leftWidth = SYNOPSIS_WIDTH): str
   return [lead, first, ...rest];
 }
 
-function synopsis(command: SlashCommand): string {
+function synopsis(command: AnswerCommandSpec): string {
   const options = command.options.map((o) => (o.required === true ? `${o.name}:…` : `[${o.name}:…]`));
   return [`/${command.name}`, ...options].join(" ");
 }
 
-function commandHelp(command: SlashCommand): string {
+function commandHelp(command: AnswerCommandSpec): string {
   const lines = wrapLines(`${synopsis(command)} — ${command.description}`, "", HELP_WIDTH);
   for (const option of command.options) {
     const main = option.name === command.main ? " (or type it without the name)" : "";

@@ -1,8 +1,7 @@
-import { type CommandRequest, parseRequest } from "../cli/request.ts";
+import { ANSWER_COMMANDS, type CommandRequest, findAnswerCommand, parseRequest } from "../answer-commands.ts";
 import { UserError } from "../errors.ts";
 import { closestName } from "./closest-name.ts";
 import { parseSlashOptions } from "./parse-options.ts";
-import { CONSOLE_ONLY_COMMANDS, findSlashCommand, SLASH_COMMANDS } from "./slash-commands.ts";
 
 /** What one line typed in the console asks for. */
 export type ConsoleInput =
@@ -10,6 +9,9 @@ export type ConsoleInput =
   | { kind: "help"; topic?: string }
   | { kind: "exit" }
   | { kind: "request"; request: CommandRequest };
+
+/** Commands of the console itself, not sent to the answer layer. */
+const CONSOLE_ONLY_COMMANDS = ["help", "exit"] as const;
 
 /** Discord's limit on the text of one command's options. */
 export const MAX_LINE_LENGTH = 6000;
@@ -36,7 +38,7 @@ export function parseConsoleLine(line: string): ConsoleInput {
   if (name === "help")
     return rest === "" ? { kind: "help" } : { kind: "help", topic: rest.replace(/^\//, "") };
   if (name === "exit" || name === "quit") return { kind: "exit" };
-  const command = findSlashCommand(name);
+  const command = findAnswerCommand(name);
   if (command === undefined) throw unknownCommand(name);
   const values = parseSlashOptions(command, rest);
   for (const option of command.options) {
@@ -51,7 +53,7 @@ export function parseConsoleLine(line: string): ConsoleInput {
 }
 
 function unknownCommand(name: string): UserError {
-  const names = [...SLASH_COMMANDS.map((c) => c.name), ...CONSOLE_ONLY_COMMANDS];
+  const names = [...ANSWER_COMMANDS.map((c) => c.name), ...CONSOLE_ONLY_COMMANDS];
   const guess = name === "" ? undefined : closestName(name, names);
   const hint = guess === undefined ? "" : ` Did you mean /${guess}?`;
   const typed = name === "" ? "A command needs a name after the /." : `There is no /${name} command.`;

@@ -1,6 +1,6 @@
+import type { AnswerCommandSpec } from "../answer-commands.ts";
 import { UserError } from "../errors.ts";
 import { closestName } from "./closest-name.ts";
-import type { SlashCommand } from "./slash-commands.ts";
 
 /**
  * `speaker:"Jake Sullivan" topic:sanctions` → { speaker: "Jake Sullivan", topic: "sanctions" }.
@@ -12,7 +12,7 @@ const OPTION_START = /^([a-z][a-z_]*):\s*/;
 const OPENING_QUOTES = new Set(['"', "“"]);
 const CLOSING_QUOTES = new Set(['"', "”"]);
 
-export function parseSlashOptions(command: SlashCommand, text: string): Record<string, string> {
+export function parseSlashOptions(command: AnswerCommandSpec, text: string): Record<string, string> {
   const words = new Map<string, string[]>();
   const finished = new Set<string>();
   let target = command.main;
@@ -47,7 +47,7 @@ export function parseSlashOptions(command: SlashCommand, text: string): Record<s
   return collect(command, words);
 }
 
-function checkOption(command: SlashCommand, name: string, words: Map<string, string[]>): void {
+function checkOption(command: AnswerCommandSpec, name: string, words: Map<string, string[]>): void {
   const names = command.options.map((o) => o.name);
   if (!names.includes(name)) {
     const guess = closestName(name, names);
@@ -65,7 +65,7 @@ function checkOption(command: SlashCommand, name: string, words: Map<string, str
 }
 
 function addWord(
-  command: SlashCommand,
+  command: AnswerCommandSpec,
   target: string | undefined,
   finished: Set<string>,
   words: Map<string, string[]>,
@@ -84,7 +84,7 @@ function addWord(
   else list.push(word);
 }
 
-function collect(command: SlashCommand, words: Map<string, string[]>): Record<string, string> {
+function collect(command: AnswerCommandSpec, words: Map<string, string[]>): Record<string, string> {
   const values = [...words].map(([name, list]) => {
     const value = list.join(" ").trim();
     if (value === "") {
@@ -115,7 +115,7 @@ function endOfWord(text: string, start: number): number {
   return i;
 }
 
-function unbalanced(command: SlashCommand, name: string): UserError {
+function unbalanced(command: AnswerCommandSpec, name: string): UserError {
   return new UserError(
     "unbalanced-quotes",
     `The quote after ${name}: is never closed: add a closing " after the value, as in ${command.example}`,

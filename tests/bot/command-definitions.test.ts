@@ -1,6 +1,10 @@
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
+import { ANSWER_COMMANDS } from "../../src/answer-commands.ts";
+import { discordOptions } from "../../src/bot/command.ts";
+import { findSubCommand, usageOf } from "../../src/cli/sub-commands.ts";
+import { consoleHelp } from "../../src/console/help-text.ts";
 
 const definitions = commands.map((command) => ({ command, json: command.data.toJSON() }));
 
@@ -10,18 +14,10 @@ function allOptions(options: readonly APIApplicationCommandOption[] = []): APIAp
 }
 
 describe("the slash command definitions", () => {
-  it("are the member commands, /quiz, /qa for moderators and /help, uniquely named", () => {
-    expect(definitions.map(({ json }) => json.name)).toEqual([
-      "ask",
-      "demand",
-      "quote",
-      "timeline",
-      "who",
-      "source",
-      "quiz",
-      "qa",
-      "help",
-    ]);
+  it("are the answer commands, /quiz, /qa for moderators and /help, uniquely named", () => {
+    const names = definitions.map(({ json }) => json.name);
+    expect(names).toEqual([...ANSWER_COMMANDS.map((spec) => spec.name), "quiz", "qa", "help"]);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it("give every text option a maximum length", () => {
@@ -35,8 +31,8 @@ describe("the slash command definitions", () => {
 
   it("give every answer command a private option and the cooldown", () => {
     const answerCommands = definitions.filter(({ command }) => command.cooldown).map(({ json }) => json.name);
-    expect(answerCommands).toEqual(["ask", "demand", "quote", "timeline", "who"]);
-    for (const name of answerCommands) {
+    expect(answerCommands).toEqual(ANSWER_COMMANDS.filter((spec) => spec.cooldown).map((spec) => spec.name));
+    for (const name of ANSWER_COMMANDS.map((spec) => spec.name)) {
       const json = definitions.find((d) => d.json.name === name)?.json;
       expect(
         json?.options?.some((o) => o.name === "private" && o.type === ApplicationCommandOptionType.Boolean),
@@ -53,3 +49,49 @@ describe("the slash command definitions", () => {
     }
   });
 });
+
+/** Help text with its wrapping undone, so a description reads as one line. */
+const unwrapped = (text: string) => text.replace(/\s+/g, " ");
+
+describe.each(ANSWER_COMMANDS.map((spec) => [spec.name, spec] as const))(
+  "/%s: one spec, the same in every front door",
+  (name, spec) => {
+    it("Discord registers its description and options, with their limits and autocomplete", () => {
+      const json = definitions.find((d) => d.json.name === name)?.json;
+      expect(json?.description).toBe(spec.description);
+      const registered = (json?.options ?? []).filter((option) => option.name !== "private");
+      expect(
+        registered.map((option) => ({
+          name: option.name,
+          description: option.description,
+          required: option.required ?? false,
+          max: "max_length" in option ? option.max_length : undefined,
+          autocomplete: "autocomplete" in option ? option.autocomplete === true : false,
+        })),
+      ).toEqual(
+        discordOptions(spec).map((option) => ({
+          name: option.name,
+          description: option.description,
+          required: option.required === true,
+          max: option.max,
+          autocomplete: option.suggest !== undefined,
+        })),
+      );
+    });
+
+    it("the console's /help shows its description and every option's", () => {
+      const help = unwrapped(consoleHelp(name));
+      expect(help).toContain(spec.description);
+      for (const option of spec.options) expect(help).toContain(`${option.name}: ${option.description}`);
+      expect(unwrapped(consoleHelp())).toContain(spec.description);
+    });
+
+    it("the CLI's sub-command has its description, and takes every option", () => {
+      const subCommand = findSubCommand(name);
+      expect(subCommand?.summary).toBe(spec.description);
+      const usage = subCommand === undefined ? "" : usageOf(subCommand);
+      for (const option of spec.options)
+        expect(usage).toContain(option.name === spec.main ? option.name : `--${option.name}`);
+    });
+  },
+);
