@@ -1,8 +1,11 @@
 import type { QaEntry } from "../knowledge/schema.ts";
 import type { Answer, AnswerResult, ArticleSummary, ResultKind } from "./types.ts";
 
-/** What front ends say before the suggestions of an answer that is not `confident`. */
-export { NOT_COVERED_MESSAGE } from "./messages.ts";
+/**
+ * What every front end says when `Answer.confident` is false, before the closest passages: the one
+ * place the sentence is written, so Discord, the console and the CLI say the same.
+ */
+export const NOT_COVERED_MESSAGE = "The articles don't seem to cover that";
 
 /**
  * The transport-free core every front end calls (Discord commands, console, CLI). Bad input never

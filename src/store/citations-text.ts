@@ -3,8 +3,8 @@ import { findArticle, findParagraph } from "../knowledge/corpus.ts";
 import type { Citation } from "../knowledge/schema.ts";
 import { isVerbatimIn } from "../text/fold.ts";
 import { citationProblem } from "./check-citation.ts";
-import { QA_LIMITS } from "./limits.ts";
 import { formatLocation, locateExcerpt, preview } from "./locate-excerpt.ts";
+import { QA_LIMITS } from "./qa-limits.ts";
 
 /**
  * The citations a moderator types in a modal, one a line:

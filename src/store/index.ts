@@ -3,7 +3,7 @@
 export { CITATIONS_FORMAT_HINT, parseCitationsText } from "./citations-text.ts";
 export { EntryValidationError, StoreError } from "./errors.ts";
 export { toQaEntry } from "./export-entries.ts";
-export { QA_LIMITS } from "./limits.ts";
+export { QA_LIMITS } from "./qa-limits.ts";
 export type { QaStore } from "./qa-store.ts";
 export type { QuizRank, QuizRoundRecord, QuizScoreStore, QuizStanding } from "./quiz-scores.ts";
 export { BACKUP_FILE, damagedDatabase } from "./sqlite/database-health.ts";

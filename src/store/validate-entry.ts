@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { citationProblem } from "./check-citation.ts";
-import { QA_LIMITS } from "./limits.ts";
 import { preview } from "./locate-excerpt.ts";
+import { QA_LIMITS } from "./qa-limits.ts";
 import { questionKey, visibleText } from "./question-key.ts";
 import type { EntryStatus, QaContent } from "./types.ts";
 

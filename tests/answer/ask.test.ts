@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOT_COVERED_MESSAGE } from "../../src/answer/messages.ts";
+import { NOT_COVERED_MESSAGE } from "../../src/answer/dossier.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
 import { expectNoSharedPassage, expectVerbatimEvidence, userErrorOf } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";

@@ -4,7 +4,7 @@ import { NOT_YOUR_QUIZ, QUIZ_FAILED, TOO_LATE } from "../../src/bot/quiz-games.t
 import { findParagraph } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { makeQuiz } from "../../src/quiz/make-quiz.ts";
-import { formatCitation } from "../../src/render/discord/excerpt.ts";
+import { formatCitation } from "../../src/render/discord/quoted-excerpt.ts";
 import {
   button,
   isFollowUp,

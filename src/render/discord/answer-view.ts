@@ -1,3 +1,4 @@
+import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
 import type { Answer, AnswerResult } from "../../answer/types.ts";
 
 /**
@@ -41,7 +42,7 @@ export const PAGE_SIZE: Record<AnswerViewKind, number> = {
 /** Embed text a page may use in all: what a member takes in at a glance. */
 export const PAGE_BUDGET = 1900;
 
-export const NOT_COVERED_NOTE = "The articles don't seem to cover that — closest passages:";
+export const NOT_COVERED_NOTE = `${NOT_COVERED_MESSAGE} — closest passages:`;
 
 /** The note goes above the closest matches; with no matches at all there is nothing for it to introduce. */
 export function coverageNote(answer: Answer): string | undefined {

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { AnswerResult, Excerpt, ResultKind } from "../../answer/types.ts";
 import { cardTitle } from "../card-content.ts";
 import { escapeText, plainText } from "./escape.ts";
-import { formatCitation, formatQuotedExcerpt } from "./excerpt.ts";
 import { fitMessage } from "./fit-message.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";
 import { articleLinkRow } from "./link-buttons.ts";
 import { type ButtonRow, COLORS, type ComponentRow, type MessagePayload } from "./payload.ts";
+import { formatCitation, formatQuotedExcerpt } from "./quoted-excerpt.ts";
 
 /**
  * "Sources": a card shows one excerpt, and this opens everything its entry cites, privately, for

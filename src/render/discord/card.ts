@@ -3,10 +3,10 @@ import type { Excerpt } from "../../answer/types.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { type CardContent, cardLabel, cardTitle } from "../card-content.ts";
 import { escapeText, plainText } from "./escape.ts";
-import { formatCitation, formatQuotedExcerpt } from "./excerpt.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";
 import { COLORS } from "./payload.ts";
+import { formatCitation, formatQuotedExcerpt } from "./quoted-excerpt.ts";
 
 export interface CardOptions {
   /** The card's place in the answer (1, 2, 3…), shown before its label; none on a lone card. */

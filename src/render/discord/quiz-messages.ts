@@ -3,12 +3,12 @@ import { QUIZ_KIND_NAMES, type QuizQuestion } from "../../quiz/question-kinds.ts
 import type { QuizSummary, RoundOutcome } from "../../quiz/quiz-game.ts";
 import type { QuizRank, QuizStanding } from "../../store/index.ts";
 import { escapeText, plainText } from "./escape.ts";
-import { formatCitation, formatQuotedExcerpt } from "./excerpt.ts";
 import { fitMessage } from "./fit-message.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";
 import { articleLinkRow } from "./link-buttons.ts";
 import { type ButtonRow, COLORS, type MessagePayload } from "./payload.ts";
+import { formatCitation, formatQuotedExcerpt } from "./quoted-excerpt.ts";
 
 /**
  * Every message of /quiz: the question with its four answer buttons, the same question closed, the

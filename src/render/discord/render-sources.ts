@@ -2,11 +2,11 @@ import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { ArticleSummary } from "../../answer/types.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { escapeText } from "./escape.ts";
-import { formatAuthors } from "./excerpt.ts";
 import { fitMessage } from "./fit-message.ts";
 import { truncateText } from "./fit-text.ts";
 import { articleLinkRow } from "./link-buttons.ts";
 import { COLORS, type MessagePayload } from "./payload.ts";
+import { formatAuthors } from "./quoted-excerpt.ts";
 
 /**
  * /source without an article: the articles Dossier quotes, one short entry each, with links; a

@@ -1,4 +1,4 @@
-import { NOT_COVERED_MESSAGE } from "../../answer/messages.ts";
+import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
 import type { Answer, Excerpt } from "../../answer/types.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";

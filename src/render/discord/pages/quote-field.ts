@@ -2,9 +2,9 @@ import type { APIEmbedField } from "discord.js";
 import { formatPartialDate } from "../../../text/partial-date.ts";
 import type { CardContent } from "../../card-content.ts";
 import { escapeText } from "../escape.ts";
-import { formatCitation, formatQuotedExcerpt } from "../excerpt.ts";
 import { truncateText } from "../fit-text.ts";
 import { LIMITS } from "../limits.ts";
+import { formatCitation, formatQuotedExcerpt } from "../quoted-excerpt.ts";
 
 /**
  * A quotation as an embed field: the words, the occasion and the source. The name says who (and their

@@ -4,8 +4,8 @@ import type { AnswerView } from "../answer-view.ts";
 import { coverageNote, PAGE_BUDGET, PAGE_SIZE } from "../answer-view.ts";
 import { sourcesSelectRow } from "../card-sources.ts";
 import { escapeText } from "../escape.ts";
-import { formatCitation, formatQuotedExcerpt } from "../excerpt.ts";
 import { COLORS } from "../payload.ts";
+import { formatCitation, formatQuotedExcerpt } from "../quoted-excerpt.ts";
 import { echoInput, type PageBody, resultsOnPage, sourcesEntries } from "./page-body.ts";
 
 /** Each event's share of the page, so a page of them reads at a glance. */

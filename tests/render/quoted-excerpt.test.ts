@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Excerpt } from "../../src/answer/types.ts";
 import { ZERO_WIDTH_SPACE } from "../../src/render/discord/escape.ts";
+import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
 import {
   formatCitation,
   formatQuotedExcerpt,
   openQuotationAt,
   splitByHighlights,
-} from "../../src/render/discord/excerpt.ts";
-import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
+} from "../../src/render/discord/quoted-excerpt.ts";
 import { npr as citation } from "./answer-fixtures.ts";
 
 function excerpt(text: string, highlights: Array<[number, number]> = []): Excerpt {
