@@ -212,15 +212,14 @@ export const ANSWER_COMMANDS = [
   },
 ] as const satisfies readonly AnswerCommandSpec[];
 
-export type AnswerCommandName = (typeof ANSWER_COMMANDS)[number]["name"];
-export type AnswerCommand = (typeof ANSWER_COMMANDS)[number];
+type AnswerCommand = (typeof ANSWER_COMMANDS)[number];
 
 export function findAnswerCommand(name: string): AnswerCommandSpec | undefined {
   return ANSWER_COMMANDS.find((command) => command.name === name);
 }
 
 /** The one answer command of this name; for front doors that name it in code. */
-export function answerCommand<const Name extends AnswerCommandName>(
+export function answerCommand<const Name extends AnswerCommand["name"]>(
   name: Name,
 ): Extract<AnswerCommand, { name: Name }> {
   const found = ANSWER_COMMANDS.find(
@@ -228,13 +227,6 @@ export function answerCommand<const Name extends AnswerCommandName>(
   );
   if (found === undefined) throw new Error(`No answer command is named ${name}.`);
   return found;
-}
-
-/** One option of a command, by name, for front doors that read it on its own. */
-export function optionOf(command: AnswerCommandSpec, name: string): AnswerOption {
-  const option = command.options.find((candidate) => candidate.name === name);
-  if (option === undefined) throw new Error(`/${command.name} has no option ${name}.`);
-  return option;
 }
 
 /**

@@ -16,7 +16,7 @@ import { writeRequestedPicture } from "./timeline-picture.ts";
  */
 export const ANSWER_SUB_COMMANDS: ReadonlyArray<SubCommand> = ANSWER_COMMANDS.map(answerSubCommand);
 
-export function answerSubCommand(spec: AnswerCommandSpec): SubCommand {
+function answerSubCommand(spec: AnswerCommandSpec): SubCommand {
   const flags = spec.options.filter((option) => option.name !== spec.main);
   return {
     name: spec.name,
@@ -40,7 +40,7 @@ export function answerSubCommand(spec: AnswerCommandSpec): SubCommand {
 }
 
 /** "<question…> [--article id] [--json]": the main option's words first, then the flags. */
-export function cliUsage(spec: AnswerCommandSpec): string {
+function cliUsage(spec: AnswerCommandSpec): string {
   const main = spec.options.find((option) => option.name === spec.main);
   const words = main === undefined ? [] : [main.required === true ? `<${main.name}…>` : `[${main.name}…]`];
   const flags = spec.options

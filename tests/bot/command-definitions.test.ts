@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
@@ -50,6 +51,8 @@ describe("the slash command definitions", () => {
   });
 });
 
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
 /** Help text with its wrapping undone, so a description reads as one line. */
 const unwrapped = (text: string) => text.replace(/\s+/g, " ");
 
@@ -92,6 +95,10 @@ describe.each(ANSWER_COMMANDS.map((spec) => [spec.name, spec] as const))(
       const usage = subCommand === undefined ? "" : usageOf(subCommand);
       for (const option of spec.options)
         expect(usage).toContain(option.name === spec.main ? option.name : `--${option.name}`);
+    });
+
+    it("the README's command table shows the CLI's usage and the description", () => {
+      expect(README).toContain(`| \`${name} ${findSubCommand(name)?.usage}\` | ${spec.description} |`);
     });
   },
 );
