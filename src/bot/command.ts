@@ -4,7 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from "discord.js";
-import type { Dossier, SuggestField } from "../answer/dossier.ts";
+import type { Dossier } from "../answer/dossier.ts";
 import type { AnswerCommandSpec, OptionValues } from "../answer-commands.ts";
 import type { Moderation } from "../moderation/moderation.ts";
 import type { AnswerPages } from "./answer-pages.ts";
