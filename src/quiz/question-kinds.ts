@@ -1,5 +1,6 @@
+import { citeParagraph } from "../answer/excerpts/excerpt.ts";
 import { locateVerbatim } from "../answer/locate-verbatim.ts";
-import type { Excerpt, Citation as ShownCitation } from "../answer/types.ts";
+import type { Excerpt } from "../answer/types.ts";
 import { type Corpus, findArticle, primaryArticles } from "../knowledge/corpus.ts";
 import type { Article, Citation, Person } from "../knowledge/schema.ts";
 import { foldQuotesAndSpace } from "../text/fold.ts";
@@ -341,16 +342,11 @@ export function excerptOf(corpus: Corpus, citation: Citation): Excerpt | undefin
   if (article === undefined || article.duplicateOf !== undefined || paragraph === undefined) return undefined;
   const range = locateVerbatim(citation.excerpt, paragraph.text);
   if (range === undefined) return undefined;
-  const shown: ShownCitation = {
-    article: article.id,
-    title: article.title,
-    ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
-    authors: [...article.authors],
-    ...(article.published === undefined ? {} : { published: article.published }),
-    ...(article.url === undefined ? {} : { url: article.url }),
-    paragraph: paragraph.n,
+  return {
+    text: paragraph.text.slice(range.start, range.end),
+    highlights: [],
+    citation: citeParagraph(article, paragraph),
   };
-  return { text: paragraph.text.slice(range.start, range.end), highlights: [], citation: shown };
 }
 
 const paragraphKey = (citation: Pick<Citation, "article" | "paragraph">) =>

@@ -1,4 +1,4 @@
-import type { Citation as KnowledgeCitation } from "../../knowledge/schema.ts";
+import type { Article, Citation as KnowledgeCitation, Paragraph } from "../../knowledge/schema.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import { locateVerbatim } from "../locate-verbatim.ts";
 import type { Citation, Excerpt, Highlight } from "../types.ts";
@@ -97,7 +97,11 @@ export function quoteBalance(text: string): number {
 
 /** The display citation of a passage: everything a reader needs to find the words themselves. */
 export function citePassage(passage: Passage): Citation {
-  const { article, paragraph } = passage;
+  return citeParagraph(passage.article, passage.paragraph);
+}
+
+/** The display citation of one paragraph of an article. */
+export function citeParagraph(article: Article, paragraph: Paragraph): Citation {
   return {
     article: article.id,
     title: article.title,
