@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { QaEntry } from "../knowledge/schema.ts";
 import type { QuizScoreStore } from "./quiz-scores.ts";
 import type {
@@ -11,6 +12,18 @@ import type {
   Revision,
   Vote,
 } from "./types.ts";
+
+/** What every store engine checks at its boundary, the same way. */
+export const idArgument = z.string().min(1);
+
+export const listOptionsSchema = z.object({
+  includeRemoved: z.boolean().default(false),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(100),
+});
+
+/** Asked questions are a log for spotting gaps, not a record: very long ones are cut. */
+export const LOGGED_QUESTION_MAX = 1000;
 
 /**
  * The moderators' Q&A store. Every method is asynchronous so that a server database can implement

@@ -8,6 +8,7 @@ import { slugOf, uniqueId } from "../entry-id.ts";
 import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
 import type { QaStore } from "../qa-store.ts";
+import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
 import {
   type QuizRank,
@@ -36,14 +37,6 @@ import { entryQueries as entries, type Queryable } from "./entry-queries.ts";
 import { SharedValues } from "./shared-values.ts";
 import { isConnectionFailure, StoreUnavailableError } from "./unavailable.ts";
 
-const idArgument = z.string().min(1);
-const listOptionsSchema = z.object({
-  includeRemoved: z.boolean().default(false),
-  offset: z.number().int().min(0),
-  limit: z.number().int().min(1).max(100),
-});
-/** Asked questions are a log for spotting gaps, not a record: very long ones are cut. */
-const LOGGED_QUESTION_MAX = 1000;
 /** The first key of the two-key advisory locks that serialise each guild's writes (the second: the guild). */
 const GUILD_WRITE_LOCK = 0x0d055e2;
 

@@ -8,6 +8,7 @@ import { slugOf, uniqueId } from "../entry-id.ts";
 import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
 import type { QaStore } from "../qa-store.ts";
+import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
 import {
   type QuizRank,
@@ -34,15 +35,6 @@ import { backUp, integrityProblems, type StartCheck } from "./database-health.ts
 import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
 import { type QuizQueries, quizQueries } from "./quiz-queries.ts";
-
-const idArgument = z.string().min(1);
-const listOptionsSchema = z.object({
-  includeRemoved: z.boolean().default(false),
-  offset: z.number().int().min(0),
-  limit: z.number().int().min(1).max(100),
-});
-/** Asked questions are a log for spotting gaps, not a record: very long ones are cut. */
-const LOGGED_QUESTION_MAX = 1000;
 
 /**
  * The log grows with every /ask, so it keeps each server's newest questions from the last 90 days:
