@@ -11,6 +11,7 @@ export function formatEvaluationReport(report: EvaluationReport): string {
     `  MRR                        ${report.mrr.toFixed(3)}`,
     `  unanswerable flagged       ${percent(report.unanswerableFlagged)}`,
     `  answerable flagged wrongly ${percent(report.answerableUnconfident)}`,
+    `  "not covered" precision    ${percent(report.notCoveredPrecision)} (recall: unanswerable flagged)`,
   ];
   if (report.misses.length > 0) {
     lines.push("", `Misses (${report.misses.length}):`);
@@ -36,10 +37,10 @@ export function formatEvaluationReports(
 ): string {
   const width = Math.max(...reports.map(({ file }) => file.length), 4);
   const table = [
-    `${"set".padEnd(width)}  hit@1   hit@3   MRR    unanswerable flagged  answerable flagged wrongly`,
+    `${"set".padEnd(width)}  hit@1   hit@3   MRR    unanswerable flagged  answerable flagged wrongly  "not covered" precision`,
     ...reports.map(
       ({ file, report }) =>
-        `${file.padEnd(width)}  ${percent(report.hitAt1).padStart(6)}  ${percent(report.hitAt3).padStart(6)}  ${report.mrr.toFixed(3)}  ${percent(report.unanswerableFlagged).padStart(20)}  ${percent(report.answerableUnconfident).padStart(26)}`,
+        `${file.padEnd(width)}  ${percent(report.hitAt1).padStart(6)}  ${percent(report.hitAt3).padStart(6)}  ${report.mrr.toFixed(3)}  ${percent(report.unanswerableFlagged).padStart(20)}  ${percent(report.answerableUnconfident).padStart(26)}  ${percent(report.notCoveredPrecision).padStart(23)}`,
     ),
   ];
   return [

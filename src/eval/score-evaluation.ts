@@ -31,6 +31,11 @@ export interface EvaluationReport {
   unanswerableFlagged: number;
   /** Share of answerable questions wrongly answered with confident: false. */
   answerableUnconfident: number;
+  /**
+   * Of the questions answered "not covered", the share the articles indeed do not answer: the
+   * precision of "not covered", whose recall is `unanswerableFlagged` (0 when none was flagged).
+   */
+  notCoveredPrecision: number;
   /** Answerable questions not hit within 3 excerpts, and unanswerable ones answered confidently. */
   misses: QuestionOutcome[];
   outcomes: QuestionOutcome[];
@@ -89,6 +94,10 @@ export function scoreEvaluation(
     ),
     unanswerableFlagged: share(unanswerable.filter((o) => !o.confident).length, unanswerable.length),
     answerableUnconfident: share(answerable.filter((o) => !o.confident).length, answerable.length),
+    notCoveredPrecision: share(
+      unanswerable.filter((o) => !o.confident).length,
+      outcomes.filter((o) => !o.confident).length,
+    ),
     misses: outcomes.filter((o) => (o.answerable ? o.rank === undefined || o.rank > 3 : o.confident)),
     outcomes,
   };

@@ -1,4 +1,4 @@
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { CORE_SCHEMA, load as parseYaml, dump as stringifyYaml } from "js-yaml";
 import { type Article, type ArticleMeta, articleMetaSchema, type Paragraph } from "./schema.ts";
 
 /**
@@ -47,7 +47,7 @@ export function parseArticleFile(text: string): Article {
 }
 
 export function serializeArticle(meta: ArticleMeta, paragraphs: ReadonlyArray<Omit<Paragraph, "n">>): string {
-  const lines = ["---", stringifyYaml(meta, { lineWidth: 0 }).trimEnd(), "---", ""];
+  const lines = ["---", stringifyYaml(meta, { lineWidth: -1, schema: CORE_SCHEMA }).trimEnd(), "---", ""];
   let section: string | undefined;
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.section && paragraph.section !== section) lines.push(`## ${paragraph.section}`, "");

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { load as parseYaml } from "js-yaml";
 import type { z } from "zod";
 import { readWordVectors, type WordVectors, WordVectorsError } from "../search/word-vectors.ts";
 import { ArticleFormatError, parseArticleFile } from "./article-file.ts";

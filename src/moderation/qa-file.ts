@@ -1,4 +1,4 @@
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { CORE_SCHEMA, load as parseYaml, dump as stringifyYaml } from "js-yaml";
 import { UserError } from "../errors.ts";
 import { type QaEntry, qaFileSchema } from "../knowledge/schema.ts";
 
@@ -15,7 +15,7 @@ export function formatQaFile(entries: readonly QaEntry[], comment: string): stri
     .map((line) => `# ${line}`.trimEnd())
     .join("\n");
   // lineWidth 0: long excerpts stay on one line, as in the curated files, rather than being folded.
-  const body = entries.length === 0 ? "[]\n" : stringifyYaml(entries, { lineWidth: 0 });
+  const body = entries.length === 0 ? "[]\n" : stringifyYaml(entries, { lineWidth: -1, schema: CORE_SCHEMA });
   return `${header}\n\n${body}`;
 }
 

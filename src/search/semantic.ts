@@ -65,6 +65,25 @@ const NAME_NEIGHBOUR_SIMILARITY = 0.7;
 /** A name is written with a capital at least this often (past a sentence's start). */
 const CAPITAL_SHARE = 0.8;
 
+/** The most frequent English words, of which a one-letter slip is taken for a typo. */
+const COMMON_WORDS = 10_000;
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every string one deletion, insertion, substitution or swap of neighbours away from `word`. */
+function oneEditAway(word: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const [before, after] = [word.slice(0, i), word.slice(i)];
+    if (after) found.push(before + after.slice(1));
+    if (after.length > 1) found.push(before + (after[1] as string) + (after[0] as string) + after.slice(2));
+    for (const letter of LETTERS) {
+      found.push(before + letter + after);
+      if (after) found.push(before + letter + after.slice(1));
+    }
+  }
+  return found;
+}
+
 export interface SemanticSources {
   /** The knowledge's documents, which set both the vocabulary and how telling each word is. */
   documents: ReadonlyArray<string>;
@@ -114,6 +133,9 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   });
   const decoded = new Map(vocabulary.map((word, i) => [word, rows[i] as Float32Array]));
   const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
+  /** One letter off a common English word ("happend", "negociate"): a typo, not a name. */
+  const misspelled = (word: string) =>
+    oneEditAway(word).some((candidate) => (vectors.rank(candidate) ?? Infinity) < COMMON_WORDS);
   const writtenAsName = (word: string) => {
     const seen = capitals.get(word);
     return seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all;
@@ -162,7 +184,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
         // English does not know ("lukashenko", or a typo the index will correct), or when the
         // knowledge's word nearest to it is a name ("finland" → "estonia").
         if (capitalizedInQuestion) return true;
-        if (!vectors.has(word)) return word.length >= 5;
+        if (!vectors.has(word)) return word.length >= 5 && !misspelled(word);
         const [nearest] = neighboursOf(word);
         return (
           nearest !== undefined &&

@@ -14,6 +14,8 @@ export interface WordVectors {
   readonly dimensions: number;
   readonly size: number;
   has(word: string): boolean;
+  /** How common a word is: 0 for the most frequent, undefined when the file does not have it. */
+  rank(word: string): number | undefined;
   /** The unit-length vector of a lowercase word, or undefined when the file does not have it. */
   unitVector(word: string): Float32Array | undefined;
 }
@@ -68,6 +70,8 @@ export function decodeWordVectors(bytes: Buffer, source = "word vectors"): WordV
     dimensions,
     size,
     has: (word) => index.has(word),
+    // Written most frequent first (see derive-word-vectors.ts), so the position is the rank.
+    rank: (word) => index.get(word),
     unitVector(word) {
       const i = index.get(word);
       if (i === undefined) return undefined;

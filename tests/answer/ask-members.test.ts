@@ -83,6 +83,10 @@ describe("answer types", () => {
     expect(person?.("said Ryabkov")).toBe(true);
     expect(person?.("said Wendy Sherman")).toBe(true);
     expect(person?.("a British destroyer off Crimea")).toBe(false);
+    // Two capitalised words are not a name when the first opens a sentence or is a month.
+    expect(person?.("In June, a British destroyer sailed")).toBe(false);
+    expect(person?.("The Kremlin said")).toBe(false);
+    expect(person?.("In June, Jens Stoltenberg said")).toBe(true);
   });
 });
 

@@ -72,6 +72,8 @@ describe("scoreEvaluation", () => {
   it("scores unanswerable questions on confidence, a refusal counting as flagged", () => {
     expect(report.unanswerableFlagged).toBe(2 / 3);
     expect(report.answerableUnconfident).toBe(1 / 4);
+    // Flagged: q4 (answerable), q5 and q7 (not): two of the three "not covered" were right.
+    expect(report.notCoveredPrecision).toBe(2 / 3);
     expect(report.outcomes[6]?.refused).toBe("Ask in words.");
   });
 

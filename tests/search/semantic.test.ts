@@ -74,6 +74,15 @@ describe("semantic", () => {
     expect(semantic.isName("zzyzxkov", false)).toBe(true);
     // Unknown, lowercase, common English with no name nearby: a word.
     expect(semantic.isName("bluffing", false)).toBe(false);
+    // One letter off a common word is a typo, not a name; a rare word one letter off is no excuse.
+    expect(semantic.isName("happend", false)).toBe(false);
+    expect(semantic.isName("negociate", false)).toBe(false);
+    expect(semantic.isName("macron", false)).toBe(true);
+  });
+
+  it("counts a near word for less of its question word than the word itself", () => {
+    // "Champions league" is near "game" and "team": guesses like these must not make it answered.
+    expect(dossier.ask("who won the champions league final last season").confident).toBe(false);
   });
 
   it("never expands a name, however near its vector sits to another", () => {

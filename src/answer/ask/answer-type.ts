@@ -39,6 +39,11 @@ const COUNTED_WITHIN = 3;
  */
 export type CountedThing = (question: string) => ((word: string) => boolean) | undefined;
 
+const TWO_CAPITALISED = /\b(\p{Lu}\p{Ll}+) \p{Lu}\p{Ll}+/gu;
+const NOT_A_NAME = new RegExp(
+  `^(${MONTHS.replaceAll("\\.", "")}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|A|An|The|In|On|At|As|By|For|From|To|Of|And|But|Or|If|When|While|After|Before|Since|During|Under|Over|With|Without|This|That|These|Those|It|He|She|We|They|His|Her|Their|Our|Its|Some|Many|Most|All|Both|Even|Yet|So|Still|Then|Now|Last|Next|What|Who|Why|How|Where|Western|Eastern|Northern|Southern|Central|Russian|American|Ukrainian|European|British|French|German|Chinese|Soviet)$`,
+);
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -69,6 +74,9 @@ export function answerTypeTest(
   if (type === undefined) return undefined;
   const names = people.flatMap((person) => [person.name, ...person.aliases]).map(escapeRegExp);
   const person = new RegExp(`\\b(${names.join("|")})\\b`, "i");
-  // Or someone it does not list, written as a name: two capitalised words ("Wendy Sherman").
-  return (text) => person.test(text) || /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(text);
+  // Or someone it does not list, written as a name: two capitalised words ("Wendy Sherman"), the
+  // first not a sentence's opening word or a month ("In June", "The Kremlin").
+  return (text) =>
+    person.test(text) ||
+    [...text.matchAll(TWO_CAPITALISED)].some(([, first]) => !NOT_A_NAME.test(first ?? ""));
 }
