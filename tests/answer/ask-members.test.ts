@@ -79,6 +79,13 @@ describe("answer types", () => {
     expect(number?.("some 100,000 troops")).toBe(true);
     expect(number?.("four waves of enlargement")).toBe(true);
     expect(number?.("waves of enlargement")).toBe(false);
+    // A unit in the question asks for a figure in that unit, not any number.
+    const percent = answerTypeTest("what % of ukrainians back joining", people);
+    expect(percent?.("58% of Ukrainians")).toBe(true);
+    expect(percent?.("some 100,000 troops")).toBe(false);
+    const range = answerTypeTest("whats the range in km", people);
+    expect(range?.("between 500 and 5,500 km")).toBe(true);
+    expect(range?.("intermediate-range missiles in 2019")).toBe(false);
     const person = answerTypeTest("what's the name of the negotiator", people);
     expect(person?.("said Ryabkov")).toBe(true);
     expect(person?.("said Wendy Sherman")).toBe(true);

@@ -8,6 +8,8 @@ export type AnswerType = "date" | "number" | "person";
 const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   ["date", /\b(when|what (year|date|month|day)|which (year|month|day)|since when|how long ago)\b/i],
   ["number", /\bhow (many|much)\b|\bwhat (number|percentage|share)\b/i],
+  // A unit named in the question asks for a figure in it ("what's the range in km").
+  ["number", /\b(percent|percentage|km|kilomet(er|re)s|miles)\b|%/i],
   // "Who" alone often asks for a country or an alliance; these ask for someone.
   [
     "person",
@@ -30,6 +32,12 @@ const NUMBER =
 /** "How much … cost", "how much money": an amount of money, not any number. */
 const MONEY_ASKED = /\bhow much\b.*\b(cost|money|spend|spent|worth|pay|paid|dollars?|aid|funding)\b/i;
 const MONEY = /\$\s?\d|\b(dollars|million|billion)\b/i;
+/** Units a question may ask a figure in, and how a text gives a figure in each. */
+const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
+  [/\bper ?cent(age)?\b|%/i, /\d\s?%|\bper ?cent\b/i],
+  [/\b(km|kilomet(er|re)s)\b/i, /\d\s?(km|kilomet(er|re)s)\b/i],
+  [/\bmiles\b/i, /\d\s?miles\b/i],
+];
 /** Words between a number and what it counts ("100,000 Russian troops"). */
 const COUNTED_WITHIN = 3;
 
@@ -60,6 +68,8 @@ export function answerTypeTest(
   if (type === "date") return (text) => DATE.test(text);
   if (type === "number") {
     if (MONEY_ASKED.test(question)) return (text) => MONEY.test(text);
+    const unit = UNITS.find(([asked]) => asked.test(question));
+    if (unit) return (text) => unit[1].test(text);
     const thing = countedThing?.(question);
     if (!thing) return (text) => NUMBER.test(text);
     // "How many hours": a number of hours, not any number the passage gives.
