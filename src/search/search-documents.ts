@@ -23,7 +23,7 @@ export const FIELD_BOOSTS = {
   passageText: 1,
   passageSection: 1.5,
   passageArticle: 0.5,
-  passageQuestions: 2,
+  passageQuestions: 1,
   qaQuestion: 3,
   qaAlternatives: 2,
   qaAnswer: 1,
