@@ -97,6 +97,17 @@ describe("answer types", () => {
   });
 });
 
+describe("how many", () => {
+  it("counts the thing asked about, read as the search read it", () => {
+    // "javlin" is read as "javelin": "180 Javelin missiles" answers it.
+    const javelins = dossier.ask("how many javlin missiles has the us shipped to ukraine lately");
+    expect(javelins.confident).toBe(true);
+    expect(javelins.results[0]?.excerpts[0]?.text).toContain("180 Javelin missiles");
+    // No passage gives a number of hours, however well it matches the rest.
+    expect(dossier.ask("how many hours did the geneva talks go on for").confident).toBe(false);
+  });
+});
+
 describe("quotations in excerpts", () => {
   it("counts the quotation marks a text opens and closes", () => {
     expect(quoteBalance("“We don't trust the other side,” he said.")).toBe(0);

@@ -1,5 +1,6 @@
 import { UserError } from "../../errors.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
+import { isPlausibleCorrection } from "../../search/typos.ts";
 import type { AnswerContext } from "../answer-context.ts";
 import type { AskOptions } from "../dossier.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
@@ -96,6 +97,11 @@ export function ask(context: AnswerContext, question: string, options: AskOption
     const standIns = new Set(
       plan.terms.filter((term) => term.words.includes(index)).map((term) => term.term),
     );
+    // And what the search read a misspelt one as ("javelin" for "javlin").
+    const stem = word?.stem ?? "";
+    if (!statistics.known(stem))
+      for (const hit of hits.first(HITS_FOR_TERMS))
+        for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
     return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
   });
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, wants);
