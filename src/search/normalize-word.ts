@@ -19,9 +19,28 @@ const MONTHS: ReadonlyMap<string, string> = new Map([
   ["dec", "december"],
 ]);
 
+/** Chat shorthand for the word the articles would use ("ppl", "govt", "rn" for "right now"). */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ["ppl", "people"],
+  ["govt", "government"],
+  ["gov", "government"],
+  ["prez", "president"],
+  ["admin", "administration"],
+  ["abt", "about"],
+  ["bc", "because"],
+  ["cuz", "because"],
+  ["coz", "because"],
+  ["u", "you"],
+  ["ur", "your"],
+  ["rn", "now"],
+  ["tho", "though"],
+  ["thru", "through"],
+]);
+
 /**
  * One written word → the folded form compared against stop words and fed to the stemmer:
- * "U.S." → "usa", "100,000" → "100000", "Russia’s" → "russia", "doesn't" → "doesnt", "Jan" → "january".
+ * "U.S." → "usa", "100,000" → "100000", "Russia’s" → "russia", "doesn't" → "doesnt", "Jan" → "january",
+ * "ppl" → "people".
  * Returns "" when nothing searchable is left.
  */
 export function normalizeWord(raw: string): string {
@@ -30,7 +49,7 @@ export function normalizeWord(raw: string): string {
   if (/^\p{N}/u.test(word)) return word.replace(/,/g, "");
   // Possessives name the same thing as the bare word; other apostrophes are just dropped.
   word = word.replace(/'s$/, "").replace(/'/g, "");
-  return asCountry(MONTHS.get(word) ?? word);
+  return asCountry(MONTHS.get(word) ?? SHORTHAND.get(word) ?? word);
 }
 
 /**

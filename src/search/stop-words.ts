@@ -40,7 +40,7 @@ hey hi hello ok okay guys folks thanks thank pls anyone anybody someone somebody
 everybody something anything everything explain explained think thinks thought mean means meant
 really actually basically just get gets got getting thing things stuff like look looks looking
 kind sort trying try tried figure find found keep read reading readings happen happens happened
-happening please wondering wonder confused
+happening please wondering wonder confused tbh imo imho ngl idk lol smh fyi btw pls plz thx
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

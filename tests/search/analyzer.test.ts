@@ -56,7 +56,7 @@ describe("words", () => {
     for (const span of findWordSpans(text)) expect(text.slice(span.start, span.end)).toBe(span.raw);
   });
 
-  it("normalizes initialisms, possessives, contractions and month abbreviations", () => {
+  it("normalizes initialisms, possessives, contractions, month abbreviations and chat shorthand", () => {
     expect(normalizeWord("U.S.")).toBe("usa");
     expect(normalizeWord("U.S")).toBe("usa");
     expect(normalizeWord("US")).toBe("usa");
@@ -64,6 +64,9 @@ describe("words", () => {
     expect(normalizeWord("doesn't")).toBe("doesnt");
     expect(normalizeWord("100,000")).toBe("100000");
     expect(normalizeWord("Jan")).toBe("january");
+    expect(normalizeWord("ppl")).toBe("people");
+    expect(normalizeWord("Govt")).toBe("government");
+    expect(stems("ngl how many ppl died tbh")).toEqual(stems("how many people died"));
   });
 });
 
