@@ -60,7 +60,11 @@ export class PostgresQuizRounds implements QuizRoundStore {
 
   constructor(private readonly access: PostgresAccess) {}
 
-  startQuiz(quiz: QuizGameRecord, rounds: readonly QuizRoundPlan[], firstDeadline: number): Promise<boolean> {
+  async startQuiz(
+    quiz: QuizGameRecord,
+    rounds: readonly QuizRoundPlan[],
+    firstDeadline: number,
+  ): Promise<boolean> {
     const g = quizGameRecordSchema.parse(quiz);
     const plans = rounds.map((plan) => quizRoundPlanSchema.parse(plan));
     const deadline = deadlineSchema.parse(firstDeadline);
@@ -129,7 +133,7 @@ export class PostgresQuizRounds implements QuizRoundStore {
     return rowCount === 1;
   }
 
-  answerRound(answer: QuizAnswer): Promise<QuizAnswerVerdict> {
+  async answerRound(answer: QuizAnswer): Promise<QuizAnswerVerdict> {
     const { quizId, round, userId, choice, at } = quizAnswerSchema.parse(answer);
     return this.access.write(async (db): Promise<QuizAnswerVerdict> => {
       const { rows } = await db.query(
@@ -153,7 +157,7 @@ export class PostgresQuizRounds implements QuizRoundStore {
     });
   }
 
-  claimReveal(quizId: string, round: number): Promise<ClaimedRound | undefined> {
+  async claimReveal(quizId: string, round: number): Promise<ClaimedRound | undefined> {
     return this.access.write(async (db) => {
       const claimed = await db.query(
         `UPDATE quiz_rounds SET state = 'revealed' WHERE quiz_id = $1 AND round = $2 AND state = 'open'
@@ -194,7 +198,7 @@ export class PostgresQuizRounds implements QuizRoundStore {
     return rows.map(toOverdue);
   }
 
-  endQuiz(quizId: string): Promise<EndedQuiz | undefined> {
+  async endQuiz(quizId: string): Promise<EndedQuiz | undefined> {
     return this.access.write(async (db) => {
       const open = await db.query(
         `UPDATE quiz_rounds SET state = 'abandoned' WHERE quiz_id = $1 AND state = 'open'
@@ -227,7 +231,7 @@ export class PostgresQuizRounds implements QuizRoundStore {
     });
   }
 
-  endAllQuizzes(): Promise<void> {
+  async endAllQuizzes(): Promise<void> {
     return this.access.write(async (db) => {
       await db.query(
         `UPDATE quiz_rounds SET state = 'abandoned' WHERE state = 'open'
