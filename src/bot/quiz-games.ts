@@ -135,7 +135,8 @@ export class QuizGames {
     this.#arrived(interaction);
     await this.#ready;
     const target = decodeQuizButton(interaction.customId);
-    if (target === undefined) return sendNotice(interaction, STALE_BUTTON);
+    // Round 0 fits the custom id's pattern but was never written: a modified client's.
+    if (target === undefined || target.round < 1) return sendNotice(interaction, STALE_BUTTON);
     const verdict = await this.#host.answer(target.quizId, target.round, interaction.user.id, target.choice);
     const letter = (choice: number) => LETTERS[choice] ?? LETTERS[0];
     if (verdict.counted) {

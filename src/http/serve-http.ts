@@ -33,8 +33,8 @@ export const MISSING_PUBLIC_KEY =
 /**
  * `dossier serve-http`: the same router and command modules as the gateway bot, fed by Discord's
  * HTTP requests instead of a gateway connection. Nothing an interaction needs later lives only in
- * this process when the store is Postgres: what buttons stand for and the signatures already seen
- * are in the database, so any replica can take any request.
+ * this process when the store is Postgres: what buttons stand for, the signatures already seen, the
+ * quizzes running and members' cooldowns are in the database, so any replica can take any request.
  */
 export async function serveHttp(ctx: BotContext, options: ServeHttpOptions = {}): Promise<RunningHttpBot> {
   const { config, logger } = ctx;
