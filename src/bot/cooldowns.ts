@@ -1,6 +1,14 @@
+import type { Logger } from "pino";
+import type { SharedValues } from "../store/postgres/shared-values.ts";
 import type { Clock } from "./clock.ts";
 
 export type CooldownVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** What the router asks before an answer command: this process's memory, or the replicas' database. */
+export interface MemberCooldowns {
+  take(userId: string): CooldownVerdict | Promise<CooldownVerdict>;
+  refund(userId: string): void | Promise<void>;
+}
 
 /** Past this many remembered members, entries whose cooldown has run out are swept. */
 const SWEEP_THRESHOLD = 10_000;
@@ -9,7 +17,7 @@ const SWEEP_THRESHOLD = 10_000;
  * One cooldown per member across the answer commands: an answer is cheap to compute, so this exists
  * to keep a channel readable, not to protect the bot. `seconds = 0` switches it off.
  */
-export class Cooldowns {
+export class Cooldowns implements MemberCooldowns {
   readonly #until = new Map<string, number>();
 
   constructor(
@@ -35,5 +43,52 @@ export class Cooldowns {
 
   #sweep(now: number): void {
     for (const [userId, until] of this.#until) if (until <= now) this.#until.delete(userId);
+  }
+}
+
+/**
+ * The cooldown kept where replicas share it (Postgres), so a member is held to it whichever replica
+ * their command reaches: one upsert per answered command, rows pruned once expired (shared-values.ts).
+ * While the database is out of reach each replica counts on its own rather than refusing answers.
+ */
+export class SharedCooldowns implements MemberCooldowns {
+  readonly #local: Cooldowns;
+
+  constructor(
+    private readonly values: Pick<SharedValues, "takeCooldown" | "dropCooldown">,
+    private readonly seconds: number,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.#local = new Cooldowns(seconds, clock);
+  }
+
+  async take(userId: string): Promise<CooldownVerdict> {
+    if (this.seconds <= 0) return { allowed: true };
+    let until: number | undefined;
+    try {
+      until = await this.values.takeCooldown(userId, this.seconds * 1000);
+    } catch (error) {
+      this.#unavailable(error);
+      return this.#local.take(userId);
+    }
+    if (until === undefined) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - this.clock.now()) / 1000)) };
+  }
+
+  async refund(userId: string): Promise<void> {
+    this.#local.refund(userId);
+    try {
+      await this.values.dropCooldown(userId);
+    } catch (error) {
+      this.#unavailable(error);
+    }
+  }
+
+  #unavailable(error: unknown): void {
+    this.logger.warn(
+      { error: error instanceof Error ? error.message : String(error) },
+      "the database is out of reach: cooldowns are counted in this replica only",
+    );
   }
 }

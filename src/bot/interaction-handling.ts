@@ -1,10 +1,12 @@
+import type { REST } from "discord.js";
 import { commands as allCommands } from "../../commands/index.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
+import { memoryQuizRounds } from "../store/index.ts";
 import { type AnswerPages, createAnswerPages } from "./answer-pages.ts";
 import type { BotContext } from "./bot-context.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { SlashCommand } from "./command.ts";
-import { Cooldowns } from "./cooldowns.ts";
+import { Cooldowns, type MemberCooldowns } from "./cooldowns.ts";
 import { QuizGames } from "./quiz-games.ts";
 import { createRouter, type InteractionHandler } from "./router.ts";
 
@@ -19,6 +21,12 @@ export interface InteractionHandlingOptions {
   commands?: readonly SlashCommand[];
   /** What ends quiz rounds; tests pass one they fire. */
   quizTimer?: QuizTimer;
+  /** See QuizGamesOptions.sweepEveryMs. */
+  quizSweepMs?: number;
+  /** Discord's REST API, for quiz rounds carried on without an interaction at hand. */
+  rest?: () => REST;
+  /** Members' cooldowns; default this process's memory (COOLDOWN_SECONDS). */
+  cooldowns?: MemberCooldowns;
 }
 
 export interface InteractionHandling {
@@ -41,7 +49,12 @@ export function createInteractionHandling(
     corpus: ctx.corpus,
     seconds: ctx.config.quizSeconds,
     timer: options.quizTimer ?? systemTimer,
+    clock,
+    // Without a data folder quizzes still run, their rounds in memory, unscored.
+    rounds: ctx.moderation?.store.quizRounds ?? memoryQuizRounds(),
     ...(ctx.moderation === undefined ? {} : { scores: ctx.moderation.store }),
+    ...(options.rest === undefined ? {} : { rest: options.rest }),
+    ...(options.quizSweepMs === undefined ? {} : { sweepEveryMs: options.quizSweepMs }),
     moderatorRoleIds: ctx.config.moderatorRoleIds,
     logger: ctx.logger,
     secrets,
@@ -55,7 +68,7 @@ export function createInteractionHandling(
       quizzes,
       ...(ctx.moderation === undefined ? {} : { moderation: ctx.moderation }),
     },
-    cooldowns: new Cooldowns(ctx.config.cooldownSeconds, clock),
+    cooldowns: options.cooldowns ?? new Cooldowns(ctx.config.cooldownSeconds, clock),
     logger: ctx.logger,
     secrets,
   });

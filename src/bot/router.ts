@@ -10,7 +10,7 @@ import { answerFailure } from "./answer-failure.ts";
 import type { CommandContext, SlashCommand } from "./command.ts";
 import { UNKNOWN_COMMAND } from "./command-input.ts";
 import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";
-import type { Cooldowns } from "./cooldowns.ts";
+import type { MemberCooldowns } from "./cooldowns.ts";
 import { toLoggableError } from "./loggable-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
 import { sendNotice } from "./reply.ts";
@@ -22,7 +22,7 @@ export interface RouterOptions {
   /** Buttons and forms by custom id; default every family the bot writes (component-routes.ts). */
   components?: readonly ComponentRoute[];
   context: CommandContext;
-  cooldowns: Cooldowns;
+  cooldowns: MemberCooldowns;
   logger: Logger;
   /** Strings that must never reach a log line (the bot token). */
   secrets: readonly string[];
@@ -104,13 +104,13 @@ async function runCommand(
   if (command === undefined) return sendNotice(interaction, UNKNOWN_COMMAND);
   const userId = interaction.user.id;
   if (command.cooldown) {
-    const verdict = cooldowns.take(userId);
+    const verdict = await cooldowns.take(userId);
     if (!verdict.allowed) return sendNotice(interaction, `Try again in ${verdict.retryAfterSeconds}s.`);
   }
   try {
     await command.execute(interaction, context);
   } catch (error) {
-    if (command.cooldown && error instanceof UserError) cooldowns.refund(userId);
+    if (command.cooldown && error instanceof UserError) await cooldowns.refund(userId);
     throw error;
   }
 }

@@ -78,7 +78,7 @@ const citationSchema = z.object({
   paragraph: z.number(),
   section: z.string().optional(),
 });
-const excerptSchema = z.object({
+export const excerptSchema = z.object({
   text: z.string(),
   highlights: z.array(highlightSchema),
   citation: citationSchema,

@@ -21,7 +21,7 @@ export async function startBot(ctx: BotContext, options: StartBotOptions = {}): 
   const { token } = requireDiscordCredentials(ctx.config);
   const { logger } = ctx;
   const client = createClient(ctx.config);
-  const { route, quizzes } = createInteractionHandling(ctx, [token], options);
+  const { route, quizzes } = createInteractionHandling(ctx, [token], { rest: () => client.rest, ...options });
 
   let accepting = true;
   const inFlight = new Set<Promise<void>>();

@@ -117,6 +117,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         corpus,
         seconds: 20,
         timer: { start: () => () => {} },
+        clock: systemClock,
+        rounds: store.quizRounds,
         scores: store,
         moderatorRoleIds: [MODERATOR_ROLE],
         logger,

@@ -1,5 +1,6 @@
 import type { BotContext } from "../bot/bot-context.ts";
 import { type Clock, systemClock } from "../bot/clock.ts";
+import { SharedCooldowns } from "../bot/cooldowns.ts";
 import { createInteractionHandling, type InteractionHandlingOptions } from "../bot/interaction-handling.ts";
 import { createSharedMemories } from "../bot/shared-memories.ts";
 import { ConfigError } from "../config.ts";
@@ -32,8 +33,8 @@ export const MISSING_PUBLIC_KEY =
 /**
  * `dossier serve-http`: the same router and command modules as the gateway bot, fed by Discord's
  * HTTP requests instead of a gateway connection. Nothing an interaction needs later lives only in
- * this process when the store is Postgres: what buttons stand for and the signatures already seen
- * are in the database, so any replica can take any request.
+ * this process when the store is Postgres: what buttons stand for, the signatures already seen, the
+ * quizzes running and members' cooldowns are in the database, so any replica can take any request.
  */
 export async function serveHttp(ctx: BotContext, options: ServeHttpOptions = {}): Promise<RunningHttpBot> {
   const { config, logger } = ctx;
@@ -47,12 +48,24 @@ export async function serveHttp(ctx: BotContext, options: ServeHttpOptions = {})
       ? ctx.moderation
       : { ...ctx.moderation, drafts: memories.drafts, votes: memories.votes };
   const secrets = config.discordToken === undefined ? [] : [config.discordToken];
+  // Declared before the router, which needs its REST API only once interactions arrive.
+  let transport: HttpTransport | undefined;
   const { route, quizzes } = createInteractionHandling(
     { ...ctx, ...(moderation === undefined ? {} : { moderation }) },
     secrets,
-    { ...options, ...(memories === undefined ? {} : { pages: memories.pages }) },
+    {
+      rest: () => {
+        if (transport === undefined) throw new Error("serve-http: no transport yet");
+        return transport.client.rest;
+      },
+      ...(shared === undefined
+        ? {}
+        : { cooldowns: new SharedCooldowns(shared, config.cooldownSeconds, clock, logger) }),
+      ...options,
+      ...(memories === undefined ? {} : { pages: memories.pages }),
+    },
   );
-  const transport = new HttpTransport({
+  transport = new HttpTransport({
     route,
     apiUrl: config.discordApiUrl,
     logger,

@@ -1,6 +1,7 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import { openPostgresQaStore } from "./postgres/open-store.ts";
 import type { PostgresQaStore } from "./postgres/postgres-qa-store.ts";
+import type { QuestionLogBounds } from "./question-log.ts";
 import { openSqliteQaStore } from "./sqlite/open-store.ts";
 import type { SqliteQaStore } from "./sqlite/sqlite-qa-store.ts";
 
@@ -20,21 +21,27 @@ export interface OpenStoreOptions extends StoreLocation {
   now?: () => Date;
   /** A pooled Postgres connection lost while idle: logged, since the pool replaces it. */
   onIdleError?: (error: Error) => void;
+  /** How much of the asked-question log is kept; tests pass small numbers. */
+  questionLog?: QuestionLogBounds;
 }
 
 /** Opens the configured store: Postgres at DATABASE_URL when it is set, else DATA_DIR/dossier.db. */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
-  const clock = options.now === undefined ? {} : { now: options.now };
+  // The clock, and the question log's bounds: what tests set.
+  const tuning = {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.questionLog === undefined ? {} : { questionLog: options.questionLog }),
+  };
   if (options.databaseUrl === undefined) {
     return {
       engine: "sqlite",
-      store: openSqliteQaStore({ dataDir: options.dataDir, corpus: options.corpus, ...clock }),
+      store: openSqliteQaStore({ dataDir: options.dataDir, corpus: options.corpus, ...tuning }),
     };
   }
   const store = await openPostgresQaStore({
     url: options.databaseUrl,
     corpus: options.corpus,
-    ...clock,
+    ...tuning,
     ...(options.onIdleError === undefined ? {} : { onIdleError: options.onIdleError }),
   });
   return { engine: "postgres", store };

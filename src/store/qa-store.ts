@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { QaEntry } from "../knowledge/schema.ts";
+import type { QuizRoundStore } from "./quiz-rounds.ts";
 import type { QuizScoreStore } from "./quiz-scores.ts";
 import type {
   EntryPage,
@@ -32,9 +33,11 @@ export const LOGGED_QUESTION_MAX = 1000;
  * Writes validate first (see validate-entry.ts) and throw `EntryValidationError` (a `UserError`)
  * without writing anything; every change writes its revision in the same transaction.
  * `actor` is the Discord user id of the moderator. The store also keeps the servers' quiz scores
- * (quiz-scores.ts).
+ * (quiz-scores.ts) and the state of the quizzes running (quiz-rounds.ts).
  */
 export interface QaStore extends QuizScoreStore {
+  /** Running quizzes' rounds, answers and reveals. */
+  readonly quizRounds: QuizRoundStore;
   /** Adds an entry; its id is a slug of the question, made unique (`why-now`, `why-now-2`). */
   add(guildId: string, input: QaContent, actor: string): Promise<GuildQaEntry>;
   /** Replaces an entry's content (a removed entry stays removed); identical content adds no revision. */

@@ -13,6 +13,10 @@ export interface RoundRobinProxy {
   answeredBy: ReadonlyMap<string, number>;
   /** Requests sent to a replica other than the one that wrote the button they carry. */
   crossedOver: number;
+  /** Sends every request to this replica, as a sticky session would; undefined goes back to round robin. */
+  pin(index: number | undefined): void;
+  /** Takes a replica out, as if its machine had gone: it gets no request again. */
+  down(index: number): void;
   close(): Promise<void>;
 }
 
@@ -23,18 +27,22 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
   const answeredBy = new Map<string, number>();
   const writtenBy = new Map<string, number>();
   const stats = { crossedOver: 0 };
+  let pinned: number | undefined;
+  const gone = new Set<number>();
 
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readAll(request);
       const { id, customId } = describe(body);
       const writer = customId === undefined ? undefined : writtenBy.get(customId);
-      let first = next;
+      let first = pinned ?? next;
       next = (next + 1) % upstreams.length;
-      if (writer !== undefined && first === writer) first = (first + 1) % upstreams.length;
+      if (pinned === undefined && writer !== undefined && first === writer)
+        first = (first + 1) % upstreams.length;
       if (writer !== undefined && first !== writer) stats.crossedOver += 1;
       for (let attempt = 0; attempt < upstreams.length; attempt++) {
         const index = (first + attempt) % upstreams.length;
+        if (gone.has(index)) continue;
         let answer: PlainResponse;
         try {
           const url = `${upstreams[index]}${request.url ?? "/"}`;
@@ -62,6 +70,12 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
     answeredBy,
     get crossedOver() {
       return stats.crossedOver;
+    },
+    pin(index) {
+      pinned = index;
+    },
+    down(index) {
+      gone.add(index);
     },
     close: () =>
       new Promise<void>((resolve) => {

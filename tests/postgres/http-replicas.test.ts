@@ -1,8 +1,10 @@
-import { InteractionResponseType } from "discord.js";
+import { type APIUser, InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TOO_LATE } from "../../src/bot/quiz-games.ts";
 import { VOTE_THANKS } from "../../src/moderation/discord/votes.ts";
-import { pageButtonsOf, sent } from "../e2e/bot-harness.ts";
-import { button, modalSubmit, slashCommand } from "../fake-discord/index.ts";
+import { makeQuiz } from "../../src/quiz/make-quiz.ts";
+import { otherMember, pageButtonsOf, realCorpus, type Sent, sent } from "../e2e/bot-harness.ts";
+import { button, isFollowUp, modalSubmit, slashCommand, succeeded } from "../fake-discord/index.ts";
 import { type HttpHarness, startHttpHarness } from "../http/http-harness.ts";
 import { BALTIC_FORM } from "../moderation/fixtures/moderation-world.ts";
 import { MODERATOR_PERMISSIONS, modalSchema, prefilled } from "../moderation/fixtures/qa-bot.ts";
@@ -70,5 +72,92 @@ describe("two HTTP replicas sharing Postgres", () => {
       fetch(`${url}/interactions`, { method: "POST", headers, body }).then((response) => response.status);
     expect(await post(first?.url)).toBe(200);
     expect(await post(second?.url)).toBe(401);
+  });
+
+  /** A quiz started through the proxy, with what a test needs to press its buttons and read it. */
+  async function startQuiz(seed: number) {
+    const started = await harness.send(slashCommand("quiz", { rounds: 2, seed }, { subcommand: "start" }));
+    const starter = harness.proxy.answeredBy.get(started.id);
+    const interaction = harness.fake.interaction(started.id);
+    if (starter === undefined || interaction?.original === undefined) throw new Error("no quiz started");
+    const { original, token } = interaction;
+    const questions = makeQuiz(realCorpus(), { seed, rounds: 2 });
+    const choiceButton = (choice: number) =>
+      pageButtonsOf(sent(started.callback)).filter((b) => b.custom_id?.startsWith("quiz:"))[choice]
+        ?.custom_id ?? "";
+    let seen = harness.fake.requests.length;
+    return {
+      starter,
+      right: questions[0]?.answer ?? 0,
+      press: async (choice: number, user?: APIUser) => {
+        const pressed = await harness.send(
+          button(choiceButton(choice), { message: original, ...(user === undefined ? {} : { user }) }),
+        );
+        return { content: sent(pressed.callback).content, replica: harness.proxy.answeredBy.get(pressed.id) };
+      },
+      /** The quiz's next message in the channel (a reveal, a question), whichever replica posts it. */
+      next: async (): Promise<Sent> => {
+        const request = await harness.fake.waitForRequest((r) => isFollowUp(token)(r) && succeeded(r), {
+          since: seen,
+        });
+        seen = request.index + 1;
+        return sent(request.body);
+      },
+    };
+  }
+
+  it("count a quiz's answers pressed on either replica, once per member, and reveal them together", async () => {
+    const quiz = await startQuiz(4242);
+    const other = 1 - quiz.starter;
+    const wrong = (quiz.right + 1) % 4;
+    // The tester's press reaches the replica that did not ask the question…
+    expect(await quiz.press(quiz.right)).toEqual({
+      content: expect.stringMatching(/^You answered [A-D]\./),
+      replica: other,
+    });
+    // …the other member's reaches the one that did, and a second press of theirs, the other one.
+    harness.proxy.pin(quiz.starter);
+    expect(await quiz.press(wrong, otherMember)).toMatchObject({ replica: quiz.starter });
+    harness.proxy.pin(other);
+    expect(await quiz.press(quiz.right, otherMember)).toEqual({
+      content: expect.stringMatching(/^You already answered [A-D]: one answer each\.$/),
+      replica: other,
+    });
+    harness.proxy.pin(undefined);
+
+    await harness.quizTimer.fire();
+    const reveal = await quiz.next();
+    expect(reveal.embeds[0]?.fields).toEqual([{ name: "Right (1)", value: `<@${harness.fake.tester.id}>` }]);
+    expect(reveal.embeds[0]?.footer?.text).toBe("1 wrong answer");
+    expect((await quiz.next()).embeds[0]?.title).toMatch(/^Question 2 of 2 · /);
+    await harness.quizTimer.fire();
+    const last = await quiz.next();
+    expect(last.embeds[1]?.description).toBe(
+      `1. <@${harness.fake.tester.id}> · 1 right of 1\n2. <@${otherMember.id}> · 0 right of 1`,
+    );
+    expect(await rowsOf(databaseUrl, "SELECT user_id, correct FROM quiz_answers ORDER BY correct")).toEqual([
+      { user_id: otherMember.id, correct: false },
+      { user_id: harness.fake.tester.id, correct: true },
+    ]);
+  });
+
+  it("reveal a round on the other replica when the one that asked it is gone before its deadline", async () => {
+    const quiz = await startQuiz(77);
+    const other = 1 - quiz.starter;
+    expect((await quiz.press(quiz.right)).replica).toBe(other);
+    // The replica that asked the question goes away: its timer never fires, it takes no request.
+    harness.proxy.down(quiz.starter);
+    harness.clock.advance(20_000);
+    // The first press after the deadline finds the round overdue: too late for it, and its reveal.
+    expect(await quiz.press(quiz.right, otherMember)).toEqual({ content: TOO_LATE, replica: other });
+    const reveal = await quiz.next();
+    expect(reveal.embeds[0]?.fields).toEqual([{ name: "Right (1)", value: `<@${harness.fake.tester.id}>` }]);
+    // The other replica carries the quiz on: the next question, then a stop it answers.
+    expect((await quiz.next()).embeds[0]?.title).toMatch(/^Question 2 of 2 · /);
+    const stopped = await harness.send(slashCommand("quiz", {}, { subcommand: "stop" }));
+    expect(sent(stopped.callback).content).toBe(
+      `<@${harness.fake.tester.id}> stopped the quiz after 1 of 2 rounds.`,
+    );
+    expect(harness.proxy.answeredBy.get(stopped.id)).toBe(other);
   });
 });

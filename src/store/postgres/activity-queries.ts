@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LoggedQuestion } from "../question-log.ts";
 import type { QuizRank, QuizRoundRecord, QuizStanding } from "../quiz-scores.ts";
 import { toCounts, toGap } from "../rows.ts";
 import type { FeedbackCounts, Gap, Vote } from "../types.ts";
@@ -51,16 +52,27 @@ export const activityQueries = {
     return toCounts(rows[0]);
   },
 
-  async ask(
-    db: Queryable,
-    guildId: string,
-    question: { text: string; key: string },
-    confident: boolean,
-    at: string,
-  ): Promise<void> {
+  /** A batch of asked questions, in one statement; ids keep the order they were asked in. */
+  async ask(db: Queryable, batch: readonly LoggedQuestion[]): Promise<void> {
+    const values: unknown[] = [];
+    const tuples = batch.map(({ guildId, question, confident, at }) => {
+      values.push(guildId, question.text, question.key, confident, at);
+      const n = values.length;
+      return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    if (tuples.length === 0) return;
     await db.query(
-      "INSERT INTO asked_questions (guild_id, question, question_key, confident, asked_at) VALUES ($1, $2, $3, $4, $5)",
-      [guildId, question.text, question.key, confident, at],
+      `INSERT INTO asked_questions (guild_id, question, question_key, confident, asked_at) VALUES ${tuples.join(", ")}`,
+      values,
+    );
+  },
+
+  /** Keeps a server's newest `keep` questions, none asked before `since` (sqlite/activity-queries.ts). */
+  async forgetOldQuestions(db: Queryable, guildId: string, since: string, keep: number): Promise<void> {
+    await db.query(
+      `DELETE FROM asked_questions WHERE guild_id = $1 AND (asked_at COLLATE "C" < $2 OR id <= (
+         SELECT id FROM asked_questions WHERE guild_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $3))`,
+      [guildId, since, keep],
     );
   },
 

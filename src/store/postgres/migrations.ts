@@ -139,6 +139,58 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<PostgresMigration> = [
       );
       CREATE INDEX seen_signatures_by_expiry ON seen_signatures (expires_at);`,
   },
+  {
+    version: 7,
+    name: "quiz rounds: questions, answers, deadlines and reveals",
+    sql: `
+      -- As SQLite's step 7. A round is revealed by whichever replica moves it out of 'open' first,
+      -- so a click on any replica counts and a replica that died leaves its rounds to the others.
+      CREATE TABLE quiz_games (
+        quiz_id        TEXT PRIMARY KEY,
+        guild_id       TEXT NOT NULL,
+        channel_id     TEXT NOT NULL,
+        starter_id     TEXT NOT NULL,
+        application_id TEXT NOT NULL,
+        token          TEXT NOT NULL,
+        seed           INTEGER NOT NULL,
+        total          INTEGER NOT NULL CHECK (total >= 1),
+        seconds        INTEGER NOT NULL CHECK (seconds >= 1),
+        running        BOOLEAN NOT NULL,
+        started_at     BIGINT NOT NULL
+      );
+      CREATE UNIQUE INDEX quiz_games_one_per_channel ON quiz_games (channel_id) WHERE running;
+      CREATE INDEX quiz_games_by_start ON quiz_games (started_at);
+      CREATE TABLE quiz_rounds (
+        quiz_id       TEXT NOT NULL,
+        round         INTEGER NOT NULL CHECK (round >= 1),
+        question_json TEXT NOT NULL,
+        right_choice  INTEGER NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('waiting', 'open', 'revealed', 'abandoned')),
+        deadline      BIGINT,
+        message_id    TEXT,
+        PRIMARY KEY (quiz_id, round)
+      );
+      CREATE INDEX quiz_rounds_open ON quiz_rounds (deadline) WHERE state = 'open';
+      CREATE TABLE quiz_round_answers (
+        id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        quiz_id TEXT NOT NULL,
+        round   INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        choice  INTEGER NOT NULL CHECK (choice >= 0),
+        UNIQUE (quiz_id, round, user_id)
+      );`,
+  },
+  {
+    version: 8,
+    name: "members' cooldowns, shared by replicas",
+    sql: `
+      -- Until when a member's answer commands wait, in milliseconds since 1970 by the bot's clock.
+      CREATE TABLE cooldowns (
+        user_id  TEXT PRIMARY KEY,
+        until_ms BIGINT NOT NULL
+      );
+      CREATE INDEX cooldowns_by_expiry ON cooldowns (until_ms);`,
+  },
 ];
 
 async function schemaVersion(client: pg.ClientBase): Promise<number> {

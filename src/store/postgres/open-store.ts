@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import { StoreError } from "../errors.ts";
+import type { QuestionLogBounds } from "../question-log.ts";
 import { migratePostgres, POSTGRES_MIGRATIONS } from "./migrations.ts";
 import { PostgresQaStore } from "./postgres-qa-store.ts";
 import { isConnectionFailure } from "./unavailable.ts";
@@ -12,6 +13,8 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   /** A pooled connection that fails while idle (Postgres restarted); the pool replaces it by itself. */
   onIdleError?: (error: Error) => void;
+  /** How much of the asked-question log is kept; tests pass small numbers. */
+  questionLog?: QuestionLogBounds;
 }
 
 /**
@@ -77,5 +80,5 @@ export async function openPostgresQaStore(options: PostgresStoreOptions): Promis
   });
   // Without a listener an idle connection's error (Postgres restarting) would end the process.
   pool.on("error", (error) => options.onIdleError?.(error));
-  return new PostgresQaStore(pool, options.url, options.corpus, now);
+  return new PostgresQaStore(pool, options.url, options.corpus, now, options.questionLog);
 }

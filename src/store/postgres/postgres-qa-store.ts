@@ -8,8 +8,16 @@ import { slugOf, uniqueId } from "../entry-id.ts";
 import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
 import type { QaStore } from "../qa-store.ts";
-import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
+import { idArgument, listOptionsSchema } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
+import {
+  forLog,
+  type LoggedQuestion,
+  logHorizon,
+  QUESTION_LOG,
+  QuestionBatch,
+  type QuestionLogBounds,
+} from "../question-log.ts";
 import {
   type QuizRank,
   type QuizRoundRecord,
@@ -34,18 +42,12 @@ import { validateImport } from "../validate-import.ts";
 import { activityQueries } from "./activity-queries.ts";
 import { EntryFeed, type EntryFeedHandlers } from "./entry-feed.ts";
 import { entryQueries as entries, type Queryable } from "./entry-queries.ts";
+import { PostgresQuizRounds } from "./quiz-round-queries.ts";
 import { SharedValues } from "./shared-values.ts";
 import { isConnectionFailure, StoreUnavailableError } from "./unavailable.ts";
 
 /** The first key of the two-key advisory locks that serialise each guild's writes (the second: the guild). */
 const GUILD_WRITE_LOCK = 0x0d055e2;
-
-function forLog(question: string): { text: string; key: string } {
-  let text = question.slice(0, LOGGED_QUESTION_MAX);
-  // Never keep half of a surrogate pair (an emoji cut in two).
-  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
-  return { text, key: questionKey(question) };
-}
 
 /**
  * The Q&A store on Postgres, for replicas that share one database. It keeps SQLite's contract
@@ -56,6 +58,11 @@ function forLog(question: string): { text: string; key: string } {
  */
 export class PostgresQaStore implements QaStore {
   readonly #feeds = new Set<EntryFeed>();
+  readonly quizRounds = new PostgresQuizRounds({
+    read: (work) => this.read(work),
+    write: (work) => this.write(undefined, work),
+  });
+  readonly #questions = new QuestionBatch((batch) => this.writeQuestions(batch));
 
   constructor(
     readonly pool: pg.Pool,
@@ -63,6 +70,7 @@ export class PostgresQaStore implements QaStore {
     private readonly url: string,
     private readonly corpus: Corpus,
     private readonly now: () => Date,
+    private readonly questionLog: QuestionLogBounds = QUESTION_LOG,
   ) {}
 
   /** What buttons stand for and the signatures seen, shared by replicas; expiry by `now` (ms). */
@@ -246,12 +254,28 @@ export class PostgresQaStore implements QaStore {
   }
 
   async recordQuestion(guildId: string, question: string, confident: boolean): Promise<void> {
-    const logged = forLog(question);
-    await this.read((db) => activityQueries.ask(db, guildId, logged, confident, this.stamp()));
+    await this.#questions.add({ guildId, question: forLog(question), confident, at: this.stamp() });
   }
 
-  gaps(guildId: string, options: { limit: number }): Promise<Gap[]> {
+  /**
+   * Writes a batch of questions in one statement, then trims the log of each server they came from,
+   * as SQLite does: every replica bounds the servers it wrote for.
+   */
+  private async writeQuestions(batch: LoggedQuestion[]): Promise<void> {
+    const newest = batch.at(-1);
+    if (newest === undefined || this.pool.ended) return;
+    const since = logHorizon(newest, this.questionLog);
+    await this.write(undefined, async (db) => {
+      await activityQueries.ask(db, batch);
+      for (const guildId of new Set(batch.map((question) => question.guildId))) {
+        await activityQueries.forgetOldQuestions(db, guildId, since, this.questionLog.perServer);
+      }
+    });
+  }
+
+  async gaps(guildId: string, options: { limit: number }): Promise<Gap[]> {
     const limit = z.number().int().min(1).max(100).parse(options.limit);
+    await this.#questions.flush();
     return this.read((db) => activityQueries.gaps(db, guildId, limit));
   }
 
@@ -328,6 +352,7 @@ export class PostgresQaStore implements QaStore {
   }
 
   async close(): Promise<void> {
+    await this.#questions.flush().catch(() => undefined);
     await Promise.all([...this.#feeds].map((feed) => feed.stop()));
     this.#feeds.clear();
     if (!this.pool.ended) await this.pool.end();

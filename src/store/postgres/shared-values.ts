@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { Queryable } from "./entry-queries.ts";
 
 const valueRowSchema = z.object({ value_json: z.string() });
+const cooldownRowSchema = z.object({ taken: z.number(), running_until: z.coerce.number().nullable() });
 
 /** Expired rows are deleted after every this many writes, by whichever replica makes them. */
 const SWEEP_EVERY = 200;
 
 /**
  * Small values that every replica must see: what a button stands for (a page of an answer, a draft,
- * a vote target) and the signatures of interactions already answered. Values are JSON text; the
+ * a vote target), the signatures of interactions already answered and members' cooldowns. Values are JSON text; the
  * caller checks what it reads back with its own schema.
  */
 export class SharedValues {
@@ -58,11 +59,39 @@ export class SharedValues {
     return rowCount === 1;
   }
 
+  /**
+   * Starts a member's cooldown of `ms` unless one is running: one statement, so a member pressing on
+   * two replicas at once is let through once. Returns when the running one ends, or undefined when
+   * this one was started.
+   */
+  async takeCooldown(userId: string, ms: number): Promise<number | undefined> {
+    const now = this.now();
+    const { rows } = await this.db.query(
+      `WITH taken AS (
+         INSERT INTO cooldowns (user_id, until_ms) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO UPDATE SET until_ms = excluded.until_ms WHERE cooldowns.until_ms <= $3
+         RETURNING until_ms
+       )
+       SELECT (SELECT COUNT(*) FROM taken)::int AS taken,
+         (SELECT until_ms FROM cooldowns WHERE user_id = $1) AS running_until`,
+      [userId, now + ms, now],
+    );
+    const row = cooldownRowSchema.parse(rows[0]);
+    await this.#sweepNowAndThen();
+    return row.taken === 1 ? undefined : (row.running_until ?? now);
+  }
+
+  /** Ends a member's cooldown early (their own mistake should not make them wait). */
+  async dropCooldown(userId: string): Promise<void> {
+    await this.db.query("DELETE FROM cooldowns WHERE user_id = $1", [userId]);
+  }
+
   async #sweepNowAndThen(): Promise<void> {
     this.#writes += 1;
     if (this.#writes % SWEEP_EVERY !== 0) return;
     const now = this.now();
     await this.db.query("DELETE FROM button_values WHERE expires_at <= $1", [now]);
     await this.db.query("DELETE FROM seen_signatures WHERE expires_at <= $1", [now]);
+    await this.db.query("DELETE FROM cooldowns WHERE until_ms <= $1", [now]);
   }
 }

@@ -103,6 +103,58 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     name: "each server's asked questions by id, to keep the log bounded",
     up: (db) => db.exec("CREATE INDEX asked_questions_by_guild ON asked_questions (guild_id)"),
   },
+  {
+    version: 6,
+    // Postgres's step 6 (what replicas share beyond the entries): one process needs none of it here,
+    // and the step is kept so that both engines' histories match.
+    name: "what buttons stand for and the signatures already seen, shared by replicas",
+    up: () => {},
+  },
+  {
+    version: 7,
+    name: "quiz rounds: questions, answers, deadlines and reveals",
+    up: (db) =>
+      db.exec(`
+        -- A running quiz, one per channel; how to speak in the channel (the starting interaction's
+        -- webhook) and when it started, in milliseconds since 1970 by the bot's clock.
+        CREATE TABLE quiz_games (
+          quiz_id        TEXT PRIMARY KEY,
+          guild_id       TEXT NOT NULL,
+          channel_id     TEXT NOT NULL,
+          starter_id     TEXT NOT NULL,
+          application_id TEXT NOT NULL,
+          token          TEXT NOT NULL,
+          seed           INTEGER NOT NULL,
+          total          INTEGER NOT NULL CHECK (total >= 1),
+          seconds        INTEGER NOT NULL CHECK (seconds >= 1),
+          running        INTEGER NOT NULL CHECK (running IN (0, 1)),
+          started_at     INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX quiz_games_one_per_channel ON quiz_games (channel_id) WHERE running = 1;
+        CREATE INDEX quiz_games_by_start ON quiz_games (started_at);
+        -- Every round of a quiz from its start: waiting, then open until its deadline, then revealed
+        -- (once: whoever moves it out of 'open' first) or abandoned by a stop.
+        CREATE TABLE quiz_rounds (
+          quiz_id       TEXT NOT NULL,
+          round         INTEGER NOT NULL CHECK (round >= 1),
+          question_json TEXT NOT NULL,
+          right_choice  INTEGER NOT NULL,
+          state         TEXT NOT NULL CHECK (state IN ('waiting', 'open', 'revealed', 'abandoned')),
+          deadline      INTEGER,
+          message_id    TEXT,
+          PRIMARY KEY (quiz_id, round)
+        );
+        CREATE INDEX quiz_rounds_open ON quiz_rounds (deadline) WHERE state = 'open';
+        -- One answer per member and round, in the order they came.
+        CREATE TABLE quiz_round_answers (
+          id      INTEGER PRIMARY KEY,
+          quiz_id TEXT NOT NULL,
+          round   INTEGER NOT NULL,
+          user_id TEXT NOT NULL,
+          choice  INTEGER NOT NULL CHECK (choice >= 0),
+          UNIQUE (quiz_id, round, user_id)
+        );`),
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,8 +1,9 @@
 import type Database from "better-sqlite3";
 import type { Corpus } from "../../knowledge/corpus.ts";
+import type { QuestionLogBounds } from "../question-log.ts";
 import { MIGRATIONS, migrate } from "./migrations.ts";
 import { databaseError, openDatabase } from "./open-database.ts";
-import { type QuestionLogBounds, SqliteQaStore } from "./sqlite-qa-store.ts";
+import { SqliteQaStore } from "./sqlite-qa-store.ts";
 
 export interface SqliteStoreOptions {
   /** The folder holding dossier.db (DATA_DIR); created if missing. */

@@ -8,8 +8,16 @@ import { slugOf, uniqueId } from "../entry-id.ts";
 import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
 import type { QaStore } from "../qa-store.ts";
-import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
+import { idArgument, listOptionsSchema } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
+import {
+  forLog,
+  type LoggedQuestion,
+  logHorizon,
+  QUESTION_LOG,
+  QuestionBatch,
+  type QuestionLogBounds,
+} from "../question-log.ts";
 import {
   type QuizRank,
   type QuizRoundRecord,
@@ -35,45 +43,14 @@ import { backUp, integrityProblems, type StartCheck } from "./database-health.ts
 import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
 import { type QuizQueries, quizQueries } from "./quiz-queries.ts";
-
-/**
- * The log grows with every /ask, so it keeps each server's newest questions from the last 90 days:
- * plenty for /qa gaps, which shows 25. Trimmed whenever questions are written, so a server may
- * briefly hold a batch more than `perServer`.
- */
-export interface QuestionLogBounds {
-  perServer: number;
-  maxAgeMs: number;
-}
-export const QUESTION_LOG: QuestionLogBounds = { perServer: 10_000, maxAgeMs: 90 * 24 * 60 * 60_000 };
-
-/**
- * Asked questions are written in batches: every commit waits for the disk (synchronous = FULL), and
- * one commit per /ask would make the disk's pace the bot's under load. A log for spotting gaps can
- * lose its last second to a crash; moderators' entries and votes are still written one by one.
- */
-const QUESTION_BATCH = { size: 100, waitMs: 1_000 };
-
-interface PendingQuestion {
-  guildId: string;
-  question: { text: string; key: string };
-  confident: boolean;
-  at: string;
-}
-
-function forLog(question: string): { text: string; key: string } {
-  let text = question.slice(0, LOGGED_QUESTION_MAX);
-  // Never keep half of a surrogate pair (an emoji cut in two).
-  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
-  return { text, key: questionKey(question) };
-}
+import { SqliteQuizRounds } from "./quiz-round-queries.ts";
 
 export class SqliteQaStore implements QaStore {
   private readonly entries: EntryQueries;
   private readonly activity: ActivityQueries;
   private readonly quiz: QuizQueries;
-  private pendingQuestions: PendingQuestion[] = [];
-  private flushTimer: NodeJS.Timeout | undefined;
+  readonly quizRounds: SqliteQuizRounds;
+  private readonly questions = new QuestionBatch((batch) => this.writeQuestions(batch));
 
   constructor(
     private readonly db: Database.Database,
@@ -86,6 +63,7 @@ export class SqliteQaStore implements QaStore {
     this.entries = entryQueries(db);
     this.activity = activityQueries(db);
     this.quiz = quizQueries(db);
+    this.quizRounds = new SqliteQuizRounds(db);
   }
 
   /**
@@ -205,29 +183,14 @@ export class SqliteQaStore implements QaStore {
   }
 
   async recordQuestion(guildId: string, question: string, confident: boolean): Promise<void> {
-    this.pendingQuestions.push({ guildId, question: forLog(question), confident, at: this.stamp() });
-    if (this.pendingQuestions.length >= QUESTION_BATCH.size) this.flushQuestions();
-    else this.flushTimer ??= setTimeout(() => this.flushLater(), QUESTION_BATCH.waitMs).unref();
+    await this.questions.add({ guildId, question: forLog(question), confident, at: this.stamp() });
   }
 
-  private flushLater(): void {
-    try {
-      this.flushQuestions();
-    } catch {
-      // Nobody awaits a timer: the batch is dropped (a log, not a record), and the next question
-      // written directly, or the next read, meets the same problem where it is reported.
-    }
-  }
-
-  /** Writes the waiting questions in one transaction, then trims the log of each server they came from. */
-  private flushQuestions(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const batch = this.pendingQuestions;
+  /** Writes a batch of questions in one transaction, then trims the log of each server they came from. */
+  private writeQuestions(batch: LoggedQuestion[]): void {
     const newest = batch.at(-1);
     if (newest === undefined || !this.db.open) return;
-    this.pendingQuestions = [];
-    const since = new Date(Date.parse(newest.at) - this.questionLog.maxAgeMs).toISOString();
+    const since = logHorizon(newest, this.questionLog);
     this.write(() => {
       for (const { guildId, question, confident, at } of batch)
         this.activity.ask(guildId, question, confident, at);
@@ -238,7 +201,7 @@ export class SqliteQaStore implements QaStore {
   }
 
   async gaps(guildId: string, options: { limit: number }): Promise<Gap[]> {
-    this.flushQuestions();
+    await this.questions.flush();
     return this.activity.gaps(guildId, z.number().int().min(1).max(100).parse(options.limit));
   }
 
@@ -301,7 +264,7 @@ export class SqliteQaStore implements QaStore {
   }
 
   async close(): Promise<void> {
-    this.flushQuestions();
+    await this.questions.flush();
     if (this.db.open) this.db.close();
   }
 }
