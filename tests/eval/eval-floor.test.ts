@@ -11,14 +11,15 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * The quality floor of `ask` on the real knowledge, each just under what it reaches, so a change
  * that makes answers worse fails here and the report says which questions.
  *
- * dev.json and dev-members.json are tuned on; holdout.json is written by someone who saw only the
- * articles and is never mined (see README.md here). Its floor guards against regressions; it is not
+ * dev.json and dev-members.json are tuned on; holdout.json and holdout-2.json are written by people
+ * who saw only the articles and are never mined (see README.md here). Its floor guards against regressions; it is not
  * where the issue's targets stand (hit@3 0.90, hit@1 0.75), which the holdout does not reach yet.
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.82, hitAt3: 0.91, flagged: 0.8, wronglyFlagged: 0.05 },
   "dev-members.json": { hitAt1: 0.65, hitAt3: 0.84, flagged: 0.55, wronglyFlagged: 0.22 },
   "holdout.json": { hitAt1: 0.66, hitAt3: 0.85, flagged: 0.5, wronglyFlagged: 0.14 },
+  "holdout-2.json": { hitAt1: 0.71, hitAt3: 0.8, flagged: 0.44, wronglyFlagged: 0.21 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
