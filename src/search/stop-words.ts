@@ -32,8 +32,9 @@ say says said saying many much
 
 /**
  * How members talk in a chat around the question itself ("hey all, can someone explain…", "I keep
- * reading…", "what does X think"): words that say nothing about which passage answers it. They are
- * rare enough in the articles that, kept, they would weigh like topic words.
+ * reading…", "what does X think", "is Ukraine going to join"): words that say nothing about which
+ * passage answers it. They are rare enough in the articles that, kept, they would weigh like topic
+ * words, and members' phrasings in the question bank use them freely.
  */
 const CHAT_FILLER = `
 hey hi hello ok okay guys folks thanks thank pls anyone anybody someone somebody everyone
@@ -41,6 +42,7 @@ everybody something anything everything explain explained think thinks thought m
 really actually basically just get gets got getting thing things stuff like look looks looking
 kind sort trying try tried figure find found keep read reading readings happen happens happened
 happening please wondering wonder confused tbh imo imho ngl idk lol smh fyi btw pls plz thx
+going gonna
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
