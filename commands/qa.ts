@@ -5,7 +5,7 @@ import {
   type SlashCommandStringOption,
 } from "discord.js";
 import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
-import { readString, readSubcommand } from "../src/bot/command-input.ts";
+import { readString, readSubcommand } from "../src/interaction/command-input.ts";
 import { openAddForm, openEditForm } from "../src/moderation/discord/entry-forms.ts";
 import { removeFromAnswers, restoreToAnswers } from "../src/moderation/discord/entry-status.ts";
 import { citeParagraph, listGaps } from "../src/moderation/discord/gaps-and-cite.ts";

@@ -1,5 +1,7 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
+import type { QuizStart } from "../src/bot/quiz-games.ts";
+import { UserError } from "../src/errors.ts";
 import {
   MAX_LENGTH,
   readInteger,
@@ -8,11 +10,9 @@ import {
   readString,
   readSubcommand,
   textOption,
-} from "../src/bot/command-input.ts";
-import type { QuizStart } from "../src/bot/quiz-games.ts";
-import { sendReply } from "../src/bot/reply.ts";
-import { respondWithSuggestions } from "../src/bot/suggestions.ts";
-import { UserError } from "../src/errors.ts";
+} from "../src/interaction/command-input.ts";
+import { sendReply } from "../src/interaction/reply.ts";
+import { respondWithSuggestions } from "../src/interaction/suggestions.ts";
 import { MAX_ROUNDS, MAX_SEED } from "../src/quiz/make-quiz.ts";
 import { QUIZ_KIND_NAMES, QUIZ_KINDS, type QuizKind } from "../src/quiz/question-kinds.ts";
 import { renderLeaderboard, renderRecord } from "../src/render/discord/quiz-messages.ts";

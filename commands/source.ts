@@ -5,9 +5,9 @@ import {
   slashCommandData,
   suggestFromSpec,
 } from "../src/bot/command.ts";
-import { readPrivate } from "../src/bot/command-input.ts";
-import { sendReply } from "../src/bot/reply.ts";
 import { UserError } from "../src/errors.ts";
+import { readPrivate } from "../src/interaction/command-input.ts";
+import { sendReply } from "../src/interaction/reply.ts";
 import { renderSource, renderSourceList } from "../src/render/discord/render-sources.ts";
 
 const spec = answerCommand("source");

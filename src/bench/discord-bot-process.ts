@@ -1,4 +1,5 @@
 import pino from "pino";
+import { commands } from "../../commands/index.ts";
 import { startBot } from "../bot/start-bot.ts";
 import { loadConfig } from "../config.ts";
 import { createContext } from "../context.ts";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const moderation = process.env.DATA_DIR === undefined ? undefined : await openModeration(context);
   const bot = await startBot({
     ...context,
+    commands,
     ...(moderation === undefined ? {} : { moderation, store: moderation.store }),
   });
   process.on("message", (raw) => {

@@ -1,7 +1,7 @@
+import { ButtonMemory, type KeyedMemory } from "../interaction/button-memory.ts";
+import type { Clock } from "../interaction/clock.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
-import { ButtonMemory, type KeyedMemory } from "./button-memory.ts";
-import type { Clock } from "./clock.ts";
 
 /** An answer whose pages can still be turned. */
 export interface StoredAnswer {

@@ -1,10 +1,10 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import { readPrivate } from "../interaction/command-input.ts";
+import { type ReplyFile, sendReply } from "../interaction/reply.ts";
 import { type AnswerView, pageCountOf } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import type { CommandContext } from "./command.ts";
-import { readPrivate } from "./command-input.ts";
-import { type ReplyFile, sendReply } from "./reply.ts";
 import { withSourceCounts } from "./show-sources.ts";
 
 /**

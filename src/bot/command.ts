@@ -6,11 +6,16 @@ import {
 } from "discord.js";
 import type { Dossier } from "../answer/dossier.ts";
 import type { AnswerCommandSpec, OptionValues } from "../answer-commands.ts";
+import {
+  privateOption,
+  readOptionalText,
+  readRequiredText,
+  textOption,
+} from "../interaction/command-input.ts";
+import { respondWithSuggestions } from "../interaction/suggestions.ts";
 import type { Moderation } from "../moderation/moderation.ts";
 import type { AnswerPages } from "./answer-pages.ts";
-import { privateOption, readOptionalText, readRequiredText, textOption } from "./command-input.ts";
 import type { QuizGames } from "./quiz-games.ts";
-import { respondWithSuggestions } from "./suggestions.ts";
 
 /** What a command may use: the core, the recent-answers cache for paging, the list for /help, the quizzes. */
 export interface CommandContext {

@@ -1,4 +1,5 @@
 import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from "discord.js";
+import { sendNotice } from "../interaction/reply.ts";
 import { handleQaComponent, isQaCustomId } from "../moderation/discord/qa-components.ts";
 import { isSourcesCustomId } from "../render/discord/card-sources.ts";
 import { isPageButton } from "../render/discord/page-buttons.ts";
@@ -7,7 +8,6 @@ import { isQuizButton } from "../render/discord/quiz-messages.ts";
 import type { CommandContext } from "./command.ts";
 import { STALE_BUTTON, turnPage } from "./page-turner.ts";
 import { pickDemand } from "./pick-demand.ts";
-import { sendNotice } from "./reply.ts";
 import { showSources } from "./show-sources.ts";
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;

@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../interaction/clock.ts";
 
 export type CooldownVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,9 +1,7 @@
-import { commands as allCommands } from "../../commands/index.ts";
+import { type Clock, systemClock } from "../interaction/clock.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
 import { type AnswerPages, createAnswerPages } from "./answer-pages.ts";
 import type { BotContext } from "./bot-context.ts";
-import { type Clock, systemClock } from "./clock.ts";
-import type { SlashCommand } from "./command.ts";
 import { Cooldowns } from "./cooldowns.ts";
 import { QuizGames } from "./quiz-games.ts";
 import { createRouter, type InteractionHandler } from "./router.ts";
@@ -15,8 +13,6 @@ export interface InteractionHandlingOptions {
   pageTtlMs?: number;
   /** Where answers' pages are kept for "More" / "Previous"; default this process's memory. */
   pages?: AnswerPages;
-  /** The commands to answer; default every command in commands/index.ts. */
-  commands?: readonly SlashCommand[];
   /** What ends quiz rounds; tests pass one they fire. */
   quizTimer?: QuizTimer;
 }
@@ -36,7 +32,7 @@ export function createInteractionHandling(
   options: InteractionHandlingOptions = {},
 ): InteractionHandling {
   const clock = options.clock ?? systemClock;
-  const commands = options.commands ?? allCommands;
+  const { commands } = ctx;
   const quizzes = new QuizGames({
     corpus: ctx.corpus,
     seconds: ctx.config.quizSeconds,

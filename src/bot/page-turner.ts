@@ -1,8 +1,8 @@
 import type { ButtonInteraction } from "discord.js";
+import { sendNotice, showTurnedPage } from "../interaction/reply.ts";
 import { decodePageButton } from "../render/discord/page-buttons.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import type { CommandContext } from "./command.ts";
-import { sendNotice, showTurnedPage } from "./reply.ts";
 
 export const EXPIRED_ANSWER = "This answer has expired — ask again.";
 export const STALE_BUTTON = "This button no longer works — run the command again.";

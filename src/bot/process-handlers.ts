@@ -1,5 +1,5 @@
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import type { BotContext } from "./bot-context.ts";
-import { toLoggableError } from "./loggable-error.ts";
 import type { RunningBot } from "./start-bot.ts";
 
 /** The parts of `process` these handlers touch, so a test can emit the events and see the exit code. */

@@ -2,6 +2,8 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import type { Logger } from "pino";
 import { UserError } from "../errors.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import { editOf, NO_MENTIONS, sendNotice } from "../interaction/reply.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { canModerate } from "../moderation/permissions.ts";
 import { MAX_SEED, makeQuiz, type QuizRequest } from "../quiz/make-quiz.ts";
@@ -17,9 +19,7 @@ import {
   renderStopped,
 } from "../render/discord/quiz-messages.ts";
 import type { QuizScoreStore } from "../store/index.ts";
-import { toLoggableError } from "./loggable-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
-import { editOf, NO_MENTIONS, sendNotice } from "./reply.ts";
 
 export const QUIZ_ENDED = "This quiz has ended: start another with /quiz start.";
 export const TOO_LATE = "Too late: this round is over.";

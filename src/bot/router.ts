@@ -6,14 +6,14 @@ import type {
 } from "discord.js";
 import type { Logger } from "pino";
 import { UserError } from "../errors.ts";
+import { UNKNOWN_COMMAND } from "../interaction/command-input.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import { sendNotice } from "../interaction/reply.ts";
 import { answerFailure } from "./answer-failure.ts";
 import type { CommandContext, SlashCommand } from "./command.ts";
-import { UNKNOWN_COMMAND } from "./command-input.ts";
 import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";
 import type { Cooldowns } from "./cooldowns.ts";
-import { toLoggableError } from "./loggable-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
-import { sendNotice } from "./reply.ts";
 
 export const UNKNOWN_FORM = "This form no longer works — run the command again.";
 

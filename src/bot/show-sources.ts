@@ -1,10 +1,10 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from "discord.js";
 import type { Dossier } from "../answer/dossier.ts";
+import { sendNotice, sendReply } from "../interaction/reply.ts";
 import { allExcerpts } from "../render/card-content.ts";
 import { type AnswerView, sourcesKey } from "../render/discord/answer-view.ts";
 import { decodeSourcesTarget, renderSources } from "../render/discord/card-sources.ts";
 import type { CommandContext } from "./command.ts";
-import { sendNotice, sendReply } from "./reply.ts";
 
 export const UNKNOWN_SOURCES = "Those sources are no longer in the dossier — run the command again.";
 

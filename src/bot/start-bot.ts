@@ -1,9 +1,9 @@
 import { type Client, Events } from "discord.js";
 import { requireDiscordCredentials } from "../config.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import type { BotContext } from "./bot-context.ts";
 import { createClient } from "./client.ts";
 import { createInteractionHandling, type InteractionHandlingOptions } from "./interaction-handling.ts";
-import { toLoggableError } from "./loggable-error.ts";
 
 export interface RunningBot {
   client: Client<true>;

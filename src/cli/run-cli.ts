@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
-import { toLoggableError } from "../bot/loggable-error.ts";
 import { type Config, type ConfigVariable, loadConfig } from "../config.ts";
 import { type Context, createContext, createLogger, DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { DOSSIER_VERSION, nodeVersionProblem } from "../installation.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
+import { type CliIo, processIo } from "../render/terminal/terminal-io.ts";
 import { StoreError } from "../store/errors.ts";
-import { type CliIo, processIo } from "./io.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 import { findSubCommand, fullUsage, usageOf } from "./sub-commands.ts";
 import { UsageError } from "./usage-error.ts";

@@ -1,3 +1,4 @@
+import { commands } from "../../commands/index.ts";
 import type { BotContext } from "../bot/bot-context.ts";
 import { ConfigError } from "../config.ts";
 import { StoreError } from "../store/errors.ts";
@@ -31,7 +32,7 @@ export const serveHttpCommand: SubCommand = {
     let bot: BotContext;
     try {
       const moderation = await openModeration(context);
-      bot = { ...context, moderation, store: moderation.store };
+      bot = { ...context, moderation, store: moderation.store, commands };
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       cli.io.err(error.message);

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config, ConfigVariable } from "../config.ts";
 import type { Context } from "../context.ts";
-import type { CliIo } from "./io.ts";
+import type { CliIo } from "../render/terminal/terminal-io.ts";
 
 /** What every sub-command receives: its output, and the context built lazily on first use. */
 export interface CliEnvironment {

@@ -1,8 +1,8 @@
 import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
-import { renderForTerminal } from "../cli/render-output.ts";
-import { writeRequestedPicture } from "../cli/timeline-picture.ts";
 import type { Context } from "../context.ts";
 import { UserError } from "../errors.ts";
+import { renderForTerminal } from "../render/command-output.ts";
+import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
 import { renderDemandList } from "../render/terminal/answer.ts";
 import { styleFor } from "../render/terminal/style.ts";
 import { consoleHelp } from "./help-text.ts";

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import type { CliIo } from "../cli/io.ts";
 import type { Context } from "../context.ts";
+import type { CliIo } from "../render/terminal/terminal-io.ts";
 import { answerLine, type ConsoleDisplay } from "./answer-line.ts";
 
 export interface ConsoleStreams {

@@ -1,8 +1,8 @@
 import type { BotContext } from "../bot/bot-context.ts";
-import { type Clock, systemClock } from "../bot/clock.ts";
 import { createInteractionHandling, type InteractionHandlingOptions } from "../bot/interaction-handling.ts";
 import { createSharedMemories } from "../bot/shared-memories.ts";
 import { ConfigError } from "../config.ts";
+import { type Clock, systemClock } from "../interaction/clock.ts";
 import { PostgresQaStore } from "../store/postgres/postgres-qa-store.ts";
 import { HttpTransport } from "./http-transport.ts";
 import { startInteractionsEndpoint } from "./interactions-endpoint.ts";

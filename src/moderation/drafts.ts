@@ -1,5 +1,5 @@
-import { ButtonMemory, type KeyedMemory } from "../bot/button-memory.ts";
-import type { Clock } from "../bot/clock.ts";
+import { ButtonMemory, type KeyedMemory } from "../interaction/button-memory.ts";
+import type { Clock } from "../interaction/clock.ts";
 import type { FormValues } from "./entry-form.ts";
 
 /** What a submitted form was for: a new entry, or an edit of the version the moderator saw. */

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Dossier } from "../answer/dossier.ts";
-import { type Clock, systemClock } from "../bot/clock.ts";
+import { type Clock, systemClock } from "../interaction/clock.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaStore } from "../store/index.ts";
 import { createDrafts, type Drafts } from "./drafts.ts";

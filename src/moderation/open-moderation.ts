@@ -1,5 +1,5 @@
-import type { Clock } from "../bot/clock.ts";
 import type { Context } from "../context.ts";
+import type { Clock } from "../interaction/clock.ts";
 import { databaseError, openSqliteQaStore } from "../store/index.ts";
 import type { SqliteQaStore } from "../store/sqlite/sqlite-qa-store.ts";
 import { loadGuildEntries } from "./load-guild-entries.ts";

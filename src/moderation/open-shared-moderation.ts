@@ -1,5 +1,5 @@
-import type { Clock } from "../bot/clock.ts";
 import type { Context } from "../context.ts";
+import type { Clock } from "../interaction/clock.ts";
 import { openPostgresQaStore } from "../store/postgres/open-store.ts";
 import { followSharedEntries } from "./follow-shared-entries.ts";
 import { createModeration, type Moderation } from "./moderation.ts";

@@ -1,5 +1,5 @@
-import { ButtonMemory, type KeyedMemory } from "../bot/button-memory.ts";
-import type { Clock } from "../bot/clock.ts";
+import { ButtonMemory, type KeyedMemory } from "../interaction/button-memory.ts";
+import type { Clock } from "../interaction/clock.ts";
 
 /** What a 👍/👎 under an /ask answer is about: the best result shown for that question, in that server. */
 export interface VoteTarget {

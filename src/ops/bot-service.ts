@@ -1,11 +1,11 @@
 import { type Client, Status } from "discord.js";
 import type { Logger } from "pino";
 import { commands as allCommands } from "../../commands/index.ts";
-import type { Clock } from "../bot/clock.ts";
-import { toLoggableError } from "../bot/loggable-error.ts";
 import { type RunningBot, startBot } from "../bot/start-bot.ts";
 import type { Context } from "../context.ts";
 import { networkFailureCode } from "../deploy/discord-failure.ts";
+import type { Clock } from "../interaction/clock.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import { openModeration } from "../moderation/open-moderation.ts";
 import type { QaStore } from "../store/index.ts";
 import { holdDataDir } from "./backup.ts";
@@ -82,8 +82,16 @@ export async function startBotService(
     const bot = await startWithRetry(
       () =>
         startBot(
-          { config, corpus: context.corpus, dossier, logger, moderation: { ...moderation, store }, store },
-          { commands, ...clock },
+          {
+            config,
+            corpus: context.corpus,
+            dossier,
+            logger,
+            moderation: { ...moderation, store },
+            store,
+            commands,
+          },
+          clock,
         ),
       logger,
       options.wait ?? sleep,

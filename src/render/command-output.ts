@@ -1,8 +1,8 @@
 import type { CommandOutput } from "../answer-commands.ts";
-import { answerToJson, formatJson, sourcesToJson } from "../render/json.ts";
-import { renderAnswer } from "../render/terminal/answer.ts";
-import { renderSource, renderSourceList } from "../render/terminal/sources.ts";
-import { styleFor } from "../render/terminal/style.ts";
+import { answerToJson, formatJson, sourcesToJson } from "./json.ts";
+import { renderAnswer } from "./terminal/answer.ts";
+import { renderSource, renderSourceList } from "./terminal/sources.ts";
+import { styleFor } from "./terminal/style.ts";
 
 export interface TerminalOptions {
   color: boolean;

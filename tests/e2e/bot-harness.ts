@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 
 export { pageButtonsOf, type Sent, sent, sentSchema } from "./sent-messages.ts";
 
+import { commands as allCommands } from "../../commands/index.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
 import type { SlashCommand } from "../../src/bot/command.ts";
@@ -106,8 +107,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         dossier,
         logger,
         ...(data === undefined ? {} : { moderation: data.moderation, store: data }),
+        commands: options.commands ?? allCommands,
       },
-      { clock, quizTimer, ...(options.commands === undefined ? {} : { commands: options.commands }) },
+      { clock, quizTimer },
     );
     return {
       fake,

@@ -1,5 +1,6 @@
 import { InteractionResponseType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
 import { startBot } from "../../src/bot/start-bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/context.ts";
@@ -30,6 +31,7 @@ describe("gateway mode with two shards", () => {
         corpus: realCorpus(),
         dossier: realDossier(),
         logger: createLogger("info", stream),
+        commands,
       });
       try {
         const identified = fake.gateway.stats.identifiedShards.map((shard) => shard.join("/"));

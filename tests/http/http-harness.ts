@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { commands } from "../../commands/index.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/context.ts";
@@ -94,7 +95,7 @@ export async function startHttpHarness(options: HttpHarnessOptions = {}): Promis
         cleanups.push(() => store.close());
       }
       const replica = await serveHttp(
-        { ...context, ...(moderation === undefined ? {} : { moderation }) },
+        { ...context, ...(moderation === undefined ? {} : { moderation }), commands },
         {
           port: 0,
           clock,

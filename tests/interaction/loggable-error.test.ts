@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactSecrets, toLoggableError } from "../../src/bot/loggable-error.ts";
+import { redactSecrets, toLoggableError } from "../../src/interaction/loggable-error.ts";
 
 describe("toLoggableError", () => {
   it("cuts interaction and webhook tokens out of URLs and messages", () => {

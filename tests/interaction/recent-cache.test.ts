@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RecentCache } from "../../src/bot/recent-cache.ts";
-import { TestClock } from "./manual-clock.ts";
+import { RecentCache } from "../../src/interaction/recent-cache.ts";
+import { TestClock } from "../bot/manual-clock.ts";
 
 describe("RecentCache", () => {
   it("forgets the least recently used entry beyond its size", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toChoices } from "../../src/bot/suggestions.ts";
+import { toChoices } from "../../src/interaction/suggestions.ts";
 
 describe("toChoices", () => {
   it("keeps at most 25 choices", () => {

@@ -1,12 +1,12 @@
 import type { ChatInputCommandInteraction } from "discord.js";
-import { readInteger, readString } from "../../bot/command-input.ts";
-import { sendReply } from "../../bot/reply.ts";
 import { UserError } from "../../errors.ts";
+import { readInteger, readString } from "../../interaction/command-input.ts";
+import { sendReply } from "../../interaction/reply.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
-import { citeMessage } from "../../render/discord/qa-cite.ts";
-import { gapsMessage } from "../../render/discord/qa-gaps.ts";
 import type { Moderation } from "../moderation.ts";
 import { requireGuildModerator } from "./interaction-guard.ts";
+import { citeMessage } from "./qa-cite.ts";
+import { gapsMessage } from "./qa-gaps.ts";
 
 const DEFAULT_GAPS = 15;
 

@@ -1,8 +1,8 @@
 import type { Article, Paragraph } from "../../knowledge/schema.ts";
-import { escapeText, plainText, ZERO_WIDTH_SPACE } from "./escape.ts";
-import { fitMessage } from "./fit-message.ts";
-import { truncateText } from "./fit-text.ts";
-import { COLORS, type MessagePayload } from "./payload.ts";
+import { escapeText, plainText, ZERO_WIDTH_SPACE } from "../../render/discord/escape.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { truncateText } from "../../render/discord/fit-text.ts";
+import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
 
 const EXAMPLE_WORDS = 8;
 /** Room for the code fences inside an embed description's 4,096 characters. */

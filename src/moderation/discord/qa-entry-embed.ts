@@ -1,10 +1,10 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
+import { escapeText } from "../../render/discord/escape.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { truncateText } from "../../render/discord/fit-text.ts";
+import { LIMITS } from "../../render/discord/limits.ts";
+import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
 import type { GuildQaEntry } from "../../store/index.ts";
-import { escapeText } from "./escape.ts";
-import { fitMessage } from "./fit-message.ts";
-import { truncateText } from "./fit-text.ts";
-import { LIMITS } from "./limits.ts";
-import { COLORS, type MessagePayload } from "./payload.ts";
 import { formatActor, formatWhen } from "./qa-who-when.ts";
 
 /** Citations past this many are counted rather than shown, keeping the embed inside 6,000 characters. */

@@ -5,9 +5,9 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
-import type { FormValues } from "../../moderation/entry-form.ts";
+import { truncateText } from "../../render/discord/fit-text.ts";
 import { QA_LIMITS } from "../../store/index.ts";
-import { truncateText } from "./fit-text.ts";
+import type { FormValues } from "../entry-form.ts";
 
 /** Discord's limits for modals: a 45-character title and label, a 100-character description and placeholder. */
 const MODAL_LIMITS = { title: 45, label: 45, description: 100, placeholder: 100, inputValue: 4000 } as const;

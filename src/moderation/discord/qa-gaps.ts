@@ -1,8 +1,8 @@
+import { escapeText } from "../../render/discord/escape.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { truncateText } from "../../render/discord/fit-text.ts";
+import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
 import type { Gap } from "../../store/index.ts";
-import { escapeText } from "./escape.ts";
-import { fitMessage } from "./fit-message.ts";
-import { truncateText } from "./fit-text.ts";
-import { COLORS, type MessagePayload } from "./payload.ts";
 import { formatWhen } from "./qa-who-when.ts";
 
 const QUESTION_PREVIEW = 200;

@@ -1,13 +1,13 @@
 import type { APIEmbed } from "discord.js";
-import type { FieldChange, RevisionChanges } from "../../moderation/revision-changes.ts";
+import { escapeText, ZERO_WIDTH_SPACE } from "../../render/discord/escape.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { truncateText } from "../../render/discord/fit-text.ts";
+import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
+import { turnPageRow } from "../../render/discord/turn-page-row.ts";
 import type { RevisionAction } from "../../store/index.ts";
-import { escapeText, ZERO_WIDTH_SPACE } from "./escape.ts";
-import { fitMessage } from "./fit-message.ts";
-import { truncateText } from "./fit-text.ts";
-import { COLORS, type MessagePayload } from "./payload.ts";
+import type { FieldChange, RevisionChanges } from "../revision-changes.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
 import { formatActor, formatWhen } from "./qa-who-when.ts";
-import { turnPageRow } from "./turn-page-row.ts";
 
 /** Four revisions of at most ~1,400 characters each fit the 6,000 a message's embeds share. */
 export const HISTORY_PAGE_SIZE = 4;

@@ -1,10 +1,10 @@
+import { escapeText } from "../../render/discord/escape.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { truncateText } from "../../render/discord/fit-text.ts";
+import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
+import { turnPageRow } from "../../render/discord/turn-page-row.ts";
 import type { EntryPage } from "../../store/index.ts";
-import { escapeText } from "./escape.ts";
-import { fitMessage } from "./fit-message.ts";
-import { truncateText } from "./fit-text.ts";
-import { COLORS, type MessagePayload } from "./payload.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
-import { turnPageRow } from "./turn-page-row.ts";
 
 /** Ten lines of at most ~170 characters stay well inside an embed's 4,096. */
 export const LIST_PAGE_SIZE = 10;

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import { plainText } from "./escape.ts";
-import { fitMessage } from "./fit-message.ts";
-import { COLORS, type MessagePayload } from "./payload.ts";
+import { plainText } from "../../render/discord/escape.ts";
+import { fitMessage } from "../../render/discord/fit-message.ts";
+import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
 
 /** What would turn quoted text into a link (`[text](url)`) or a tag (`<@id>`, `<t:…>`). */

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { ButtonRow } from "./payload.ts";
+import type { ButtonRow } from "../../render/discord/payload.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
 
 /** 👍 / 👎 under an /ask answer; `key` names the question and best result in the bot's vote cache. */

@@ -1,4 +1,4 @@
-import { escapeText } from "./escape.ts";
+import { escapeText } from "../../render/discord/escape.ts";
 
 const DISCORD_ID = /^\d{17,20}$/;
 

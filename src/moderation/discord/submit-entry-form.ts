@@ -1,7 +1,5 @@
 import type { ModalSubmitInteraction } from "discord.js";
-import { sendReply } from "../../bot/reply.ts";
-import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
-import { formProblemsMessage } from "../../render/discord/qa-problems.ts";
+import { sendReply } from "../../interaction/reply.ts";
 import { EntryValidationError, type QaContent } from "../../store/index.ts";
 import type { FormMode } from "../drafts.ts";
 import { addEntry, EditConflictError, editEntry } from "../entry-actions.ts";
@@ -9,6 +7,8 @@ import { readEntryForm } from "../entry-form.ts";
 import type { Moderation } from "../moderation.ts";
 import { formValuesFrom } from "./form-values.ts";
 import { requireGuildModerator } from "./interaction-guard.ts";
+import { entryMessage } from "./qa-entry-embed.ts";
+import { formProblemsMessage } from "./qa-problems.ts";
 
 const EPHEMERAL = { ephemeral: true } as const;
 

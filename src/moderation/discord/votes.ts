@@ -1,10 +1,10 @@
 import type { ButtonInteraction } from "discord.js";
 import type { Answer } from "../../answer/types.ts";
-import { toLoggableError } from "../../bot/loggable-error.ts";
-import { sendNotice } from "../../bot/reply.ts";
+import { toLoggableError } from "../../interaction/loggable-error.ts";
+import { sendNotice } from "../../interaction/reply.ts";
 import type { ButtonRow } from "../../render/discord/payload.ts";
-import { voteButtonRow } from "../../render/discord/qa-vote-row.ts";
 import type { Moderation } from "../moderation.ts";
+import { voteButtonRow } from "./qa-vote-row.ts";
 
 export const VOTE_THANKS = "Thanks — noted.";
 export const VOTE_EXPIRED = "This answer is too old to vote on — ask again to rate the new answer.";

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { CommandOutput, CommandRequest } from "../answer-commands.ts";
-import { UserError } from "../errors.ts";
-import { renderTimelinePng } from "../render/picture/timeline-png.ts";
+import type { CommandOutput, CommandRequest } from "../../answer-commands.ts";
+import { UserError } from "../../errors.ts";
+import { renderTimelinePng } from "./timeline-png.ts";
 
 /**
  * `dossier timeline --png file` and the console's `/timeline png:file`: the same picture /timeline

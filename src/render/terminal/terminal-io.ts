@@ -1,4 +1,4 @@
-import { wantsColor } from "../render/terminal/style.ts";
+import { wantsColor } from "./style.ts";
 
 /** Where a sub-command writes, so tests can capture it without touching process.stdout. */
 export interface CliIo {
