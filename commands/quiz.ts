@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from "discord.js";
-import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
+import type { SlashCommand } from "../src/bot/command.ts";
+import type { Context } from "../src/bot/context.ts";
 import type { QuizStart } from "../src/bot/quiz-games.ts";
 import { UserError } from "../src/errors.ts";
 import {
@@ -104,7 +105,7 @@ function readStart(interaction: ChatInputCommandInteraction): QuizStart {
   return start;
 }
 
-async function showScores(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
+async function showScores(interaction: ChatInputCommandInteraction, ctx: Pick<Context, "quizzes">) {
   const store = ctx.quizzes.scores;
   const guildId = interaction.guildId;
   if (store === undefined || guildId === null) {

@@ -2,22 +2,10 @@ import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 import { createDossier } from "./answer/create-dossier.ts";
-import type { Dossier } from "./answer/dossier.ts";
+import type { Context, StartedParts } from "./bot/context.ts";
 import type { Config } from "./config.ts";
 import { PROJECT_ROOT } from "./installation.ts";
-import type { Corpus } from "./knowledge/corpus.ts";
 import { loadCorpus } from "./knowledge/load-corpus.ts";
-
-/**
- * Everything a command needs, built in one place and passed down explicitly: no globals, so tests
- * build their own with a fixture corpus or a fake dossier.
- */
-export interface Context {
-  config: Config;
-  corpus: Corpus;
-  dossier: Dossier;
-  logger: Logger;
-}
 
 /** The shipped knowledge folder, found from the code rather than from the working directory. */
 export const DEFAULT_KNOWLEDGE_DIR = `${join(PROJECT_ROOT, "knowledge")}/`;
@@ -64,8 +52,11 @@ export interface ContextOptions {
   logger?: Logger;
 }
 
-/** Loads and verifies the knowledge (refusing to start on any problem) and builds the answer index. */
-export function createContext(config: Config, options: ContextOptions = {}): Context {
+/**
+ * The context's first parts (src/bot/context.ts), built at start: loads and verifies the knowledge
+ * (refusing to start on any problem) and builds the answer index.
+ */
+export function createContext(config: Config, options: ContextOptions = {}): Pick<Context, StartedParts> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const started = performance.now();

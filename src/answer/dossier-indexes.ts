@@ -4,8 +4,12 @@ import type { SearchIndex } from "../search/search-index.ts";
 import type { FindArticleMention } from "./ask/article.ts";
 import type { PassageLibrary } from "./excerpts/passages.ts";
 
-/** Everything the answer functions share: built once by createDossier, passed explicitly. */
-export interface AnswerContext {
+/**
+ * The dossier's own lookups, which every answer function reads: the corpus, its search index and
+ * passage library, and the entries by id. Built once by createDossier and passed explicitly; the
+ * application's context is another thing (src/bot/context.ts).
+ */
+export interface DossierIndexes {
   corpus: Corpus;
   index: SearchIndex;
   library: PassageLibrary;

@@ -1,13 +1,13 @@
 import { UserError } from "../errors.ts";
 import { citationProblem } from "../knowledge/check-references.ts";
 import { type QaEntry, qaEntrySchema } from "../knowledge/schema.ts";
-import type { AnswerContext } from "./answer-context.ts";
+import type { DossierIndexes } from "./dossier-indexes.ts";
 
 /**
  * A moderator's entry, visible at once to `ask` in that guild only. Checked like the curated files
  * (schema, then every excerpt verbatim in a primary article), so nothing unverified is ever shown.
  */
-export function upsertGuildQa(context: AnswerContext, guildId: string, entry: QaEntry): void {
+export function upsertGuildQa(indexes: DossierIndexes, guildId: string, entry: QaEntry): void {
   const parsed = qaEntrySchema.safeParse(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -18,16 +18,16 @@ export function upsertGuildQa(context: AnswerContext, guildId: string, entry: Qa
     );
   }
   for (const citation of parsed.data.citations) {
-    const problem = citationProblem(context.corpus, citation);
+    const problem = citationProblem(indexes.corpus, citation);
     if (problem) throw new UserError("invalid-citation", `Q&A entry "${entry.id}" ${problem}.`);
   }
-  const entries = context.guildQa.get(guildId) ?? new Map<string, QaEntry>();
+  const entries = indexes.guildQa.get(guildId) ?? new Map<string, QaEntry>();
   entries.set(parsed.data.id, parsed.data);
-  context.guildQa.set(guildId, entries);
-  context.index.upsertGuildQa(guildId, parsed.data);
+  indexes.guildQa.set(guildId, entries);
+  indexes.index.upsertGuildQa(guildId, parsed.data);
 }
 
-export function removeGuildQa(context: AnswerContext, guildId: string, entryId: string): void {
-  context.guildQa.get(guildId)?.delete(entryId);
-  context.index.removeGuildQa(guildId, entryId);
+export function removeGuildQa(indexes: DossierIndexes, guildId: string, entryId: string): void {
+  indexes.guildQa.get(guildId)?.delete(entryId);
+  indexes.index.removeGuildQa(guildId, entryId);
 }

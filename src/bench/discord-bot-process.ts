@@ -2,8 +2,8 @@ import pino from "pino";
 import { commands } from "../../commands/index.ts";
 import { startBot } from "../bot/start-bot.ts";
 import { loadConfig } from "../config.ts";
-import { createContext } from "../context.ts";
-import { openModeration } from "../moderation/open-moderation.ts";
+import { createContext } from "../create-context.ts";
+import { openModeration } from "../ops/open-moderation.ts";
 import { type ChildMessage, parentMessageSchema } from "./discord-bench-protocol.ts";
 
 /**

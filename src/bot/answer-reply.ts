@@ -4,7 +4,7 @@ import { type ReplyFile, sendReply } from "../interaction/reply.ts";
 import { type AnswerView, pageCountOf } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
-import type { CommandContext } from "./command.ts";
+import type { Context } from "./context.ts";
 import { withSourceCounts } from "./show-sources.ts";
 
 /**
@@ -14,7 +14,7 @@ import { withSourceCounts } from "./show-sources.ts";
  */
 export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
+  ctx: Pick<Context, "dossier" | "pages">,
   answered: AnswerView,
   extraRows: ButtonRow[] = [],
   files: readonly ReplyFile[] = [],

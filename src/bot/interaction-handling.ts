@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from "../interaction/clock.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
 import { type AnswerPages, createAnswerPages } from "./answer-pages.ts";
-import type { BotContext } from "./bot-context.ts";
+import type { BotParts, Context } from "./context.ts";
 import { Cooldowns } from "./cooldowns.ts";
 import { QuizGames } from "./quiz-games.ts";
 import { createRouter, type InteractionHandler } from "./router.ts";
@@ -27,12 +27,11 @@ export interface InteractionHandling {
  * gateway (start-bot.ts) or Discord's HTTP requests (src/http). `secrets` never reach a log line.
  */
 export function createInteractionHandling(
-  ctx: BotContext,
+  ctx: Omit<Context, BotParts>,
   secrets: readonly string[],
   options: InteractionHandlingOptions = {},
 ): InteractionHandling {
   const clock = options.clock ?? systemClock;
-  const { commands } = ctx;
   const quizzes = new QuizGames({
     corpus: ctx.corpus,
     seconds: ctx.config.quizSeconds,
@@ -42,15 +41,13 @@ export function createInteractionHandling(
     logger: ctx.logger,
     secrets,
   });
+  const context: Context = {
+    ...ctx,
+    pages: options.pages ?? createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
+    quizzes,
+  };
   const route = createRouter({
-    commands,
-    context: {
-      dossier: ctx.dossier,
-      pages: options.pages ?? createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
-      commands,
-      quizzes,
-      ...(ctx.moderation === undefined ? {} : { moderation: ctx.moderation }),
-    },
+    context,
     cooldowns: new Cooldowns(ctx.config.cooldownSeconds, clock),
     logger: ctx.logger,
     secrets,

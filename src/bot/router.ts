@@ -10,18 +10,19 @@ import { UNKNOWN_COMMAND } from "../interaction/command-input.ts";
 import { toLoggableError } from "../interaction/loggable-error.ts";
 import { sendNotice } from "../interaction/reply.ts";
 import { answerFailure } from "./answer-failure.ts";
-import type { CommandContext, SlashCommand } from "./command.ts";
+import type { CommandParts, SlashCommand } from "./command.ts";
 import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";
+import type { Context } from "./context.ts";
 import type { Cooldowns } from "./cooldowns.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
 
 export const UNKNOWN_FORM = "This form no longer works — run the command again.";
 
 export interface RouterOptions {
-  commands: readonly SlashCommand[];
   /** Buttons and forms by custom id; default every family the bot writes (component-routes.ts). */
   components?: readonly ComponentRoute[];
-  context: CommandContext;
+  /** What commands and buttons are given; its `commands` are the ones answered. */
+  context: Pick<Context, CommandParts>;
   cooldowns: Cooldowns;
   logger: Logger;
   /** Strings that must never reach a log line (the bot token). */
@@ -37,7 +38,7 @@ export type InteractionHandler = (interaction: Interaction) => Promise<void>;
  * did not respond". Never rejects.
  */
 export function createRouter(options: RouterOptions): InteractionHandler {
-  const byName = new Map(options.commands.map((command) => [command.data.name, command]));
+  const byName = new Map(options.context.commands.map((command) => [command.data.name, command]));
 
   return async (interaction) => {
     const logger = options.logger.child(describe(interaction));

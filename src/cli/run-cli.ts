@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
+import type { Context, StartedParts } from "../bot/context.ts";
 import { type Config, type ConfigVariable, loadConfig } from "../config.ts";
-import { type Context, createContext, createLogger, DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
+import { createContext, createLogger, DEFAULT_KNOWLEDGE_DIR } from "../create-context.ts";
 import { UserError } from "../errors.ts";
 import { DOSSIER_VERSION, nodeVersionProblem } from "../installation.ts";
 import { toLoggableError } from "../interaction/loggable-error.ts";
@@ -17,7 +18,7 @@ export interface CliOptions {
   knowledgeDir?: string;
   stdin?: NodeJS.ReadableStream;
   /** Builds the context instead of loading config and knowledge: tests pass a fixture or a fake. */
-  context?: () => Context;
+  context?: () => Pick<Context, StartedParts>;
   /** Where log lines go; default stderr. */
   logStream?: NodeJS.WritableStream;
 }
@@ -72,7 +73,7 @@ function printHelp(io: CliIo, topic: string | undefined): number {
 function environment(io: CliIo, options: CliOptions, needs: readonly ConfigVariable[]): CliEnvironment {
   const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const env = options.env ?? process.env;
-  let context: Context | undefined;
+  let context: Pick<Context, StartedParts> | undefined;
   let config: Config | undefined;
   let logger: Logger | undefined;
   const cli: CliEnvironment = {

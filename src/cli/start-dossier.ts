@@ -1,6 +1,7 @@
+import type { Context, StartedParts } from "../bot/context.ts";
 import { loadConfig } from "../config.ts";
 import { consoleStreams, runConsole } from "../console/run-console.ts";
-import { type Context, createContext } from "../context.ts";
+import { createContext } from "../create-context.ts";
 import { explainDiscordFailure } from "../deploy/discord-failure.ts";
 import { UserError } from "../errors.ts";
 import { nodeVersionProblem } from "../installation.ts";
@@ -10,7 +11,7 @@ import { type CliIo, processIo } from "../render/terminal/terminal-io.ts";
 import { StoreError } from "../store/errors.ts";
 
 /** Starts the Discord bot with the context; resolves once it is logged in and answering. */
-export type BotStarter = (context: Context) => Promise<unknown>;
+export type BotStarter = (context: Pick<Context, StartedParts>) => Promise<unknown>;
 
 /** Two lines, each within an 80-column terminal. */
 export const NO_TOKEN_NOTICE =
@@ -23,7 +24,7 @@ export interface StartOptions {
   io?: CliIo;
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
   /** Builds the context instead of loading config and knowledge: tests pass one built once. */
-  context?: () => Context;
+  context?: () => Pick<Context, StartedParts>;
 }
 
 /** `npm start`: the bot when DISCORD_TOKEN is set, otherwise the offline console. Returns the exit code. */
@@ -35,7 +36,7 @@ export async function startDossier(options: StartOptions): Promise<number> {
     io.err(tooOld);
     return 1;
   }
-  let context: Context;
+  let context: Pick<Context, StartedParts>;
   try {
     context = options.context?.() ?? createContext(loadConfig(options.env ?? process.env));
   } catch (error) {

@@ -1,5 +1,5 @@
 import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
-import type { Context } from "../context.ts";
+import type { Context } from "../bot/context.ts";
 import { UserError } from "../errors.ts";
 import { renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
@@ -24,7 +24,11 @@ export interface ConsoleReply {
 export const APOLOGY = "Sorry, something went wrong while answering that. The details are in the log.";
 
 /** One typed line → what the console prints. Never throws: every mistake gets a sentence, bugs an apology. */
-export function answerLine(line: string, context: Context, display: ConsoleDisplay): ConsoleReply {
+export function answerLine(
+  line: string,
+  context: Pick<Context, "dossier" | "logger">,
+  display: ConsoleDisplay,
+): ConsoleReply {
   try {
     const input = parseConsoleLine(line);
     switch (input.kind) {

@@ -15,7 +15,7 @@ import { createAnswerPages } from "../bot/answer-pages.ts";
 import { Cooldowns } from "../bot/cooldowns.ts";
 import { QuizGames } from "../bot/quiz-games.ts";
 import { createRouter } from "../bot/router.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../create-context.ts";
 import { UserError } from "../errors.ts";
 import { systemClock } from "../interaction/clock.ts";
 import { type Corpus, findParagraph, primaryArticles } from "../knowledge/corpus.ts";
@@ -106,7 +106,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const store = openSqliteQaStore({ dataDir, corpus });
   const moderation = createModeration({ store, dossier, corpus, moderatorRoleIds: [MODERATOR_ROLE], logger });
   const route = createRouter({
-    commands,
     context: {
       dossier,
       pages: createAnswerPages({ clock: systemClock }),

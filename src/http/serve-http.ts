@@ -1,4 +1,4 @@
-import type { BotContext } from "../bot/bot-context.ts";
+import type { BotParts, Context } from "../bot/context.ts";
 import { createInteractionHandling, type InteractionHandlingOptions } from "../bot/interaction-handling.ts";
 import { createSharedMemories } from "../bot/shared-memories.ts";
 import { ConfigError } from "../config.ts";
@@ -35,7 +35,10 @@ export const MISSING_PUBLIC_KEY =
  * this process when the store is Postgres: what buttons stand for and the signatures already seen
  * are in the database, so any replica can take any request.
  */
-export async function serveHttp(ctx: BotContext, options: ServeHttpOptions = {}): Promise<RunningHttpBot> {
+export async function serveHttp(
+  ctx: Omit<Context, BotParts>,
+  options: ServeHttpOptions = {},
+): Promise<RunningHttpBot> {
   const { config, logger } = ctx;
   if (config.discordPublicKey === undefined) throw new ConfigError(MISSING_PUBLIC_KEY);
   const clock = options.clock ?? systemClock;

@@ -1,10 +1,11 @@
-import type { Context } from "../context.ts";
+import type { Context, StartedParts } from "../bot/context.ts";
 import type { Clock } from "../interaction/clock.ts";
+import { followSharedEntries } from "../moderation/follow-shared-entries.ts";
+import { loadGuildEntries } from "../moderation/load-guild-entries.ts";
+import { createModeration, type Moderation } from "../moderation/moderation.ts";
 import { databaseError, openSqliteQaStore } from "../store/index.ts";
+import { openPostgresQaStore } from "../store/postgres/open-store.ts";
 import type { SqliteQaStore } from "../store/sqlite/sqlite-qa-store.ts";
-import { loadGuildEntries } from "./load-guild-entries.ts";
-import { createModeration, type Moderation } from "./moderation.ts";
-import { openSharedModeration } from "./open-shared-moderation.ts";
 
 /**
  * For the bot's start: opens the store in DATA_DIR (which checks it), makes every active moderator
@@ -13,7 +14,7 @@ import { openSharedModeration } from "./open-shared-moderation.ts";
  * folder or file and what to do) when DATA_DIR cannot be used or the database is damaged.
  */
 export async function openModeration(
-  ctx: Pick<Context, "config" | "corpus" | "dossier" | "logger">,
+  ctx: Pick<Context, StartedParts>,
   options: { clock?: Clock } = {},
 ): Promise<Moderation> {
   if (ctx.config.databaseUrl !== undefined) return openSharedModeration(ctx, ctx.config.databaseUrl, options);
@@ -61,5 +62,37 @@ async function backUpChecked(store: SqliteQaStore, logger: Context["logger"]): P
     logger.info({ backup: await store.backUp() }, "database checked and backed up");
   } catch (error) {
     logger.warn({ file: store.file, error: String(error) }, "could not back up the database");
+  }
+}
+
+/**
+ * openModeration with DATABASE_URL set: the store is Postgres, shared by every replica, and this
+ * replica's answer index follows it (follow-shared-entries.ts). Throws the store's StoreError, one
+ * sentence saying what to fix, when the database cannot be reached or used.
+ */
+export async function openSharedModeration(
+  ctx: Pick<Context, StartedParts>,
+  url: string,
+  options: { clock?: Clock } = {},
+): Promise<Moderation> {
+  const store = await openPostgresQaStore({
+    url,
+    corpus: ctx.corpus,
+    onIdleError: (error) =>
+      ctx.logger.warn({ error: error.message }, "a pooled Postgres connection was lost"),
+  });
+  try {
+    await followSharedEntries(store, ctx.dossier, ctx.logger);
+    return createModeration({
+      store,
+      dossier: ctx.dossier,
+      corpus: ctx.corpus,
+      moderatorRoleIds: ctx.config.moderatorRoleIds,
+      logger: ctx.logger,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
   }
 }

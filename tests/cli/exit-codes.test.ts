@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../../src/context.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../../src/create-context.ts";
 import { UserError } from "../../src/errors.ts";
 import { captureIo } from "./capture-io.ts";
 import { shippedContext } from "./shipped-context.ts";

@@ -13,7 +13,7 @@ import type { Dossier } from "../../src/answer/dossier.ts";
 import type { SlashCommand } from "../../src/bot/command.ts";
 import { type RunningBot, startBot } from "../../src/bot/start-bot.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { deployCommands } from "../../src/deploy/deploy-commands.ts";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";

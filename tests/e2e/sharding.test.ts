@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { startBot } from "../../src/bot/start-bot.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { slashCommand, startFakeDiscord } from "../fake-discord/index.ts";
 import { shardOf } from "../fake-discord/world.ts";
 import { BOT_TOKEN, captureLogs, realCorpus, realDossier, sent } from "./bot-harness.ts";

@@ -1,7 +1,7 @@
 import { UserError } from "../../errors.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
-import type { AnswerContext } from "../answer-context.ts";
 import type { AskOptions } from "../dossier.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import { relevantTerms } from "../excerpts/relevant-terms.ts";
@@ -65,7 +65,7 @@ function answerOrder(matches: SearchMatches, hits: RankedHits, keep: HitKeep): N
   };
 }
 
-export function ask(context: AnswerContext, question: string, options: AskOptions = {}): Answer {
+export function ask(context: DossierIndexes, question: string, options: AskOptions = {}): Answer {
   const text = readQuestion(question);
   if (hasNoWords(text)) {
     throw new UserError("no-words", "Ask in words, for example: Why does Russia oppose NATO expansion?");

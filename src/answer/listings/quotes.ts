@@ -1,14 +1,14 @@
 import { UserError } from "../../errors.ts";
 import type { Quote } from "../../knowledge/schema.ts";
-import type { AnswerContext } from "../answer-context.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 import { quoteResult } from "../excerpts/entry-results.ts";
 import type { Answer, AnswerResult } from "../types.ts";
 import { findPerson } from "./find-person.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
 
 /** Quotations, by speaker (id, name or alias, typos allowed) and/or about a topic. */
-export function listQuotes(context: AnswerContext, filter: { speaker?: string; topic?: string }): Answer {
-  const { corpus, library, people } = context;
+export function listQuotes(indexes: DossierIndexes, filter: { speaker?: string; topic?: string }): Answer {
+  const { corpus, library, people } = indexes;
   let quotes: ReadonlyArray<Quote> = corpus.quotes;
   if (filter.speaker !== undefined && filter.speaker.trim() !== "") {
     const quoted = new Set(corpus.quotes.map((quote) => quote.speaker));
@@ -28,13 +28,13 @@ export function listQuotes(context: AnswerContext, filter: { speaker?: string; t
     return { confident: true, results: quotes.map((quote) => toResult(quote)) };
   }
   const allowed = new Set(quotes.map((quote) => quote.id));
-  const { matches, near, terms } = searchTopic(context, filter.topic, "quote");
+  const { matches, near, terms } = searchTopic(indexes, filter.topic, "quote");
   const found = matches.filter((hit) => allowed.has(hit.ref));
   if (found.length > 0) {
     return {
       confident: true,
       results: found.flatMap((hit) => {
-        const quote = context.quotes.get(hit.ref);
+        const quote = indexes.quotes.get(hit.ref);
         return quote ? [toResult(quote, terms, hit.relevance)] : [];
       }),
     };
@@ -44,7 +44,7 @@ export function listQuotes(context: AnswerContext, filter: { speaker?: string; t
     quotes.length < corpus.quotes.length
       ? quotes
       : near.flatMap((hit) => {
-          const quote = context.quotes.get(hit.ref);
+          const quote = indexes.quotes.get(hit.ref);
           return quote ? [quote] : [];
         });
   return { confident: false, results: offered.map((quote) => toResult(quote, terms)) };

@@ -1,7 +1,7 @@
 import { UserError } from "../../errors.ts";
 import type { TimelineEvent } from "../../knowledge/schema.ts";
 import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
-import type { AnswerContext } from "../answer-context.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 import { eventResult } from "../excerpts/entry-results.ts";
 import type { Answer } from "../types.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
@@ -21,7 +21,7 @@ const given = (value: string | undefined) => value !== undefined && value.trim()
 
 /** Dated events, oldest first (a year before its months, as in timeline.yaml), within a range and topic. */
 export function listTimeline(
-  context: AnswerContext,
+  indexes: DossierIndexes,
   filter: { from?: string; to?: string; topic?: string },
 ): Answer {
   const from = given(filter.from) ? readDateBound(filter.from ?? "", "from") : undefined;
@@ -32,29 +32,29 @@ export function listTimeline(
       `"from" (${filter.from?.trim()}) is after "to" (${filter.to?.trim()}): swap them.`,
     );
   }
-  const inRange = context.corpus.timeline.filter((event) => overlaps(event, from, to));
-  const order = new Map(context.corpus.timeline.map((event, index) => [event.id, index]));
+  const inRange = indexes.corpus.timeline.filter((event) => overlaps(event, from, to));
+  const order = new Map(indexes.corpus.timeline.map((event, index) => [event.id, index]));
   const chronological = (events: TimelineEvent[]) =>
     [...events].sort(
       (a, b) => a.date.localeCompare(b.date) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
     );
 
   if (!given(filter.topic)) {
-    const results = chronological(inRange).map((event) => eventResult(context.library, event, NO_TERMS, 1));
+    const results = chronological(inRange).map((event) => eventResult(indexes.library, event, NO_TERMS, 1));
     return { confident: results.length > 0, results };
   }
-  const { matches, near, terms } = searchTopic(context, filter.topic ?? "", "event");
+  const { matches, near, terms } = searchTopic(indexes, filter.topic ?? "", "event");
   const allowed = new Set(inRange.map((event) => event.id));
   const pick = (hits: typeof matches) =>
     hits.flatMap((hit) => {
-      const event = context.events.get(hit.ref);
+      const event = indexes.events.get(hit.ref);
       return event && allowed.has(event.id) ? [{ event, score: hit.relevance }] : [];
     });
   const found = pick(matches);
   const chosen = found.length > 0 ? found : pick(near);
   const scores = new Map(chosen.map(({ event, score }) => [event.id, score]));
   const results = chronological(chosen.map(({ event }) => event)).map((event) =>
-    eventResult(context.library, event, terms, scores.get(event.id) ?? 0),
+    eventResult(indexes.library, event, terms, scores.get(event.id) ?? 0),
   );
   return { confident: found.length > 0, results };
 }

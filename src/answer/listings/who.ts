@@ -1,4 +1,4 @@
-import type { AnswerContext } from "../answer-context.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 import { personResult, quoteResult } from "../excerpts/entry-results.ts";
 import type { Answer } from "../types.ts";
 import { findPerson } from "./find-person.ts";
@@ -9,8 +9,8 @@ import { NO_TERMS } from "./topic-search.ts";
  * Like the other listings (and unlike `ask`), two quotations from one paragraph are both listed:
  * they are different words, not the same evidence twice.
  */
-export function describePerson(context: AnswerContext, typed: string): Answer {
-  const { corpus, library } = context;
+export function describePerson(indexes: DossierIndexes, typed: string): Answer {
+  const { corpus, library } = indexes;
   const person = findPerson(corpus.people, typed, "person");
   const quotes = corpus.quotes
     .filter((quote) => quote.speaker === person.id)

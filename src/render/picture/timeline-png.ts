@@ -28,8 +28,6 @@ function shippedFontFiles(): string[] {
   return [`${dir}Inter-Regular.otf`, `${dir}Inter-SemiBold.otf`];
 }
 
-let fontFiles: string[] | undefined;
-
 /** Draws the events of a /timeline answer (its `from`/`to` as the axis, when given) as a PNG. */
 export function renderTimelinePng(answer: Answer, range: { from?: string; to?: string } = {}): TimelinePng {
   const events: PictureEvent[] = answer.results.flatMap((result) =>
@@ -56,9 +54,9 @@ export function renderTimelinePng(answer: Answer, range: { from?: string; to?: s
 }
 
 function rasterise(svg: string): Buffer {
-  fontFiles ??= shippedFontFiles();
+  // Looked up for each picture (two file checks, next to 30 ms of drawing) rather than kept in module state.
   const image = new Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY },
+    font: { loadSystemFonts: false, fontFiles: shippedFontFiles(), defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: "original" },
   }).render();
   return image.asPng();
