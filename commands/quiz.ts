@@ -2,7 +2,6 @@ import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandB
 import type { SlashCommand } from "../src/bot/command.ts";
 import type { Context } from "../src/bot/context.ts";
 import type { QuizStart } from "../src/bot/quiz-games.ts";
-import { UserError } from "../src/errors.ts";
 import {
   MAX_LENGTH,
   readInteger,
@@ -17,6 +16,7 @@ import { respondWithSuggestions } from "../src/interaction/suggestions.ts";
 import { MAX_ROUNDS, MAX_SEED } from "../src/quiz/make-quiz.ts";
 import { QUIZ_KIND_NAMES, QUIZ_KINDS, type QuizKind } from "../src/quiz/question-kinds.ts";
 import { renderLeaderboard, renderRecord } from "../src/render/discord/quiz-messages.ts";
+import { UserError } from "../src/user-error.ts";
 
 const TOPIC = {
   name: "topic",

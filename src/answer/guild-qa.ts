@@ -1,6 +1,6 @@
-import { UserError } from "../errors.ts";
 import { citationProblem } from "../knowledge/check-references.ts";
 import { type QaEntry, qaEntrySchema } from "../knowledge/schema.ts";
+import { UserError } from "../user-error.ts";
 import type { DossierIndexes } from "./dossier-indexes.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
+import { formatBenchTable } from "./bench-report.ts";
 import type { BenchOptions } from "./bench-section.ts";
-import { formatBenchTable } from "./format-report.ts";
 import { BENCH_SECTIONS } from "./sections.ts";
 
 export const DEFAULT_QUESTIONS_FILE = fileURLToPath(new URL("../../tests/eval/dev.json", import.meta.url));

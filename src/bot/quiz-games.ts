@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import type { Logger } from "pino";
-import { UserError } from "../errors.ts";
 import { toLoggableError } from "../interaction/loggable-error.ts";
 import { editOf, NO_MENTIONS, sendNotice } from "../interaction/reply.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
@@ -19,6 +18,7 @@ import {
   renderStopped,
 } from "../render/discord/quiz-messages.ts";
 import type { QuizScoreStore } from "../store/index.ts";
+import { UserError } from "../user-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
 
 export const QUIZ_ENDED = "This quiz has ended: start another with /quiz start.";

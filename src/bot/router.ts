@@ -5,10 +5,10 @@ import type {
   RepliableInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
-import { UserError } from "../errors.ts";
 import { UNKNOWN_COMMAND } from "../interaction/command-input.ts";
 import { toLoggableError } from "../interaction/loggable-error.ts";
 import { sendNotice } from "../interaction/reply.ts";
+import { UserError } from "../user-error.ts";
 import { answerFailure } from "./answer-failure.ts";
 import type { CommandParts, SlashCommand } from "./command.ts";
 import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";

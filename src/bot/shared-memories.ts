@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Answer } from "../answer/types.ts";
+import type { Answer } from "../answer/answer.ts";
 import { ButtonMemory, type KeyedMemory } from "../interaction/button-memory.ts";
 import type { Clock } from "../interaction/clock.ts";
 import type { Drafts, EntryDraft } from "../moderation/drafts.ts";

@@ -1,4 +1,4 @@
-import { formatEvaluationReports } from "../eval/format-report.ts";
+import { formatEvaluationReports } from "../eval/eval-report.ts";
 import { runEvaluation } from "../eval/run-evaluation.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";

@@ -3,12 +3,12 @@ import { loadConfig } from "../config.ts";
 import { consoleStreams, runConsole } from "../console/run-console.ts";
 import { createContext } from "../create-context.ts";
 import { explainDiscordFailure } from "../deploy/discord-failure.ts";
-import { UserError } from "../errors.ts";
 import { nodeVersionProblem } from "../installation.ts";
 import { toLoggableError } from "../interaction/loggable-error.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
-import { type CliIo, processIo } from "../render/terminal/terminal-io.ts";
-import { StoreError } from "../store/errors.ts";
+import { type CliIo, processIo } from "../render/terminal/terminal.ts";
+import { StoreError } from "../store/store-error.ts";
+import { UserError } from "../user-error.ts";
 
 /** Starts the Discord bot with the context; resolves once it is logged in and answering. */
 export type BotStarter = (context: Pick<Context, StartedParts>) => Promise<unknown>;

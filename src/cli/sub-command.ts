@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Context, StartedParts } from "../bot/context.ts";
 import type { Config, ConfigVariable } from "../config.ts";
-import type { CliIo } from "../render/terminal/terminal-io.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 
 /** What every sub-command receives: its output, and the context built lazily on first use. */
 export interface CliEnvironment {

@@ -1,10 +1,10 @@
 import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
 import type { Context } from "../bot/context.ts";
-import { UserError } from "../errors.ts";
 import { renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
 import { renderDemandList } from "../render/terminal/answer.ts";
 import { styleFor } from "../render/terminal/style.ts";
+import { UserError } from "../user-error.ts";
 import { consoleHelp } from "./help-text.ts";
 import { parseConsoleLine } from "./parse-line.ts";
 

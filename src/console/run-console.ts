@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Context } from "../bot/context.ts";
-import type { CliIo } from "../render/terminal/terminal-io.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 import { answerLine, type ConsoleDisplay } from "./answer-line.ts";
 
 export interface ConsoleStreams {

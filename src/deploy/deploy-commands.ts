@@ -2,7 +2,7 @@ import { REST, Routes } from "discord.js";
 import { commands as allCommands } from "../../commands/index.ts";
 import type { SlashCommand } from "../bot/command.ts";
 import { type Config, requireDiscordCredentials } from "../config.ts";
-import type { CliIo } from "../render/terminal/terminal-io.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 import {
   type CommandDiff,
   diffCommands,

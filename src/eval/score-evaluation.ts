@@ -1,6 +1,6 @@
+import type { Answer } from "../answer/answer.ts";
 import type { Dossier } from "../answer/dossier.ts";
-import type { Answer } from "../answer/types.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 import { containsGold } from "./gold-match.ts";
 import type { EvaluationQuestion } from "./questions-file.ts";
 

@@ -5,7 +5,7 @@ import {
   type SlashCommandStringOption,
 } from "discord.js";
 import { z } from "zod";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * Reading options defensively. Discord enforces the types and lengths we register, but a modified

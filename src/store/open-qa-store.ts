@@ -1,7 +1,7 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import { openPostgresQaStore } from "./postgres/open-store.ts";
 import type { PostgresQaStore } from "./postgres/postgres-qa-store.ts";
-import { openSqliteQaStore } from "./sqlite/open-store.ts";
+import { openSqliteQaStore } from "./sqlite/open-sqlite-store.ts";
 import type { SqliteQaStore } from "./sqlite/sqlite-qa-store.ts";
 
 export interface StoreLocation {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { QaEntry } from "../knowledge/schema.ts";
-import type { QuizScoreStore } from "./quiz-scores.ts";
 import type {
   EntryPage,
   FeedbackCounts,
@@ -11,7 +10,8 @@ import type {
   QaContent,
   Revision,
   Vote,
-} from "./types.ts";
+} from "./qa-records.ts";
+import type { QuizScoreStore } from "./quiz-scores.ts";
 
 /** What every store engine checks at its boundary, the same way. */
 export const idArgument = z.string().min(1);

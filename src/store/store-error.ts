@@ -1,4 +1,4 @@
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * The database cannot be opened or written: a problem for whoever runs the bot, not for a member.

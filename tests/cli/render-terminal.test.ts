@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/types.ts";
+import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/answer.ts";
 import { answerToJson } from "../../src/render/json.ts";
 import { NOT_CONFIDENT_NOTE, renderAnswer } from "../../src/render/terminal/answer.ts";
 import { renderCitation } from "../../src/render/terminal/citation-line.ts";

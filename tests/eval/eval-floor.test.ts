@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDossier } from "../../src/answer/create-dossier.ts";
-import { formatEvaluationReport } from "../../src/eval/format-report.ts";
+import { formatEvaluationReport } from "../../src/eval/eval-report.ts";
 import { runEvaluation } from "../../src/eval/run-evaluation.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 

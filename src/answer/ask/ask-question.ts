@@ -1,11 +1,11 @@
-import { UserError } from "../../errors.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
+import { UserError } from "../../user-error.ts";
+import type { Answer, AnswerResult, Excerpt } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import { relevantTerms } from "../excerpts/relevant-terms.ts";
-import type { Answer, AnswerResult, Excerpt } from "../types.ts";
 import { answerTypeTest } from "./answer-type.ts";
 import { checkArticleFilter } from "./article.ts";
 import {

@@ -1,7 +1,7 @@
 import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "../../knowledge/schema.ts";
+import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RankedHit } from "../ask/ranking.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
-import type { AnswerResult, Excerpt } from "../types.ts";
 import { excerptOfCitation, excerptOfPassage, excerptOfRange } from "./excerpt.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import { NO_TERMS, type RelevantTerms } from "./relevant-terms.ts";

@@ -1,9 +1,9 @@
-import { UserError } from "../../errors.ts";
 import type { TimelineEvent } from "../../knowledge/schema.ts";
 import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
+import { UserError } from "../../user-error.ts";
+import type { Answer } from "../answer.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { eventResult } from "../excerpts/entry-results.ts";
-import type { Answer } from "../types.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
 
 /**

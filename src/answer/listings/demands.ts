@@ -1,6 +1,6 @@
+import type { Answer } from "../answer.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { demandResult } from "../excerpts/entry-results.ts";
-import type { Answer } from "../types.ts";
 import { foldName } from "./name-match.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
 

@@ -1,8 +1,8 @@
-import { UserError } from "../../errors.ts";
 import type { Quote } from "../../knowledge/schema.ts";
+import { UserError } from "../../user-error.ts";
+import type { Answer, AnswerResult } from "../answer.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { quoteResult } from "../excerpts/entry-results.ts";
-import type { Answer, AnswerResult } from "../types.ts";
 import { findPerson } from "./find-person.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
 

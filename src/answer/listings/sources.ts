@@ -1,5 +1,5 @@
 import type { Article } from "../../knowledge/schema.ts";
-import type { ArticleSummary } from "../types.ts";
+import type { ArticleSummary } from "../answer.ts";
 
 /** An article's metadata for /source; a republication is listed with what it duplicates. */
 export function summarizeArticle(article: Article): ArticleSummary {

@@ -1,6 +1,6 @@
+import type { Answer } from "../answer.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { personResult, quoteResult } from "../excerpts/entry-results.ts";
-import type { Answer } from "../types.ts";
 import { findPerson } from "./find-person.ts";
 import { NO_TERMS } from "./topic-search.ts";
 

@@ -1,6 +1,6 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
-import { UserError } from "../../errors.ts";
 import { sendNotice } from "../../interaction/reply.ts";
+import { UserError } from "../../user-error.ts";
 import type { FormMode } from "../drafts.ts";
 import { type FormValues, formValuesOf } from "../entry-form.ts";
 import type { Moderation } from "../moderation.ts";

@@ -1,8 +1,8 @@
 import type { ChatInputCommandInteraction } from "discord.js";
-import { UserError } from "../../errors.ts";
 import { readInteger, readString } from "../../interaction/command-input.ts";
 import { sendReply } from "../../interaction/reply.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
+import { UserError } from "../../user-error.ts";
 import type { Moderation } from "../moderation.ts";
 import { requireGuildModerator } from "./interaction-guard.ts";
 import { citeMessage } from "./qa-cite.ts";

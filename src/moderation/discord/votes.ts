@@ -1,5 +1,5 @@
 import type { ButtonInteraction } from "discord.js";
-import type { Answer } from "../../answer/types.ts";
+import type { Answer } from "../../answer/answer.ts";
 import { toLoggableError } from "../../interaction/loggable-error.ts";
 import { sendNotice } from "../../interaction/reply.ts";
 import type { ButtonRow } from "../../render/discord/payload.ts";

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CommandOutput, CommandRequest } from "../../answer-commands.ts";
-import { UserError } from "../../errors.ts";
+import { UserError } from "../../user-error.ts";
 import { renderTimelinePng } from "./timeline-png.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
-import type { Answer } from "../../answer/types.ts";
+import type { Answer } from "../../answer/answer.ts";
 import { FONT_FAMILY, type PictureEvent, timelineSvg } from "./timeline-svg.ts";
 
 export interface TimelinePng {

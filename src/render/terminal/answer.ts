@@ -1,5 +1,5 @@
+import type { Answer, Excerpt } from "../../answer/answer.ts";
 import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
-import type { Answer, Excerpt } from "../../answer/types.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";

@@ -1,4 +1,4 @@
-import type { Citation } from "../../answer/types.ts";
+import type { Citation } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./style.ts";

@@ -1,4 +1,4 @@
-import type { Excerpt, Highlight } from "../../answer/types.ts";
+import type { Excerpt, Highlight } from "../../answer/answer.ts";
 import type { TerminalStyle } from "./style.ts";
 
 export interface BlockLayout {

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from "../../answer/types.ts";
+import type { ArticleSummary } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import type { TerminalStyle } from "./style.ts";
 

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Corpus } from "../../knowledge/corpus.ts";
-import { StoreError } from "../errors.ts";
+import { StoreError } from "../store-error.ts";
 import { migratePostgres, POSTGRES_MIGRATIONS } from "./migrations.ts";
 import { PostgresQaStore } from "./postgres-qa-store.ts";
 import { isConnectionFailure } from "./unavailable.ts";

@@ -1,22 +1,11 @@
 import type pg from "pg";
 import { z } from "zod";
-import { UserError } from "../../errors.ts";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import type { QaEntry } from "../../knowledge/schema.ts";
+import { UserError } from "../../user-error.ts";
 import { newEntry, removed, restored, sameContent, withContent } from "../entry-changes.ts";
 import { slugOf, uniqueId } from "../entry-id.ts";
-import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
-import type { QaStore } from "../qa-store.ts";
-import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
-import { questionKey } from "../question-key.ts";
-import {
-  type QuizRank,
-  type QuizRoundRecord,
-  type QuizStanding,
-  quizPeriodSchema,
-  quizRoundRecordSchema,
-} from "../quiz-scores.ts";
 import type {
   EntryPage,
   EntryStatus,
@@ -28,7 +17,18 @@ import type {
   QaContent,
   Revision,
   Vote,
-} from "../types.ts";
+} from "../qa-records.ts";
+import type { QaStore } from "../qa-store.ts";
+import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
+import { questionKey } from "../question-key.ts";
+import {
+  type QuizRank,
+  type QuizRoundRecord,
+  type QuizStanding,
+  quizPeriodSchema,
+  quizRoundRecordSchema,
+} from "../quiz-scores.ts";
+import { EntryValidationError, entryNotFound } from "../store-error.ts";
 import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
 import { validateImport } from "../validate-import.ts";
 import { activityQueries } from "./activity-queries.ts";

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Corpus } from "../../knowledge/corpus.ts";
-import { MIGRATIONS, migrate } from "./migrations.ts";
 import { databaseError, openDatabase } from "./open-database.ts";
+import { MIGRATIONS, migrate } from "./sqlite-migrations.ts";
 import { type QuestionLogBounds, SqliteQaStore } from "./sqlite-qa-store.ts";
 
 export interface SqliteStoreOptions {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
+import type { FeedbackCounts, Gap, Vote } from "../qa-records.ts";
 import { toCounts, toGap } from "../rows.ts";
-import type { FeedbackCounts, Gap, Vote } from "../types.ts";
 
 /** Prepared statements over the feedback votes and the log of asked questions. */
 export function activityQueries(db: Database.Database) {

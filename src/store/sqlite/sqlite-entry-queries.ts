@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
+import type { EntryStatus, GuildQaEntry, Revision, RevisionAction } from "../qa-records.ts";
 import { snapshotOf, toEntry, toRevision, toTotal } from "../rows.ts";
-import type { EntryStatus, GuildQaEntry, Revision, RevisionAction } from "../types.ts";
 
 const keyRowSchema = z.object({ id: z.string(), status: z.enum(["active", "removed"]) });
 

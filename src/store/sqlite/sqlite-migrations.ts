@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { StoreError } from "../errors.ts";
+import { StoreError } from "../store-error.ts";
 import { APPLICATION_ID } from "./database-health.ts";
 
 /**

@@ -1,22 +1,11 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { UserError } from "../../errors.ts";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import type { QaEntry } from "../../knowledge/schema.ts";
+import { UserError } from "../../user-error.ts";
 import { newEntry, removed, restored, sameContent, withContent } from "../entry-changes.ts";
 import { slugOf, uniqueId } from "../entry-id.ts";
-import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
-import type { QaStore } from "../qa-store.ts";
-import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
-import { questionKey } from "../question-key.ts";
-import {
-  type QuizRank,
-  type QuizRoundRecord,
-  type QuizStanding,
-  quizPeriodSchema,
-  quizRoundRecordSchema,
-} from "../quiz-scores.ts";
 import type {
   EntryPage,
   FeedbackCounts,
@@ -27,14 +16,25 @@ import type {
   QaContent,
   Revision,
   Vote,
-} from "../types.ts";
+} from "../qa-records.ts";
+import type { QaStore } from "../qa-store.ts";
+import { idArgument, LOGGED_QUESTION_MAX, listOptionsSchema } from "../qa-store.ts";
+import { questionKey } from "../question-key.ts";
+import {
+  type QuizRank,
+  type QuizRoundRecord,
+  type QuizStanding,
+  quizPeriodSchema,
+  quizRoundRecordSchema,
+} from "../quiz-scores.ts";
+import { EntryValidationError, entryNotFound } from "../store-error.ts";
 import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
 import { validateImport } from "../validate-import.ts";
-import { type ActivityQueries, activityQueries } from "./activity-queries.ts";
 import { backUp, integrityProblems, type StartCheck } from "./database-health.ts";
-import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
 import { type QuizQueries, quizQueries } from "./quiz-queries.ts";
+import { type ActivityQueries, activityQueries } from "./sqlite-activity-queries.ts";
+import { type EntryQueries, entryQueries } from "./sqlite-entry-queries.ts";
 
 /**
  * The log grows with every /ask, so it keeps each server's newest questions from the last 90 days:
