@@ -1,23 +1,25 @@
 import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
+import type { Article } from "../knowledge/schema.ts";
 import { createAnalyzer } from "../search/analyzer.ts";
 import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic } from "../search/semantic.ts";
+import type { ArticleSummary } from "./answer.ts";
 import { articleMentionFinder } from "./ask/article.ts";
 import { ask } from "./ask/ask-question.ts";
 import type { Dossier } from "./dossier.ts";
-import { byId, type DossierIndexes } from "./dossier-indexes.ts";
+import {
+  byId,
+  type DossierIndexes,
+  rememberedWordTerms,
+  removeGuildQa,
+  upsertGuildQa,
+} from "./dossier-indexes.ts";
 import { evidenceOf } from "./excerpts/entry-results.ts";
 import { buildPassageLibrary } from "./excerpts/passages.ts";
-import { removeGuildQa, upsertGuildQa } from "./guild-qa.ts";
-import { listTimeline } from "./listings/curated-listings.ts";
-import { listDemands } from "./listings/demands.ts";
-import { listQuotes } from "./listings/quotes.ts";
-import { summarizeArticle } from "./listings/sources.ts";
-import { describePerson } from "./listings/who.ts";
+import { describePerson, listDemands, listQuotes, listTimeline } from "./listings/curated-listings.ts";
 import { suggest } from "./suggest.ts";
 import { verifiedAnswer } from "./verified-answer.ts";
-import { rememberedWordTerms } from "./word-terms.ts";
 
 /**
  * Builds the index and passage library once; every call after that only looks things up.
@@ -68,5 +70,20 @@ export function createDossier(corpus: Corpus): Dossier {
     },
     upsertGuildQa: (guildId, entry) => upsertGuildQa(indexes, guildId, entry),
     removeGuildQa: (guildId, entryId) => removeGuildQa(indexes, guildId, entryId),
+  };
+}
+
+/** An article's metadata for /source; a republication is listed with what it duplicates. */
+export function summarizeArticle(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    ...(article.subtitle === undefined ? {} : { subtitle: article.subtitle }),
+    ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
+    authors: [...article.authors],
+    ...(article.published === undefined ? {} : { published: article.published }),
+    ...(article.url === undefined ? {} : { url: article.url }),
+    paragraphs: article.paragraphs.length,
+    ...(article.duplicateOf === undefined ? {} : { duplicateOf: article.duplicateOf }),
   };
 }

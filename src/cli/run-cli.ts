@@ -8,9 +8,9 @@ import { KnowledgeError } from "../knowledge/problems.ts";
 import { type CliIo, processIo } from "../render/terminal/terminal.ts";
 import { StoreError } from "../store/store-error.ts";
 import { UserError } from "../user-error.ts";
+import { UsageError } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 import { findSubCommand, fullUsage, usageOf } from "./sub-commands.ts";
-import { UsageError } from "./usage-error.ts";
 
 export interface CliOptions {
   /** Environment variables for the configuration (default process.env; `.env` is read by the entry). */

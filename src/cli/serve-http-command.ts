@@ -2,9 +2,8 @@ import { commands } from "../../commands/index.ts";
 import type { BotParts, Context } from "../bot/context.ts";
 import { ConfigError } from "../config.ts";
 import { StoreError } from "../store/store-error.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 /**
  * `dossier serve-http [--port N]`: the bot as an HTTP interactions endpoint instead of a gateway

@@ -3,7 +3,7 @@ import type { Context } from "../bot/context.ts";
 import { renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
 import { renderDemandList } from "../render/terminal/answer.ts";
-import { styleFor } from "../render/terminal/style.ts";
+import { styleFor } from "../render/terminal/terminal.ts";
 import { UserError } from "../user-error.ts";
 import { consoleHelp } from "./help-text.ts";
 import { parseConsoleLine } from "./parse-line.ts";

@@ -19,7 +19,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from "../create-context.ts";
 import { systemClock } from "../interaction/clock.ts";
 import { type Corpus, findParagraph, primaryArticles } from "../knowledge/corpus.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
-import { voteButtonRow } from "../moderation/discord/qa-vote-row.ts";
+import { voteButtonRow } from "../moderation/discord/votes.ts";
 import { createModeration } from "../moderation/moderation.ts";
 import { renderAsJson, renderForTerminal } from "../render/command-output.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";

@@ -5,7 +5,7 @@ import { createDossier } from "../answer/create-dossier.ts";
 import type { Dossier } from "../answer/dossier.ts";
 import { withSourceCounts } from "../bot/show-sources.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
-import { voteButtonRow } from "../moderation/discord/qa-vote-row.ts";
+import { voteButtonRow } from "../moderation/discord/votes.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import { renderSources } from "../render/discord/card-sources.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";

@@ -2,7 +2,7 @@ import type { CommandOutput } from "../answer-commands.ts";
 import { answerToJson, formatJson, sourcesToJson } from "./json.ts";
 import { renderAnswer } from "./terminal/answer.ts";
 import { renderSource, renderSourceList } from "./terminal/sources.ts";
-import { styleFor } from "./terminal/style.ts";
+import { styleFor } from "./terminal/terminal.ts";
 
 export interface TerminalOptions {
   color: boolean;

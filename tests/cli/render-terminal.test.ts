@@ -4,7 +4,7 @@ import { answerToJson } from "../../src/render/json.ts";
 import { NOT_CONFIDENT_NOTE, renderAnswer } from "../../src/render/terminal/answer.ts";
 import { renderCitation } from "../../src/render/terminal/citation-line.ts";
 import { renderQuoteBlock } from "../../src/render/terminal/quote-block.ts";
-import { ansiStyle, plainStyle, wantsColor } from "../../src/render/terminal/style.ts";
+import { ansiStyle, plainStyle, wantsColor } from "../../src/render/terminal/terminal.ts";
 import { formatPartialDate } from "../../src/text/partial-date.ts";
 
 const ESC = String.fromCharCode(27);

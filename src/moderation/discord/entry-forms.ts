@@ -1,9 +1,8 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import { sendNotice } from "../../interaction/reply.ts";
 import { UserError } from "../../user-error.ts";
-import type { FormMode } from "../drafts.ts";
 import { type FormValues, formValuesOf } from "../entry-form.ts";
-import type { Moderation } from "../moderation.ts";
+import type { FormMode, Moderation } from "../moderation.ts";
 import { requireModerator } from "../permissions.ts";
 import { noSuchEntry, requireGuildModerator } from "./interaction-guard.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";

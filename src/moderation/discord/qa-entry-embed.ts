@@ -5,7 +5,6 @@ import { truncateText } from "../../render/discord/fit-text.ts";
 import { LIMITS } from "../../render/discord/limits.ts";
 import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
 import type { GuildQaEntry } from "../../store/index.ts";
-import { formatActor, formatWhen } from "./qa-who-when.ts";
 
 /** Citations past this many are counted rather than shown, keeping the embed inside 6,000 characters. */
 const CITATION_FIELDS = 6;
@@ -46,4 +45,20 @@ export function entryEmbed(entry: GuildQaEntry): APIEmbed {
 /** The entry as a message, under `text` (what just happened to it) when there is one. */
 export function entryMessage(entry: GuildQaEntry, text?: string): MessagePayload {
   return fitMessage({ content: text, embeds: [entryEmbed(entry)], components: [] });
+}
+
+const DISCORD_ID = /^\d{17,20}$/;
+
+/**
+ * Who made a change: a Discord user shows as a mention (which pings nobody, as every message sets
+ * `allowedMentions: { parse: [] }`); a change from the command line shows its actor name as text.
+ */
+export function formatActor(actor: string): string {
+  return DISCORD_ID.test(actor) ? `<@${actor}>` : escapeText(actor);
+}
+
+/** When: a Discord timestamp, shown in each reader's own time zone and language. */
+export function formatWhen(isoTime: string, style: "f" | "R" = "f"): string {
+  const ms = Date.parse(isoTime);
+  return Number.isNaN(ms) ? escapeText(isoTime) : `<t:${Math.floor(ms / 1000)}:${style}>`;
 }

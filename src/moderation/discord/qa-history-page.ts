@@ -2,12 +2,12 @@ import type { APIEmbed } from "discord.js";
 import { escapeText, ZERO_WIDTH_SPACE } from "../../render/discord/escape.ts";
 import { fitMessage } from "../../render/discord/fit-message.ts";
 import { truncateText } from "../../render/discord/fit-text.ts";
+import { turnPageRow } from "../../render/discord/page-buttons.ts";
 import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
-import { turnPageRow } from "../../render/discord/turn-page-row.ts";
 import type { RevisionAction } from "../../store/index.ts";
 import type { FieldChange, RevisionChanges } from "../revision-changes.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
-import { formatActor, formatWhen } from "./qa-who-when.ts";
+import { formatActor, formatWhen } from "./qa-entry-embed.ts";
 
 /** Four revisions of at most ~1,400 characters each fit the 6,000 a message's embeds share. */
 export const HISTORY_PAGE_SIZE = 4;

@@ -1,8 +1,8 @@
 import { escapeText } from "../../render/discord/escape.ts";
 import { fitMessage } from "../../render/discord/fit-message.ts";
 import { truncateText } from "../../render/discord/fit-text.ts";
+import { turnPageRow } from "../../render/discord/page-buttons.ts";
 import { COLORS, type MessagePayload } from "../../render/discord/payload.ts";
-import { turnPageRow } from "../../render/discord/turn-page-row.ts";
 import type { EntryPage } from "../../store/index.ts";
 import { encodeQaCustomId } from "./qa-custom-ids.ts";
 

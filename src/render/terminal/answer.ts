@@ -4,7 +4,7 @@ import { formatPartialDate } from "../../text/partial-date.ts";
 import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
-import type { TerminalStyle } from "./style.ts";
+import type { TerminalStyle } from "./terminal.ts";
 
 export interface AnswerLayout {
   style: TerminalStyle;
