@@ -2,8 +2,8 @@ import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-co
 import type { Context } from "../bot/context.ts";
 import { renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
-import { renderDemandList } from "../render/terminal/answer.ts";
 import { styleFor } from "../render/terminal/terminal.ts";
+import { renderDemandList } from "../render/terminal/terminal-answer.ts";
 import { UserError } from "../user-error.ts";
 import { consoleHelp } from "./help-text.ts";
 import { parseConsoleLine } from "./parse-line.ts";

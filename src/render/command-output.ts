@@ -1,8 +1,8 @@
 import type { CommandOutput } from "../answer-commands.ts";
 import { answerToJson, formatJson, sourcesToJson } from "./json.ts";
-import { renderAnswer } from "./terminal/answer.ts";
 import { renderSource, renderSourceList } from "./terminal/sources.ts";
 import { styleFor } from "./terminal/terminal.ts";
+import { renderAnswer } from "./terminal/terminal-answer.ts";
 
 export interface TerminalOptions {
   color: boolean;
