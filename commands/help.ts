@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { SlashCommand } from "../src/bot/command.ts";
-import { sendReply } from "../src/bot/reply.ts";
+import { sendReply } from "../src/interaction/reply.ts";
 import { renderHelp } from "../src/render/discord/render-help.ts";
 
 /** /help: what Dossier does and its commands, shown only to whoever asked so channels stay on topic. */

@@ -4,23 +4,20 @@ import {
   SlashCommandBuilder,
   type SlashCommandStringOption,
 } from "discord.js";
-import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
-import { readString, readSubcommand } from "../src/bot/command-input.ts";
+import type { SlashCommand } from "../src/bot/command.ts";
+import { readString, readSubcommand } from "../src/interaction/command-input.ts";
 import { openAddForm, openEditForm } from "../src/moderation/discord/entry-forms.ts";
 import { removeFromAnswers, restoreToAnswers } from "../src/moderation/discord/entry-status.ts";
 import { citeParagraph, listGaps } from "../src/moderation/discord/gaps-and-cite.ts";
 import { requireModeration } from "../src/moderation/discord/interaction-guard.ts";
 import { qaAutocomplete } from "../src/moderation/discord/qa-autocomplete.ts";
 import { listEntries, showEntry, showHistory } from "../src/moderation/discord/read-entries.ts";
-import type { Moderation } from "../src/moderation/moderation.ts";
 import { QA_LIMITS } from "../src/store/index.ts";
 
 /** Entry ids are slugs of at most ~64 characters; anything longer names nothing. */
 const ID_MAX = 80;
 
 const SUBCOMMANDS = ["add", "edit", "remove", "restore", "show", "list", "history", "gaps", "cite"] as const;
-
-type QaContext = CommandContext & { moderation?: Moderation };
 
 const idOption = (description: string) => (option: SlashCommandStringOption) =>
   option
@@ -119,7 +116,7 @@ export const qa: SlashCommand = {
     ),
   cooldown: false,
 
-  async execute(interaction, ctx: QaContext) {
+  async execute(interaction, ctx) {
     const subcommand = readSubcommand(interaction, SUBCOMMANDS);
     const moderation = requireModeration(ctx.moderation);
     const id = () => (readString(interaction, "id") ?? "").trim().toLowerCase();
@@ -145,5 +142,5 @@ export const qa: SlashCommand = {
     }
   },
 
-  autocomplete: (interaction, ctx: QaContext) => qaAutocomplete(interaction, ctx.moderation, ctx.dossier),
+  autocomplete: (interaction, ctx) => qaAutocomplete(interaction, ctx.moderation, ctx.dossier),
 };

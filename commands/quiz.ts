@@ -1,5 +1,7 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from "discord.js";
-import type { CommandContext, SlashCommand } from "../src/bot/command.ts";
+import type { SlashCommand } from "../src/bot/command.ts";
+import type { Context } from "../src/bot/context.ts";
+import type { QuizStart } from "../src/bot/quiz-games.ts";
 import {
   MAX_LENGTH,
   readInteger,
@@ -8,14 +10,13 @@ import {
   readString,
   readSubcommand,
   textOption,
-} from "../src/bot/command-input.ts";
-import type { QuizStart } from "../src/bot/quiz-games.ts";
-import { sendReply } from "../src/bot/reply.ts";
-import { respondWithSuggestions } from "../src/bot/suggestions.ts";
-import { UserError } from "../src/errors.ts";
+} from "../src/interaction/command-input.ts";
+import { sendReply } from "../src/interaction/reply.ts";
+import { respondWithSuggestions } from "../src/interaction/suggestions.ts";
 import { MAX_ROUNDS, MAX_SEED } from "../src/quiz/make-quiz.ts";
 import { QUIZ_KIND_NAMES, QUIZ_KINDS, type QuizKind } from "../src/quiz/question-kinds.ts";
 import { renderLeaderboard, renderRecord } from "../src/render/discord/quiz-messages.ts";
+import { UserError } from "../src/user-error.ts";
 
 const TOPIC = {
   name: "topic",
@@ -104,7 +105,7 @@ function readStart(interaction: ChatInputCommandInteraction): QuizStart {
   return start;
 }
 
-async function showScores(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
+async function showScores(interaction: ChatInputCommandInteraction, ctx: Pick<Context, "quizzes">) {
   const store = ctx.quizzes.scores;
   const guildId = interaction.guildId;
   if (store === undefined || guildId === null) {

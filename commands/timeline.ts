@@ -1,5 +1,5 @@
 import { answerCommand } from "../src/answer-commands.ts";
-import { replyWithAnswer } from "../src/bot/answer-reply.ts";
+import { replyWithAnswer } from "../src/bot/answer-pages.ts";
 import {
   readAnswerOptions,
   type SlashCommand,

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Answer, ArticleSummary } from "./answer/answer.ts";
 import type { AskOptions, Dossier, SuggestField } from "./answer/dossier.ts";
-import type { Answer, ArticleSummary } from "./answer/types.ts";
-import { UserError } from "./errors.ts";
+import { UserError } from "./user-error.ts";
 
 /**
  * The answer commands, each defined once: its name, description, options (with their limits and

@@ -1,8 +1,8 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
-import { UserError } from "./errors.ts";
 import { PROJECT_ROOT } from "./installation.ts";
+import { UserError } from "./user-error.ts";
 
 /**
  * Configuration from environment variables (documented in .env.example). Pure: `.env` is read by the

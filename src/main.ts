@@ -1,5 +1,4 @@
-import { startBotWithStore } from "./cli/start-bot-with-store.ts";
-import { startDossier } from "./cli/start-dossier.ts";
+import { startBotWithStore, startDossier } from "./cli/start-dossier.ts";
 import { loadEnvFile } from "./config.ts";
 
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the offline console.

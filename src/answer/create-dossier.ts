@@ -1,23 +1,25 @@
 import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
+import type { Article } from "../knowledge/schema.ts";
 import { createAnalyzer } from "../search/analyzer.ts";
 import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic } from "../search/semantic.ts";
-import { type AnswerContext, byId } from "./answer-context.ts";
+import type { ArticleSummary } from "./answer.ts";
 import { articleMentionFinder } from "./ask/article.ts";
-import { ask } from "./ask/ask.ts";
+import { ask } from "./ask/ask-question.ts";
 import type { Dossier } from "./dossier.ts";
+import {
+  byId,
+  type DossierIndexes,
+  rememberedWordTerms,
+  removeGuildQa,
+  upsertGuildQa,
+} from "./dossier-indexes.ts";
 import { evidenceOf } from "./excerpts/entry-results.ts";
 import { buildPassageLibrary } from "./excerpts/passages.ts";
-import { removeGuildQa, upsertGuildQa } from "./guild-qa.ts";
-import { listDemands } from "./listings/demands.ts";
-import { listQuotes } from "./listings/quotes.ts";
-import { summarizeArticle } from "./listings/sources.ts";
-import { listTimeline } from "./listings/timeline.ts";
-import { describePerson } from "./listings/who.ts";
+import { describePerson, listDemands, listQuotes, listTimeline } from "./listings/curated-listings.ts";
 import { suggest } from "./suggest.ts";
 import { verifiedAnswer } from "./verified-answer.ts";
-import { rememberedWordTerms } from "./word-terms.ts";
 
 /**
  * Builds the index and passage library once; every call after that only looks things up.
@@ -37,7 +39,7 @@ export function createDossier(corpus: Corpus): Dossier {
         bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
       }),
   );
-  const context: AnswerContext = {
+  const indexes: DossierIndexes = {
     corpus,
     index: createSearchIndex(corpus, analyzer),
     library: buildPassageLibrary(corpus, analyzer),
@@ -51,22 +53,37 @@ export function createDossier(corpus: Corpus): Dossier {
     findArticleMention: articleMentionFinder(corpus),
   };
   return {
-    ask: (question, options) => verifiedAnswer(corpus, ask(context, question, options)),
-    demands: (topic) => verifiedAnswer(corpus, listDemands(context, topic)),
-    quotes: (filter) => verifiedAnswer(corpus, listQuotes(context, filter)),
-    timeline: (filter) => verifiedAnswer(corpus, listTimeline(context, filter)),
-    who: (person) => verifiedAnswer(corpus, describePerson(context, person)),
+    ask: (question, options) => verifiedAnswer(corpus, ask(indexes, question, options)),
+    demands: (topic) => verifiedAnswer(corpus, listDemands(indexes, topic)),
+    quotes: (filter) => verifiedAnswer(corpus, listQuotes(indexes, filter)),
+    timeline: (filter) => verifiedAnswer(corpus, listTimeline(indexes, filter)),
+    who: (person) => verifiedAnswer(corpus, describePerson(indexes, person)),
     sources: () => corpus.articles.map(summarizeArticle),
     source: (articleId) => {
       const article = corpus.articles.find((a) => a.id === articleId.trim().toLowerCase());
       return article && summarizeArticle(article);
     },
-    suggest: (field, typed, limit, guildId) => suggest(context, field, typed, limit, guildId),
+    suggest: (field, typed, limit, guildId) => suggest(indexes, field, typed, limit, guildId),
     evidence: (kind, id, guildId) => {
-      const result = evidenceOf(context, kind, id, guildId);
+      const result = evidenceOf(indexes, kind, id, guildId);
       return result && verifiedAnswer(corpus, { confident: true, results: [result] }).results[0];
     },
-    upsertGuildQa: (guildId, entry) => upsertGuildQa(context, guildId, entry),
-    removeGuildQa: (guildId, entryId) => removeGuildQa(context, guildId, entryId),
+    upsertGuildQa: (guildId, entry) => upsertGuildQa(indexes, guildId, entry),
+    removeGuildQa: (guildId, entryId) => removeGuildQa(indexes, guildId, entryId),
+  };
+}
+
+/** An article's metadata for /source; a republication is listed with what it duplicates. */
+export function summarizeArticle(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    ...(article.subtitle === undefined ? {} : { subtitle: article.subtitle }),
+    ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
+    authors: [...article.authors],
+    ...(article.published === undefined ? {} : { published: article.published }),
+    ...(article.url === undefined ? {} : { url: article.url }),
+    paragraphs: article.paragraphs.length,
+    ...(article.duplicateOf === undefined ? {} : { duplicateOf: article.duplicateOf }),
   };
 }

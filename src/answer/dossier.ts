@@ -1,5 +1,5 @@
 import type { QaEntry } from "../knowledge/schema.ts";
-import type { Answer, AnswerResult, ArticleSummary, ResultKind } from "./types.ts";
+import type { Answer, AnswerResult, ArticleSummary, ResultKind } from "./answer.ts";
 
 /**
  * What every front end says when `Answer.confident` is false, before the closest passages: the one
@@ -9,7 +9,7 @@ export const NOT_COVERED_MESSAGE = "The articles don't seem to cover that";
 
 /**
  * The transport-free core every front end calls (Discord commands, console, CLI). Bad input never
- * throws anything but a UserError (src/errors.ts) whose message tells the user what to change.
+ * throws anything but a UserError (src/user-error.ts) whose message tells the user what to change.
  */
 
 export interface AskOptions {

@@ -1,5 +1,5 @@
-import type { AnswerContext } from "./answer-context.ts";
 import type { SuggestField, Suggestion } from "./dossier.ts";
+import type { DossierIndexes } from "./dossier-indexes.ts";
 import { rankNameMatch } from "./listings/name-match.ts";
 import { candidatesFor } from "./suggestion-candidates.ts";
 
@@ -15,7 +15,7 @@ function withinLimit(text: string): string {
 
 /** Autocomplete: exact › prefix › word prefix › typo (by edit distance); the defaults when empty. */
 export function suggest(
-  context: AnswerContext,
+  indexes: DossierIndexes,
   field: SuggestField,
   typed: string,
   limit = MAX_SUGGESTIONS,
@@ -25,7 +25,7 @@ export function suggest(
     0,
     Math.min(MAX_SUGGESTIONS, Number.isFinite(limit) ? Math.floor(limit) : MAX_SUGGESTIONS),
   );
-  const candidates = candidatesFor(context, field, guildId);
+  const candidates = candidatesFor(indexes, field, guildId);
   const text = typed.trim().slice(0, MAX_SUGGESTION_LENGTH);
   const ranked =
     text.length === 0

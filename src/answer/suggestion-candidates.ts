@@ -1,6 +1,6 @@
 import { primaryArticles } from "../knowledge/corpus.ts";
-import type { AnswerContext } from "./answer-context.ts";
 import type { SuggestField } from "./dossier.ts";
+import type { DossierIndexes } from "./dossier-indexes.ts";
 import { personNames } from "./listings/find-person.ts";
 import { foldName } from "./listings/name-match.ts";
 
@@ -20,11 +20,11 @@ function countBy<T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<stri
 }
 
 /** Topics members can filter on: the quotations' topics and the demands' keywords, most used first. */
-function topicCandidates(context: AnswerContext): Candidate[] {
+function topicCandidates(indexes: DossierIndexes): Candidate[] {
   const topics = new Map<string, Candidate>();
   const words = [
-    ...context.corpus.quotes.flatMap((quote) => quote.topics),
-    ...context.corpus.demands.flatMap((demand) => demand.keywords),
+    ...indexes.corpus.quotes.flatMap((quote) => quote.topics),
+    ...indexes.corpus.demands.flatMap((demand) => demand.keywords),
   ];
   for (const topic of words) {
     const key = foldName(topic);
@@ -42,9 +42,9 @@ const MAX_QUESTION_CHOICE = 100;
  * Questions members may pick while typing /ask: this server's moderators' questions first, then the
  * curated ones in their file order. A question longer than a choice may be is left out, not cut.
  */
-function questionCandidates(context: AnswerContext, guildId: string | undefined): Candidate[] {
-  const guildEntries = guildId === undefined ? [] : [...(context.guildQa.get(guildId)?.values() ?? [])];
-  const entries = [...guildEntries, ...context.corpus.qa].filter(
+function questionCandidates(indexes: DossierIndexes, guildId: string | undefined): Candidate[] {
+  const guildEntries = guildId === undefined ? [] : [...(indexes.guildQa.get(guildId)?.values() ?? [])];
+  const entries = [...guildEntries, ...indexes.corpus.qa].filter(
     (entry) => entry.question.length <= MAX_QUESTION_CHOICE,
   );
   return entries.map((entry, index) => ({
@@ -55,15 +55,15 @@ function questionCandidates(context: AnswerContext, guildId: string | undefined)
   }));
 }
 
-export function candidatesFor(context: AnswerContext, field: SuggestField, guildId?: string): Candidate[] {
-  const { corpus } = context;
+export function candidatesFor(indexes: DossierIndexes, field: SuggestField, guildId?: string): Candidate[] {
+  const { corpus } = indexes;
   const quoteCounts = countBy(corpus.quotes, (quote) => quote.speaker);
   const listed = <T>(items: ReadonlyArray<T>, make: (item: T, index: number) => Candidate) => items.map(make);
   switch (field) {
     case "topic":
-      return topicCandidates(context);
+      return topicCandidates(indexes);
     case "question":
-      return questionCandidates(context, guildId);
+      return questionCandidates(indexes, guildId);
     case "demand":
       return listed(corpus.demands, (demand, index) => ({
         name: demand.title,

@@ -1,5 +1,5 @@
 import { type Corpus, findArticle } from "../knowledge/corpus.ts";
-import type { Answer, Excerpt } from "./types.ts";
+import type { Answer, Excerpt } from "./answer.ts";
 
 /** An answer was about to show words that are not in the paragraph it cites: a bug, never shown. */
 export class UnverifiedExcerptError extends Error {

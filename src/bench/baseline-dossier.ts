@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
+import type { Citation } from "../answer/answer.ts";
 import type { Dossier } from "../answer/dossier.ts";
-import type { Citation } from "../answer/types.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { primaryArticles } from "../knowledge/corpus.ts";
 

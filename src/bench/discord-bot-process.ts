@@ -1,8 +1,9 @@
 import pino from "pino";
+import { commands } from "../../commands/index.ts";
 import { startBot } from "../bot/start-bot.ts";
 import { loadConfig } from "../config.ts";
-import { createContext } from "../context.ts";
-import { openModeration } from "../moderation/open-moderation.ts";
+import { createContext } from "../create-context.ts";
+import { openModeration } from "../ops/open-moderation.ts";
 import { type ChildMessage, parentMessageSchema } from "./discord-bench-protocol.ts";
 
 /**
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const moderation = process.env.DATA_DIR === undefined ? undefined : await openModeration(context);
   const bot = await startBot({
     ...context,
+    commands,
     ...(moderation === undefined ? {} : { moderation, store: moderation.store }),
   });
   process.on("message", (raw) => {

@@ -1,7 +1,12 @@
 import { fileURLToPath } from "node:url";
-import type { BenchOptions } from "./bench-section.ts";
-import { formatBenchTable } from "./format-report.ts";
-import { BENCH_SECTIONS } from "./sections.ts";
+import { formatBenchTable } from "./bench-report.ts";
+import type { BenchOptions, BenchSection } from "./bench-section.ts";
+import { corpusScaleSection } from "./corpus-scale-section.ts";
+import { discordE2eSection } from "./discord-e2e.ts";
+import { fuzzSection } from "./fuzz-section.ts";
+import { httpReplicasSection } from "./http-replicas-section.ts";
+import { qaStoreBenchSection } from "./qa-store-section.ts";
+import { timelinePictureSection } from "./timeline-picture-section.ts";
 
 export const DEFAULT_QUESTIONS_FILE = fileURLToPath(new URL("../../tests/eval/dev.json", import.meta.url));
 
@@ -16,3 +21,25 @@ export async function runBench(options: BenchOptions): Promise<string> {
   }
   return parts.join("\n\n");
 }
+
+/** The report's sections, in order. To add one, write a file exporting a BenchSection and list it here. */
+export const BENCH_SECTIONS: ReadonlyArray<BenchSection> = [
+  corpusScaleSection({
+    id: "shipped",
+    title: "Shipped knowledge",
+    scale: 1,
+    targets: { startMs: 300, p99Ms: 2 },
+  }),
+  corpusScaleSection({
+    id: "synthetic-100x",
+    title: "Synthetic corpus, 100× the articles",
+    scale: 100,
+    alsoWords: "own-vocabulary",
+    targets: { p99Ms: 10 },
+  }),
+  discordE2eSection,
+  qaStoreBenchSection(),
+  timelinePictureSection,
+  fuzzSection,
+  httpReplicasSection,
+];

@@ -1,8 +1,8 @@
 import type { RepliableInteraction } from "discord.js";
 import type { Logger } from "pino";
-import { UserError } from "../errors.ts";
-import { toLoggableError } from "./loggable-error.ts";
-import { sendNotice } from "./reply.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import { sendNotice } from "../interaction/reply.ts";
+import { UserError } from "../user-error.ts";
 
 export const APOLOGY = "Something went wrong on our side — it has been logged.";
 

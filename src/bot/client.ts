@@ -1,6 +1,6 @@
 import { Client, GatewayIntentBits, Options, type RESTOptions } from "discord.js";
 import type { Config } from "../config.ts";
-import { NO_MENTIONS } from "./reply.ts";
+import { NO_MENTIONS } from "../interaction/reply.ts";
 
 /**
  * A client for a bot that only answers interactions. Interactions arrive with everything needed (the

@@ -4,24 +4,21 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from "discord.js";
-import type { Dossier } from "../answer/dossier.ts";
 import type { AnswerCommandSpec, OptionValues } from "../answer-commands.ts";
-import type { Moderation } from "../moderation/moderation.ts";
-import type { AnswerPages } from "./answer-pages.ts";
-import { privateOption, readOptionalText, readRequiredText, textOption } from "./command-input.ts";
-import type { QuizGames } from "./quiz-games.ts";
-import { respondWithSuggestions } from "./suggestions.ts";
+import {
+  privateOption,
+  readOptionalText,
+  readRequiredText,
+  textOption,
+} from "../interaction/command-input.ts";
+import { respondWithSuggestions } from "../interaction/suggestions.ts";
+import type { Context } from "./context.ts";
 
-/** What a command may use: the core, the recent-answers cache for paging, the list for /help, the quizzes. */
-export interface CommandContext {
-  dossier: Dossier;
-  pages: AnswerPages;
-  commands: readonly SlashCommand[];
-  /** Server Q&A entries and feedback; absent when the bot runs without a data folder. */
-  moderation?: Moderation;
-  /** The quizzes running in the bot's channels. */
-  quizzes: QuizGames;
-}
+/**
+ * The parts of the context a command may use: the core, the pages for "More", the list for /help,
+ * /qa's moderation and the quizzes. Commands take `Pick<Context, CommandParts>`.
+ */
+export type CommandParts = "dossier" | "pages" | "commands" | "moderation" | "quizzes";
 
 /** The discord.js guide's shape: `data` to register, `execute` to answer, `autocomplete` to suggest. */
 export interface SlashCommand {
@@ -32,8 +29,8 @@ export interface SlashCommand {
   };
   /** Answer commands share one per-member cooldown; /help and /source list fixed things and skip it. */
   cooldown: boolean;
-  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  execute(interaction: ChatInputCommandInteraction, ctx: Pick<Context, CommandParts>): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: Pick<Context, CommandParts>): Promise<void>;
 }
 
 /** An answer command's options as Discord sees them: those that write files are the terminal's. */
@@ -78,6 +75,6 @@ export function suggestFromSpec(spec: AnswerCommandSpec) {
       option.suggest === undefined ? [] : [[option.name, option.suggest] as const],
     ),
   );
-  return (interaction: AutocompleteInteraction, ctx: CommandContext) =>
+  return (interaction: AutocompleteInteraction, ctx: Pick<Context, "dossier">) =>
     respondWithSuggestions(interaction, ctx.dossier, fieldByOption);
 }

@@ -1,13 +1,14 @@
 import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from "discord.js";
+import { sendNotice } from "../interaction/reply.ts";
 import { handleQaComponent, isQaCustomId } from "../moderation/discord/qa-components.ts";
 import { isSourcesCustomId } from "../render/discord/card-sources.ts";
 import { isPageButton } from "../render/discord/page-buttons.ts";
 import { DEMAND_PICKER_ID } from "../render/discord/pages/demand-page.ts";
 import { isQuizButton } from "../render/discord/quiz-messages.ts";
-import type { CommandContext } from "./command.ts";
+import type { CommandParts } from "./command.ts";
+import type { Context } from "./context.ts";
 import { STALE_BUTTON, turnPage } from "./page-turner.ts";
 import { pickDemand } from "./pick-demand.ts";
-import { sendNotice } from "./reply.ts";
 import { showSources } from "./show-sources.ts";
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
@@ -15,7 +16,7 @@ export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteracti
 /** A family of buttons or forms, recognised by its custom ids, and what answers them. */
 export interface ComponentRoute {
   claims(customId: string): boolean;
-  handle(interaction: ComponentInteraction, ctx: CommandContext): Promise<void>;
+  handle(interaction: ComponentInteraction, ctx: Pick<Context, CommandParts>): Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
+import type { Clock } from "../interaction/clock.ts";
 import type { SharedValues } from "../store/postgres/shared-values.ts";
-import type { Clock } from "./clock.ts";
 
 export type CooldownVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,11 +1,9 @@
 import type { REST } from "discord.js";
-import { commands as allCommands } from "../../commands/index.ts";
+import { type Clock, systemClock } from "../interaction/clock.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
 import { memoryQuizRounds } from "../store/index.ts";
 import { type AnswerPages, createAnswerPages } from "./answer-pages.ts";
-import type { BotContext } from "./bot-context.ts";
-import { type Clock, systemClock } from "./clock.ts";
-import type { SlashCommand } from "./command.ts";
+import type { BotParts, Context } from "./context.ts";
 import { Cooldowns, type MemberCooldowns } from "./cooldowns.ts";
 import { QuizGames } from "./quiz-games.ts";
 import { createRouter, type InteractionHandler } from "./router.ts";
@@ -17,8 +15,6 @@ export interface InteractionHandlingOptions {
   pageTtlMs?: number;
   /** Where answers' pages are kept for "More" / "Previous"; default this process's memory. */
   pages?: AnswerPages;
-  /** The commands to answer; default every command in commands/index.ts. */
-  commands?: readonly SlashCommand[];
   /** What ends quiz rounds; tests pass one they fire. */
   quizTimer?: QuizTimer;
   /** See QuizGamesOptions.sweepEveryMs. */
@@ -39,12 +35,11 @@ export interface InteractionHandling {
  * gateway (start-bot.ts) or Discord's HTTP requests (src/http). `secrets` never reach a log line.
  */
 export function createInteractionHandling(
-  ctx: BotContext,
+  ctx: Omit<Context, BotParts>,
   secrets: readonly string[],
   options: InteractionHandlingOptions = {},
 ): InteractionHandling {
   const clock = options.clock ?? systemClock;
-  const commands = options.commands ?? allCommands;
   const quizzes = new QuizGames({
     corpus: ctx.corpus,
     seconds: ctx.config.quizSeconds,
@@ -59,15 +54,13 @@ export function createInteractionHandling(
     logger: ctx.logger,
     secrets,
   });
+  const context: Context = {
+    ...ctx,
+    pages: options.pages ?? createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
+    quizzes,
+  };
   const route = createRouter({
-    commands,
-    context: {
-      dossier: ctx.dossier,
-      pages: options.pages ?? createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
-      commands,
-      quizzes,
-      ...(ctx.moderation === undefined ? {} : { moderation: ctx.moderation }),
-    },
+    context,
     cooldowns: options.cooldowns ?? new Cooldowns(ctx.config.cooldownSeconds, clock),
     logger: ctx.logger,
     secrets,

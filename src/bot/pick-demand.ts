@@ -1,8 +1,8 @@
 import type { StringSelectMenuInteraction } from "discord.js";
+import { editOf, sendNotice, sendReply } from "../interaction/reply.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
-import type { CommandContext } from "./command.ts";
-import { editOf, sendNotice, sendReply } from "./reply.ts";
+import type { Context } from "./context.ts";
 import { withSourceCounts } from "./show-sources.ts";
 
 export const UNKNOWN_DEMAND = "That demand is no longer in the dossier — run /demand again.";
@@ -15,7 +15,7 @@ export const UNKNOWN_DEMAND = "That demand is no longer in the dossier — run /
  */
 export async function pickDemand(
   interaction: StringSelectMenuInteraction,
-  ctx: Pick<CommandContext, "dossier">,
+  ctx: Pick<Context, "dossier">,
 ): Promise<void> {
   const all = ctx.dossier.demands();
   const chosen = all.results.find((result) => result.id === interaction.values[0]);

@@ -1,5 +1,5 @@
-import type { BotContext } from "./bot-context.ts";
-import { toLoggableError } from "./loggable-error.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import type { Context } from "./context.ts";
 import type { RunningBot } from "./start-bot.ts";
 
 /** The parts of `process` these handlers touch, so a test can emit the events and see the exit code. */
@@ -10,7 +10,7 @@ export interface ProcessLike {
   exit(code: number): void;
 }
 
-export interface ProcessHandlerContext extends Pick<BotContext, "logger" | "store"> {
+export interface ProcessHandlerOptions extends Pick<Context, "logger" | "store"> {
   /** Strings that must never reach a log line (the bot token). */
   secrets?: readonly string[];
 }
@@ -33,7 +33,7 @@ export interface ProcessHandlerContext extends Pick<BotContext, "logger" | "stor
  */
 export function installProcessHandlers(
   bot: Pick<RunningBot, "stop">,
-  ctx: ProcessHandlerContext,
+  ctx: ProcessHandlerOptions,
   proc: ProcessLike = process,
 ): void {
   const secrets = ctx.secrets ?? [];

@@ -1,7 +1,9 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { ButtonInteraction, ChatInputCommandInteraction, REST } from "discord.js";
 import type { Logger } from "pino";
-import { UserError } from "../errors.ts";
+import type { Clock } from "../interaction/clock.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import { NO_MENTIONS, sendNotice } from "../interaction/reply.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { canModerate } from "../moderation/permissions.ts";
 import { MAX_SEED, makeQuiz, type QuizRequest } from "../quiz/make-quiz.ts";
@@ -10,11 +12,9 @@ import { QuizHost, type QuizTimer } from "../quiz/quiz-game.ts";
 import { textMessage } from "../render/discord/payload.ts";
 import { decodeQuizButton, LETTERS, renderQuestion, renderStopped } from "../render/discord/quiz-messages.ts";
 import type { QuizGameRecord, QuizRoundStore, QuizScoreStore } from "../store/index.ts";
-import type { Clock } from "./clock.ts";
-import { toLoggableError } from "./loggable-error.ts";
+import { UserError } from "../user-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
 import { followUp, quizQuestionSchema, webhookStage } from "./quiz-stage.ts";
-import { NO_MENTIONS, sendNotice } from "./reply.ts";
 
 export const QUIZ_ENDED = "This quiz has ended: start another with /quiz start.";
 export const TOO_LATE = "Too late: this round is over.";

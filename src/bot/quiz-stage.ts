@@ -1,5 +1,6 @@
 import { type REST, Routes } from "discord.js";
 import { z } from "zod";
+import { NO_MENTIONS } from "../interaction/reply.ts";
 import { QUIZ_KINDS, type QuizQuestion } from "../quiz/question-kinds.ts";
 import type { QuizStage } from "../quiz/quiz-game.ts";
 import type { MessagePayload } from "../render/discord/payload.ts";
@@ -10,7 +11,6 @@ import {
   renderReveal,
 } from "../render/discord/quiz-messages.ts";
 import type { QuizGameRecord } from "../store/quiz-rounds.ts";
-import { NO_MENTIONS } from "./reply.ts";
 import { excerptSchema } from "./shared-memories.ts";
 
 /**

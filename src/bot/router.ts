@@ -5,23 +5,24 @@ import type {
   RepliableInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
-import { UserError } from "../errors.ts";
+import { UNKNOWN_COMMAND } from "../interaction/command-input.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import { sendNotice } from "../interaction/reply.ts";
+import { UserError } from "../user-error.ts";
 import { answerFailure } from "./answer-failure.ts";
-import type { CommandContext, SlashCommand } from "./command.ts";
-import { UNKNOWN_COMMAND } from "./command-input.ts";
+import type { CommandParts, SlashCommand } from "./command.ts";
 import { COMPONENT_ROUTES, type ComponentInteraction, type ComponentRoute } from "./component-routes.ts";
+import type { Context } from "./context.ts";
 import type { MemberCooldowns } from "./cooldowns.ts";
-import { toLoggableError } from "./loggable-error.ts";
 import { STALE_BUTTON } from "./page-turner.ts";
-import { sendNotice } from "./reply.ts";
 
 export const UNKNOWN_FORM = "This form no longer works — run the command again.";
 
 export interface RouterOptions {
-  commands: readonly SlashCommand[];
   /** Buttons and forms by custom id; default every family the bot writes (component-routes.ts). */
   components?: readonly ComponentRoute[];
-  context: CommandContext;
+  /** What commands and buttons are given; its `commands` are the ones answered. */
+  context: Pick<Context, CommandParts>;
   cooldowns: MemberCooldowns;
   logger: Logger;
   /** Strings that must never reach a log line (the bot token). */
@@ -37,7 +38,7 @@ export type InteractionHandler = (interaction: Interaction) => Promise<void>;
  * did not respond". Never rejects.
  */
 export function createRouter(options: RouterOptions): InteractionHandler {
-  const byName = new Map(options.commands.map((command) => [command.data.name, command]));
+  const byName = new Map(options.context.commands.map((command) => [command.data.name, command]));
 
   return async (interaction) => {
     const logger = options.logger.child(describe(interaction));

@@ -1,15 +1,14 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Answer } from "../answer/types.ts";
-import type { Drafts, EntryDraft } from "../moderation/drafts.ts";
-import type { VoteTarget, VoteTargets } from "../moderation/vote-targets.ts";
+import type { Answer } from "../answer/answer.ts";
+import type { Clock } from "../interaction/clock.ts";
+import { ButtonMemory, type KeyedMemory } from "../interaction/recent-cache.ts";
+import type { Drafts, EntryDraft, VoteTarget, VoteTargets } from "../moderation/moderation.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
 import type { SharedValues } from "../store/postgres/shared-values.ts";
 import type { AnswerPages, StoredAnswer } from "./answer-pages.ts";
-import { ButtonMemory, type KeyedMemory } from "./button-memory.ts";
-import type { Clock } from "./clock.ts";
 
 /**
  * What buttons stand for, kept in the database replicas share (Postgres), so that "More", "Fix and

@@ -1,10 +1,10 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from "discord.js";
 import type { Dossier } from "../answer/dossier.ts";
+import { sendNotice, sendReply } from "../interaction/reply.ts";
 import { allExcerpts } from "../render/card-content.ts";
 import { type AnswerView, sourcesKey } from "../render/discord/answer-view.ts";
 import { decodeSourcesTarget, renderSources } from "../render/discord/card-sources.ts";
-import type { CommandContext } from "./command.ts";
-import { sendNotice, sendReply } from "./reply.ts";
+import type { Context } from "./context.ts";
 
 export const UNKNOWN_SOURCES = "Those sources are no longer in the dossier — run the command again.";
 
@@ -16,7 +16,7 @@ export const UNKNOWN_SOURCES = "Those sources are no longer in the dossier — r
  */
 export async function showSources(
   interaction: ButtonInteraction | StringSelectMenuInteraction,
-  ctx: Pick<CommandContext, "dossier">,
+  ctx: Pick<Context, "dossier">,
 ): Promise<void> {
   const chosen = interaction.isStringSelectMenu() ? interaction.values[0] : interaction.customId;
   const target = chosen === undefined ? undefined : decodeSourcesTarget(chosen);

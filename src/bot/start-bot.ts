@@ -1,9 +1,9 @@
 import { type Client, Events } from "discord.js";
 import { requireDiscordCredentials } from "../config.ts";
-import type { BotContext } from "./bot-context.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import { createClient } from "./client.ts";
+import type { BotParts, Context } from "./context.ts";
 import { createInteractionHandling, type InteractionHandlingOptions } from "./interaction-handling.ts";
-import { toLoggableError } from "./loggable-error.ts";
 
 export interface RunningBot {
   client: Client<true>;
@@ -17,7 +17,10 @@ export type StartBotOptions = InteractionHandlingOptions;
 const DRAIN_LIMIT_MS = 5_000;
 
 /** Logs in and resolves once the client is ready to answer. Installs no signal handlers (see installShutdown). */
-export async function startBot(ctx: BotContext, options: StartBotOptions = {}): Promise<RunningBot> {
+export async function startBot(
+  ctx: Omit<Context, BotParts>,
+  options: StartBotOptions = {},
+): Promise<RunningBot> {
   const { token } = requireDiscordCredentials(ctx.config);
   const { logger } = ctx;
   const client = createClient(ctx.config);

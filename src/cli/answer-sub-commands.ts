@@ -5,10 +5,10 @@ import {
   parseRequest,
   runRequest,
 } from "../answer-commands.ts";
+import { renderAsJson, renderForTerminal } from "../render/command-output.ts";
+import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
 import { parseArguments } from "./parse-arguments.ts";
-import { renderAsJson, renderForTerminal } from "./render-output.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
-import { writeRequestedPicture } from "./timeline-picture.ts";
 
 /**
  * The sub-commands that mirror the slash commands, generated from their specs: the main option's

@@ -1,7 +1,6 @@
 import { backupDatabase, restoreDatabase } from "../ops/backup.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** `dossier backup [--out file]`: safe while the bot runs; no sqlite3 program needed. */
 export const backupCommand: SubCommand = {

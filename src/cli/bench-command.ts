@@ -1,7 +1,6 @@
 import { DEFAULT_QUESTIONS_FILE, runBench } from "../bench/run-bench.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 export const benchCommand: SubCommand = {
   name: "bench",

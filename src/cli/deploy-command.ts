@@ -1,10 +1,9 @@
 import type { ConfigVariable } from "../config.ts";
 import { type CommandScope, deployCommands } from "../deploy/deploy-commands.ts";
 import { INVITE_PERMISSION_NAMES, inviteUrl } from "../deploy/invite-url.ts";
-import { UserError } from "../errors.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { UserError } from "../user-error.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 const DISCORD_ID = /^\d{17,20}$/;
 const DISCORD_NEEDS: readonly ConfigVariable[] = [

@@ -12,8 +12,8 @@ import { explainDiscordFailure } from "../deploy/discord-failure.ts";
 import { nodeVersionProblem, oldestSupportedNode } from "../installation.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
-import { StoreError } from "../store/errors.ts";
 import { openDatabase } from "../store/sqlite/open-database.ts";
+import { StoreError } from "../store/store-error.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 

@@ -1,8 +1,7 @@
-import { formatEvaluationReports } from "../eval/format-report.ts";
-import { runEvaluation } from "../eval/run-evaluation.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { formatEvaluationReports } from "../eval/eval-report.ts";
+import { runEvaluation } from "../eval/score-evaluation.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 export const evalCommand: SubCommand = {
   name: "eval",

@@ -1,9 +1,8 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { failureCount, formatFuzzReport, runFuzz } from "../fuzz/run-fuzz.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 const countSchema = z.coerce.number().int().min(1).max(10_000_000);
 const seedSchema = z.coerce.number().int().min(0).max(0xffff_ffff);

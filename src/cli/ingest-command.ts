@@ -1,11 +1,10 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UserError } from "../errors.ts";
 import { ingestFile } from "../ingest/ingest-file.ts";
 import { IngestError } from "../ingest/ingest-raw-text.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { UserError } from "../user-error.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 /**
  * `dossier ingest <raw file>`: prints the cleaned article for review (stdout) and what each cleaning

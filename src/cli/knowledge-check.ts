@@ -1,6 +1,6 @@
 import { checkKnowledgeDir } from "../knowledge/load-corpus.ts";
 import { formatProblem } from "../knowledge/problems.ts";
-import type { CliIo } from "./io.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 import type { SubCommand } from "./sub-command.ts";
 
 /** `dossier knowledge:check [dir]`: validates every knowledge file; exit code 1 on any problem. */

@@ -1,5 +1,4 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { UsageError } from "./usage-error.ts";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -23,4 +22,19 @@ function explain(subCommand: string, error: unknown): string {
     return `The option ${option} of "dossier ${subCommand}" needs a value.`;
   }
   return `dossier ${subCommand}: ${message}`;
+}
+
+/**
+ * The command line itself was misused (unknown option, missing value): exit code 2 and the usage,
+ * as opposed to a UserError about what was asked (exit code 1).
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The sub-command whose usage line should follow the message. */
+    readonly subCommand?: string,
+  ) {
+    super(message);
+    this.name = "UsageError";
+  }
 }

@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { UserError } from "../errors.ts";
 import { formatQaFile, parseQaFile } from "../moderation/qa-file.ts";
 import { damagedDatabase, type QaStore } from "../store/index.ts";
-import { openStore } from "../store/open-store.ts";
+import { openStore } from "../store/open-qa-store.ts";
 import type { SqliteQaStore } from "../store/sqlite/sqlite-qa-store.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { UserError } from "../user-error.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** Who the revisions of an import name when no --actor is given. */
 const DEFAULT_ACTOR = "command-line";

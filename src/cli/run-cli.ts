@@ -1,15 +1,16 @@
 import type { Logger } from "pino";
-import { toLoggableError } from "../bot/loggable-error.ts";
+import type { Context, StartedParts } from "../bot/context.ts";
 import { type Config, type ConfigVariable, loadConfig } from "../config.ts";
-import { type Context, createContext, createLogger, DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
-import { UserError } from "../errors.ts";
+import { createContext, createLogger, DEFAULT_KNOWLEDGE_DIR } from "../create-context.ts";
 import { DOSSIER_VERSION, nodeVersionProblem } from "../installation.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
-import { StoreError } from "../store/errors.ts";
-import { type CliIo, processIo } from "./io.ts";
+import { type CliIo, processIo } from "../render/terminal/terminal.ts";
+import { StoreError } from "../store/store-error.ts";
+import { UserError } from "../user-error.ts";
+import { UsageError } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 import { findSubCommand, fullUsage, usageOf } from "./sub-commands.ts";
-import { UsageError } from "./usage-error.ts";
 
 export interface CliOptions {
   /** Environment variables for the configuration (default process.env; `.env` is read by the entry). */
@@ -17,7 +18,7 @@ export interface CliOptions {
   knowledgeDir?: string;
   stdin?: NodeJS.ReadableStream;
   /** Builds the context instead of loading config and knowledge: tests pass a fixture or a fake. */
-  context?: () => Context;
+  context?: () => Pick<Context, StartedParts>;
   /** Where log lines go; default stderr. */
   logStream?: NodeJS.WritableStream;
 }
@@ -72,7 +73,7 @@ function printHelp(io: CliIo, topic: string | undefined): number {
 function environment(io: CliIo, options: CliOptions, needs: readonly ConfigVariable[]): CliEnvironment {
   const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const env = options.env ?? process.env;
-  let context: Context | undefined;
+  let context: Pick<Context, StartedParts> | undefined;
   let config: Config | undefined;
   let logger: Logger | undefined;
   const cli: CliEnvironment = {

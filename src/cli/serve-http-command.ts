@@ -1,9 +1,9 @@
-import type { BotContext } from "../bot/bot-context.ts";
+import { commands } from "../../commands/index.ts";
+import type { BotParts, Context } from "../bot/context.ts";
 import { ConfigError } from "../config.ts";
-import { StoreError } from "../store/errors.ts";
-import { parseArguments } from "./parse-arguments.ts";
+import { StoreError } from "../store/store-error.ts";
+import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 /**
  * `dossier serve-http [--port N]`: the bot as an HTTP interactions endpoint instead of a gateway
@@ -27,11 +27,11 @@ export const serveHttpCommand: SubCommand = {
     const { MISSING_PUBLIC_KEY, serveHttp } = await import("../http/serve-http.ts");
     // Before the store is opened: a missing key is the first thing an admin is told.
     if (context.config.discordPublicKey === undefined) throw new ConfigError(MISSING_PUBLIC_KEY);
-    const { openModeration } = await import("../moderation/open-moderation.ts");
-    let bot: BotContext;
+    const { openModeration } = await import("../ops/open-moderation.ts");
+    let bot: Omit<Context, BotParts>;
     try {
       const moderation = await openModeration(context);
-      bot = { ...context, moderation, store: moderation.store };
+      bot = { ...context, moderation, store: moderation.store, commands };
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       cli.io.err(error.message);

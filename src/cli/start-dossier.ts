@@ -1,16 +1,17 @@
-import { toLoggableError } from "../bot/loggable-error.ts";
+import type { Context, StartedParts } from "../bot/context.ts";
 import { loadConfig } from "../config.ts";
 import { consoleStreams, runConsole } from "../console/run-console.ts";
-import { type Context, createContext } from "../context.ts";
+import { createContext } from "../create-context.ts";
 import { explainDiscordFailure } from "../deploy/discord-failure.ts";
-import { UserError } from "../errors.ts";
 import { nodeVersionProblem } from "../installation.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import { KnowledgeError } from "../knowledge/problems.ts";
-import { StoreError } from "../store/errors.ts";
-import { type CliIo, processIo } from "./io.ts";
+import { type CliIo, processIo } from "../render/terminal/terminal.ts";
+import { StoreError } from "../store/store-error.ts";
+import { UserError } from "../user-error.ts";
 
 /** Starts the Discord bot with the context; resolves once it is logged in and answering. */
-export type BotStarter = (context: Context) => Promise<unknown>;
+export type BotStarter = (context: Pick<Context, StartedParts>) => Promise<unknown>;
 
 /** Two lines, each within an 80-column terminal. */
 export const NO_TOKEN_NOTICE =
@@ -23,7 +24,7 @@ export interface StartOptions {
   io?: CliIo;
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
   /** Builds the context instead of loading config and knowledge: tests pass one built once. */
-  context?: () => Context;
+  context?: () => Pick<Context, StartedParts>;
 }
 
 /** `npm start`: the bot when DISCORD_TOKEN is set, otherwise the offline console. Returns the exit code. */
@@ -35,7 +36,7 @@ export async function startDossier(options: StartOptions): Promise<number> {
     io.err(tooOld);
     return 1;
   }
-  let context: Context;
+  let context: Pick<Context, StartedParts>;
   try {
     context = options.context?.() ?? createContext(loadConfig(options.env ?? process.env));
   } catch (error) {
@@ -63,3 +64,20 @@ export async function startDossier(options: StartOptions): Promise<number> {
   await runConsole(context, consoleStreams(stdin, io));
   return 0;
 }
+
+/**
+ * `npm start` with a token: the bot service (store, DATA_DIR lock, /healthz and /metrics when
+ * METRICS_PORT is set, a login that waits out a missing network), stopped cleanly on SIGINT or
+ * SIGTERM; a failure nothing catches is logged (an uncaught exception also stops it, exit 1, for the
+ * service manager to restart). The bot's modules are imported lazily, so the offline console never loads discord.js.
+ */
+export const startBotWithStore: BotStarter = async (context) => {
+  const { startBotService } = await import("../ops/bot-service.ts");
+  const { installProcessHandlers } = await import("../bot/process-handlers.ts");
+  const service = await startBotService(context);
+  const { discordToken } = context.config;
+  installProcessHandlers(service, {
+    logger: context.logger,
+    secrets: discordToken === undefined ? [] : [discordToken],
+  });
+};

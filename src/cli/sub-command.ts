@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
+import type { Context, StartedParts } from "../bot/context.ts";
 import type { Config, ConfigVariable } from "../config.ts";
-import type { Context } from "../context.ts";
-import type { CliIo } from "./io.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 
 /** What every sub-command receives: its output, and the context built lazily on first use. */
 export interface CliEnvironment {
@@ -9,7 +9,7 @@ export interface CliEnvironment {
   /** The configuration, checked for the variables the sub-command `needs` and no others. */
   config(): Config;
   /** Loads configuration, knowledge and the index the first time it is called; then the same object. */
-  context(): Context;
+  context(): Pick<Context, StartedParts>;
   /** Logs to stderr at LOG_LEVEL: the details behind a one-sentence error go to its debug level. */
   logger(): Logger;
   /** Where `knowledge:check` looks when no folder is given. */

@@ -1,16 +1,30 @@
+import { consoleStreams, runConsole } from "../console/run-console.ts";
 import { ANSWER_SUB_COMMANDS } from "./answer-sub-commands.ts";
 import { backupCommand, restoreCommand } from "./backup-command.ts";
 import { benchCommand } from "./bench-command.ts";
-import { consoleCommand } from "./console-command.ts";
 import { deployCommandsCommand, inviteCommand } from "./deploy-command.ts";
 import { doctorCommand } from "./doctor-command.ts";
 import { evalCommand } from "./eval-command.ts";
 import { fuzzCommand } from "./fuzz-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
+import { UsageError } from "./parse-arguments.ts";
 import { qaCommand } from "./qa-command.ts";
 import { serveHttpCommand } from "./serve-http-command.ts";
 import type { SubCommand } from "./sub-command.ts";
+
+/** `dossier console`: the offline console, which `npm start` also opens without a token. */
+export const consoleCommand: SubCommand = {
+  name: "console",
+  usage: "",
+  summary: "the offline console: type /ask why now? and the other slash commands",
+  async run(args, cli) {
+    if (args.length > 0)
+      throw new UsageError(`"dossier console" takes no arguments; got "${args.join(" ")}".`, "console");
+    await runConsole(cli.context(), consoleStreams(cli.stdin, cli.io));
+    return 0;
+  },
+};
 
 /** Every `dossier` sub-command, grouped as the help text shows them. Add a new one here. */
 export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: ReadonlyArray<SubCommand> }> = [

@@ -1,10 +1,10 @@
 import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
-import { renderForTerminal } from "../cli/render-output.ts";
-import { writeRequestedPicture } from "../cli/timeline-picture.ts";
-import type { Context } from "../context.ts";
-import { UserError } from "../errors.ts";
-import { renderDemandList } from "../render/terminal/answer.ts";
-import { styleFor } from "../render/terminal/style.ts";
+import type { Context } from "../bot/context.ts";
+import { renderForTerminal } from "../render/command-output.ts";
+import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
+import { styleFor } from "../render/terminal/terminal.ts";
+import { renderDemandList } from "../render/terminal/terminal-answer.ts";
+import { UserError } from "../user-error.ts";
 import { consoleHelp } from "./help-text.ts";
 import { parseConsoleLine } from "./parse-line.ts";
 
@@ -24,7 +24,11 @@ export interface ConsoleReply {
 export const APOLOGY = "Sorry, something went wrong while answering that. The details are in the log.";
 
 /** One typed line → what the console prints. Never throws: every mistake gets a sentence, bugs an apology. */
-export function answerLine(line: string, context: Context, display: ConsoleDisplay): ConsoleReply {
+export function answerLine(
+  line: string,
+  context: Pick<Context, "dossier" | "logger">,
+  display: ConsoleDisplay,
+): ConsoleReply {
   try {
     const input = parseConsoleLine(line);
     switch (input.kind) {

@@ -1,5 +1,5 @@
 import { ANSWER_COMMANDS, type CommandRequest, findAnswerCommand, parseRequest } from "../answer-commands.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 import { closestName } from "./closest-name.ts";
 import { parseSlashOptions } from "./parse-options.ts";
 

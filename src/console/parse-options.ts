@@ -1,5 +1,5 @@
 import type { AnswerCommandSpec } from "../answer-commands.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 import { closestName } from "./closest-name.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import type { CliIo } from "../cli/io.ts";
-import type { Context } from "../context.ts";
+import type { Context } from "../bot/context.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 import { answerLine, type ConsoleDisplay } from "./answer-line.ts";
 
 export interface ConsoleStreams {
@@ -29,7 +29,10 @@ const LEAVE_HINT = "(Ctrl+C again to leave, or type /exit)";
  * reply wraps at the terminal's width as it is now (it may have been resized) and is cut to about two
  * screens; Ctrl+C clears a half-typed line, and a second Ctrl+C on an empty line leaves.
  */
-export async function runConsole(context: Context, streams: ConsoleStreams): Promise<void> {
+export async function runConsole(
+  context: Pick<Context, "dossier" | "logger">,
+  streams: ConsoleStreams,
+): Promise<void> {
   const { io, terminal } = streams;
   const rl = createInterface({
     input: streams.input,

@@ -1,8 +1,8 @@
 import { REST, Routes } from "discord.js";
 import { commands as allCommands } from "../../commands/index.ts";
 import type { SlashCommand } from "../bot/command.ts";
-import type { CliIo } from "../cli/io.ts";
 import { type Config, requireDiscordCredentials } from "../config.ts";
+import type { CliIo } from "../render/terminal/terminal.ts";
 import {
   type CommandDiff,
   diffCommands,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * Turns what Discord (or the network on the way to it) answers into one sentence an admin can act

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 /** One evaluation question: `gold: []` marks a question the articles do not answer. */
 export const evaluationQuestionSchema = z.strictObject({

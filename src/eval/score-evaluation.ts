@@ -1,8 +1,9 @@
+import type { Answer } from "../answer/answer.ts";
 import type { Dossier } from "../answer/dossier.ts";
-import type { Answer } from "../answer/types.ts";
-import { UserError } from "../errors.ts";
-import { containsGold } from "./gold-match.ts";
+import { foldQuotesAndSpace } from "../text/fold.ts";
+import { UserError } from "../user-error.ts";
 import type { EvaluationQuestion } from "./questions-file.ts";
+import { readEvaluationFile } from "./questions-file.ts";
 
 export interface QuestionOutcome {
   id: string;
@@ -101,4 +102,19 @@ export function scoreEvaluation(
     misses: outcomes.filter((o) => (o.answerable ? o.rank === undefined || o.rank > 3 : o.confident)),
     outcomes,
   };
+}
+
+/** Gold phrases are compared folding case, whitespace and quote style, nothing else. */
+export function foldForGold(text: string): string {
+  return foldQuotesAndSpace(text).toLowerCase();
+}
+
+export function containsGold(excerpt: string, gold: ReadonlyArray<string>): boolean {
+  const folded = foldForGold(excerpt);
+  return gold.some((phrase) => folded.includes(foldForGold(phrase)));
+}
+
+/** What `dossier eval <file>` runs: read and validate the questions, then score them. */
+export function runEvaluation(file: string, dossier: Dossier): EvaluationReport {
+  return scoreEvaluation(dossier, readEvaluationFile(file));
 }

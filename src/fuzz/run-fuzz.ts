@@ -8,28 +8,28 @@ import { commands } from "../../commands/index.ts";
 import { isEmptyMessage, messageDataSchema } from "../../tests/fake-discord/message-limits.ts";
 import { createSnowflakeFactory } from "../../tests/fake-discord/snowflakes.ts";
 import { createWorld } from "../../tests/fake-discord/world.ts";
+import type { Answer } from "../answer/answer.ts";
 import { createDossier } from "../answer/create-dossier.ts";
-import type { Answer } from "../answer/types.ts";
 import { type CommandOutput, parseRequest, runRequest } from "../answer-commands.ts";
 import { createAnswerPages } from "../bot/answer-pages.ts";
-import { systemClock } from "../bot/clock.ts";
 import { Cooldowns } from "../bot/cooldowns.ts";
 import { QuizGames } from "../bot/quiz-games.ts";
 import { createRouter } from "../bot/router.ts";
-import { renderAsJson, renderForTerminal } from "../cli/render-output.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../context.ts";
-import { UserError } from "../errors.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../create-context.ts";
+import { systemClock } from "../interaction/clock.ts";
 import { type Corpus, findParagraph, primaryArticles } from "../knowledge/corpus.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
+import { voteButtonRow } from "../moderation/discord/votes.ts";
 import { createModeration } from "../moderation/moderation.ts";
+import { renderAsJson, renderForTerminal } from "../render/command-output.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import { pageCountOf } from "../render/discord/answer-view.ts";
 import type { MessagePayload } from "../render/discord/payload.ts";
-import { voteButtonRow } from "../render/discord/qa-vote-row.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import { renderSource, renderSourceList } from "../render/discord/render-sources.ts";
 import { openSqliteQaStore } from "../store/index.ts";
 import { isVerbatimIn } from "../text/fold.ts";
+import { UserError } from "../user-error.ts";
 import { HostileText, SeededRandom } from "./hostile-text.ts";
 import { InProcessDiscord } from "./in-process-discord.ts";
 import { InteractionPayloads, type RawPayload } from "./interaction-payloads.ts";
@@ -106,7 +106,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const store = openSqliteQaStore({ dataDir, corpus });
   const moderation = createModeration({ store, dossier, corpus, moderatorRoleIds: [MODERATOR_ROLE], logger });
   const route = createRouter({
-    commands,
     context: {
       dossier,
       pages: createAnswerPages({ clock: systemClock }),

@@ -14,9 +14,9 @@ import {
 import type { Logger } from "pino";
 import { z } from "zod";
 import { APOLOGY } from "../bot/answer-failure.ts";
-import { toLoggableError } from "../bot/loggable-error.ts";
-import { NO_MENTIONS } from "../bot/reply.ts";
 import type { InteractionHandler } from "../bot/router.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
+import { NO_MENTIONS } from "../interaction/reply.ts";
 
 /** What goes back to Discord as the body of its request: the interaction's first callback. */
 export interface HttpReply {

@@ -2,7 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { InteractionResponseType, InteractionType } from "discord.js";
 import type { Logger } from "pino";
-import { toLoggableError } from "../bot/loggable-error.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import { type HttpReply, type HttpTransport, interactionRequestSchema } from "./http-transport.ts";
 import { checkSignature, type ReplayGuard } from "./signature.ts";
 

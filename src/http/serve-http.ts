@@ -1,9 +1,9 @@
-import type { BotContext } from "../bot/bot-context.ts";
-import { type Clock, systemClock } from "../bot/clock.ts";
+import type { BotParts, Context } from "../bot/context.ts";
 import { SharedCooldowns } from "../bot/cooldowns.ts";
 import { createInteractionHandling, type InteractionHandlingOptions } from "../bot/interaction-handling.ts";
 import { createSharedMemories } from "../bot/shared-memories.ts";
 import { ConfigError } from "../config.ts";
+import { type Clock, systemClock } from "../interaction/clock.ts";
 import { PostgresQaStore } from "../store/postgres/postgres-qa-store.ts";
 import { HttpTransport } from "./http-transport.ts";
 import { startInteractionsEndpoint } from "./interactions-endpoint.ts";
@@ -36,7 +36,10 @@ export const MISSING_PUBLIC_KEY =
  * this process when the store is Postgres: what buttons stand for, the signatures already seen, the
  * quizzes running and members' cooldowns are in the database, so any replica can take any request.
  */
-export async function serveHttp(ctx: BotContext, options: ServeHttpOptions = {}): Promise<RunningHttpBot> {
+export async function serveHttp(
+  ctx: Omit<Context, BotParts>,
+  options: ServeHttpOptions = {},
+): Promise<RunningHttpBot> {
   const { config, logger } = ctx;
   if (config.discordPublicKey === undefined) throw new ConfigError(MISSING_PUBLIC_KEY);
   const clock = options.clock ?? systemClock;

@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import type { Logger } from "pino";
-import { RecentCache } from "../bot/recent-cache.ts";
+import { RecentCache } from "../interaction/recent-cache.ts";
 
 /**
  * Discord signs every request it sends to the interactions endpoint: Ed25519 over the

@@ -1,4 +1,3 @@
-import type { WordVectors } from "../search/word-vectors.ts";
 import type {
   Article,
   BankedQuestions,
@@ -10,6 +9,7 @@ import type {
   SynonymGroup,
   TimelineEvent,
 } from "./schema.ts";
+import type { WordVectors } from "./word-vectors.ts";
 
 /** Everything curated in knowledge/, loaded, validated and verified. Never mutated after loading. */
 export interface Corpus {

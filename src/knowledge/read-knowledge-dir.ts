@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load as parseYaml } from "js-yaml";
 import type { z } from "zod";
-import { readWordVectors, type WordVectors, WordVectorsError } from "../search/word-vectors.ts";
 import { ArticleFormatError, parseArticleFile } from "./article-file.ts";
 import type { Corpus } from "./corpus.ts";
 import type { KnowledgeProblem } from "./problems.ts";
@@ -17,6 +16,7 @@ import {
   synonymsFileSchema,
   timelineFileSchema,
 } from "./schema.ts";
+import { readWordVectors, type WordVectors, WordVectorsError } from "./word-vectors.ts";
 
 /** The curated files and the schema each must satisfy. Every file is required. */
 export const KNOWLEDGE_FILES = {

@@ -1,6 +1,6 @@
 import type { Dossier } from "../answer/dossier.ts";
-import { UserError } from "../errors.ts";
 import { type GuildQaEntry, type QaContent, type QaStore, toQaEntry } from "../store/index.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * The four changes a moderator makes, each written to the store first and then pushed into the answer

@@ -4,7 +4,7 @@ import { parseCitationsText, type QaContent, validateEntry } from "../store/inde
 
 /**
  * The /qa add and /qa edit form as text: four inputs, read into an entry's content or into sentences
- * that say what to fix. Nothing here knows Discord; the modal is built in render/discord/qa-entry-modal.ts.
+ * that say what to fix. Nothing here knows Discord; the modal is built in discord/qa-entry-modal.ts.
  */
 
 export interface FormValues {

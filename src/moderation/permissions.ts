@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from "discord.js";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * Who may change the server's Q&A entries. Discord hides /qa from members without Manage Messages

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load as parseYaml, dump as stringifyYaml } from "js-yaml";
-import { UserError } from "../errors.ts";
 import { type QaEntry, qaFileSchema } from "../knowledge/schema.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * Moderators' entries as a knowledge file: the knowledge/qa.yaml format, so an export can be reviewed

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { UserError } from "../errors.ts";
-import { StoreError } from "../store/errors.ts";
 import { DATABASE_FILE } from "../store/index.ts";
-import { MIGRATIONS } from "../store/sqlite/migrations.ts";
+import { MIGRATIONS } from "../store/sqlite/sqlite-migrations.ts";
+import { StoreError } from "../store/store-error.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * Backups and restores of DATA_DIR/dossier.db without the sqlite3 program, and the lock that keeps

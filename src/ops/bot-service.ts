@@ -1,12 +1,11 @@
 import { type Client, Status } from "discord.js";
 import type { Logger } from "pino";
 import { commands as allCommands } from "../../commands/index.ts";
-import type { Clock } from "../bot/clock.ts";
-import { toLoggableError } from "../bot/loggable-error.ts";
+import type { Context, StartedParts } from "../bot/context.ts";
 import { type RunningBot, startBot } from "../bot/start-bot.ts";
-import type { Context } from "../context.ts";
 import { networkFailureCode } from "../deploy/discord-failure.ts";
-import { openModeration } from "../moderation/open-moderation.ts";
+import type { Clock } from "../interaction/clock.ts";
+import { toLoggableError } from "../interaction/loggable-error.ts";
 import type { QaStore } from "../store/index.ts";
 import { holdDataDir } from "./backup.ts";
 import {
@@ -16,6 +15,7 @@ import {
   countStoreWrites,
   createMetrics,
 } from "./metrics.ts";
+import { openModeration } from "./open-moderation.ts";
 import { type HealthReport, type OpsServer, startOpsServer } from "./ops-server.ts";
 
 /** The bot as `npm start` runs it: store, DATA_DIR lock, metrics and health when asked for, the gateway. */
@@ -45,7 +45,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * is up, or a passing outage, must not end the service.
  */
 export async function startBotService(
-  context: Context,
+  context: Pick<Context, StartedParts>,
   options: BotServiceOptions = {},
 ): Promise<BotService> {
   const { config, logger } = context;
@@ -82,8 +82,16 @@ export async function startBotService(
     const bot = await startWithRetry(
       () =>
         startBot(
-          { config, corpus: context.corpus, dossier, logger, moderation: { ...moderation, store }, store },
-          { commands, ...clock },
+          {
+            config,
+            corpus: context.corpus,
+            dossier,
+            logger,
+            moderation: { ...moderation, store },
+            store,
+            commands,
+          },
+          clock,
         ),
       logger,
       options.wait ?? sleep,

@@ -1,10 +1,10 @@
 import { type Client, Events } from "discord.js";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { Answer } from "../answer/answer.ts";
 import type { Dossier } from "../answer/dossier.ts";
-import type { Answer } from "../answer/types.ts";
 import type { SlashCommand } from "../bot/command.ts";
-import { UserError } from "../errors.ts";
 import type { QaStore } from "../store/index.ts";
+import { UserError } from "../user-error.ts";
 
 /**
  * What /metrics exposes, and the wrappers that count it. The wrappers sit around the commands, the

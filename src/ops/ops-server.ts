@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 /** What /healthz reports: healthy only when every check passes. */
 export interface HealthReport {

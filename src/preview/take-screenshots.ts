@@ -5,9 +5,9 @@ import { createDossier } from "../answer/create-dossier.ts";
 import type { Dossier } from "../answer/dossier.ts";
 import { withSourceCounts } from "../bot/show-sources.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
+import { voteButtonRow } from "../moderation/discord/votes.ts";
 import type { AnswerView } from "../render/discord/answer-view.ts";
 import { renderSources } from "../render/discord/card-sources.ts";
-import { voteButtonRow } from "../render/discord/qa-vote-row.ts";
 import { renderAnswerPage } from "../render/discord/render-answer-page.ts";
 import { type PreviewMessage, previewHtml } from "./discord-html.ts";
 

@@ -1,6 +1,6 @@
-import { UserError } from "../errors.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { foldQuotesAndSpace } from "../text/fold.ts";
+import { UserError } from "../user-error.ts";
 import {
   QUIZ_KIND_NAMES,
   type QuizCandidate,

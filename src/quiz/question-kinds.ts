@@ -1,6 +1,6 @@
+import type { Excerpt } from "../answer/answer.ts";
 import { citeParagraph } from "../answer/excerpts/excerpt.ts";
 import { locateVerbatim } from "../answer/locate-verbatim.ts";
-import type { Excerpt } from "../answer/types.ts";
 import { type Corpus, findArticle, primaryArticles } from "../knowledge/corpus.ts";
 import type { Article, Citation, Person } from "../knowledge/schema.ts";
 import { foldQuotesAndSpace } from "../text/fold.ts";

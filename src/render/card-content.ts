@@ -1,4 +1,4 @@
-import type { AnswerResult, Excerpt, Highlight } from "../answer/types.ts";
+import type { AnswerResult, Excerpt, Highlight } from "../answer/answer.ts";
 import { formatPartialDate, type MonthStyle } from "../text/partial-date.ts";
 
 /**

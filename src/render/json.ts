@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Answer, ArticleSummary, Excerpt } from "../answer/types.ts";
+import type { Answer, ArticleSummary, Excerpt } from "../answer/answer.ts";
 
 /**
  * The `--json` contract of every answer sub-command: each result's excerpts (then its labelled

@@ -1,5 +1,5 @@
 import { BM25, inverseDocumentFrequency, lengthNorms } from "./bm25.ts";
-import type { FieldPostings, InvertedIndex } from "./inverted-index.ts";
+import type { InvertedIndex } from "./inverted-index.ts";
 import { MatchedSets, setBit } from "./matched-sets.ts";
 import { type ExpandedTerm, expandTerm } from "./term-expansion.ts";
 
@@ -31,26 +31,8 @@ export interface ScoredDocuments {
   expansions: ExpandedTerm[][];
 }
 
-/**
- * The question's typo terms (at most 32: one per distinct word), and for an index term, which of
- * them it confirms as a bit set (bit n: the n-th typo term), remembered for the question.
- */
-function typoConfirmations(terms: ReadonlyArray<ScoredTerm>) {
-  const typoTerms = terms.flatMap((term, i) => (term.confirmedBy ? [i] : []));
-  const known = new Map<string, number>();
-  const confirmationsOf = (indexed: string): number => {
-    let bits = known.get(indexed);
-    if (bits === undefined) {
-      bits = 0;
-      for (const [bit, i] of typoTerms.entries()) {
-        if (terms[i]?.confirmedBy?.(indexed)) bits |= 1 << bit;
-      }
-      known.set(indexed, bits);
-    }
-    return bits;
-  };
-  return { typoTerms, confirmationsOf };
-}
+/** The i-th number of a list read within its length (a typed array's entry, a posting). */
+const numberAt = (values: ArrayLike<number>, i: number): number => values[i] ?? 0;
 
 /** Above this, stamps start again from 1 (after clearing), long before an Int32 overflows. */
 const STAMP_LIMIT = 1 << 30;
@@ -59,6 +41,20 @@ const STAMP_LIMIT = 1 << 30;
  * Sums a question's BM25+ scores straight into per-document arrays that live as long as the index,
  * so a question touching thousands of documents allocates a few small arrays rather than an object
  * per document. Stamps tell which entries belong to the current question (or term) without clearing.
+ *
+ * The layout. Documents are the inverted index's numbers, 0 to capacity − 1, and each array below
+ * has one slot per document (grown with the index, never shrunk):
+ * - for the current question, valid while `queryStamps[doc] === queryStamp`:
+ *   `totals` (BM25+ summed over the question terms the document matched), `matchCounts` (how many
+ *   it matched), `confirmable` (bit n: it matched the n-th typo term), and `termBits` (`words`
+ *   32-bit words per document; bit i: it matched question term i outright);
+ * - for the current question term, valid while `termStamps[doc] === termStamp`: `termScores`, the
+ *   term's BM25+ summed over its expansions and fields;
+ * - `evidence` (bit n: an index term the document contains confirms the n-th typo term), cleared
+ *   as it is read;
+ * - `touched` and `termTouched` list the documents the question and the current term met, in the
+ *   order met (MiniSearch's), the first `touchedCount` / `termTouchedCount` of them.
+ * Typed arrays read through the named accessors below: every document number is within the arrays.
  */
 export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArray<number>) {
   let size = 0;
@@ -76,6 +72,11 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
   let queryStamp = 0;
 
   const normsOf = lengthNorms(index);
+  const totalOf = (doc: number) => totals[doc] ?? 0;
+  const termScoreOf = (doc: number) => termScores[doc] ?? 0;
+  const matchCountOf = (doc: number) => matchCounts[doc] ?? 0;
+  const evidenceOf = (doc: number) => evidence[doc] ?? 0;
+  const confirmableOf = (doc: number) => confirmable[doc] ?? 0;
 
   const grow = (capacity: number) => {
     if (capacity <= size) return;
@@ -118,8 +119,7 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
       let termTouchedCount = 0;
       for (const { term: indexed, weight, postings } of expansions[i] ?? []) {
         const confirms = typoTerms.length > 0 ? confirmationsOf(indexed) : 0;
-        for (let k = 0; k < postings.length; k++) {
-          const { field, docs, freqs } = postings[k] as FieldPostings;
+        for (const { field, docs, freqs } of postings) {
           if (docs.length === 0) continue;
           const matching = docs.length;
           const idf = inverseDocumentFrequency(total, matching);
@@ -127,35 +127,35 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
           // The same products in the same order as MiniSearch, so every score is bit for bit its own.
           const factor = weight * term.boost * (fieldBoosts[field] ?? 1);
           for (let p = 0; p < matching; p++) {
-            const doc = docs[p] as number;
-            const frequency = freqs[p] as number;
-            const raw = idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + (norms[doc] as number)));
+            const doc = numberAt(docs, p);
+            const frequency = numberAt(freqs, p);
+            const raw = idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + numberAt(norms, doc)));
             const weighted = factor * raw;
-            if (termStamps[doc] === termStamp) termScores[doc] = (termScores[doc] as number) + weighted;
+            if (termStamps[doc] === termStamp) termScores[doc] = termScoreOf(doc) + weighted;
             else {
               termStamps[doc] = termStamp;
               termScores[doc] = weighted;
               termTouched[termTouchedCount++] = doc;
             }
-            if (confirms !== 0) evidence[doc] = (evidence[doc] as number) | confirms;
+            if (confirms !== 0) evidence[doc] = evidenceOf(doc) | confirms;
           }
         }
       }
       const typoBit = term.confirmedBy ? 1 << typoTerms.indexOf(i) : 0;
       for (let t = 0; t < termTouchedCount; t++) {
-        const doc = termTouched[t] as number;
+        const doc = numberAt(termTouched, t);
         if (queryStamps[doc] === queryStamp) {
-          totals[doc] = (totals[doc] as number) + (termScores[doc] as number);
-          matchCounts[doc] = (matchCounts[doc] as number) + 1;
+          totals[doc] = totalOf(doc) + termScoreOf(doc);
+          matchCounts[doc] = matchCountOf(doc) + 1;
         } else {
           queryStamps[doc] = queryStamp;
-          totals[doc] = termScores[doc] as number;
+          totals[doc] = termScoreOf(doc);
           matchCounts[doc] = 1;
           confirmable[doc] = 0;
           termBits.fill(0, doc * words, doc * words + words);
           touched[touchedCount++] = doc;
         }
-        if (typoBit !== 0) confirmable[doc] = (confirmable[doc] as number) | typoBit;
+        if (typoBit !== 0) confirmable[doc] = confirmableOf(doc) | typoBit;
         else setBit(termBits, doc * words, i);
       }
     });
@@ -166,8 +166,8 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
     const matchedSets = new MatchedSets(terms.length, words);
     let count = 0;
     for (let t = 0; t < touchedCount; t++) {
-      const doc = touched[t] as number;
-      const confirmed = (confirmable[doc] as number) & (evidence[doc] as number);
+      const doc = numberAt(touched, t);
+      const confirmed = confirmableOf(doc) & evidenceOf(doc);
       evidence[doc] = 0;
       if (!visible(doc)) continue;
       if (confirmed !== 0) {
@@ -176,7 +176,7 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
         });
       }
       docs[count] = doc;
-      scores[count] = (totals[doc] as number) * (matchCounts[doc] as number);
+      scores[count] = totalOf(doc) * matchCountOf(doc);
       matchedSet[count] = matchedSets.indexOf(termBits, doc * words);
       count += 1;
     }
@@ -188,4 +188,25 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
       expansions,
     };
   };
+}
+
+/**
+ * The question's typo terms (at most 32: one per distinct word), and for an index term, which of
+ * them it confirms as a bit set (bit n: the n-th typo term), remembered for the question.
+ */
+function typoConfirmations(terms: ReadonlyArray<ScoredTerm>) {
+  const typoTerms = terms.flatMap((term, i) => (term.confirmedBy ? [i] : []));
+  const known = new Map<string, number>();
+  const confirmationsOf = (indexed: string): number => {
+    let bits = known.get(indexed);
+    if (bits === undefined) {
+      bits = 0;
+      for (const [bit, i] of typoTerms.entries()) {
+        if (terms[i]?.confirmedBy?.(indexed)) bits |= 1 << bit;
+      }
+      known.set(indexed, bits);
+    }
+    return bits;
+  };
+  return { typoTerms, confirmationsOf };
 }

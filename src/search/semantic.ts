@@ -1,7 +1,7 @@
+import { cosine, type WordVectors } from "../knowledge/word-vectors.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { isStopWord } from "./stop-words.ts";
 import { findWordSpans } from "./word-spans.ts";
-import { cosine, type WordVectors } from "./word-vectors.ts";
 
 /**
  * What word vectors add to the words themselves, in the two places they measurably helped on the

@@ -1,4 +1,4 @@
-import type { GuildQaEntry, QaContent } from "./types.ts";
+import type { GuildQaEntry, QaContent } from "./qa-records.ts";
 
 /**
  * How an entry's state moves from one version to the next, apart from any database: every change

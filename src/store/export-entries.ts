@@ -1,6 +1,6 @@
 import { type QaEntry, qaFileSchema } from "../knowledge/schema.ts";
 import { uniqueId } from "./entry-id.ts";
-import type { GuildQaEntry } from "./types.ts";
+import type { GuildQaEntry } from "./qa-records.ts";
 
 /** A stored entry in the knowledge/qa.yaml shape, as the answer layer indexes it: nothing about who or when. */
 export function toQaEntry(entry: GuildQaEntry): QaEntry {

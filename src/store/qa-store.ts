@@ -1,7 +1,5 @@
 import { z } from "zod";
 import type { QaEntry } from "../knowledge/schema.ts";
-import type { QuizRoundStore } from "./quiz-rounds.ts";
-import type { QuizScoreStore } from "./quiz-scores.ts";
 import type {
   EntryPage,
   FeedbackCounts,
@@ -12,7 +10,9 @@ import type {
   QaContent,
   Revision,
   Vote,
-} from "./types.ts";
+} from "./qa-records.ts";
+import type { QuizRoundStore } from "./quiz-rounds.ts";
+import type { QuizScoreStore } from "./quiz-scores.ts";
 
 /** What every store engine checks at its boundary, the same way. */
 export const idArgument = z.string().min(1);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Citation } from "../knowledge/schema.ts";
-import type { EntrySnapshot, FeedbackCounts, Gap, GuildQaEntry, Revision } from "./types.ts";
+import type { EntrySnapshot, FeedbackCounts, Gap, GuildQaEntry, Revision } from "./qa-records.ts";
 
 /**
  * Rows as either database returns them (SQLite and Postgres share the column names), checked before

@@ -3,8 +3,8 @@ import type { Corpus } from "../knowledge/corpus.ts";
 import { citationProblem } from "./check-citation.ts";
 import { preview } from "./locate-excerpt.ts";
 import { QA_LIMITS } from "./qa-limits.ts";
+import type { EntryStatus, QaContent } from "./qa-records.ts";
 import { questionKey, visibleText } from "./question-key.ts";
-import type { EntryStatus, QaContent } from "./types.ts";
 
 /**
  * Validation of what a moderator submits, as sentences that say how to fix it. Text is stored as

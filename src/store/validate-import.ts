@@ -1,5 +1,5 @@
 import type { Corpus } from "../knowledge/corpus.ts";
-import type { QaContent } from "./types.ts";
+import type { QaContent } from "./qa-records.ts";
 import { validateEntry } from "./validate-entry.ts";
 
 export type ImportValidation =

@@ -1,4 +1,4 @@
-import { UserError } from "../errors.ts";
+import { UserError } from "../user-error.ts";
 
 const MONTHS = [
   "January",

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import type { Answer } from "../../src/answer/types.ts";
-import { UserError } from "../../src/errors.ts";
+import type { Answer } from "../../src/answer/answer.ts";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { findArticle } from "../../src/knowledge/corpus.ts";
+import { UserError } from "../../src/user-error.ts";
 
 /**
  * What every answer must satisfy: each excerpt is the exact characters of the paragraph it cites

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.ts";
 import { answerTypeTest, askedAnswerType } from "../../src/answer/ask/answer-type.ts";
 import { articleMentionFinder } from "../../src/answer/ask/article.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import { quoteBalance } from "../../src/answer/excerpts/excerpt.ts";
-import type { Answer } from "../../src/answer/types.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 
 /** Questions in members' words on the shipped knowledge (question bank and word vectors included). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/types.ts";
+import type { Answer } from "../../src/answer/answer.ts";
 import { fixtureDossier } from "./fixture-dossier.ts";
 
 /** Golden rankings on the fixture knowledge: each position is asserted and explained. */

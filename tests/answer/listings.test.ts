@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/types.ts";
+import type { Answer } from "../../src/answer/answer.ts";
 import { expectVerbatimEvidence, userErrorOf } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
 

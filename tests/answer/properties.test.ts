@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/types.ts";
-import { UserError } from "../../src/errors.ts";
+import type { Answer } from "../../src/answer/answer.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
 import { foldText } from "../../src/text/fold.ts";
+import { UserError } from "../../src/user-error.ts";
 import { expectNoSharedPassage, expectVerbatimEvidence } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, Excerpt } from "../../src/answer/types.ts";
+import type { Answer, Excerpt } from "../../src/answer/answer.ts";
 import { UnverifiedExcerptError, verifiedAnswer } from "../../src/answer/verified-answer.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 

@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/bot/clock.ts";
+import type { Clock } from "../../src/interaction/clock.ts";
 import type { QuizTimer } from "../../src/quiz/quiz-game.ts";
 
 /** A clock that moves only when told, so expiry and cooldown tests never depend on real time. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../../src/context.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../../src/create-context.ts";
 import { BOT_TOKEN } from "../e2e/bot-harness.ts";
 import { startFakeDiscord } from "../fake-discord/index.ts";
 import { captureIo } from "./capture-io.ts";

@@ -8,7 +8,7 @@ describe("bin/dossier.js", () => {
       process.execPath,
       [`${PROJECT_ROOT}bin/dossier.js`, "who", "Putin", "--json"],
       {
-        cwd: new URL("../../tests/", import.meta.url).pathname,
+        cwd: new URL("../", import.meta.url).pathname,
         env: childEnv(),
       },
     );

@@ -1,4 +1,4 @@
-import type { CliIo } from "../../src/cli/io.ts";
+import type { CliIo } from "../../src/render/terminal/terminal.ts";
 
 /** A CliIo that keeps what a command printed, as a terminal would show it (plain, no wrapping by default). */
 export function captureIo(options: { color?: boolean; width?: number } = {}) {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../../src/context.ts";
-import { UserError } from "../../src/errors.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../../src/create-context.ts";
+import { UserError } from "../../src/user-error.ts";
 import { captureIo } from "./capture-io.ts";
 import { shippedContext } from "./shipped-context.ts";
 

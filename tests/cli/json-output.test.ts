@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
-import type { Answer } from "../../src/answer/types.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { findParagraph } from "../../src/knowledge/corpus.ts";
 import { answerToJson, jsonAnswerSchema, jsonSourcesSchema } from "../../src/render/json.ts";

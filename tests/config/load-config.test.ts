@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
 import { CONFIG_VARIABLES, ConfigError, loadConfig, requireDiscordCredentials } from "../../src/config.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { PROJECT_ROOT } from "../../src/installation.ts";
 
 const TOKEN = "MTEyMzQ1Njc4OTAxMjM0NTY3OA.GhIjKl.s3cr3t-t0k3n-value_XYZ";

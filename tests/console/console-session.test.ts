@@ -2,16 +2,19 @@ import { Readable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { Dossier } from "../../src/answer/dossier.ts";
-import { renderForTerminal } from "../../src/cli/render-output.ts";
+import type { Context, StartedParts } from "../../src/bot/context.ts";
 import { APOLOGY, answerLine } from "../../src/console/answer-line.ts";
 import { consoleHelp } from "../../src/console/help-text.ts";
 import { runConsole } from "../../src/console/run-console.ts";
-import type { Context } from "../../src/context.ts";
+import { renderForTerminal } from "../../src/render/command-output.ts";
 import { captureIo } from "../cli/capture-io.ts";
 import { shippedContext } from "../cli/shipped-context.ts";
 
 /** Pipes lines into the console, as `dossier console < script` does, and returns one reply per answered line. */
-async function session(lines: string[], context: Context = shippedContext()): Promise<string[]> {
+async function session(
+  lines: string[],
+  context: Pick<Context, StartedParts> = shippedContext(),
+): Promise<string[]> {
   const capture = captureIo();
   const replies: string[] = [];
   capture.io.out = (text) => {

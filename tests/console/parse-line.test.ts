@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LINE_LENGTH, parseConsoleLine } from "../../src/console/parse-line.ts";
-import { UserError } from "../../src/errors.ts";
+import { UserError } from "../../src/user-error.ts";
 
 const request = (line: string) => {
   const input = parseConsoleLine(line);

@@ -1,7 +1,7 @@
 import { InteractionResponseType, ApplicationCommandOptionType as OptionType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { APOLOGY } from "../../src/bot/answer-failure.ts";
-import { STALE_COMMAND } from "../../src/bot/command-input.ts";
+import { STALE_COMMAND } from "../../src/interaction/command-input.ts";
 import {
   type InjectOptions,
   type InteractionSeed,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { STALE_COMMAND, UNKNOWN_COMMAND } from "../../src/bot/command-input.ts";
 import { STALE_BUTTON } from "../../src/bot/page-turner.ts";
+import { STALE_COMMAND, UNKNOWN_COMMAND } from "../../src/interaction/command-input.ts";
 import {
   type InteractionSeed,
   isInteractionCallback,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { APOLOGY } from "../../src/bot/answer-failure.ts";
 import type { SlashCommand } from "../../src/bot/command.ts";
-import { UNKNOWN_COMMAND } from "../../src/bot/command-input.ts";
+import { UNKNOWN_COMMAND } from "../../src/interaction/command-input.ts";
 import { autocomplete, isInteractionCallback, slashCommand, succeeded } from "../fake-discord/index.ts";
 import { BOT_TOKEN, EPHEMERAL, sent, useHarness } from "./bot-harness.ts";
 

@@ -7,12 +7,13 @@ import { afterAll, beforeAll } from "vitest";
 
 export { pageButtonsOf, type Sent, sent, sentSchema } from "./sent-messages.ts";
 
+import { commands as allCommands } from "../../commands/index.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
 import type { SlashCommand } from "../../src/bot/command.ts";
 import { type RunningBot, startBot } from "../../src/bot/start-bot.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { deployCommands } from "../../src/deploy/deploy-commands.ts";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
@@ -106,8 +107,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         dossier,
         logger,
         ...(data === undefined ? {} : { moderation: data.moderation, store: data }),
+        commands: options.commands ?? allCommands,
       },
-      { clock, quizTimer, ...(options.commands === undefined ? {} : { commands: options.commands }) },
+      { clock, quizTimer },
     );
     return {
       fake,

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { Events } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Context, StartedParts } from "../../src/bot/context.ts";
 import { loadConfig } from "../../src/config.ts";
-import { type Context, createContext, createLogger } from "../../src/context.ts";
+import { createContext, createLogger } from "../../src/create-context.ts";
 import { deployCommands } from "../../src/deploy/deploy-commands.ts";
 import { type BotService, startBotService } from "../../src/ops/bot-service.ts";
 import { button, type FakeDiscord, slashCommand, startFakeDiscord } from "../fake-discord/index.ts";
@@ -32,7 +33,7 @@ describe("the bot service", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  function contextFor(env: NodeJS.ProcessEnv): Context {
+  function contextFor(env: NodeJS.ProcessEnv): Pick<Context, StartedParts> {
     const logStream = new Writable({
       write(chunk, _encoding, done) {
         logged += String(chunk);

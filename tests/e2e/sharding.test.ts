@@ -1,8 +1,9 @@
 import { InteractionResponseType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
 import { startBot } from "../../src/bot/start-bot.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { slashCommand, startFakeDiscord } from "../fake-discord/index.ts";
 import { shardOf } from "../fake-discord/world.ts";
 import { BOT_TOKEN, captureLogs, realCorpus, realDossier, sent } from "./bot-harness.ts";
@@ -30,6 +31,7 @@ describe("gateway mode with two shards", () => {
         corpus: realCorpus(),
         dossier: realDossier(),
         logger: createLogger("info", stream),
+        commands,
       });
       try {
         const identified = fake.gateway.stats.identifiedShards.map((shard) => shard.join("/"));

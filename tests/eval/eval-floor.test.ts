@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDossier } from "../../src/answer/create-dossier.ts";
-import { formatEvaluationReport } from "../../src/eval/format-report.ts";
-import { runEvaluation } from "../../src/eval/run-evaluation.ts";
+import { formatEvaluationReport } from "../../src/eval/eval-report.ts";
+import { runEvaluation } from "../../src/eval/score-evaluation.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 
 const KNOWLEDGE = new URL("../../knowledge/", import.meta.url).pathname;

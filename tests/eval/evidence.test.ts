@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
-import type { Answer } from "../../src/answer/types.ts";
-import { UserError } from "../../src/errors.ts";
 import { readEvaluationFile } from "../../src/eval/questions-file.ts";
 import { citationProblem } from "../../src/knowledge/check-references.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
+import { UserError } from "../../src/user-error.ts";
 
 const KNOWLEDGE = new URL("../../knowledge/", import.meta.url).pathname;
 const QUESTIONS = new URL("./dev.json", import.meta.url).pathname;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Answer, AnswerResult } from "../../src/answer/answer.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
-import type { Answer, AnswerResult } from "../../src/answer/types.ts";
-import { UserError } from "../../src/errors.ts";
-import { formatEvaluationReport } from "../../src/eval/format-report.ts";
+import { formatEvaluationReport } from "../../src/eval/eval-report.ts";
 import { parseEvaluationQuestions, readEvaluationFile } from "../../src/eval/questions-file.ts";
 import { scoreEvaluation } from "../../src/eval/score-evaluation.ts";
+import { UserError } from "../../src/user-error.ts";
 
 const citation = { article: "a", title: "A", authors: [], paragraph: 1 };
 const result = (texts: string[], summary?: string): AnswerResult => ({

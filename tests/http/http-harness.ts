@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { commands } from "../../commands/index.ts";
 import type { Dossier } from "../../src/answer/dossier.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { deployCommands } from "../../src/deploy/deploy-commands.ts";
 import { type RunningHttpBot, serveHttp } from "../../src/http/serve-http.ts";
 import type { Moderation } from "../../src/moderation/moderation.ts";
-import { openModeration } from "../../src/moderation/open-moderation.ts";
+import { openModeration } from "../../src/ops/open-moderation.ts";
 import { ManualTimer, TestClock } from "../bot/manual-clock.ts";
 import {
   BOT_TOKEN,
@@ -94,7 +95,7 @@ export async function startHttpHarness(options: HttpHarnessOptions = {}): Promis
         cleanups.push(() => store.close());
       }
       const replica = await serveHttp(
-        { ...context, ...(moderation === undefined ? {} : { moderation }) },
+        { ...context, ...(moderation === undefined ? {} : { moderation }), commands },
         {
           port: 0,
           clock,

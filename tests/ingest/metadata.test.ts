@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bioName } from "../../src/ingest/metadata/author-bio.ts";
+import { bioName } from "../../src/ingest/metadata/bio-sentence.ts";
 import { creditNames, parseByline } from "../../src/ingest/metadata/credits.ts";
 import { dateFromUrl, parseWrittenDate } from "../../src/ingest/metadata/dates.ts";
 import { extractMetadata } from "../../src/ingest/metadata/extract.ts";

@@ -1,7 +1,7 @@
 import { ComponentType, type ModalData } from "discord.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formValuesFrom } from "../../src/moderation/discord/form-values.ts";
+import { formValuesFrom } from "../../src/moderation/discord/submit-entry-form.ts";
 import {
   type FormValues,
   formValuesOf,

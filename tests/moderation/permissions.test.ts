@@ -1,12 +1,12 @@
 import { PermissionFlagsBits, PermissionsBitField } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { UserError } from "../../src/errors.ts";
 import {
   canModerate,
   type MemberLike,
   NOT_A_MODERATOR,
   requireModerator,
 } from "../../src/moderation/permissions.ts";
+import { UserError } from "../../src/user-error.ts";
 
 const MOD_ROLE = "400000000000000001";
 const OTHER_ROLE = "400000000000000002";

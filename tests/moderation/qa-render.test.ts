@@ -1,18 +1,18 @@
 import { ComponentType, PermissionFlagsBits, TextInputStyle } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { qa } from "../../commands/qa.ts";
-import { formValuesOf } from "../../src/moderation/entry-form.ts";
-import { revisionChanges } from "../../src/moderation/revision-changes.ts";
-import { LIMITS } from "../../src/render/discord/limits.ts";
 import {
   decodeQaCustomId,
   encodeQaCustomId,
   type QaCustomId,
-} from "../../src/render/discord/qa-custom-ids.ts";
-import { entryModal, prefillProblem } from "../../src/render/discord/qa-entry-modal.ts";
-import { formatDiffBlock, historyPage } from "../../src/render/discord/qa-history-page.ts";
-import { entryListPage } from "../../src/render/discord/qa-list-page.ts";
-import { formProblemsMessage } from "../../src/render/discord/qa-problems.ts";
+} from "../../src/moderation/discord/qa-custom-ids.ts";
+import { entryModal, prefillProblem } from "../../src/moderation/discord/qa-entry-modal.ts";
+import { formatDiffBlock, historyPage } from "../../src/moderation/discord/qa-history-page.ts";
+import { entryListPage } from "../../src/moderation/discord/qa-list-page.ts";
+import { formProblemsMessage } from "../../src/moderation/discord/qa-problems.ts";
+import { formValuesOf } from "../../src/moderation/entry-form.ts";
+import { revisionChanges } from "../../src/moderation/revision-changes.ts";
+import { LIMITS } from "../../src/render/discord/limits.ts";
 import type { EntrySnapshot, GuildQaEntry, Revision } from "../../src/store/index.ts";
 import { QA_LIMITS } from "../../src/store/index.ts";
 

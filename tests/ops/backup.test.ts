@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { holdDataDir } from "../../src/ops/backup.ts";
 import { DATABASE_FILE } from "../../src/store/index.ts";
-import { openSqliteQaStore } from "../../src/store/sqlite/open-store.ts";
+import { openSqliteQaStore } from "../../src/store/sqlite/open-sqlite-store.ts";
 import { captureIo } from "../cli/capture-io.ts";
 import { articleCorpus } from "../store/fixtures/article-corpus.ts";
 import { spawnWriter } from "../store/fixtures/spawn-writer.ts";

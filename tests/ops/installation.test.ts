@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { createLogger } from "../../src/context.ts";
+import { createLogger } from "../../src/create-context.ts";
 import { DOSSIER_VERSION, nodeVersionProblem, PROJECT_ROOT } from "../../src/installation.ts";
 import { captureIo } from "../cli/capture-io.ts";
 

@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { StoreError } from "../../src/store/errors.ts";
 import { POSTGRES_MIGRATIONS } from "../../src/store/postgres/migrations.ts";
 import { openPostgresQaStore } from "../../src/store/postgres/open-store.ts";
 import { STORE_UNAVAILABLE, StoreUnavailableError } from "../../src/store/postgres/unavailable.ts";
-import { MIGRATIONS } from "../../src/store/sqlite/migrations.ts";
+import { MIGRATIONS } from "../../src/store/sqlite/sqlite-migrations.ts";
+import { StoreError } from "../../src/store/store-error.ts";
 import { articleCorpus } from "../store/fixtures/article-corpus.ts";
 import { createTestDatabase, sampleContent } from "../store/fixtures/test-store.ts";
 import { createDatabase, freePort, type PostgresCluster, startPostgresCluster } from "./postgres-cluster.ts";

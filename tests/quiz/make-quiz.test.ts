@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Excerpt } from "../../src/answer/types.ts";
-import { UserError } from "../../src/errors.ts";
+import type { Excerpt } from "../../src/answer/answer.ts";
 import { findArticle, primaryArticles } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { makeQuiz } from "../../src/quiz/make-quiz.ts";
@@ -11,6 +10,7 @@ import {
   quizCandidates,
 } from "../../src/quiz/question-kinds.ts";
 import { foldQuotesAndSpace, isVerbatimIn } from "../../src/text/fold.ts";
+import { UserError } from "../../src/user-error.ts";
 
 const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
 const candidates = quizCandidates(corpus);

@@ -1,4 +1,4 @@
-import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/types.ts";
+import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/answer.ts";
 
 /** Small hand-made answers, so page layout tests do not move when the knowledge files are edited. */
 

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
-import type { AnswerResult } from "../../src/answer/types.ts";
+import type { AnswerResult } from "../../src/answer/answer.ts";
 import { NOT_COVERED_NOTE } from "../../src/render/discord/answer-view.ts";
 import { decodeSourcesTarget } from "../../src/render/discord/card-sources.ts";
 import { decodePageButton } from "../../src/render/discord/page-buttons.ts";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import type { AnswerResult } from "../../src/answer/answer.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
-import type { AnswerResult } from "../../src/answer/types.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { cardContents, cardLabel, MAX_BOLD_WORDS, withoutRunInLabel } from "../../src/render/card-content.ts";
 import { excerptOf, npr } from "./answer-fixtures.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Excerpt } from "../../src/answer/types.ts";
+import type { Excerpt } from "../../src/answer/answer.ts";
 import { ZERO_WIDTH_SPACE } from "../../src/render/discord/escape.ts";
 import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
 import {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
-import { createAnalyzer } from "../../src/search/analyzer.ts";
-import { createSemantic } from "../../src/search/semantic.ts";
 import {
   cosine,
   decodeWordVectors,
   encodeWordVectors,
   WordVectorsError,
-} from "../../src/search/word-vectors.ts";
+} from "../../src/knowledge/word-vectors.ts";
+import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { createSemantic } from "../../src/search/semantic.ts";
 
 const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
 const vectors = corpus.wordVectors;

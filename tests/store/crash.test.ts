@@ -2,7 +2,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../../src/store/sqlite/open-database.ts";
-import { openSqliteQaStore } from "../../src/store/sqlite/open-store.ts";
+import { openSqliteQaStore } from "../../src/store/sqlite/open-sqlite-store.ts";
 import { articleCorpus } from "./fixtures/article-corpus.ts";
 import { spawnWriter } from "./fixtures/spawn-writer.ts";
 import { tempDir } from "./fixtures/temp-dir.ts";

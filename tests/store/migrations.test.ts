@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { StoreError } from "../../src/store/errors.ts";
-import { MIGRATIONS, migrate, schemaVersion } from "../../src/store/sqlite/migrations.ts";
 import { DATABASE_FILE } from "../../src/store/sqlite/open-database.ts";
-import { openSqliteQaStore } from "../../src/store/sqlite/open-store.ts";
+import { openSqliteQaStore } from "../../src/store/sqlite/open-sqlite-store.ts";
+import { MIGRATIONS, migrate, schemaVersion } from "../../src/store/sqlite/sqlite-migrations.ts";
+import { StoreError } from "../../src/store/store-error.ts";
 import { articleCorpus, citationFrom } from "./fixtures/article-corpus.ts";
 import { steppingClock, tempDir } from "./fixtures/temp-dir.ts";
 

@@ -10,11 +10,11 @@ import {
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { StoreError } from "../../src/store/errors.ts";
 import { APPLICATION_ID } from "../../src/store/sqlite/database-health.ts";
-import { MIGRATIONS, migrate } from "../../src/store/sqlite/migrations.ts";
 import { DATABASE_FILE } from "../../src/store/sqlite/open-database.ts";
-import { openSqliteQaStore } from "../../src/store/sqlite/open-store.ts";
+import { openSqliteQaStore } from "../../src/store/sqlite/open-sqlite-store.ts";
+import { MIGRATIONS, migrate } from "../../src/store/sqlite/sqlite-migrations.ts";
+import { StoreError } from "../../src/store/store-error.ts";
 import { articleCorpus } from "./fixtures/article-corpus.ts";
 import { tempDir } from "./fixtures/temp-dir.ts";
 

@@ -4,10 +4,10 @@ import Database from "better-sqlite3";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDossier } from "../../src/answer/create-dossier.ts";
+import type { Context, StartedParts } from "../../src/bot/context.ts";
 import { startDossier } from "../../src/cli/start-dossier.ts";
 import { loadConfig } from "../../src/config.ts";
-import type { Context } from "../../src/context.ts";
-import { openModeration } from "../../src/moderation/open-moderation.ts";
+import { openModeration } from "../../src/ops/open-moderation.ts";
 import { BACKUP_FILE, DATABASE_FILE, type GuildQaEntry, openSqliteQaStore } from "../../src/store/index.ts";
 import { captureIo } from "../cli/capture-io.ts";
 import { BOT_TOKEN } from "../e2e/bot-harness.ts";
@@ -80,7 +80,7 @@ describe("a database with one damaged page, for each of its pages", () => {
 
   afterAll(() => dir.remove());
 
-  function contextFor(dataDir: string): Context {
+  function contextFor(dataDir: string): Pick<Context, StartedParts> {
     const config = loadConfig({
       DISCORD_TOKEN: BOT_TOKEN,
       DISCORD_CLIENT_ID: "100000000000000009",

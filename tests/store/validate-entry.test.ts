@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
-import type { QaContent } from "../../src/store/types.ts";
+import type { QaContent } from "../../src/store/qa-records.ts";
 import { type EntryValidationContext, validateEntry } from "../../src/store/validate-entry.ts";
 import { articleCorpus, citationFrom } from "./fixtures/article-corpus.ts";
 

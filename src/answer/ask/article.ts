@@ -1,6 +1,5 @@
-import { UserError } from "../../errors.ts";
-
 import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpus.ts";
+import { UserError } from "../../user-error.ts";
 
 /**
  * Members point at an article by its outlet or author ("in the NPR piece", "what does Trenin say",

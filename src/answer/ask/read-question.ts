@@ -1,4 +1,4 @@
-import { UserError } from "../../errors.ts";
+import { UserError } from "../../user-error.ts";
 
 /** Past this, a "question" is a pasted text: only its beginning is read (and it stays fast). */
 export const MAX_QUESTION_LENGTH = 500;

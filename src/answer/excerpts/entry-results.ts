@@ -1,7 +1,7 @@
 import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "../../knowledge/schema.ts";
-import type { AnswerContext } from "../answer-context.ts";
+import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RankedHit } from "../ask/ranking.ts";
-import type { AnswerResult, Excerpt } from "../types.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 import { excerptOfCitation, excerptOfPassage, excerptOfRange } from "./excerpt.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import { NO_TERMS, type RelevantTerms } from "./relevant-terms.ts";
@@ -157,11 +157,11 @@ export function personResult(library: PassageLibrary, person: Person, terms: Rel
 
 /** The knowledge entry behind a search hit, as a result; undefined if it vanished meanwhile. */
 export function resultOfHit(
-  context: AnswerContext,
+  indexes: DossierIndexes,
   hit: RankedHit,
   terms: RelevantTerms,
 ): AnswerResult | undefined {
-  const { library } = context;
+  const { library } = indexes;
   const score = hit.relevance;
   switch (hit.kind) {
     case "passage": {
@@ -170,19 +170,19 @@ export function resultOfHit(
     }
     case "qa": {
       const entry =
-        hit.guildId === undefined ? context.qa.get(hit.ref) : context.guildQa.get(hit.guildId)?.get(hit.ref);
+        hit.guildId === undefined ? indexes.qa.get(hit.ref) : indexes.guildQa.get(hit.guildId)?.get(hit.ref);
       return entry && qaResult(library, entry, terms, score, hit.guildId);
     }
     case "quote": {
-      const quote = context.quotes.get(hit.ref);
-      return quote && quoteResult(library, quote, context.people.get(quote.speaker), terms, score);
+      const quote = indexes.quotes.get(hit.ref);
+      return quote && quoteResult(library, quote, indexes.people.get(quote.speaker), terms, score);
     }
     case "event": {
-      const event = context.events.get(hit.ref);
+      const event = indexes.events.get(hit.ref);
       return event && eventResult(library, event, terms, score);
     }
     case "demand": {
-      const demand = context.demands.get(hit.ref);
+      const demand = indexes.demands.get(hit.ref);
       return demand && demandResult(library, demand, terms, score, false);
     }
   }
@@ -193,37 +193,37 @@ export function resultOfHit(
  * the one excerpt an answer showed. A passage's evidence is its whole paragraph.
  */
 export function evidenceOf(
-  context: AnswerContext,
+  indexes: DossierIndexes,
   kind: AnswerResult["kind"],
   id: string,
   guildId?: string,
 ): AnswerResult | undefined {
-  const { library } = context;
+  const { library } = indexes;
   switch (kind) {
     case "passage": {
       const passage = library.get(id);
       return passage && passageResult(passage, NO_TERMS, 1, true);
     }
     case "qa": {
-      const entry = guildId === undefined ? undefined : context.guildQa.get(guildId)?.get(id);
+      const entry = guildId === undefined ? undefined : indexes.guildQa.get(guildId)?.get(id);
       if (entry !== undefined) return qaResult(library, entry, NO_TERMS, 1, guildId);
-      const curated = context.qa.get(id);
+      const curated = indexes.qa.get(id);
       return curated && qaResult(library, curated, NO_TERMS, 1);
     }
     case "quote": {
-      const quote = context.quotes.get(id);
-      return quote && quoteResult(library, quote, context.people.get(quote.speaker), NO_TERMS, 1);
+      const quote = indexes.quotes.get(id);
+      return quote && quoteResult(library, quote, indexes.people.get(quote.speaker), NO_TERMS, 1);
     }
     case "event": {
-      const event = context.events.get(id);
+      const event = indexes.events.get(id);
       return event && eventResult(library, event, NO_TERMS, 1);
     }
     case "demand": {
-      const demand = context.demands.get(id);
+      const demand = indexes.demands.get(id);
       return demand && demandResult(library, demand, NO_TERMS, 1);
     }
     case "person": {
-      const person = context.people.get(id);
+      const person = indexes.people.get(id);
       return person && personResult(library, person, NO_TERMS);
     }
   }

@@ -1,7 +1,7 @@
 import type { Article, Citation as KnowledgeCitation, Paragraph } from "../../knowledge/schema.ts";
 import { passageRef } from "../../search/search-documents.ts";
+import type { Citation, Excerpt, Highlight } from "../answer.ts";
 import { locateVerbatim } from "../locate-verbatim.ts";
-import type { Citation, Excerpt, Highlight } from "../types.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 import { bestSentenceWindow, scoreRange } from "./sentence-window.ts";

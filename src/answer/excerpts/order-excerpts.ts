@@ -1,4 +1,4 @@
-import type { AnswerResult, Excerpt } from "../types.ts";
+import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 
 /** How much of the question an excerpt shows: the weights of the distinct terms it highlights. */

@@ -1,4 +1,4 @@
-import { cosine } from "../../search/word-vectors.ts";
+import { cosine } from "../../knowledge/word-vectors.ts";
 import type { Passage } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 

@@ -1,5 +1,5 @@
-import { UserError } from "../../errors.ts";
 import type { Person } from "../../knowledge/schema.ts";
+import { UserError } from "../../user-error.ts";
 import { closeness, rankNameMatch } from "./name-match.ts";
 
 /** No person's name is longer; anything past this is not a name. */

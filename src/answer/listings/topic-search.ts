@@ -1,7 +1,7 @@
 import type { SearchKind } from "../../search/search-documents.ts";
-import type { AnswerContext } from "../answer-context.ts";
 import { CONFIDENT_COVERAGE, type RankedHit, rankHits } from "../ask/ranking.ts";
 import { readQuestion } from "../ask/read-question.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 import { type RelevantTerms, relevantTerms } from "../excerpts/relevant-terms.ts";
 
 export interface TopicHits {
@@ -13,10 +13,10 @@ export interface TopicHits {
 }
 
 /** The entries of one kind about a topic typed by a member ("missiles", "Minsk", "no-nato-enlargement"). */
-export function searchTopic(context: AnswerContext, topic: string, kind: SearchKind): TopicHits {
-  const { analyzer, statistics } = context.index;
+export function searchTopic(indexes: DossierIndexes, topic: string, kind: SearchKind): TopicHits {
+  const { analyzer, statistics } = indexes.index;
   const plan = analyzer.query(readQuestion(topic));
-  const hits = rankHits(context.index.search(plan, { kinds: [kind] }));
+  const hits = rankHits(indexes.index.search(plan, { kinds: [kind] }));
   return {
     matches: hits.filter((hit) => hit.coverage >= CONFIDENT_COVERAGE),
     near: hits.slice(0, 3),

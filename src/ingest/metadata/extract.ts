@@ -1,6 +1,6 @@
 import type { IngestNote } from "../block.ts";
 import type { Front } from "../rules/front.ts";
-import { bioName } from "./author-bio.ts";
+import { bioName } from "./bio-sentence.ts";
 import { creditNames, parseByline } from "./credits.ts";
 import { dateFromUrl } from "./dates.ts";
 import { mergeNames, normalizeNameCase, surnameOf } from "./names.ts";

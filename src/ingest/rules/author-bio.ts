@@ -1,5 +1,5 @@
 import type { Block, IngestNote, StepResult } from "../block.ts";
-import { SOCIAL_HANDLE, startsWithBio } from "../metadata/author-bio.ts";
+import { SOCIAL_HANDLE, startsWithBio } from "../metadata/bio-sentence.ts";
 import { wordCount } from "../text-shape.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { type Block, type IngestNote, removeBlocks, type StepResult } from "../block.ts";
-import { SOCIAL_HANDLE } from "../metadata/author-bio.ts";
+import { SOCIAL_HANDLE } from "../metadata/bio-sentence.ts";
 import { isCreditLine, parseByline } from "../metadata/credits.ts";
 import { endsSentence, wordCount } from "../text-shape.ts";
 

@@ -1,13 +1,12 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
-import { sendNotice } from "../../bot/reply.ts";
-import { UserError } from "../../errors.ts";
-import { encodeQaCustomId } from "../../render/discord/qa-custom-ids.ts";
-import { entryModal, prefillProblem } from "../../render/discord/qa-entry-modal.ts";
-import type { FormMode } from "../drafts.ts";
+import { sendNotice } from "../../interaction/reply.ts";
+import { UserError } from "../../user-error.ts";
 import { type FormValues, formValuesOf } from "../entry-form.ts";
-import type { Moderation } from "../moderation.ts";
+import type { FormMode, Moderation } from "../moderation.ts";
 import { requireModerator } from "../permissions.ts";
 import { noSuchEntry, requireGuildModerator } from "./interaction-guard.ts";
+import { encodeQaCustomId } from "./qa-custom-ids.ts";
+import { entryModal, prefillProblem } from "./qa-entry-modal.ts";
 
 /** Opening the add/edit form. Nothing is written until it is submitted (see submit-entry-form.ts). */
 

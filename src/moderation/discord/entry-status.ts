@@ -1,10 +1,10 @@
 import type { ChatInputCommandInteraction } from "discord.js";
-import { readString } from "../../bot/command-input.ts";
-import { sendReply } from "../../bot/reply.ts";
-import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
+import { readString } from "../../interaction/command-input.ts";
+import { sendReply } from "../../interaction/reply.ts";
 import { removeEntry, restoreEntry } from "../entry-actions.ts";
 import type { Moderation } from "../moderation.ts";
 import { requireGuildModerator } from "./interaction-guard.ts";
+import { entryMessage } from "./qa-entry-embed.ts";
 
 /** /qa remove and /qa restore: soft, so the entry and its history stay and can come back. */
 

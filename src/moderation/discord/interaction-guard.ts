@@ -1,5 +1,5 @@
 import type { Interaction } from "discord.js";
-import { UserError } from "../../errors.ts";
+import { UserError } from "../../user-error.ts";
 import type { Moderation } from "../moderation.ts";
 import { type MemberLike, requireModerator } from "../permissions.ts";
 

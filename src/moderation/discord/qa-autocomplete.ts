@@ -1,7 +1,7 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { Dossier } from "../../answer/dossier.ts";
-import { readFocused, readString } from "../../bot/command-input.ts";
-import { toChoices } from "../../bot/suggestions.ts";
+import { readFocused, readString } from "../../interaction/command-input.ts";
+import { toChoices } from "../../interaction/suggestions.ts";
 import { findArticle } from "../../knowledge/corpus.ts";
 import { plainText } from "../../render/discord/escape.ts";
 import { foldQuotesAndSpace } from "../../text/fold.ts";

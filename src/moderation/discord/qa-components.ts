@@ -1,9 +1,9 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from "discord.js";
-import { sendNotice } from "../../bot/reply.ts";
-import { decodeQaCustomId, isQaCustomId } from "../../render/discord/qa-custom-ids.ts";
+import { sendNotice } from "../../interaction/reply.ts";
 import type { Moderation } from "../moderation.ts";
 import { reopenDraft } from "./entry-forms.ts";
 import { requireModeration } from "./interaction-guard.ts";
+import { decodeQaCustomId, isQaCustomId } from "./qa-custom-ids.ts";
 import { turnHistoryPage, turnListPage } from "./read-entries.ts";
 import { submitEntryForm } from "./submit-entry-form.ts";
 import { recordVote } from "./votes.ts";

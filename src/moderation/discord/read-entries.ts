@@ -1,13 +1,13 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
-import { readBoolean, readInteger } from "../../bot/command-input.ts";
-import { sendReply, showTurnedPage } from "../../bot/reply.ts";
+import { readBoolean, readInteger } from "../../interaction/command-input.ts";
+import { sendReply, showTurnedPage } from "../../interaction/reply.ts";
 import type { MessagePayload } from "../../render/discord/payload.ts";
-import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
-import { historyPage } from "../../render/discord/qa-history-page.ts";
-import { entryListPage, LIST_PAGE_SIZE, listPageCount } from "../../render/discord/qa-list-page.ts";
 import type { Moderation } from "../moderation.ts";
 import { revisionChanges } from "../revision-changes.ts";
 import { noSuchEntry, requireGuild } from "./interaction-guard.ts";
+import { entryMessage } from "./qa-entry-embed.ts";
+import { historyPage } from "./qa-history-page.ts";
+import { entryListPage, LIST_PAGE_SIZE, listPageCount } from "./qa-list-page.ts";
 
 /**
  * /qa show, list and history, and their page buttons. Reading is open to anyone who can run /qa;

@@ -1,14 +1,14 @@
 import type { ModalSubmitInteraction } from "discord.js";
-import { sendReply } from "../../bot/reply.ts";
-import { entryMessage } from "../../render/discord/qa-entry-embed.ts";
-import { formProblemsMessage } from "../../render/discord/qa-problems.ts";
+import { ComponentType, type ModalData } from "discord.js";
+import { sendReply } from "../../interaction/reply.ts";
 import { EntryValidationError, type QaContent } from "../../store/index.ts";
-import type { FormMode } from "../drafts.ts";
 import { addEntry, EditConflictError, editEntry } from "../entry-actions.ts";
+import type { FormValues } from "../entry-form.ts";
 import { readEntryForm } from "../entry-form.ts";
-import type { Moderation } from "../moderation.ts";
-import { formValuesFrom } from "./form-values.ts";
+import type { FormMode, Moderation } from "../moderation.ts";
 import { requireGuildModerator } from "./interaction-guard.ts";
+import { entryMessage } from "./qa-entry-embed.ts";
+import { formProblemsMessage } from "./qa-problems.ts";
 
 const EPHEMERAL = { ephemeral: true } as const;
 
@@ -61,4 +61,22 @@ async function save(
     ? `Saved version ${entry.version} of \`${entry.id}\`: /ask uses it from now on.`
     : `Nothing changed: the text is the same as version ${entry.version} of \`${entry.id}\`.`;
   return sendReply(interaction, entryMessage(entry, text), EPHEMERAL);
+}
+
+/**
+ * The form's text as submitted: `interaction.fields.fields`, which discord.js fills from either modal
+ * layout (label components, or the older action rows). A missing input reads as empty: Discord
+ * enforces the required ones, and a forged submission without them is refused like any empty field.
+ */
+export function formValuesFrom(fields: ReadonlyMap<string, ModalData>): FormValues {
+  const text = (customId: string): string => {
+    const field = fields.get(customId);
+    return field?.type === ComponentType.TextInput ? field.value : "";
+  };
+  return {
+    question: text("question"),
+    answer: text("answer"),
+    alternatives: text("alternatives"),
+    citations: text("citations"),
+  };
 }

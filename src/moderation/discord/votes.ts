@@ -1,10 +1,11 @@
 import type { ButtonInteraction } from "discord.js";
-import type { Answer } from "../../answer/types.ts";
-import { toLoggableError } from "../../bot/loggable-error.ts";
-import { sendNotice } from "../../bot/reply.ts";
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { Answer } from "../../answer/answer.ts";
+import { toLoggableError } from "../../interaction/loggable-error.ts";
+import { sendNotice } from "../../interaction/reply.ts";
 import type { ButtonRow } from "../../render/discord/payload.ts";
-import { voteButtonRow } from "../../render/discord/qa-vote-row.ts";
 import type { Moderation } from "../moderation.ts";
+import { encodeQaCustomId } from "./qa-custom-ids.ts";
 
 export const VOTE_THANKS = "Thanks — noted.";
 export const VOTE_EXPIRED = "This answer is too old to vote on — ask again to rate the new answer.";
@@ -52,4 +53,19 @@ export async function recordVote(
     interaction.user.id,
   );
   await sendNotice(interaction, VOTE_THANKS);
+}
+
+/** 👍 / 👎 under an /ask answer; `key` names the question and best result in the bot's vote cache. */
+export function voteButtonRow(key: string): ButtonRow {
+  const button = (vote: "up" | "down", emoji: string, label: string) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    emoji: { name: emoji },
+    label,
+    custom_id: encodeQaCustomId({ kind: "vote", vote, key }),
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [button("up", "👍", "Helpful"), button("down", "👎", "Not helpful")],
+  };
 }

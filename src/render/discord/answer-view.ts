@@ -1,5 +1,5 @@
+import type { Answer, AnswerResult } from "../../answer/answer.ts";
 import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
-import type { Answer, AnswerResult } from "../../answer/types.ts";
 
 /**
  * What a paged answer message shows: the command's answer plus the words the member typed, which the

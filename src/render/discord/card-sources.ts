@@ -1,6 +1,6 @@
 import { type APIEmbed, type APIStringSelectComponent, ButtonStyle, ComponentType } from "discord.js";
 import { z } from "zod";
-import type { AnswerResult, Excerpt, ResultKind } from "../../answer/types.ts";
+import type { AnswerResult, Excerpt, ResultKind } from "../../answer/answer.ts";
 import { cardTitle } from "../card-content.ts";
 import { escapeText, plainText } from "./escape.ts";
 import { fitMessage } from "./fit-message.ts";

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { Excerpt } from "../../answer/types.ts";
+import type { Excerpt } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { type CardContent, cardLabel, cardTitle } from "../card-content.ts";
 import { escapeText, plainText } from "./escape.ts";

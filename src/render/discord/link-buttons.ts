@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { Citation } from "../../answer/types.ts";
+import type { Citation } from "../../answer/answer.ts";
 import { plainText } from "./escape.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";

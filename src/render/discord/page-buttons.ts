@@ -1,4 +1,5 @@
 import { type APIButtonComponent, ButtonStyle, ComponentType } from "discord.js";
+import type { ButtonRow } from "./payload.ts";
 
 /**
  * "Previous" / "More" buttons. Their custom id carries everything the click needs except the answer
@@ -46,5 +47,35 @@ export function pageButtons(paging: { key: string }, page: number, pageCount: nu
   return [
     ...(page > 0 ? [button("◀ Previous", page - 1)] : []),
     ...(page < pageCount - 1 ? [button("More ▶", page + 1)] : []),
+  ];
+}
+
+/**
+ * The row of buttons that turn a paged message back and forward: no row on a single page, each button
+ * disabled at its end. `customIdFor` says what a click on the button leading to a page carries.
+ */
+export function turnPageRow(
+  page: number,
+  pageCount: number,
+  labels: readonly [back: string, forward: string],
+  customIdFor: (page: number) => string,
+): ButtonRow[] {
+  if (pageCount <= 1) return [];
+  const button = (label: string, target: number, disabled: boolean) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label,
+    custom_id: customIdFor(target),
+    disabled,
+  });
+  const [back, forward] = labels;
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        button(back, Math.max(0, page - 1), page <= 0),
+        button(forward, Math.min(pageCount - 1, page + 1), page >= pageCount - 1),
+      ],
+    },
   ];
 }

@@ -1,4 +1,4 @@
-import type { Citation, Excerpt, Highlight } from "../../answer/types.ts";
+import type { Citation, Excerpt, Highlight } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { escapeText } from "./escape.ts";
 import { ELLIPSIS, truncateText } from "./fit-text.ts";

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { ArticleSummary } from "../../answer/types.ts";
+import type { ArticleSummary } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { escapeText } from "./escape.ts";
 import { fitMessage } from "./fit-message.ts";

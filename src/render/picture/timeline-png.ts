@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
-import type { Answer } from "../../answer/types.ts";
+import type { Answer } from "../../answer/answer.ts";
 import { FONT_FAMILY, type PictureEvent, timelineSvg } from "./timeline-svg.ts";
 
 export interface TimelinePng {
@@ -27,8 +27,6 @@ function shippedFontFiles(): string[] {
   if (dir === undefined) throw new Error(`Timeline picture: no fonts in ${candidates.join(" or ")}`);
   return [`${dir}Inter-Regular.otf`, `${dir}Inter-SemiBold.otf`];
 }
-
-let fontFiles: string[] | undefined;
 
 /** Draws the events of a /timeline answer (its `from`/`to` as the axis, when given) as a PNG. */
 export function renderTimelinePng(answer: Answer, range: { from?: string; to?: string } = {}): TimelinePng {
@@ -56,9 +54,9 @@ export function renderTimelinePng(answer: Answer, range: { from?: string; to?: s
 }
 
 function rasterise(svg: string): Buffer {
-  fontFiles ??= shippedFontFiles();
+  // Looked up for each picture (two file checks, next to 30 ms of drawing) rather than kept in module state.
   const image = new Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY },
+    font: { loadSystemFonts: false, fontFiles: shippedFontFiles(), defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: "original" },
   }).render();
   return image.asPng();

@@ -1,7 +1,7 @@
-import type { Citation } from "../../answer/types.ts";
+import type { Citation } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { wrapLines } from "./quote-block.ts";
-import type { TerminalStyle } from "./style.ts";
+import type { TerminalStyle } from "./terminal.ts";
 
 /**
  * "— Outlet · Author · date · ¶n", wrapped at `width` like the quote above it, then the link on its

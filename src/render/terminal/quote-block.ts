@@ -1,5 +1,5 @@
-import type { Excerpt, Highlight } from "../../answer/types.ts";
-import type { TerminalStyle } from "./style.ts";
+import type { Excerpt, Highlight } from "../../answer/answer.ts";
+import type { TerminalStyle } from "./terminal.ts";
 
 export interface BlockLayout {
   style: TerminalStyle;

@@ -1,6 +1,6 @@
-import type { ArticleSummary } from "../../answer/types.ts";
+import type { ArticleSummary } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
-import type { TerminalStyle } from "./style.ts";
+import type { TerminalStyle } from "./terminal.ts";
 
 /** `/source`: one entry an article, in the order the answer layer gives. */
 export function renderSourceList(sources: ReadonlyArray<ArticleSummary>, style: TerminalStyle): string {

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import type { FeedbackCounts, Gap, Vote } from "../qa-records.ts";
 import type { LoggedQuestion } from "../question-log.ts";
 import type { QuizRank, QuizRoundRecord, QuizStanding } from "../quiz-scores.ts";
 import { toCounts, toGap } from "../rows.ts";
-import type { FeedbackCounts, Gap, Vote } from "../types.ts";
 import type { Queryable } from "./entry-queries.ts";
 
 const standingRowSchema = z.object({ user_id: z.string(), right_answers: z.number(), answered: z.number() });
@@ -20,7 +20,7 @@ const standing = (row: z.infer<typeof standingRowSchema>): QuizStanding => ({
 });
 
 /**
- * The same queries as sqlite/activity-queries.ts and sqlite/quiz-queries.ts: feedback votes, the log
+ * The same queries as sqlite/sqlite-activity-queries.ts and sqlite/quiz-queries.ts: feedback votes, the log
  * of asked questions and quiz answers. Text is ordered with COLLATE "C", byte order as on SQLite, so
  * ties break the same way whatever the database's locale.
  */

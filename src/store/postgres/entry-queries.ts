@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { z } from "zod";
+import type { EntryStatus, GuildQaEntry, Revision, RevisionAction } from "../qa-records.ts";
 import { snapshotOf, toEntry, toRevision, toTotal } from "../rows.ts";
-import type { EntryStatus, GuildQaEntry, Revision, RevisionAction } from "../types.ts";
 
 /** A pool for one-off reads, or the client holding a transaction. */
 export type Queryable = Pick<pg.ClientBase, "query">;
@@ -13,7 +13,7 @@ const idRowSchema = z.object({ id: z.string() });
 const ENTRY_COLUMNS = `guild_id, id, question, alternatives_json, answer, citations_json, status,
   removal_reason, version, created_by, created_at, updated_by, updated_at`;
 
-/** The same queries as sqlite/entry-queries.ts, over qa_entries and qa_revisions, in Postgres's dialect. */
+/** The same queries as sqlite/sqlite-entry-queries.ts, over qa_entries and qa_revisions, in Postgres's dialect. */
 export const entryQueries = {
   async get(db: Queryable, guildId: string, id: string): Promise<GuildQaEntry | undefined> {
     const { rows } = await db.query(

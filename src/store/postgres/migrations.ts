@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { StoreError } from "../errors.ts";
+import { StoreError } from "../store-error.ts";
 
 /**
- * The Postgres schema. Its first steps are SQLite's (sqlite/migrations.ts), with the same versions
+ * The Postgres schema. Its first steps are SQLite's (sqlite/sqlite-migrations.ts), with the same versions
  * and names, so the shared tables read the same in `schema_migrations` on both engines; only the SQL
  * dialect differs. Steps after them exist only here: what replicas share beyond the entries. A step
  * is never edited once released: append one (to both lists when both engines need the change).

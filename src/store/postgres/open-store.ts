@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Corpus } from "../../knowledge/corpus.ts";
-import { StoreError } from "../errors.ts";
 import type { QuestionLogBounds } from "../question-log.ts";
+import { StoreError } from "../store-error.ts";
 import { migratePostgres, POSTGRES_MIGRATIONS } from "./migrations.ts";
 import { PostgresQaStore } from "./postgres-qa-store.ts";
 import { isConnectionFailure } from "./unavailable.ts";

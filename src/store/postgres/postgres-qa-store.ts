@@ -1,12 +1,23 @@
 import type pg from "pg";
 import { z } from "zod";
-import { UserError } from "../../errors.ts";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import type { QaEntry } from "../../knowledge/schema.ts";
+import { UserError } from "../../user-error.ts";
 import { newEntry, removed, restored, sameContent, withContent } from "../entry-changes.ts";
 import { slugOf, uniqueId } from "../entry-id.ts";
-import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
+import type {
+  EntryPage,
+  EntryStatus,
+  FeedbackCounts,
+  Gap,
+  GuildQaEntry,
+  ImportCounts,
+  ListOptions,
+  QaContent,
+  Revision,
+  Vote,
+} from "../qa-records.ts";
 import type { QaStore } from "../qa-store.ts";
 import { idArgument, listOptionsSchema } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
@@ -25,18 +36,7 @@ import {
   quizPeriodSchema,
   quizRoundRecordSchema,
 } from "../quiz-scores.ts";
-import type {
-  EntryPage,
-  EntryStatus,
-  FeedbackCounts,
-  Gap,
-  GuildQaEntry,
-  ImportCounts,
-  ListOptions,
-  QaContent,
-  Revision,
-  Vote,
-} from "../types.ts";
+import { EntryValidationError, entryNotFound } from "../store-error.ts";
 import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
 import { validateImport } from "../validate-import.ts";
 import { activityQueries } from "./activity-queries.ts";

@@ -1,4 +1,4 @@
-import { UserError } from "../../errors.ts";
+import { UserError } from "../../user-error.ts";
 
 export const STORE_UNAVAILABLE =
   "The database cannot be reached right now, so nothing was changed: try again in a minute.";

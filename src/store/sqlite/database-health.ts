@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { StoreError } from "../errors.ts";
+import { StoreError } from "../store-error.ts";
 
 /**
  * Is this our database, and is it whole? Asked at every open, so that a damaged or foreign file stops

@@ -1,6 +1,6 @@
 import { newEntry, sameContent, withContent } from "../entry-changes.ts";
-import type { ImportCounts, QaContent } from "../types.ts";
-import type { EntryQueries } from "./entry-queries.ts";
+import type { ImportCounts, QaContent } from "../qa-records.ts";
+import type { EntryQueries } from "./sqlite-entry-queries.ts";
 
 export interface ImportContext {
   entries: EntryQueries;

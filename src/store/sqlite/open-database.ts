@@ -2,7 +2,7 @@ import { accessSync, constants, copyFileSync, linkSync, mkdirSync, rmSync, statS
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
-import { StoreError } from "../errors.ts";
+import { StoreError } from "../store-error.ts";
 import { APPLICATION_ID, checkAtOpen, damagedDatabase, type StartCheck } from "./database-health.ts";
 
 export const DATABASE_FILE = "dossier.db";

@@ -21,7 +21,7 @@ import {
   toOverdue,
   toTally,
 } from "../quiz-rounds.ts";
-import { MIGRATIONS, migrate } from "./migrations.ts";
+import { MIGRATIONS, migrate } from "./sqlite-migrations.ts";
 
 const GAME_COLUMNS =
   "quiz_id, guild_id, channel_id, starter_id, application_id, token, seed, total, seconds, started_at";

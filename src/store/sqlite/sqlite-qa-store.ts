@@ -1,12 +1,22 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { UserError } from "../../errors.ts";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import type { QaEntry } from "../../knowledge/schema.ts";
+import { UserError } from "../../user-error.ts";
 import { newEntry, removed, restored, sameContent, withContent } from "../entry-changes.ts";
 import { slugOf, uniqueId } from "../entry-id.ts";
-import { EntryValidationError, entryNotFound } from "../errors.ts";
 import { toKnowledgeEntries } from "../export-entries.ts";
+import type {
+  EntryPage,
+  FeedbackCounts,
+  Gap,
+  GuildQaEntry,
+  ImportCounts,
+  ListOptions,
+  QaContent,
+  Revision,
+  Vote,
+} from "../qa-records.ts";
 import type { QaStore } from "../qa-store.ts";
 import { idArgument, listOptionsSchema } from "../qa-store.ts";
 import { questionKey } from "../question-key.ts";
@@ -25,25 +35,15 @@ import {
   quizPeriodSchema,
   quizRoundRecordSchema,
 } from "../quiz-scores.ts";
-import type {
-  EntryPage,
-  FeedbackCounts,
-  Gap,
-  GuildQaEntry,
-  ImportCounts,
-  ListOptions,
-  QaContent,
-  Revision,
-  Vote,
-} from "../types.ts";
+import { EntryValidationError, entryNotFound } from "../store-error.ts";
 import { validateEntry, validateRemovalReason } from "../validate-entry.ts";
 import { validateImport } from "../validate-import.ts";
-import { type ActivityQueries, activityQueries } from "./activity-queries.ts";
 import { backUp, integrityProblems, type StartCheck } from "./database-health.ts";
-import { type EntryQueries, entryQueries } from "./entry-queries.ts";
 import { importItems } from "./import-entries.ts";
 import { type QuizQueries, quizQueries } from "./quiz-queries.ts";
 import { SqliteQuizRounds } from "./quiz-round-queries.ts";
+import { type ActivityQueries, activityQueries } from "./sqlite-activity-queries.ts";
+import { type EntryQueries, entryQueries } from "./sqlite-entry-queries.ts";
 
 export class SqliteQaStore implements QaStore {
   private readonly entries: EntryQueries;

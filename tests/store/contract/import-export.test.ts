@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findParagraph } from "../../../src/knowledge/corpus.ts";
 import { type QaEntry, qaFileSchema } from "../../../src/knowledge/schema.ts";
-import { EntryValidationError } from "../../../src/store/errors.ts";
+import { EntryValidationError } from "../../../src/store/store-error.ts";
 import { isVerbatimIn } from "../../../src/text/fold.ts";
 import { citationFrom } from "../fixtures/article-corpus.ts";
 import { openTestStore, sampleContent, type TestStore } from "../fixtures/test-store.ts";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UserError } from "../../../src/errors.ts";
+import { UserError } from "../../../src/user-error.ts";
 import { citationFrom } from "../fixtures/article-corpus.ts";
 import { openTestStore, sampleContent, type TestStore } from "../fixtures/test-store.ts";
 

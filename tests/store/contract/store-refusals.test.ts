@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EntryValidationError } from "../../../src/store/errors.ts";
-import type { QaContent } from "../../../src/store/types.ts";
+import type { QaContent } from "../../../src/store/qa-records.ts";
+import { EntryValidationError } from "../../../src/store/store-error.ts";
 import { openTestStore, sampleContent, type TestStore } from "../fixtures/test-store.ts";
 
 describe("a refused write", () => {

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import type { AnswerResult } from "../../../answer/types.ts";
+import type { AnswerResult } from "../../../answer/answer.ts";
 import { allExcerpts, type CardContent } from "../../card-content.ts";
 import { type AnswerView, sourcesKey } from "../answer-view.ts";
 import type { SourcesEntry } from "../card-sources.ts";

@@ -8,7 +8,7 @@ import { truncateText } from "../fit-text.ts";
 import { LIMITS } from "../limits.ts";
 import { COLORS } from "../payload.ts";
 import { type PageBody, resultsOnPage, sourcesEntries } from "./page-body.ts";
-import { quoteField } from "./quote-field.ts";
+import { quoteField } from "./quote-page.ts";
 
 /** The person's card takes this much of the page; their quotations share the rest. */
 const PERSON_BUDGET = 600;

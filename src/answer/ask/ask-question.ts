@@ -1,0 +1,162 @@
+import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
+import { isPlausibleCorrection } from "../../search/typos.ts";
+import { UserError } from "../../user-error.ts";
+import type { Answer, AnswerResult, Excerpt } from "../answer.ts";
+import type { AskOptions } from "../dossier.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
+import { resultOfHit } from "../excerpts/entry-results.ts";
+import { orderExcerpts } from "../excerpts/order-excerpts.ts";
+import { relevantTerms } from "../excerpts/relevant-terms.ts";
+import { answerTypeTest } from "./answer-type.ts";
+import { checkArticleFilter } from "./article.ts";
+import {
+  CONFIDENT_COVERAGE,
+  QA_FIRST_COVERAGE,
+  type RankedHit,
+  type RankedHits,
+  RELATIVE_COVERAGE_FLOOR,
+  rankMatches,
+  relevanceOf,
+  withRelevance,
+} from "./ranking.ts";
+import { hasNoWords, readQuestion } from "./read-question.ts";
+
+const DEFAULT_LIMIT = 5;
+const MAX_LIMIT = 25;
+/** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
+const TYPED_RESULTS = 3;
+/** Suggestions offered when the articles do not cover a question. */
+const SUGGESTIONS = 3;
+/**
+ * Each result shows its one most relevant excerpt: members read one quote per card, and the first
+ * three excerpts are then three different answers rather than one entry's three citations.
+ */
+const EXCERPTS_PER_RESULT = 1;
+/** Hits looked at for matched terms; the rest are too weak to matter. */
+const HITS_FOR_TERMS = 20;
+
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+/** Reads hits in turn: each call gives the next, undefined after the last. */
+type NextHit = () => RankedHit | undefined;
+
+function inTurn(hits: RankedHits): NextHit {
+  let next = 0;
+  return () => hits.at(next++);
+}
+
+/** The best Q&A entry first when it covers the question well; then everything else by relevance. */
+function answerOrder(matches: SearchMatches, hits: RankedHits, keep: HitKeep): NextHit {
+  const [best] = matches.best(1, relevanceOf, (kind, coverage) =>
+    kind === "qa" && coverage >= QA_FIRST_COVERAGE ? keep(kind, coverage) : false,
+  );
+  const curated = best && withRelevance(best);
+  const rest = inTurn(hits);
+  let curatedShown = curated === undefined;
+  return () => {
+    if (!curatedShown) {
+      curatedShown = true;
+      return curated;
+    }
+    const hit = rest();
+    return hit !== undefined && hit === curated ? rest() : hit;
+  };
+}
+
+export function ask(context: DossierIndexes, question: string, options: AskOptions = {}): Answer {
+  const text = readQuestion(question);
+  if (hasNoWords(text)) {
+    throw new UserError("no-words", "Ask in words, for example: Why does Russia oppose NATO expansion?");
+  }
+  // A question naming an article ("in the NPR piece") is asked of that article, without those words.
+  const mention = options.article === undefined ? context.findArticleMention(text) : undefined;
+  const asked = mention && !hasNoWords(mention.rest) ? mention : undefined;
+  const article = asked?.article ?? checkArticleFilter(context.corpus, options.article);
+  const limit = limitOf(options.limit);
+  const { analyzer, statistics } = context.index;
+  const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
+  const matches = context.index.match(plan, { guildId: options.guildId, article });
+  // Confident when some hit with every named thing of the question covers enough of it, even when
+  // a looser one outranks it on raw score.
+  const { bestCoverage } = matches;
+  const confident = matches.someNamed((coverage) => coverage >= CONFIDENT_COVERAGE);
+  // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
+  const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
+  const keep: HitKeep = (_kind, coverage) => coverage >= floor;
+  const hits = rankMatches(matches, keep);
+  const wants = answerTypeTest(text, context.corpus.people, (question) => {
+    const counted = /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}'-]+)/iu.exec(question)?.[1];
+    if (!counted) return undefined;
+    // What stands for the counted word in the search: its stem, synonyms and near words.
+    const [word] = analyzer.words(counted);
+    const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
+    if (index < 0) return undefined;
+    const standIns = new Set(
+      plan.terms.filter((term) => term.words.includes(index)).map((term) => term.term),
+    );
+    // And what the search read a misspelt one as ("javelin" for "javlin").
+    const stem = word?.stem ?? "";
+    if (!statistics.known(stem))
+      for (const hit of hits.first(HITS_FOR_TERMS))
+        for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
+    return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
+  });
+  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, wants);
+  const inArticle = (result: AnswerResult): AnswerResult =>
+    article === undefined
+      ? result
+      : { ...result, excerpts: result.excerpts.filter((excerpt) => excerpt.citation.article === article) };
+
+  const claimed = new ClaimedPassages();
+  const results: AnswerResult[] = [];
+  const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
+  const nextHit = answerOrder(matches, hits, keep);
+  for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
+    if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
+    const built = resultOfHit(context, hit, terms);
+    if (!built) continue;
+    const result = claimed.take(
+      orderExcerpts(inArticle(built), terms, context.wordTerms, EXCERPTS_PER_RESULT),
+    );
+    if (result) results.push(result);
+    if (results.length >= wanted) break;
+  }
+  // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
+  const typed = results
+    .slice(0, TYPED_RESULTS)
+    .some((result) => wants === undefined || result.excerpts.some((e) => wants(e.text)));
+  if (confident && !typed) return { confident: false, results: results.slice(0, SUGGESTIONS) };
+  return { confident, results };
+}
+
+const keyOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
+
+/**
+ * Keeps one answer from showing the same paragraph twice: a result keeps only excerpts from
+ * paragraphs no earlier result has shown, and is dropped when none are left.
+ */
+export class ClaimedPassages {
+  private readonly claimed = new Set<string>();
+
+  /** Whether the passage "article#n" has been shown already (checked before building a result). */
+  has(ref: string): boolean {
+    return this.claimed.has(ref);
+  }
+
+  take(result: AnswerResult): AnswerResult | undefined {
+    const fresh = (excerpts: Excerpt[]) => excerpts.filter((excerpt) => !this.claimed.has(keyOf(excerpt)));
+    const excerpts = fresh(result.excerpts);
+    if (excerpts.length === 0) return undefined;
+    const sections = result.sections
+      ?.map((section) => ({ ...section, excerpts: fresh(section.excerpts) }))
+      .filter((section) => section.excerpts.length > 0);
+    for (const excerpt of excerpts) this.claimed.add(keyOf(excerpt));
+    for (const section of sections ?? [])
+      for (const excerpt of section.excerpts) this.claimed.add(keyOf(excerpt));
+    const { sections: _dropped, ...rest } = result;
+    return sections && sections.length > 0 ? { ...rest, excerpts, sections } : { ...rest, excerpts };
+  }
+}

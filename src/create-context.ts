@@ -1,0 +1,70 @@
+import { join } from "node:path";
+import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
+import { createDossier } from "./answer/create-dossier.ts";
+import type { Context, StartedParts } from "./bot/context.ts";
+import type { Config } from "./config.ts";
+import { PROJECT_ROOT } from "./installation.ts";
+import { loadCorpus } from "./knowledge/load-corpus.ts";
+
+/** The shipped knowledge folder, found from the code rather than from the working directory. */
+export const DEFAULT_KNOWLEDGE_DIR = `${join(PROJECT_ROOT, "knowledge")}/`;
+
+/** Paths a log line might carry a secret under; pino replaces them before anything is written. */
+const SECRET_PATHS = [
+  "token",
+  "discordToken",
+  "DISCORD_TOKEN",
+  "*.token",
+  "*.discordToken",
+  "*.DISCORD_TOKEN",
+  "config.discordToken",
+  "headers.authorization",
+  "*.headers.authorization",
+];
+
+/**
+ * Logs on stderr, so stdout stays for answers (and `--json` output stays parseable): readable lines
+ * on a terminal, JSON lines for a service manager, a container runtime or a file.
+ */
+export function createLogger(
+  level: string,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Logger {
+  const options = { level, redact: { paths: SECRET_PATHS, censor: "[redacted]" } };
+  if (stream.isTTY !== true) return pino(options, stream);
+  const colorize = process.env.NO_COLOR === undefined;
+  // Synchronous, so a line logged just before the process exits is still shown.
+  return pino(
+    options,
+    pretty({
+      destination: stream,
+      sync: true,
+      colorize,
+      ignore: "pid,hostname",
+      translateTime: "SYS:HH:MM:ss",
+    }),
+  );
+}
+
+export interface ContextOptions {
+  knowledgeDir?: string;
+  logger?: Logger;
+}
+
+/**
+ * The context's first parts (src/bot/context.ts), built at start: loads and verifies the knowledge
+ * (refusing to start on any problem) and builds the answer index.
+ */
+export function createContext(config: Config, options: ContextOptions = {}): Pick<Context, StartedParts> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
+  const started = performance.now();
+  const corpus = loadCorpus(knowledgeDir);
+  const dossier = createDossier(corpus);
+  logger.debug(
+    { knowledgeDir, articles: corpus.articles.length, ms: Math.round(performance.now() - started) },
+    "knowledge loaded",
+  );
+  return { config, corpus, dossier, logger };
+}

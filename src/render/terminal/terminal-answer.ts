@@ -1,0 +1,82 @@
+import type { Answer, Excerpt } from "../../answer/answer.ts";
+import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
+import { formatPartialDate } from "../../text/partial-date.ts";
+import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";
+import { renderCitation } from "./citation-line.ts";
+import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
+import type { TerminalStyle } from "./terminal.ts";
+
+export interface AnswerLayout {
+  style: TerminalStyle;
+  width?: number | undefined;
+}
+
+export const NOT_CONFIDENT_NOTE = `${NOT_COVERED_MESSAGE}. Closest passages:`;
+export const NOTHING_FOUND = `${NOT_COVERED_MESSAGE}.`;
+const INDENT = "   ";
+
+/**
+ * An answer for a terminal: the same cards, in the same order, as a Discord reply: each numbered,
+ * labelled with what it is, its one best excerpt (a demand's sections one each) and the citation.
+ */
+export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
+  if (answer.results.length === 0) return NOTHING_FOUND;
+  const cards = cardContents(answer.results);
+  // Under a person's own card (/who), their quotations need not repeat their name and role.
+  const speakerKnown = answer.results.some((result) => result.kind === "person");
+  const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
+  if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);
+  return blocks.join("\n\n");
+}
+
+/** /demand with no topic: the demands to choose from, as Discord's picker lists them. */
+export function renderDemandList(answer: Answer, layout: AnswerLayout): string {
+  const lines = answer.results.flatMap((result, i) => {
+    const [first = "", ...rest] = wrapLines(result.heading ?? result.id, "    ", layout.width);
+    return [`${String(i + 1).padStart(2)}. ${first.trimStart()}`, ...rest];
+  });
+  const title = layout.style.bold(`Russia's demands (${answer.results.length})`);
+  return [title, ...lines, ...wrapLines(DEMAND_HINT, "", layout.width)].join("\n");
+}
+
+export const DEMAND_HINT =
+  "For one demand, its reasoning, the Western response and any compromise: /demand topic:missiles";
+
+function renderCard(
+  card: CardContent,
+  number: number,
+  layout: AnswerLayout,
+  speakerKnown: boolean,
+): string[] {
+  const { result } = card;
+  const block: BlockLayout = { style: layout.style, width: layout.width, indent: INDENT };
+  const quotedPerson = speakerKnown && result.kind === "quote";
+  const title = (quotedPerson ? [] : wrapLines(cardTitle(result), INDENT, layout.width)).map(
+    (line) => `${INDENT}${layout.style.bold(line.slice(INDENT.length))}`,
+  );
+  const lines = [`[${number}] ${layout.style.dim(cardLabel(result, "long"))}`, ...title];
+  const occasion =
+    result.kind === "quote"
+      ? [result.speaker?.context, result.date && formatPartialDate(result.date, "long")]
+          .filter((part) => part !== undefined && part !== "")
+          .join(", ")
+      : undefined;
+  for (const line of [result.summary, occasion]) {
+    if (line !== undefined && line.length > 0) lines.push(...wrapLines(line, INDENT, layout.width));
+  }
+  if (card.excerpt !== undefined) lines.push(...renderExcerpt(card.excerpt, block));
+  for (const section of card.sections) {
+    lines.push(
+      `${INDENT}${layout.style.bold(`${section.label}:`)}`,
+      ...renderExcerpt(section.excerpt, block),
+    );
+  }
+  return lines;
+}
+
+function renderExcerpt(excerpt: Excerpt, layout: BlockLayout): string[] {
+  return [
+    ...renderQuoteBlock(excerpt, layout),
+    ...renderCitation(excerpt.citation, layout.indent, layout.style, layout.width),
+  ];
+}
