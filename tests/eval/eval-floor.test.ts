@@ -19,7 +19,7 @@ const FLOORS = {
   "dev.json": { hitAt1: 0.82, hitAt3: 0.91, flagged: 0.8, wronglyFlagged: 0.05 },
   "dev-members.json": { hitAt1: 0.65, hitAt3: 0.84, flagged: 0.55, wronglyFlagged: 0.22 },
   "holdout.json": { hitAt1: 0.66, hitAt3: 0.85, flagged: 0.5, wronglyFlagged: 0.14 },
-  "holdout-2.json": { hitAt1: 0.71, hitAt3: 0.8, flagged: 0.44, wronglyFlagged: 0.21 },
+  "holdout-2.json": { hitAt1: 0.7, hitAt3: 0.8, flagged: 0.4, wronglyFlagged: 0.21 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
