@@ -24,10 +24,11 @@ import { verifiedAnswer } from "./verified-answer.ts";
 /**
  * Builds the index and passage library once; every call after that only looks things up.
  *
- * Start-up was measured before deciding against caches: loading and verifying the knowledge takes
- * ~130 ms (mostly YAML parsing) and building this ~60 ms, well inside the 300 ms target. A cached
- * index would save only part of the analysis (the passage library and term statistics must still be
- * built) and, like a cache of parsed YAML, would need an invalidation of its own. Not worth it.
+ * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
+ * loading and verifying the knowledge takes ~80 ms (js-yaml parses it five times faster than the
+ * yaml package did) and building this ~150 ms (the index, the passage library, and the embeddings
+ * of every document and of its twelve member phrasings), inside the 300 ms target. A cached index
+ * would save only part of the analysis and would need an invalidation of its own. Not worth it.
  */
 export function createDossier(corpus: Corpus): Dossier {
   const analyzer = createAnalyzer(
