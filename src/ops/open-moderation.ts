@@ -32,18 +32,27 @@ export async function openModeration(
     }
     ctx.logger.info({ dataDir: ctx.config.dataDir, entries: loaded }, "moderator entries loaded");
     await backUpChecked(store, ctx.logger);
-    return createModeration({
-      store,
-      dossier: ctx.dossier,
-      corpus: ctx.corpus,
-      moderatorRoleIds: ctx.config.moderatorRoleIds,
-      logger: ctx.logger,
-      ...(options.clock === undefined ? {} : { clock: options.clock }),
-    });
+    return moderationOver(store, ctx, options);
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+/** What /qa and the feedback buttons are given, over an opened store of either engine. */
+function moderationOver(
+  store: Moderation["store"],
+  ctx: Pick<Context, StartedParts>,
+  options: { clock?: Clock },
+): Moderation {
+  return createModeration({
+    store,
+    dossier: ctx.dossier,
+    corpus: ctx.corpus,
+    moderatorRoleIds: ctx.config.moderatorRoleIds,
+    logger: ctx.logger,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
 }
 
 /**
@@ -83,14 +92,7 @@ export async function openSharedModeration(
   });
   try {
     await followSharedEntries(store, ctx.dossier, ctx.logger);
-    return createModeration({
-      store,
-      dossier: ctx.dossier,
-      corpus: ctx.corpus,
-      moderatorRoleIds: ctx.config.moderatorRoleIds,
-      logger: ctx.logger,
-      ...(options.clock === undefined ? {} : { clock: options.clock }),
-    });
+    return moderationOver(store, ctx, options);
   } catch (error) {
     await store.close();
     throw error;
