@@ -108,6 +108,22 @@ describe("how many", () => {
   });
 });
 
+describe("a date, number or name beside what the question names", () => {
+  it("is not answered by one in a neighbouring sentence or another passage", () => {
+    // NPR ¶7 says who "joined the alliance after 1997", then lists Montenegro in the next sentence.
+    expect(dossier.ask("in which year did montenegro become a nato member").confident).toBe(false);
+    // Trenin ¶16 tells of "a British destroyer" and "In June", but never the ship's name.
+    expect(dossier.ask("what was the name of that british destroyer near crimea").confident).toBe(false);
+  });
+
+  it("is answered when they share a sentence, or the passage matched the name through its bank", () => {
+    const lavrov = dossier.ask("when did moscow publish lavrov's letters to france and germany");
+    expect(lavrov.confident).toBe(true);
+    // A misspelt name is read as the search corrected it: "180 Javelin missiles".
+    expect(dossier.ask("how many javlin missiles did america deliver to kyiv").confident).toBe(true);
+  });
+});
+
 describe("quotations in excerpts", () => {
   it("counts the quotation marks a text opens and closes", () => {
     expect(quoteBalance("“We don't trust the other side,” he said.")).toBe(0);

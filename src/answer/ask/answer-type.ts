@@ -1,3 +1,8 @@
+import type { QueryPlan } from "../../search/query-plan.ts";
+import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
+import { isPlausibleCorrection } from "../../search/typos.ts";
+import { splitSentences } from "../excerpts/sentences.ts";
+
 /**
  * What kind of answer a question asks for, when it says: "when" wants a date, "how many" a number,
  * "who" a person. A passage with the question's words but no date, number or name does not answer
@@ -89,4 +94,74 @@ export function answerTypeTest(
   return (text) =>
     person.test(text) ||
     [...text.matchAll(TWO_CAPITALISED)].some(([, first]) => !NOT_A_NAME.test(first ?? ""));
+}
+
+type TextTest = (text: string) => boolean;
+
+/** The kind of answer a question asks for, as tests of what a result must have to give it. */
+export interface TypedAnswer {
+  /** Whether a text gives the answer: the date, number or name, beside what the question names. */
+  wants: TextTest;
+  /** Whether a hit matched every named thing of the question (in any field, its bank included). */
+  matchesNames(matchedTerms: ReadonlyArray<string>): boolean;
+}
+
+/**
+ * What answers a question that asks for a date, a number or a name, read with its search: the
+ * counted thing stands for its synonyms and for what the search corrected it to, and the answer must
+ * sit beside what the question names. "What year did Montenegro join" is not answered by "joined
+ * after 1997" one sentence before the list that names Montenegro, nor by a passage without it.
+ */
+export function typedAnswer(
+  question: string,
+  plan: QueryPlan,
+  { analyzer, statistics }: Pick<SearchIndex, "analyzer" | "statistics">,
+  people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+  /** The best hits, whose matched terms show what a misspelt word was read as. */
+  hits: ReadonlyArray<SearchHit>,
+): TypedAnswer | undefined {
+  const termsOf = (wordIndex: number) =>
+    new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
+  const test = answerTypeTest(question, people, (asked) => {
+    const counted = /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}'-]+)/iu.exec(asked)?.[1];
+    if (!counted) return undefined;
+    // What stands for the counted word in the search: its stem, synonyms and near words.
+    const [word] = analyzer.words(counted);
+    const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
+    if (index < 0) return undefined;
+    const standIns = termsOf(index);
+    // And what the search read a misspelt one as ("javelin" for "javlin").
+    const stem = word?.stem ?? "";
+    if (!statistics.known(stem))
+      for (const hit of hits)
+        for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
+    return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
+  });
+  if (!test) return undefined;
+  const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
+  /** Whether a written term is one of a named thing's terms, or a likely spelling of a misspelt one. */
+  const mentions = (terms: Set<string>, written: string) =>
+    terms.has(written) ||
+    [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
+  const wants: TextTest =
+    named.length === 0
+      ? test
+      : (text) => {
+          const sentences = splitSentences(text).map(({ start, end }) => {
+            const sentence = text.slice(start, end);
+            const terms = analyzer.indexTerms(sentence);
+            return { sentence, names: named.map((thing) => terms.some((term) => mentions(thing, term))) };
+          });
+          // A named thing the text never writes was matched through its passage's bank or aliases:
+          // it cannot be beside anything.
+          const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
+          return sentences.some(
+            ({ sentence, names }) => test(sentence) && names.every((has, i) => has || !written[i]),
+          );
+        };
+  return {
+    wants,
+    matchesNames: (matchedTerms) =>
+      named.every((thing) => matchedTerms.some((term) => mentions(thing, term))),
+  };
 }

@@ -1,5 +1,4 @@
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
-import { isPlausibleCorrection } from "../../search/typos.ts";
 import { UserError } from "../../user-error.ts";
 import type { Answer, AnswerResult, Excerpt } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
@@ -7,7 +6,7 @@ import type { DossierIndexes } from "../dossier-indexes.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import { relevantTerms } from "../excerpts/relevant-terms.ts";
-import { answerTypeTest } from "./answer-type.ts";
+import { typedAnswer } from "./answer-type.ts";
 import { checkArticleFilter } from "./article.ts";
 import {
   CONFIDENT_COVERAGE,
@@ -87,24 +86,8 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
-  const wants = answerTypeTest(text, context.corpus.people, (question) => {
-    const counted = /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}'-]+)/iu.exec(question)?.[1];
-    if (!counted) return undefined;
-    // What stands for the counted word in the search: its stem, synonyms and near words.
-    const [word] = analyzer.words(counted);
-    const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
-    if (index < 0) return undefined;
-    const standIns = new Set(
-      plan.terms.filter((term) => term.words.includes(index)).map((term) => term.term),
-    );
-    // And what the search read a misspelt one as ("javelin" for "javlin").
-    const stem = word?.stem ?? "";
-    if (!statistics.known(stem))
-      for (const hit of hits.first(HITS_FOR_TERMS))
-        for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
-    return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
-  });
-  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, wants);
+  const typed = typedAnswer(text, plan, context.index, context.corpus.people, hits.first(HITS_FOR_TERMS));
+  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants);
   const inArticle = (result: AnswerResult): AnswerResult =>
     article === undefined
       ? result
@@ -112,6 +95,8 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
 
   const claimed = new ClaimedPassages();
   const results: AnswerResult[] = [];
+  /** Whether each result's hit matched every named thing of the question (in any field). */
+  const namesMatched: boolean[] = [];
   const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
   const nextHit = answerOrder(matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
@@ -121,14 +106,17 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     const result = claimed.take(
       orderExcerpts(inArticle(built), terms, context.wordTerms, EXCERPTS_PER_RESULT),
     );
-    if (result) results.push(result);
+    if (result) {
+      results.push(result);
+      namesMatched.push(typed?.matchesNames(hit.matchedTerms) ?? true);
+    }
     if (results.length >= wanted) break;
   }
   // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
-  const typed = results
+  const answered = results
     .slice(0, TYPED_RESULTS)
-    .some((result) => wants === undefined || result.excerpts.some((e) => wants(e.text)));
-  if (confident && !typed) return { confident: false, results: results.slice(0, SUGGESTIONS) };
+    .some((result, i) => !typed || (namesMatched[i] && result.excerpts.some((e) => typed.wants(e.text))));
+  if (confident && !answered) return { confident: false, results: results.slice(0, SUGGESTIONS) };
   return { confident, results };
 }
 
