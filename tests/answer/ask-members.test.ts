@@ -94,6 +94,20 @@ describe("answer types", () => {
     expect(person?.("In June, a British destroyer sailed")).toBe(false);
     expect(person?.("The Kremlin said")).toBe(false);
     expect(person?.("In June, Jens Stoltenberg said")).toBe(true);
+    // Nor is a country, a title or a publication.
+    expect(person?.("the United States")).toBe(false);
+    expect(person?.("Deputy Secretary of State Wendy Sherman said")).toBe(true);
+    // Nor anyone the question itself names.
+    const told = answerTypeTest("which journalist did Ryabkov tell, in Foreign Policy", people);
+    expect(told?.("Ryabkov told a journalist")).toBe(false);
+    expect(told?.("in a piece for Foreign Policy")).toBe(false);
+    expect(told?.("Ryabkov told Jane Doe")).toBe(true);
+  });
+
+  it("reads who-questions in members' words", () => {
+    expect(askedAnswerType("whos the head of nato")).toBe("person");
+    expect(askedAnswerType("who was russia's rep at the talks")).toBe("person");
+    expect(askedAnswerType("which western journalist asked him")).toBe("person");
   });
 });
 
@@ -114,6 +128,15 @@ describe("a date, number or name beside what the question names", () => {
     expect(dossier.ask("in which year did montenegro become a nato member").confident).toBe(false);
     // Trenin ¶16 tells of "a British destroyer" and "In June", but never the ship's name.
     expect(dossier.ask("what was the name of that british destroyer near crimea").confident).toBe(false);
+  });
+
+  it("wants the holder of the role a who-question asks about, beside the role", () => {
+    // FP ¶6 mentions "Russia's ambassador to the United States" but never the ambassador's name.
+    expect(dossier.ask("whats the name of the russian ambassador in washington").confident).toBe(false);
+    // WaPo ¶24 names him: "A Pentagon spokesman, Marine Lt. Col. Anton T. Semelroth".
+    const spokesman = dossier.ask("who was the pentagon spokesman on the javelin deliveries");
+    expect(spokesman.confident).toBe(true);
+    expect(spokesman.results[0]?.excerpts[0]?.text).toContain("Semelroth");
   });
 
   it("is answered when they share a sentence, or the passage matched the name through its bank", () => {

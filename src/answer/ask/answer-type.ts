@@ -18,7 +18,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   // "Who" alone often asks for a country or an alliance; these ask for someone.
   [
     "person",
-    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bwho(?:'s| is| was) the\b|\bwho (?:led|won|wrote|heads?|leads?|runs?|chairs?|chaired|represents?|represented|negotiated|signed)\b/i,
+    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bwho(?:'s|s| is| was| were) (?:the|\p{L}+'s)\s|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|leads?|runs?|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
   ],
 ];
 
@@ -52,9 +52,10 @@ const COUNTED_WITHIN = 3;
  */
 export type CountedThing = (question: string) => ((word: string) => boolean) | undefined;
 
-const TWO_CAPITALISED = /\b(\p{Lu}\p{Ll}+) \p{Lu}\p{Ll}+/gu;
+/** Two capitalised words; the second is looked ahead at, so "Secretary of State Wendy Sherman" yields every pair. */
+const TWO_CAPITALISED = /\b(\p{Lu}\p{Ll}+) (?=(\p{Lu}\p{Ll}+))/gu;
 const NOT_A_NAME = new RegExp(
-  `^(${MONTHS.replaceAll("\\.", "")}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|A|An|The|In|On|At|As|By|For|From|To|Of|And|But|Or|If|When|While|After|Before|Since|During|Under|Over|With|Without|This|That|These|Those|It|He|She|We|They|His|Her|Their|Our|Its|Some|Many|Most|All|Both|Even|Yet|So|Still|Then|Now|Last|Next|What|Who|Why|How|Where|Western|Eastern|Northern|Southern|Central|Russian|American|Ukrainian|European|British|French|German|Chinese|Soviet)$`,
+  `^(${MONTHS.replaceAll("\\.", "")}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|A|An|The|In|On|At|As|By|For|From|To|Of|And|But|Or|If|When|While|After|Before|Since|During|Under|Over|With|Without|This|That|These|Those|It|He|She|We|They|His|Her|Their|Our|Its|Some|Many|Most|All|Both|Even|Yet|So|Still|Then|Now|Last|Next|What|Who|Why|How|Where|Western|Eastern|Northern|Southern|Central|Russian|American|Ukrainian|European|British|French|German|Chinese|Soviet|United|North|South|New|White|Foreign|Security|Deputy|Secretary|State|Defense|Prime)$`,
 );
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -87,16 +88,38 @@ export function answerTypeTest(
     };
   }
   if (type === undefined) return undefined;
-  const names = people.flatMap((person) => [person.name, ...person.aliases]).map(escapeRegExp);
-  const person = new RegExp(`\\b(${names.join("|")})\\b`, "i");
+  // The answer is someone the question does not name already: "which journalist did Putin tell"
+  // is not answered by Putin.
+  const asked = question.toLowerCase();
+  const inQuestion = (name: string) => new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(asked);
+  const names = people
+    .flatMap((person) => [person.name, ...person.aliases])
+    .filter((name) => !inQuestion(name))
+    .map(escapeRegExp);
+  const person = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`, "i") : undefined;
   // Or someone it does not list, written as a name: two capitalised words ("Wendy Sherman"), the
-  // first not a sentence's opening word or a month ("In June", "The Kremlin").
+  // first not a sentence's opening word, a month or a title ("In June", "The Kremlin", "United States").
   return (text) =>
-    person.test(text) ||
-    [...text.matchAll(TWO_CAPITALISED)].some(([, first]) => !NOT_A_NAME.test(first ?? ""));
+    person?.test(text) === true ||
+    [...text.matchAll(TWO_CAPITALISED)].some(
+      ([, first = "", second = ""]) => !NOT_A_NAME.test(first) && !(inQuestion(first) && inQuestion(second)),
+    );
 }
 
 type TextTest = (text: string) => boolean;
+
+/** "The name of the Russian ambassador to…", "who was Russia's rep at…", "which western journalist". */
+const ROLE =
+  /\b(?:name of (?:the|that|this|a|an)|who(?:'s|s| is| was| were) (?:the|\p{L}+'s)|which)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
+/** Words that end the role's noun phrase ("ambassador to the US", "rep at the OSCE"). */
+const AFTER_ROLE = /^(to|at|in|of|for|from|on|who|that|which|was|is|were|did|does|quoted|it)$/i;
+
+/** The role a "who" question asks the holder of: the last word of the phrase naming it. */
+function roleAsked(question: string): string | undefined {
+  const [, first, second] = ROLE.exec(question) ?? [];
+  if (!first || AFTER_ROLE.test(first)) return undefined;
+  return second && !AFTER_ROLE.test(second) ? second : first;
+}
 
 /** The kind of answer a question asks for, as tests of what a result must have to give it. */
 export interface TypedAnswer {
@@ -139,6 +162,11 @@ export function typedAnswer(
   });
   if (!test) return undefined;
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
+  // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too.
+  const role = askedAnswerType(question) === "person" ? roleAsked(question) : undefined;
+  const [roleWord] = role ? analyzer.words(role) : [];
+  const roleIndex = plan.words.findIndex((word) => word.stem === roleWord?.stem);
+  if (roleIndex >= 0 && !plan.words[roleIndex]?.named) named.push(termsOf(roleIndex));
   /** Whether a written term is one of a named thing's terms, or a likely spelling of a misspelt one. */
   const mentions = (terms: Set<string>, written: string) =>
     terms.has(written) ||
