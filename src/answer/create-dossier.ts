@@ -27,7 +27,7 @@ import { verifiedAnswer } from "./verified-answer.ts";
  * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
  * loading and verifying the knowledge takes ~80 ms (js-yaml parses it five times faster than the
  * yaml package did) and building this ~150 ms (the index, the passage library, and the embeddings
- * of every document and of its twelve member phrasings), inside the 300 ms target. A cached index
+ * of every document and of its member phrasings (up to twenty per paragraph)), inside the 300 ms target. A cached index
  * would save only part of the analysis and would need an invalidation of its own. Not worth it.
  */
 export function createDossier(corpus: Corpus): Dossier {

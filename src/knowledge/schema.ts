@@ -108,7 +108,7 @@ export const questionBankFileSchema = z.strictObject({
   article: z.string().min(1),
   paragraphs: z.record(
     z.string().regex(/^[1-9][0-9]*$/, "paragraph keys are paragraph numbers"),
-    z.array(z.string().trim().min(3).max(200)).min(3).max(12),
+    z.array(z.string().trim().min(3).max(200)).min(3).max(20),
   ),
 });
 

@@ -18,12 +18,10 @@ describe("ask in members' words", () => {
   it("answers slang through the question bank", () => {
     const answer = dossier.ask("how many troops has russia got near ukraine");
     expect(answer.confident).toBe(true);
-    expect(cited(answer).slice(0, 2)).toEqual([
-      // The curated answer on troop numbers, citing NPR's "some 100,000 troops".
-      "qa npr-2022-01-12¶2",
-      // Foreign Policy's opening: "an estimated 100,000 Russian troops".
-      "passage fp-mackinnon¶1",
-    ]);
+    // First the curated answer on troop numbers, citing NPR's "some 100,000 troops"; Foreign
+    // Policy's opening ("an estimated 100,000 Russian troops") among the next two.
+    expect(cited(answer)[0]).toBe("qa npr-2022-01-12¶2");
+    expect(cited(answer).slice(1, 3)).toContain("passage fp-mackinnon¶1");
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 

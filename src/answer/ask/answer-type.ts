@@ -171,22 +171,25 @@ export function typedAnswer(
   const mentions = (terms: Set<string>, written: string) =>
     terms.has(written) ||
     [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
-  const wants: TextTest =
-    named.length === 0
-      ? test
-      : (text) => {
-          const sentences = splitSentences(text).map(({ start, end }) => {
-            const sentence = text.slice(start, end);
-            const terms = analyzer.indexTerms(sentence);
-            return { sentence, names: named.map((thing) => terms.some((term) => mentions(thing, term))) };
-          });
-          // A named thing the text never writes was matched through its passage's bank or aliases:
-          // it cannot be beside anything.
-          const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
-          return sentences.some(
-            ({ sentence, names }) => test(sentence) && names.every((has, i) => has || !written[i]),
-          );
-        };
+  const questionTerms = new Set(plan.terms.map((term) => term.term));
+  const wants: TextTest = (text) => {
+    const sentences = splitSentences(text).map(({ start, end }) => {
+      const sentence = text.slice(start, end);
+      const terms = analyzer.indexTerms(sentence);
+      return {
+        sentence,
+        related: terms.some((term) => questionTerms.has(term)),
+        names: named.map((thing) => terms.some((term) => mentions(thing, term))),
+      };
+    });
+    // A named thing the text never writes was matched through its passage's bank or aliases: it
+    // cannot be beside anything. Without one, the answer is at least beside a word of the question.
+    const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
+    return sentences.some(
+      ({ sentence, related, names }) =>
+        test(sentence) && (named.length === 0 ? related : names.every((has, i) => has || !written[i])),
+    );
+  };
   return {
     wants,
     matchesNames: (matchedTerms) =>
