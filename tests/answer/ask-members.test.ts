@@ -145,6 +145,23 @@ describe("a date, number or name beside what the question names", () => {
   });
 });
 
+describe("how something turned out", () => {
+  it("is not answered by what may, will or could happen", () => {
+    // NPR ¶1: the OSCE "will sponsor talks in Vienna Thursday"; no article reports how they went.
+    expect(dossier.ask("so how did the vienna osce round turn out").confident).toBe(false);
+    // Trenin ¶12: "Moscow could also recognize the self-proclaimed people's republics of Donetsk and
+    // Luhansk".
+    expect(dossier.ask("did the kremlin end up recognising donetsk and luhansk").confident).toBe(false);
+  });
+
+  it("is answered by what had happened when the articles were written", () => {
+    // NPR ¶7: countries "that joined the alliance after 1997".
+    const joined = dossier.ask("which countries ended up joining nato after 1997");
+    expect(joined.confident).toBe(true);
+    expect(cited(joined).some((card) => card.endsWith("npr-2022-01-12¶7"))).toBe(true);
+  });
+});
+
 describe("quotations in excerpts", () => {
   it("counts the quotation marks a text opens and closes", () => {
     expect(quoteBalance("“We don't trust the other side,” he said.")).toBe(0);

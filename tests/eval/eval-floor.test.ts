@@ -16,17 +16,17 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * where the issue's targets stand (hit@3 0.90, hit@1 0.75), which the holdout does not reach yet.
  */
 const FLOORS = {
-  "dev.json": { hitAt1: 0.81, hitAt3: 0.9, flagged: 0.9, wronglyFlagged: 0.06 },
-  "dev-members.json": { hitAt1: 0.74, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.14 },
-  "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.55, wronglyFlagged: 0.09 },
-  "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.48, wronglyFlagged: 0.15 },
+  "dev.json": { hitAt1: 0.81, hitAt3: 0.9, flagged: 0.95, wronglyFlagged: 0.06 },
+  "dev-members.json": { hitAt1: 0.74, hitAt3: 0.87, flagged: 0.8, wronglyFlagged: 0.14 },
+  "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.65, wronglyFlagged: 0.09 },
+  "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.6, wronglyFlagged: 0.15 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
 describe("evaluation floor on dev-unanswered.json", () => {
   const report = runEvaluation(new URL("./dev-unanswered.json", import.meta.url).pathname, dossier);
   it("says so when the articles do not cover a question", () => {
-    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.6);
+    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.68);
   });
 });
 

@@ -108,6 +108,13 @@ export function answerTypeTest(
 
 type TextTest = (text: string) => boolean;
 
+/** A question about how something turned out, later than what it names. */
+const OUTCOME_ASKED =
+  /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|actually happen(?:ed)?|eventually|afterwards|since then)\b/i;
+/** A sentence about what has not happened (yet): a plan, a forecast, a possibility or a condition. */
+const NOT_YET =
+  /\b(will|would|could|might|may|going to|set to|scheduled|planned|plans? to|expected to|next week|upcoming|if|whether|fears?|threat(?:en)?s?)\b|\b\w+'ll\b/i;
+
 /** "The name of the Russian ambassador to…", "who was Russia's rep at…", "which western journalist". */
 const ROLE =
   /\b(?:name of (?:the|that|this|a|an)|who(?:'s|s| is| was| were) (?:the|\p{L}+'s)|which)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
@@ -145,7 +152,7 @@ export function typedAnswer(
 ): TypedAnswer | undefined {
   const termsOf = (wordIndex: number) =>
     new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
-  const test = answerTypeTest(question, people, (asked) => {
+  const typed = answerTypeTest(question, people, (asked) => {
     const counted = /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}'-]+)/iu.exec(asked)?.[1];
     if (!counted) return undefined;
     // What stands for the counted word in the search: its stem, synonyms and near words.
@@ -160,6 +167,12 @@ export function typedAnswer(
         for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
     return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
   });
+  // "How did the Vienna talks turn out": only a passage telling what happened answers, not one
+  // saying what may, will or could.
+  const outcome = OUTCOME_ASKED.exec(question)?.[0];
+  const test: TextTest | undefined = outcome
+    ? (text) => !NOT_YET.test(text) && (typed?.(text) ?? true)
+    : typed;
   if (!test) return undefined;
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
   // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too.
@@ -171,7 +184,9 @@ export function typedAnswer(
   const mentions = (terms: Set<string>, written: string) =>
     terms.has(written) ||
     [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
-  const questionTerms = new Set(plan.terms.map((term) => term.term));
+  // The words asking for an outcome ("end up") are not what it is about.
+  const asking = new Set(outcome ? analyzer.indexTerms(outcome) : []);
+  const questionTerms = new Set(plan.terms.map((term) => term.term).filter((term) => !asking.has(term)));
   const wants: TextTest = (text) => {
     const sentences = splitSentences(text).map(({ start, end }) => {
       const sentence = text.slice(start, end);
@@ -183,11 +198,11 @@ export function typedAnswer(
       };
     });
     // A named thing the text never writes was matched through its passage's bank or aliases: it
-    // cannot be beside anything. Without one, the answer is at least beside a word of the question.
+    // cannot be beside anything. Either way, the answer is beside some word of the question.
     const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
     return sentences.some(
       ({ sentence, related, names }) =>
-        test(sentence) && (named.length === 0 ? related : names.every((has, i) => has || !written[i])),
+        test(sentence) && related && names.every((has, i) => has || !written[i]),
     );
   };
   return {
