@@ -115,6 +115,8 @@ describe("how many", () => {
     const javelins = dossier.ask("how many javlin missiles has the us shipped to ukraine lately");
     expect(javelins.confident).toBe(true);
     expect(javelins.results[0]?.excerpts[0]?.text).toContain("180 Javelin missiles");
+    // The thing counted is the noun after its adjective, and "Mi-17" is a name, not a count.
+    expect(dossier.ask("how many mi-17 helicopters is washington sending").confident).toBe(false);
     // No passage gives a number of hours, however well it matches the rest.
     expect(dossier.ask("how many hours did the geneva talks go on for").confident).toBe(false);
   });

@@ -31,8 +31,9 @@ const MONTHS =
 const DATE = new RegExp(
   `\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
 );
-const NUMBER =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|double|twice)\b/i;
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|double|twice";
+const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
 
 /** "How much … cost", "how much money": an amount of money, not any number. */
 const MONEY_ASKED = /\bhow much\b.*\b(cost|money|spend|spent|worth|pay|paid|dollars?|aid|funding)\b/i;
@@ -43,6 +44,8 @@ const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
   [/\b(km|kilomet(er|re)s)\b/i, /\d\s?(km|kilomet(er|re)s)\b/i],
   [/\bmiles\b/i, /\d\s?miles\b/i],
 ];
+/** A word that is a count: "180", "100,000", "five"; not a name with digits ("Mi-17"). */
+const COUNT = new RegExp(`^([$€£~]?\\d[\\d.]*|${NUMBER_WORDS})$`, "i");
 /** Words between a number and what it counts ("100,000 Russian troops"). */
 const COUNTED_WITHIN = 3;
 
@@ -83,7 +86,7 @@ export function answerTypeTest(
       const words = text.split(/[\s,;:()]+/);
       return words.some(
         (word, i) =>
-          NUMBER.test(word) && words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
+          COUNT.test(word) && words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
       );
     };
   }
@@ -107,6 +110,9 @@ export function answerTypeTest(
 }
 
 type TextTest = (text: string) => boolean;
+
+/** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
+const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us)$/i;
 
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
@@ -153,7 +159,10 @@ export function typedAnswer(
   const termsOf = (wordIndex: number) =>
     new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
   const typed = answerTypeTest(question, people, (asked) => {
-    const counted = /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}'-]+)/iu.exec(asked)?.[1];
+    // The thing counted is the noun: "how many NATO troops", "how many Russian soldiers".
+    const [, first, second] =
+      /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}\p{N}'-]+)(?:\s+([\p{L}'-]+s))?\b/iu.exec(asked) ?? [];
+    const counted = second && !NOT_COUNTED.test(second) ? second : first;
     if (!counted) return undefined;
     // What stands for the counted word in the search: its stem, synonyms and near words.
     const [word] = analyzer.words(counted);
