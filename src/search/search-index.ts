@@ -135,7 +135,7 @@ const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyo
  */
 export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchIndex {
   // Each field is analysed once at start, for the index and for the term statistics alike.
-  const analysed = new Map<string, string[]>();
+  const analysed = new Map<string, ReadonlyArray<string>>();
   const indexTerms = (text: string) => {
     const known = analysed.get(text);
     if (known) return known;
@@ -144,7 +144,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     return terms;
   };
   // A field listing ways of asking is analysed line by line: the lines are its phrasings too.
-  const termsOf = (document: SearchDocument, analyse: (text: string) => string[]): DocumentTerms =>
+  const termsOf = (
+    document: SearchDocument,
+    analyse: (text: string) => ReadonlyArray<string>,
+  ): DocumentTerms =>
     SEARCH_FIELDS.map((field) => {
       const value = document[field];
       if (value === undefined || value === null) return undefined;
@@ -162,7 +165,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
   const phrasingTerms: Array<ReadonlyArray<ReadonlyArray<string>> | undefined> = [];
   const numbers = new Map<string, number>();
-  const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
+  const add = (
+    document: SearchDocument,
+    analyse: (text: string) => ReadonlyArray<string>,
+    removable: boolean,
+  ) => {
     const doc = index.add(termsOf(document, analyse), { removable });
     stored[doc] = storedOf(document);
     const phrasings = PHRASING_FIELDS.flatMap((field) => {
