@@ -4,6 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
 import { createInvertedIndex, type DocumentTerms } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
+import { type EncodedPhrasings, Phrasings } from "./phrasings.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { createQueryScorer, type ScoredTerm } from "./query-scorer.ts";
 import {
@@ -100,37 +101,6 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
 }
 
 /**
- * For a question: the largest share of its (weighted) words one phrasing of a document has. Each
- * index term knows the question words it stands for, so a phrasing is read term by term.
- */
-function phrasingMeter(plan: QueryPlan, weights: ReadonlyArray<number>) {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const creditsOf = new Map<string, Array<{ word: number; credit: number }>>();
-  for (const term of plan.terms) {
-    const credits = creditsOf.get(term.term) ?? [];
-    for (const word of term.words) credits.push({ word, credit: Math.min(1, term.weight) });
-    creditsOf.set(term.term, credits);
-  }
-  const credit = new Float64Array(weights.length);
-  return (phrasings: ReadonlyArray<ReadonlyArray<string>> | undefined): number => {
-    if (!phrasings || total === 0) return 0;
-    let best = 0;
-    for (const phrasing of phrasings) {
-      credit.fill(0);
-      for (const term of phrasing) {
-        for (const { word, credit: value } of creditsOf.get(term) ?? []) {
-          if (value > (credit[word] ?? 0)) credit[word] = value;
-        }
-      }
-      let sum = 0;
-      for (let w = 0; w < credit.length; w++) sum += (credit[w] ?? 0) * (weights[w] ?? 0);
-      if (sum > best) best = sum;
-    }
-    return best / total;
-  };
-}
-
-/**
  * Matches reranked by closeness of meaning, phrasing and neighbours (with their neighbours): six
  * times what an answer shows. On the development sets 30 ranks as 100 did, for a fifth less time.
  */
@@ -187,7 +157,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Each document's embedding, over all its fields; empty without word vectors. */
   const vectors: Array<Float32Array | undefined> = [];
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
-  const phrasingTerms: Array<ReadonlyArray<ReadonlyArray<string>> | undefined> = [];
+  const phrasings = new Phrasings();
+  const phrasingTerms: Array<EncodedPhrasings | undefined> = [];
   const numbers = new Map<string, number>();
   const add = (
     document: SearchDocument,
@@ -196,11 +167,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   ) => {
     const doc = index.add(termsOf(document, analyse), { removable });
     stored[doc] = storedOf(document);
-    const phrasings = PHRASING_FIELDS.flatMap((field) => {
+    const ways = PHRASING_FIELDS.flatMap((field) => {
       const value = document[field];
       return typeof value === "string" ? value.split("\n") : [];
     });
-    phrasingTerms[doc] = phrasings.map((text) => [...new Set(analyse(text))]);
+    phrasingTerms[doc] = phrasings.encode(ways.map(analyse));
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
@@ -209,7 +180,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
       // close phrasing is a stronger sign than an average over everything the document says.
       // One array per document, its embeddings end to end: a question reads it in one pass.
-      const embeddings = [whole, ...phrasings].flatMap((text) => semantic.embed(text) ?? []);
+      const embeddings = [whole, ...ways].flatMap((text) => semantic.embed(text) ?? []);
       const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
       embeddings.forEach((embedding, i) => {
         joined.set(embedding, i * embedding.length);
@@ -305,10 +276,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       }
       return union;
     };
-    const phrasings = new Float64Array(scored.docs.length);
+    const phrasingShares = new Float64Array(scored.docs.length);
     const similarities = new Float64Array(scored.docs.length);
     const question = plan.vector;
-    const closestPhrasing = phrasingMeter(plan, weights);
+    const closestPhrasing = phrasings.meter(plan, weights);
     for (const i of candidates) {
       const doc = scored.docs[i] as number;
       for (const beside of neighbours.get(doc) ?? []) {
@@ -320,7 +291,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       }
       // A document one of whose ways of asking matches the question's words (as a bank question
       // matches "is putin bluffing") ranks above one matching the same words scattered.
-      phrasings[i] = closestPhrasing(phrasingTerms[doc]);
+      phrasingShares[i] = closestPhrasing(phrasingTerms[doc]);
       similarities[i] = question ? closestOf(question, vectors[doc]) : 0;
     }
     for (const doc of scored.docs) positionOf[doc] = -1;
@@ -328,7 +299,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
       scores: scored.scores,
-      phrasings,
+      phrasings: phrasingShares,
       coverages,
       similarities,
       named,
@@ -340,7 +311,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const coverage = coverages[i] as number;
         const terms = matchedTerms(scored.docs[i] as number);
         const similarity = similarities[i] as number;
-        const phrasing = phrasings[i] as number;
+        const phrasing = phrasingShares[i] as number;
         return guildId === undefined
           ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing }
           : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity, phrasing };
