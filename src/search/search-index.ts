@@ -115,6 +115,21 @@ function strongestMatches(scores: Float64Array, coverages: Float64Array, count: 
   return all.filter((i) => (lexical[i] ?? 0) >= threshold);
 }
 
+/** The numbers in either of two ascending lists, ascending, each once. */
+function unionOfAscending(a: ReadonlyArray<number>, b: ReadonlyArray<number>): number[] {
+  const union: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    union.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return union;
+}
+
 /** What a neighbour's words are worth to a passage: less than its own. */
 const NEIGHBOUR_COVERAGE_LOSS = 0.3;
 
@@ -269,8 +284,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       const key = a * scored.matchedSets.length + b;
       let union = unions.get(key);
       if (!union) {
-        const set = [...new Set([...(scored.matchedSets[a] ?? []), ...(scored.matchedSets[b] ?? [])])];
-        set.sort((x, y) => x - y);
+        const set = unionOfAscending(scored.matchedSets[a] ?? [], scored.matchedSets[b] ?? []);
         union = { coverage: coverageOf(set), named: nameShare(set) >= 0.999 };
         unions.set(key, union);
       }
