@@ -108,11 +108,12 @@ const RERANKED = 30;
 
 /** The indexes of the (about) `count` matches ranking highest on words alone. */
 function strongestMatches(scores: Float64Array, coverages: Float64Array, count: number): number[] {
-  const lexical = Float64Array.from(scores, (score, i) => score * (coverages[i] ?? 0) ** 2);
+  const lexical = new Float64Array(scores.length);
+  for (let i = 0; i < lexical.length; i++) lexical[i] = (scores[i] as number) * (coverages[i] as number) ** 2;
   const all = Array.from(lexical.keys());
   if (all.length <= count) return all;
-  const threshold = Float64Array.from(lexical).sort()[all.length - count] ?? 0;
-  return all.filter((i) => (lexical[i] ?? 0) >= threshold);
+  const threshold = lexical.slice().sort()[all.length - count] ?? 0;
+  return all.filter((i) => (lexical[i] as number) >= threshold);
 }
 
 /** The numbers in either of two ascending lists, ascending, each once. */
@@ -261,7 +262,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const nameWeights = plan.words.map((word) => (word.named ? 1 : 0));
     const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, []) : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
-    const named = Uint8Array.from(scored.matchedSet, (set) => (setNamed[set] ? 1 : 0));
+    const named = new Uint8Array(scored.matchedSet.length);
+    for (let i = 0; i < named.length; i++) named[i] = setNamed[scored.matchedSet[i] as number] ? 1 : 0;
     // The rerankers below refine an order, so they run on the strongest matches only: at a hundred
     // times the articles, running them on every match would cost more than the search itself.
     const strongest = strongestMatches(scored.scores, coverages, RERANKED);
