@@ -8,13 +8,7 @@ import type { ArticleSummary } from "./answer.ts";
 import { articleMentionFinder } from "./ask/article.ts";
 import { ask } from "./ask/ask-question.ts";
 import type { Dossier } from "./dossier.ts";
-import {
-  byId,
-  type DossierIndexes,
-  rememberedWordTerms,
-  removeGuildQa,
-  upsertGuildQa,
-} from "./dossier-indexes.ts";
+import { byId, type DossierIndexes, removeGuildQa, upsertGuildQa } from "./dossier-indexes.ts";
 import { evidenceOf } from "./excerpts/entry-results.ts";
 import { buildPassageLibrary } from "./excerpts/passages.ts";
 import { describePerson, listDemands, listQuotes, listTimeline } from "./listings/curated-listings.ts";
@@ -50,7 +44,6 @@ export function createDossier(corpus: Corpus): Dossier {
     events: byId(corpus.timeline),
     demands: byId(corpus.demands),
     people: byId(corpus.people),
-    wordTerms: rememberedWordTerms(analyzer),
     findArticleMention: articleMentionFinder(corpus),
   };
   return {

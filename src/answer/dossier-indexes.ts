@@ -8,7 +8,6 @@ import {
   qaEntrySchema,
   type TimelineEvent,
 } from "../knowledge/schema.ts";
-import type { Analyzer } from "../search/analyzer.ts";
 import type { SearchIndex } from "../search/search-index.ts";
 import { UserError } from "../user-error.ts";
 import type { FindArticleMention } from "./ask/article.ts";
@@ -30,34 +29,11 @@ export interface DossierIndexes {
   events: ReadonlyMap<string, TimelineEvent>;
   demands: ReadonlyMap<string, Demand>;
   people: ReadonlyMap<string, Person>;
-  /** The index terms of a highlighted word or phrase (remembered, see word-terms.ts). */
-  wordTerms: (word: string) => string[];
   findArticleMention: FindArticleMention;
 }
 
 export function byId<T extends { id: string }>(entries: ReadonlyArray<T>): Map<string, T> {
   return new Map(entries.map((entry) => [entry.id, entry]));
-}
-
-/** Highlighted words come from the articles, so they are few; the memory is dropped past this. */
-const MEMORY_LIMIT = 10_000;
-
-/**
- * The index terms of a highlighted word or phrase ("missiles" → ["missil"]), remembered: every
- * answer weighs its excerpts by the terms they highlight, and analysing the same words again was
- * the largest share of building an answer.
- */
-export function rememberedWordTerms(analyzer: Analyzer): (word: string) => string[] {
-  const known = new Map<string, string[]>();
-  return (word) => {
-    let terms = known.get(word);
-    if (terms === undefined) {
-      if (known.size >= MEMORY_LIMIT) known.clear();
-      terms = analyzer.indexTerms(word);
-      known.set(word, terms);
-    }
-    return terms;
-  };
 }
 
 /**

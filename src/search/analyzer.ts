@@ -19,8 +19,8 @@ export interface Analyzer {
   readonly synonyms: SynonymTable;
   /** Every word with its range in `text`; for highlighting. */
   words(text: string): AnalyzedWord[];
-  /** The terms a document field is indexed under. */
-  indexTerms(text: string): string[];
+  /** The terms a document field is indexed under (remembered: shared, never to be changed). */
+  indexTerms(text: string): ReadonlyArray<string>;
   /**
    * What to search for: the question's own terms, then their synonyms and, for a word the knowledge
    * never uses, its nearest words there, each at a lower weight.
@@ -33,20 +33,30 @@ export interface Analyzer {
 /** A near word counts for its similarity times this: less than a curated synonym does. */
 export const NEAR_WORD_WEIGHT = 0.5;
 
+/** Texts whose index terms are remembered; past this many the memory starts again. */
+const TERMS_REMEMBERED = 20_000;
+
 export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, semantic?: Semantic): Analyzer {
   const analyzeWords = createWordAnalysis();
   const synonyms = createSynonymTable(synonymGroups, analyzeWords);
+  // Every field is analysed once at start, and answers analyse the same sentences of the articles
+  // again and again (is there a date beside the name asked about?): each text is read once.
+  const remembered = new Map<string, ReadonlyArray<string>>();
   return {
     synonyms,
     semantic,
     words: analyzeWords,
     indexTerms(text) {
+      const known = remembered.get(text);
+      if (known) return known;
       const words = analyzeWords(text);
       const terms: string[] = [];
       for (const word of words) if (!word.stop) terms.push(word.stem);
       for (const match of synonyms.find(stemsOf(words))) {
         if (match.lastWord > match.firstWord) terms.push(match.key);
       }
+      if (remembered.size >= TERMS_REMEMBERED) remembered.clear();
+      remembered.set(text, terms);
       return terms;
     },
     query(text, options = {}) {

@@ -27,18 +27,33 @@ export function coverageMeter(
   typo: ReadonlyArray<boolean>,
 ): (matched: ReadonlyArray<number>) => number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
+  // Each word's credit, and the words credited in the order first met (the order the credits are
+  // summed in): arrays reused from one set to the next, as a search measures hundreds of them.
+  const credit = new Float64Array(plan.words.length);
+  const credited = new Uint8Array(plan.words.length);
+  const order: number[] = [];
   /** `matched`: the indexes (ascending) of the plan terms matched, typo terms only when believable. */
   return (matched) => {
     if (total === 0) return 0;
-    const credit = new Map<number, number>();
     for (const i of matched) {
       const term = plan.terms[i];
       if (!term) continue;
       const value = (typo[i] ? TYPO_CREDIT : 1) * creditOf(term);
-      for (const w of term.words) credit.set(w, Math.max(credit.get(w) ?? 0, value));
+      for (const w of term.words) {
+        if (credited[w] === 0) {
+          credited[w] = 1;
+          order.push(w);
+        }
+        credit[w] = Math.max(credit[w] as number, value);
+      }
     }
     let sum = 0;
-    for (const [index, value] of credit) sum += (weights[index] ?? 0) * value;
+    for (const w of order) {
+      sum += (weights[w] ?? 0) * (credit[w] as number);
+      credit[w] = 0;
+      credited[w] = 0;
+    }
+    order.length = 0;
     return sum / total;
   };
 }

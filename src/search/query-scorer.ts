@@ -34,6 +34,9 @@ export interface ScoredDocuments {
 /** The i-th number of a list read within its length (a typed array's entry, a posting). */
 const numberAt = (values: ArrayLike<number>, i: number): number => values[i] ?? 0;
 
+/** Question terms whose expansions are remembered; past this many the memory starts again. */
+const EXPANSIONS_REMEMBERED = 5_000;
+
 /** Above this, stamps start again from 1 (after clearing), long before an Int32 overflows. */
 const STAMP_LIMIT = 1 << 30;
 
@@ -78,6 +81,25 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
   const evidenceOf = (doc: number) => evidence[doc] ?? 0;
   const confirmableOf = (doc: number) => confirmable[doc] ?? 0;
 
+  // A question term's completions and corrections are a walk of the radix tree (a fuzzy one for
+  // typos), the same for every question using the term: each is walked once, and walked again only
+  // once documents were added, which alone bring new terms (postings change in place).
+  const expanded = new Map<string, ExpandedTerm[]>();
+  let expandedAt = -1;
+  const expansionsOf = (term: ScoredTerm): ExpandedTerm[] => {
+    if (expandedAt !== index.capacity() || expanded.size >= EXPANSIONS_REMEMBERED) {
+      expanded.clear();
+      expandedAt = index.capacity();
+    }
+    const key = `${term.prefix ? "prefix" : "word"} ${term.edits} ${term.term}`;
+    let found = expanded.get(key);
+    if (found === undefined) {
+      found = expandTerm(index.terms, term.term, term);
+      expanded.set(key, found);
+    }
+    return found;
+  };
+
   const grow = (capacity: number) => {
     if (capacity <= size) return;
     size = Math.max(capacity, size * 2);
@@ -108,7 +130,7 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
     queryStamp += 1;
     const words = Math.ceil(terms.length / 32);
     if (termBits.length < size * words) termBits = new Uint32Array(size * words);
-    const expansions = terms.map((term) => expandTerm(index.terms, term.term, term));
+    const expansions = terms.map((term) => expansionsOf(term));
 
     const { typoTerms, confirmationsOf } = typoConfirmations(terms);
 

@@ -4,6 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
 import { createInvertedIndex, type DocumentTerms } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
+import { type EncodedPhrasings, Phrasings } from "./phrasings.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { createQueryScorer, type ScoredTerm } from "./query-scorer.ts";
 import {
@@ -62,48 +63,41 @@ function storedOf(document: SearchDocument): StoredFields {
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
 }
 
-/** The highest cosine of `question` with any of the unit vectors laid end to end in `joined`. */
+/**
+ * The highest cosine of `question` with any of the unit vectors laid end to end in `joined`. Four
+ * vectors are read in one pass, each summed on its own in the same order as one at a time (so every
+ * cosine is bit for bit the same): four independent sums keep the processor busy where one would
+ * wait on each addition. This loop was the hottest of a search; reading four at once nearly halves it.
+ */
 function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
   if (!joined) return 0;
   const dimensions = question.length;
   let best = 0;
-  for (let at = 0; at < joined.length; at += dimensions) {
+  let at = 0;
+  for (; at + 4 * dimensions <= joined.length; at += 4 * dimensions) {
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
+    for (let d = 0; d < dimensions; d++) {
+      const q = question[d] as number;
+      const p = at + d;
+      sum0 += q * (joined[p] as number);
+      sum1 += q * (joined[p + dimensions] as number);
+      sum2 += q * (joined[p + 2 * dimensions] as number);
+      sum3 += q * (joined[p + 3 * dimensions] as number);
+    }
+    if (sum0 > best) best = sum0;
+    if (sum1 > best) best = sum1;
+    if (sum2 > best) best = sum2;
+    if (sum3 > best) best = sum3;
+  }
+  for (; at < joined.length; at += dimensions) {
     let sum = 0;
-    for (let d = 0; d < dimensions; d++) sum += (question[d] ?? 0) * (joined[at + d] ?? 0);
+    for (let d = 0; d < dimensions; d++) sum += (question[d] as number) * (joined[at + d] as number);
     if (sum > best) best = sum;
   }
   return best;
-}
-
-/**
- * For a question: the largest share of its (weighted) words one phrasing of a document has. Each
- * index term knows the question words it stands for, so a phrasing is read term by term.
- */
-function phrasingMeter(plan: QueryPlan, weights: ReadonlyArray<number>) {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const creditsOf = new Map<string, Array<{ word: number; credit: number }>>();
-  for (const term of plan.terms) {
-    const credits = creditsOf.get(term.term) ?? [];
-    for (const word of term.words) credits.push({ word, credit: Math.min(1, term.weight) });
-    creditsOf.set(term.term, credits);
-  }
-  const credit = new Float64Array(weights.length);
-  return (phrasings: ReadonlyArray<ReadonlyArray<string>> | undefined): number => {
-    if (!phrasings || total === 0) return 0;
-    let best = 0;
-    for (const phrasing of phrasings) {
-      credit.fill(0);
-      for (const term of phrasing) {
-        for (const { word, credit: value } of creditsOf.get(term) ?? []) {
-          if (value > (credit[word] ?? 0)) credit[word] = value;
-        }
-      }
-      let sum = 0;
-      for (let w = 0; w < credit.length; w++) sum += (credit[w] ?? 0) * (weights[w] ?? 0);
-      if (sum > best) best = sum;
-    }
-    return best / total;
-  };
 }
 
 /**
@@ -114,11 +108,27 @@ const RERANKED = 30;
 
 /** The indexes of the (about) `count` matches ranking highest on words alone. */
 function strongestMatches(scores: Float64Array, coverages: Float64Array, count: number): number[] {
-  const lexical = Float64Array.from(scores, (score, i) => score * (coverages[i] ?? 0) ** 2);
+  const lexical = new Float64Array(scores.length);
+  for (let i = 0; i < lexical.length; i++) lexical[i] = (scores[i] as number) * (coverages[i] as number) ** 2;
   const all = Array.from(lexical.keys());
   if (all.length <= count) return all;
-  const threshold = Float64Array.from(lexical).sort()[all.length - count] ?? 0;
-  return all.filter((i) => (lexical[i] ?? 0) >= threshold);
+  const threshold = lexical.slice().sort()[all.length - count] ?? 0;
+  return all.filter((i) => (lexical[i] as number) >= threshold);
+}
+
+/** The numbers in either of two ascending lists, ascending, each once. */
+function unionOfAscending(a: ReadonlyArray<number>, b: ReadonlyArray<number>): number[] {
+  const union: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    union.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return union;
 }
 
 /** What a neighbour's words are worth to a passage: less than its own. */
@@ -135,7 +145,7 @@ const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyo
  */
 export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchIndex {
   // Each field is analysed once at start, for the index and for the term statistics alike.
-  const analysed = new Map<string, string[]>();
+  const analysed = new Map<string, ReadonlyArray<string>>();
   const indexTerms = (text: string) => {
     const known = analysed.get(text);
     if (known) return known;
@@ -144,7 +154,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     return terms;
   };
   // A field listing ways of asking is analysed line by line: the lines are its phrasings too.
-  const termsOf = (document: SearchDocument, analyse: (text: string) => string[]): DocumentTerms =>
+  const termsOf = (
+    document: SearchDocument,
+    analyse: (text: string) => ReadonlyArray<string>,
+  ): DocumentTerms =>
     SEARCH_FIELDS.map((field) => {
       const value = document[field];
       if (value === undefined || value === null) return undefined;
@@ -160,16 +173,21 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Each document's embedding, over all its fields; empty without word vectors. */
   const vectors: Array<Float32Array | undefined> = [];
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
-  const phrasingTerms: Array<ReadonlyArray<ReadonlyArray<string>> | undefined> = [];
+  const phrasings = new Phrasings();
+  const phrasingTerms: Array<EncodedPhrasings | undefined> = [];
   const numbers = new Map<string, number>();
-  const add = (document: SearchDocument, analyse: (text: string) => string[], removable: boolean) => {
+  const add = (
+    document: SearchDocument,
+    analyse: (text: string) => ReadonlyArray<string>,
+    removable: boolean,
+  ) => {
     const doc = index.add(termsOf(document, analyse), { removable });
     stored[doc] = storedOf(document);
-    const phrasings = PHRASING_FIELDS.flatMap((field) => {
+    const ways = PHRASING_FIELDS.flatMap((field) => {
       const value = document[field];
       return typeof value === "string" ? value.split("\n") : [];
     });
-    phrasingTerms[doc] = phrasings.map((text) => [...new Set(analyse(text))]);
+    phrasingTerms[doc] = phrasings.encode(ways.map(analyse));
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
@@ -178,7 +196,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
       // close phrasing is a stronger sign than an average over everything the document says.
       // One array per document, its embeddings end to end: a question reads it in one pass.
-      const embeddings = [whole, ...phrasings].flatMap((text) => semantic.embed(text) ?? []);
+      const embeddings = [whole, ...ways].flatMap((text) => semantic.embed(text) ?? []);
       const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
       embeddings.forEach((embedding, i) => {
         joined.set(embedding, i * embedding.length);
@@ -244,7 +262,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const nameWeights = plan.words.map((word) => (word.named ? 1 : 0));
     const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, []) : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
-    const named = Uint8Array.from(scored.matchedSet, (set) => (setNamed[set] ? 1 : 0));
+    const named = new Uint8Array(scored.matchedSet.length);
+    for (let i = 0; i < named.length; i++) named[i] = setNamed[scored.matchedSet[i] as number] ? 1 : 0;
     // The rerankers below refine an order, so they run on the strongest matches only: at a hundred
     // times the articles, running them on every match would cost more than the search itself.
     const strongest = strongestMatches(scored.scores, coverages, RERANKED);
@@ -267,17 +286,16 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       const key = a * scored.matchedSets.length + b;
       let union = unions.get(key);
       if (!union) {
-        const set = [...new Set([...(scored.matchedSets[a] ?? []), ...(scored.matchedSets[b] ?? [])])];
-        set.sort((x, y) => x - y);
+        const set = unionOfAscending(scored.matchedSets[a] ?? [], scored.matchedSets[b] ?? []);
         union = { coverage: coverageOf(set), named: nameShare(set) >= 0.999 };
         unions.set(key, union);
       }
       return union;
     };
-    const phrasings = new Float64Array(scored.docs.length);
+    const phrasingShares = new Float64Array(scored.docs.length);
     const similarities = new Float64Array(scored.docs.length);
     const question = plan.vector;
-    const closestPhrasing = phrasingMeter(plan, weights);
+    const closestPhrasing = phrasings.meter(plan, weights);
     for (const i of candidates) {
       const doc = scored.docs[i] as number;
       for (const beside of neighbours.get(doc) ?? []) {
@@ -289,7 +307,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       }
       // A document one of whose ways of asking matches the question's words (as a bank question
       // matches "is putin bluffing") ranks above one matching the same words scattered.
-      phrasings[i] = closestPhrasing(phrasingTerms[doc]);
+      phrasingShares[i] = closestPhrasing(phrasingTerms[doc]);
       similarities[i] = question ? closestOf(question, vectors[doc]) : 0;
     }
     for (const doc of scored.docs) positionOf[doc] = -1;
@@ -297,7 +315,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
       scores: scored.scores,
-      phrasings,
+      phrasings: phrasingShares,
       coverages,
       similarities,
       named,
@@ -309,7 +327,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const coverage = coverages[i] as number;
         const terms = matchedTerms(scored.docs[i] as number);
         const similarity = similarities[i] as number;
-        const phrasing = phrasings[i] as number;
+        const phrasing = phrasingShares[i] as number;
         return guildId === undefined
           ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing }
           : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity, phrasing };

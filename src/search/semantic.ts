@@ -133,9 +133,20 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   });
   const decoded = new Map(vocabulary.map((word, i) => [word, rows[i] as Float32Array]));
   const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
-  /** One letter off a common English word ("happend", "negociate"): a typo, not a name. */
-  const misspelled = (word: string) =>
-    oneEditAway(word).some((candidate) => (vectors.rank(candidate) ?? Infinity) < COMMON_WORDS);
+  /**
+   * One letter off a common English word ("happend", "negociate"): a typo, not a name. Some
+   * thousand candidates are looked up for each word, so the verdict is remembered (bounded).
+   */
+  const typos = new Map<string, boolean>();
+  const misspelled = (word: string) => {
+    let verdict = typos.get(word);
+    if (verdict === undefined) {
+      verdict = oneEditAway(word).some((candidate) => (vectors.rank(candidate) ?? Infinity) < COMMON_WORDS);
+      if (typos.size >= SCANS_REMEMBERED) typos.clear();
+      typos.set(word, verdict);
+    }
+    return verdict;
+  };
   const writtenAsName = (word: string) => {
     const seen = capitals.get(word);
     return seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all;

@@ -24,7 +24,7 @@ export interface TermStatistics {
 }
 
 export function createTermStatistics(
-  indexTerms: (text: string) => string[],
+  indexTerms: (text: string) => ReadonlyArray<string>,
   documents: ReadonlyArray<SearchDocument>,
   textFields: ReadonlyArray<string>,
 ): TermStatistics {

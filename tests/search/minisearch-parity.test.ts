@@ -30,7 +30,7 @@ function referenceIndex(documents: SearchDocument[]) {
   const miniSearch = new MiniSearch<SearchDocument>({
     fields: SEARCH_FIELDS,
     storeFields: STORED_FIELDS,
-    tokenize: (text) => analyzer.indexTerms(text),
+    tokenize: (text) => [...analyzer.indexTerms(text)],
     processTerm: (term) => term,
   });
   miniSearch.addAll(documents);

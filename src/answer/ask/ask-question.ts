@@ -104,7 +104,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     const built = resultOfHit(context, hit, terms);
     if (!built) continue;
     const result = claimed.take(
-      orderExcerpts(inArticle(built), terms, context.wordTerms, EXCERPTS_PER_RESULT),
+      orderExcerpts(inArticle(built), terms, analyzer.indexTerms, EXCERPTS_PER_RESULT),
     );
     if (result) {
       results.push(result);

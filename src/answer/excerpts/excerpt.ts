@@ -17,7 +17,7 @@ const SHORT_EXCERPT = 120;
 export function excerptOfRange(passage: Passage, range: Range, terms: RelevantTerms): Excerpt {
   return {
     text: passage.paragraph.text.slice(range.start, range.end),
-    highlights: findHighlights(passage, range, new Set(terms.keys())),
+    highlights: findHighlights(passage, range, terms),
     citation: citePassage(passage),
   };
 }
@@ -122,7 +122,7 @@ export function citeParagraph(article: Article, paragraph: Paragraph): Citation 
 export function findHighlights(
   passage: Passage,
   range: { start: number; end: number },
-  terms: ReadonlySet<string>,
+  terms: Pick<ReadonlySet<string>, "has">,
 ): Highlight[] {
   const found: Highlight[] = [];
   for (const phrase of passage.phrases) {

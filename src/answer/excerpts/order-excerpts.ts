@@ -2,7 +2,11 @@ import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 
 /** How much of the question an excerpt shows: the weights of the distinct terms it highlights. */
-function excerptWeight(excerpt: Excerpt, terms: RelevantTerms, analyzeWord: (word: string) => string[]) {
+function excerptWeight(
+  excerpt: Excerpt,
+  terms: RelevantTerms,
+  analyzeWord: (word: string) => ReadonlyArray<string>,
+) {
   const seen = new Set<string>();
   let weight = 0;
   for (const { start, end } of excerpt.highlights) {
@@ -22,7 +26,7 @@ function excerptWeight(excerpt: Excerpt, terms: RelevantTerms, analyzeWord: (wor
 export function orderExcerpts(
   result: AnswerResult,
   terms: RelevantTerms,
-  analyzeWord: (word: string) => string[],
+  analyzeWord: (word: string) => ReadonlyArray<string>,
   max: number,
 ): AnswerResult {
   const weighted = result.excerpts.map((excerpt, position) => ({

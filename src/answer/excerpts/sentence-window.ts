@@ -60,21 +60,32 @@ const ANSWER_TYPE_BONUS = 2;
 /** A window's closeness in meaning to the question (cosine) counts this much. */
 const SIMILARITY_WEIGHT = 2;
 
-/** How closely the sentences first…last are related to the question, 0 without vectors. */
-function similarityOf(
+/** Each sentence's closeness in meaning to the question (cosine), undefined without vectors. */
+function sentenceSimilarities(
   passage: Passage,
-  first: number,
-  last: number,
   question: Float32Array | undefined,
-): number {
-  if (!question) return 0;
+): Array<number | undefined> {
+  return passage.sentences.map((_sentence, i) => {
+    const vector = question && passage.sentenceVector(i);
+    return vector ? cosine(question as Float32Array, vector) : undefined;
+  });
+}
+
+/** How closely the sentences first…last are related to the question: the closest one, 0 at least. */
+function similarityOf(similarities: ReadonlyArray<number | undefined>, first: number, last: number): number {
   let best = 0;
   for (let i = first; i <= last; i++) {
-    const vector = passage.sentenceVector(i);
-    if (vector) best = Math.max(best, cosine(question, vector));
+    const similarity = similarities[i];
+    if (similarity !== undefined) best = Math.max(best, similarity);
   }
   return best;
 }
+
+/**
+ * Each question's best windows, by passage: the entries of one answer often cite the same
+ * paragraph, and its sentences need not be weighed again.
+ */
+const windowsOf = new WeakMap<RelevantTerms, Map<string, SentenceWindow | undefined>>();
 
 /**
  * The run of at most `max` consecutive sentences covering the most (weighted) distinct question
@@ -86,7 +97,21 @@ export function bestSentenceWindow(
   terms: RelevantTerms,
   max: number,
 ): SentenceWindow | undefined {
+  let windows = windowsOf.get(terms);
+  if (windows === undefined) {
+    windows = new Map();
+    windowsOf.set(terms, windows);
+  }
+  const key = `${max} ${passage.ref}`;
+  if (windows.has(key)) return windows.get(key);
+  const window = weighWindows(passage, terms, max);
+  windows.set(key, window);
+  return window;
+}
+
+function weighWindows(passage: Passage, terms: RelevantTerms, max: number): SentenceWindow | undefined {
   const { sentences } = passage;
+  const similarities = sentenceSimilarities(passage, terms.vector);
   const perSentence = sentences.map((sentence) => termsWithin(passage, sentence, terms));
   let best: SentenceWindow | undefined;
   for (let first = 0; first < sentences.length; first += 1) {
@@ -99,7 +124,7 @@ export function bestSentenceWindow(
       const score =
         weightOf(found, terms) +
         (typed ? ANSWER_TYPE_BONUS : 0) +
-        SIMILARITY_WEIGHT * similarityOf(passage, first, last, terms.vector);
+        SIMILARITY_WEIGHT * similarityOf(similarities, first, last);
       const better =
         best === undefined ||
         score > best.score + 1e-9 ||
