@@ -133,6 +133,8 @@ describe("a date, number or name beside what the question names", () => {
   it("wants the holder of the role a who-question asks about, beside the role", () => {
     // FP ¶6 mentions "Russia's ambassador to the United States" but never the ambassador's name.
     expect(dossier.ask("whats the name of the russian ambassador in washington").confident).toBe(false);
+    // NPR ¶1 says the OSCE "will sponsor talks in Vienna", never who headed either side there.
+    expect(dossier.ask("who led the american team at the osce session in vienna").confident).toBe(false);
     // WaPo ¶24 names him: "A Pentagon spokesman, Marine Lt. Col. Anton T. Semelroth".
     const spokesman = dossier.ask("who was the pentagon spokesman on the javelin deliveries");
     expect(spokesman.confident).toBe(true);
@@ -154,6 +156,12 @@ describe("how something turned out", () => {
     // Trenin ¶12: "Moscow could also recognize the self-proclaimed people's republics of Donetsk and
     // Luhansk".
     expect(dossier.ask("did the kremlin end up recognising donetsk and luhansk").confident).toBe(false);
+  });
+
+  it("is not answered for a year after the articles, though they look ahead to it", () => {
+    // Trenin ¶18: "in 2024, when Putin would be up for re-election".
+    expect(dossier.ask("who won the 2024 russian presidential vote").confident).toBe(false);
+    expect(dossier.ask("why does 2024 matter to putin").confident).toBe(true);
   });
 
   it("is answered by what had happened when the articles were written", () => {

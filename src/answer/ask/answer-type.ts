@@ -1,3 +1,4 @@
+import type { Corpus } from "../../knowledge/corpus.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
 import { isPlausibleCorrection } from "../../search/typos.ts";
@@ -124,11 +125,16 @@ const NOT_YET =
 /** "The name of the Russian ambassador to…", "who was Russia's rep at…", "which western journalist". */
 const ROLE =
   /\b(?:name of (?:the|that|this|a|an)|who(?:'s|s| is| was| were) (?:the|\p{L}+'s)|which)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
+/** "Who led the US delegation": the deed stands for the role. */
+const ROLE_DEED =
+  /\bwho (led|leads|heads|headed|chairs|chaired|represents|represented|negotiated|signed|wrote)\b/i;
 /** Words that end the role's noun phrase ("ambassador to the US", "rep at the OSCE"). */
 const AFTER_ROLE = /^(to|at|in|of|for|from|on|who|that|which|was|is|were|did|does|quoted|it)$/i;
 
 /** The role a "who" question asks the holder of: the last word of the phrase naming it. */
 function roleAsked(question: string): string | undefined {
+  const deed = ROLE_DEED.exec(question)?.[1];
+  if (deed) return deed;
   const [, first, second] = ROLE.exec(question) ?? [];
   if (!first || AFTER_ROLE.test(first)) return undefined;
   return second && !AFTER_ROLE.test(second) ? second : first;
@@ -152,10 +158,11 @@ export function typedAnswer(
   question: string,
   plan: QueryPlan,
   { analyzer, statistics }: Pick<SearchIndex, "analyzer" | "statistics">,
-  people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+  knowledge: Pick<Corpus, "people" | "articles">,
   /** The best hits, whose matched terms show what a misspelt word was read as. */
   hits: ReadonlyArray<SearchHit>,
 ): TypedAnswer | undefined {
+  const { people } = knowledge;
   const termsOf = (wordIndex: number) =>
     new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
   const typed = answerTypeTest(question, people, (asked) => {
@@ -179,9 +186,14 @@ export function typedAnswer(
   // "How did the Vienna talks turn out": only a passage telling what happened answers, not one
   // saying what may, will or could.
   const outcome = OUTCOME_ASKED.exec(question)?.[0];
-  const test: TextTest | undefined = outcome
-    ? (text) => !NOT_YET.test(text) && (typed?.(text) ?? true)
-    : typed;
+  // A date, number or name from a year after the articles were written is one they could not report:
+  // "who won the 2024 election" is not answered by "in 2024, when Putin would be up for re-election".
+  const written = Math.max(
+    ...knowledge.articles.map((article) => Number(article.published?.slice(0, 4) ?? 0)),
+  );
+  const later = [...question.matchAll(/\b(?:19|20)\d\d\b/g)].some(([year]) => Number(year) > written);
+  const test: TextTest | undefined =
+    outcome || (later && typed) ? (text) => !NOT_YET.test(text) && (typed?.(text) ?? true) : typed;
   if (!test) return undefined;
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
   // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too.

@@ -86,7 +86,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
-  const typed = typedAnswer(text, plan, context.index, context.corpus.people, hits.first(HITS_FOR_TERMS));
+  const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants);
   const inArticle = (result: AnswerResult): AnswerResult =>
     article === undefined
