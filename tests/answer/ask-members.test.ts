@@ -149,6 +149,21 @@ describe("a date, number or name beside what the question names", () => {
   });
 });
 
+describe("what someone said about something", () => {
+  it("is answered where they are named beside the subject, in one excerpt", () => {
+    // NPR ¶6 quotes Sherman on how countries come to NATO; she says nothing on missiles.
+    expect(
+      dossier.ask("what has wendy sherman said about the idea of banning intermediate range missiles")
+        .confident,
+    ).toBe(false);
+    expect(dossier.ask("what did wendy sherman say about countries choosing to join nato").confident).toBe(
+      true,
+    );
+    // A misspelt subject still counts: Kofman on "sanctions".
+    expect(dossier.ask("what did kofman say about sanctoins").confident).toBe(true);
+  });
+});
+
 describe("how something turned out", () => {
   it("is not answered by what may, will or could happen", () => {
     // NPR ¶1: the OSCE "will sponsor talks in Vienna Thursday"; no article reports how they went.

@@ -19,7 +19,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
 const FLOORS = {
   "dev.json": { hitAt1: 0.81, hitAt3: 0.9, flagged: 0.95, wronglyFlagged: 0.06 },
   "dev-members.json": { hitAt1: 0.78, hitAt3: 0.9, flagged: 0.85, wronglyFlagged: 0.14 },
-  "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.65, wronglyFlagged: 0.09 },
+  "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.09 },
   "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.64, wronglyFlagged: 0.15 },
   "holdout-3.json": { hitAt1: 0.74, hitAt3: 0.89, flagged: 0.48, wronglyFlagged: 0.12 },
 };
@@ -28,7 +28,7 @@ const FLOORS = {
 describe("evaluation floor on dev-unanswered.json", () => {
   const report = runEvaluation(new URL("./dev-unanswered.json", import.meta.url).pathname, dossier);
   it("says so when the articles do not cover a question", () => {
-    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.7);
+    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.72);
   });
 });
 

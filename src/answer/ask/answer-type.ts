@@ -118,6 +118,9 @@ const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us)$/i
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
   /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|actually happen(?:ed)?|eventually|afterwards|since then)\b/i;
+/** "What did X say / think / make of", "how did X react / respond" (X is in the match). */
+const SPEECH_ASKED =
+  /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b/iu;
 /** A sentence about what has not happened (yet): a plan, a forecast, a possibility or a condition. */
 const NOT_YET =
   /\b(will|would|could|might|may|going to|set to|scheduled|planned|plans? to|expected to|next week|upcoming|if|whether|fears?|threat(?:en)?s?)\b|\b\w+'ll\b/i;
@@ -192,10 +195,14 @@ export function typedAnswer(
     ...knowledge.articles.map((article) => Number(article.published?.slice(0, 4) ?? 0)),
   );
   const later = [...question.matchAll(/\b(?:19|20)\d\d\b/g)].some(([year]) => Number(year) > written);
-  const test: TextTest | undefined =
-    outcome || (later && typed) ? (text) => !NOT_YET.test(text) && (typed?.(text) ?? true) : typed;
-  if (!test) return undefined;
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
+  // "What did Sherman say about the missile ban": what someone named said on that subject, so the
+  // subject is in the sentence that names them. Any sentence of the kind will do, but only there.
+  const speech = named.length > 0 ? SPEECH_ASKED.exec(question) : null;
+  const kind = typed ?? (speech ? () => true : undefined);
+  const test: TextTest | undefined =
+    outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
+  if (!test) return undefined;
   // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too.
   const role = askedAnswerType(question) === "person" ? roleAsked(question) : undefined;
   const [roleWord] = role ? analyzer.words(role) : [];
@@ -206,21 +213,28 @@ export function typedAnswer(
     terms.has(written) ||
     [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
   // The words asking for an outcome ("end up") are not what it is about.
-  const asking = new Set(outcome ? analyzer.indexTerms(outcome) : []);
+  // Nor, in "what did Sherman say about…", are the speaker and the saying.
+  const asking = new Set(analyzer.indexTerms(`${outcome ?? ""} ${speech?.[0] ?? ""}`));
   const questionTerms = new Set(plan.terms.map((term) => term.term).filter((term) => !asking.has(term)));
+  const misspelt = [...questionTerms].filter((term) => !statistics.known(term));
   const wants: TextTest = (text) => {
     const sentences = splitSentences(text).map(({ start, end }) => {
       const sentence = text.slice(start, end);
       const terms = analyzer.indexTerms(sentence);
       return {
         sentence,
-        related: terms.some((term) => questionTerms.has(term)),
+        related: terms.some(
+          (term) =>
+            questionTerms.has(term) || [...misspelt].some((typo) => isPlausibleCorrection(typo, term)),
+        ),
         names: named.map((thing) => terms.some((term) => mentions(thing, term))),
       };
     });
     // A named thing the text never writes was matched through its passage's bank or aliases: it
     // cannot be beside anything. Either way, the answer is beside some word of the question.
     const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
+    // What someone said may run over the sentences of a quotation: anywhere in the excerpt will do.
+    if (!typed && speech) return written.some(Boolean) && sentences.some(({ related }) => related);
     return sentences.some(
       ({ sentence, related, names }) =>
         test(sentence) && related && names.every((has, i) => has || !written[i]),
