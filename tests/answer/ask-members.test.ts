@@ -115,6 +115,10 @@ describe("how many", () => {
     const javelins = dossier.ask("how many javlin missiles has the us shipped to ukraine lately");
     expect(javelins.confident).toBe(true);
     expect(javelins.results[0]?.excerpts[0]?.text).toContain("180 Javelin missiles");
+    // Putin's "five waves of NATO's eastward expansion": rounds of NATO growth, counted.
+    expect(dossier.ask("how many rounds of nato growth does putin say fooled russia").confident).toBe(true);
+    // FP ¶6's "more than a dozen countries from the former Eastern Bloc".
+    expect(dossier.ask("how many former soviet bloc countries joined nato").confident).toBe(true);
     // The thing counted is the noun after its adjective, and "Mi-17" is a name, not a count.
     expect(dossier.ask("how many mi-17 helicopters is washington sending").confident).toBe(false);
     // No passage gives a number of hours, however well it matches the rest.

@@ -113,7 +113,7 @@ export function answerTypeTest(
 type TextTest = (text: string) => boolean;
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
-const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us)$/i;
+const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|those|these|yes|less)$/i;
 
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
@@ -169,21 +169,30 @@ export function typedAnswer(
   const termsOf = (wordIndex: number) =>
     new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
   const typed = answerTypeTest(question, people, (asked) => {
-    // The thing counted is the noun: "how many NATO troops", "how many Russian soldiers".
-    const [, first, second] =
-      /\bhow many\s+(?:of\s+the\s+|more\s+)?([\p{L}\p{N}'-]+)(?:\s+([\p{L}'-]+s))?\b/iu.exec(asked) ?? [];
-    const counted = second && !NOT_COUNTED.test(second) ? second : first;
-    if (!counted) return undefined;
-    // What stands for the counted word in the search: its stem, synonyms and near words.
-    const [word] = analyzer.words(counted);
-    const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
-    if (index < 0) return undefined;
-    const standIns = termsOf(index);
-    // And what the search read a misspelt one as ("javelin" for "javlin").
-    const stem = word?.stem ?? "";
-    if (!statistics.known(stem))
-      for (const hit of hits)
-        for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
+    // The thing counted is the noun: "how many NATO troops", "how many ex-Eastern Bloc countries";
+    // and in "how many rounds of NATO growth", what they are rounds of ("five waves of NATO's…").
+    const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
+    const words = following?.trim().split(/\s+/) ?? [];
+    const noun = words.slice(0, 4).findIndex((word) => /s$/i.test(word) && !NOT_COUNTED.test(word));
+    const counted = words[Math.max(0, noun)];
+    const of = noun >= 0 && words[noun + 1]?.toLowerCase() === "of" ? words[noun + 2] : undefined;
+    const standIns = new Set<string>();
+    for (const [i, written] of [counted, of].entries()) {
+      if (!written) continue;
+      // What stands for the word in the search: its stem, synonyms and near words.
+      const [word] = analyzer.words(written);
+      const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
+      if (index < 0) {
+        if (i === 0) return undefined;
+        continue;
+      }
+      for (const term of termsOf(index)) standIns.add(term);
+      // And what the search read a misspelt one as ("javelin" for "javlin").
+      const stem = word?.stem ?? "";
+      if (!statistics.known(stem))
+        for (const hit of hits)
+          for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
+    }
     return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
   });
   // "How did the Vienna talks turn out": only a passage telling what happened answers, not one
