@@ -25,11 +25,14 @@ const FLOORS = {
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
-describe("evaluation floor on dev-unanswered.json", () => {
-  const report = runEvaluation(new URL("./dev-unanswered.json", import.meta.url).pathname, dossier);
+const UNANSWERED_FLOORS = { "dev-unanswered.json": 0.72, "dev-unanswered-2.json": 0.58 };
+
+describe.each(Object.entries(UNANSWERED_FLOORS))("evaluation floor on %s", (file, floor) => {
+  const report = runEvaluation(new URL(`./${file}`, import.meta.url).pathname, dossier);
   it("says so when the articles do not cover a question", () => {
-    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.72);
+    expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(floor);
   });
+});
 });
 
 describe.each(Object.entries(FLOORS))("evaluation floor on %s", (file, floor) => {
