@@ -33,7 +33,6 @@ describe.each(Object.entries(UNANSWERED_FLOORS))("evaluation floor on %s", (file
     expect(report.unanswerableFlagged, formatEvaluationReport(report)).toBeGreaterThanOrEqual(floor);
   });
 });
-});
 
 describe.each(Object.entries(FLOORS))("evaluation floor on %s", (file, floor) => {
   const report = runEvaluation(new URL(`./${file}`, import.meta.url).pathname, dossier);
