@@ -177,6 +177,11 @@ describe("how something turned out", () => {
     expect(dossier.ask("did the kremlin end up recognising donetsk and luhansk").confident).toBe(false);
   });
 
+  it("is not answered by what someone hoped for", () => {
+    // WaPo ¶30: the United States "is hoping to see … another prisoner exchange".
+    expect(dossier.ask("in the end was there another prisoner swap").confident).toBe(false);
+  });
+
   it("is not answered for a year after the articles, though they look ahead to it", () => {
     // Trenin ¶18: "in 2024, when Putin would be up for re-election".
     expect(dossier.ask("who won the 2024 russian presidential vote").confident).toBe(false);

@@ -25,7 +25,7 @@ const FLOORS = {
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
-const UNANSWERED_FLOORS = { "dev-unanswered.json": 0.72, "dev-unanswered-2.json": 0.58 };
+const UNANSWERED_FLOORS = { "dev-unanswered.json": 0.75, "dev-unanswered-2.json": 0.62 };
 
 describe.each(Object.entries(UNANSWERED_FLOORS))("evaluation floor on %s", (file, floor) => {
   const report = runEvaluation(new URL(`./${file}`, import.meta.url).pathname, dossier);

@@ -117,13 +117,13 @@ const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|tho
 
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
-  /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|actually happen(?:ed)?|eventually|afterwards|since then)\b/i;
+  /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|actually (?:happen(?:ed)?|hold|held|go|went|work(?:ed)?)|eventually|afterwards|since then)\b/i;
 /** "What did X say / think / make of", "how did X react / respond" (X is in the match). */
 const SPEECH_ASKED =
   /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b/iu;
-/** A sentence about what has not happened (yet): a plan, a forecast, a possibility or a condition. */
+/** A sentence about what has not happened (yet): a plan, a hope, a forecast, a possibility or a condition. */
 const NOT_YET =
-  /\b(will|would|could|might|may|going to|set to|scheduled|planned|plans? to|expected to|next week|upcoming|if|whether|fears?|threat(?:en)?s?)\b|\b\w+'ll\b/i;
+  /\b(will|would|could|might|may|must|should|going to|set to|scheduled|planned|plans? to|expected to|hop(?:e|es|ing) to|wants? to|seeks? to|next week|upcoming|if|whether|fears?|threat(?:en)?s?)\b|\b\w+'ll\b/i;
 
 /** "The name of the Russian ambassador to…", "who was Russia's rep at…", "which western journalist". */
 const ROLE =
@@ -240,13 +240,14 @@ export function typedAnswer(
       };
     });
     // A named thing the text never writes was matched through its passage's bank or aliases: it
-    // cannot be beside anything. Either way, the answer is beside some word of the question.
+    // cannot be beside anything (but what became of it is told only where it is written). Either
+    // way, the answer is beside some word of the question.
     const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
     // What someone said may run over the sentences of a quotation: anywhere in the excerpt will do.
     if (!typed && speech) return written.some(Boolean) && sentences.some(({ related }) => related);
     return sentences.some(
       ({ sentence, related, names }) =>
-        test(sentence) && related && names.every((has, i) => has || !written[i]),
+        test(sentence) && related && names.every((has, i) => has || (!written[i] && !outcome)),
     );
   };
   return {
