@@ -6,7 +6,6 @@ import type { DossierIndexes } from "../dossier-indexes.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import { relevantTerms } from "../excerpts/relevant-terms.ts";
-import { typedAnswer } from "./answer-type.ts";
 import { checkArticleFilter } from "./article.ts";
 import {
   CONFIDENT_COVERAGE,
@@ -19,6 +18,7 @@ import {
   withRelevance,
 } from "./ranking.ts";
 import { hasNoWords, readQuestion } from "./read-question.ts";
+import { typedAnswer } from "./typed-answer.ts";
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 25;

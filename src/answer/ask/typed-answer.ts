@@ -1,0 +1,159 @@
+import type { Corpus } from "../../knowledge/corpus.ts";
+import type { QueryPlan } from "../../search/query-plan.ts";
+import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
+import { isPlausibleCorrection } from "../../search/typos.ts";
+import { splitSentences } from "../excerpts/sentences.ts";
+import { answerTypeTest, askedAnswerType } from "./answer-type.ts";
+
+/**
+ * Where the answer to a question asking for a date, a number or a name must sit, read with the
+ * question's search: beside what the question names, the role it asks about, the thing it counts
+ * and a word of its subject; and for a question about how something turned out, in a sentence
+ * telling what happened rather than what may. answer-type.ts says what kind of answer is asked for.
+ */
+type TextTest = (text: string) => boolean;
+
+/** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
+const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|those|these|yes|less)$/i;
+
+/** A question about how something turned out, later than what it names. */
+const OUTCOME_ASKED =
+  /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|actually (?:happen(?:ed)?|hold|held|go|went|work(?:ed)?)|eventually|afterwards|since then)\b/i;
+/** "What did X say / think / make of", "how did X react / respond" (X is in the match). */
+const SPEECH_ASKED =
+  /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b/iu;
+/** A sentence about what has not happened (yet): a plan, a hope, a forecast, a possibility or a condition. */
+const NOT_YET =
+  /\b(will|would|could|might|may|must|should|going to|set to|scheduled|planned|plans? to|expected to|hop(?:e|es|ing) to|wants? to|seeks? to|next week|upcoming|if|whether|fears?|threat(?:en)?s?)\b|\b\w+'ll\b/i;
+
+/** "The name of the Russian ambassador to…", "who was Russia's rep at…", "which western journalist". */
+const ROLE =
+  /\b(?:name of (?:the|that|this|a|an)|who(?:'s|s| is| was| were) (?:the|\p{L}+'s)|which)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
+/** "Who led the US delegation": the deed stands for the role. */
+const ROLE_DEED =
+  /\bwho (led|leads|heads|headed|chairs|chaired|represents|represented|negotiated|signed|wrote)\b/i;
+/** Words that end the role's noun phrase ("ambassador to the US", "rep at the OSCE"). */
+const AFTER_ROLE = /^(to|at|in|of|for|from|on|who|that|which|was|is|were|did|does|quoted|it)$/i;
+
+/** The role a "who" question asks the holder of: the last word of the phrase naming it. */
+function roleAsked(question: string): string | undefined {
+  const deed = ROLE_DEED.exec(question)?.[1];
+  if (deed) return deed;
+  const [, first, second] = ROLE.exec(question) ?? [];
+  if (!first || AFTER_ROLE.test(first)) return undefined;
+  return second && !AFTER_ROLE.test(second) ? second : first;
+}
+
+/** The kind of answer a question asks for, as tests of what a result must have to give it. */
+export interface TypedAnswer {
+  /** Whether a text gives the answer: the date, number or name, beside what the question names. */
+  wants: TextTest;
+  /** Whether a hit matched every named thing of the question (in any field, its bank included). */
+  matchesNames(matchedTerms: ReadonlyArray<string>): boolean;
+}
+
+/**
+ * What answers a question that asks for a date, a number or a name, read with its search: the
+ * counted thing stands for its synonyms and for what the search corrected it to, and the answer must
+ * sit beside what the question names. "What year did Montenegro join" is not answered by "joined
+ * after 1997" one sentence before the list that names Montenegro, nor by a passage without it.
+ */
+export function typedAnswer(
+  question: string,
+  plan: QueryPlan,
+  { analyzer, statistics }: Pick<SearchIndex, "analyzer" | "statistics">,
+  knowledge: Pick<Corpus, "people" | "articles">,
+  /** The best hits, whose matched terms show what a misspelt word was read as. */
+  hits: ReadonlyArray<SearchHit>,
+): TypedAnswer | undefined {
+  const { people } = knowledge;
+  const termsOf = (wordIndex: number) =>
+    new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
+  const typed = answerTypeTest(question, people, (asked) => {
+    // The thing counted is the noun: "how many NATO troops", "how many ex-Eastern Bloc countries";
+    // and in "how many rounds of NATO growth", what they are rounds of ("five waves of NATO's…").
+    const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
+    const words = following?.trim().split(/\s+/) ?? [];
+    const noun = words.slice(0, 4).findIndex((word) => /s$/i.test(word) && !NOT_COUNTED.test(word));
+    const counted = words[Math.max(0, noun)];
+    const of = noun >= 0 && words[noun + 1]?.toLowerCase() === "of" ? words[noun + 2] : undefined;
+    const standIns = new Set<string>();
+    for (const [i, written] of [counted, of].entries()) {
+      if (!written) continue;
+      // What stands for the word in the search: its stem, synonyms and near words.
+      const [word] = analyzer.words(written);
+      const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
+      if (index < 0) {
+        if (i === 0) return undefined;
+        continue;
+      }
+      for (const term of termsOf(index)) standIns.add(term);
+      // And what the search read a misspelt one as ("javelin" for "javlin").
+      const stem = word?.stem ?? "";
+      if (!statistics.known(stem))
+        for (const hit of hits)
+          for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
+    }
+    return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
+  });
+  // "How did the Vienna talks turn out": only a passage telling what happened answers, not one
+  // saying what may, will or could.
+  const outcome = OUTCOME_ASKED.exec(question)?.[0];
+  // A date, number or name from a year after the articles were written is one they could not report:
+  // "who won the 2024 election" is not answered by "in 2024, when Putin would be up for re-election".
+  const written = Math.max(
+    ...knowledge.articles.map((article) => Number(article.published?.slice(0, 4) ?? 0)),
+  );
+  const later = [...question.matchAll(/\b(?:19|20)\d\d\b/g)].some(([year]) => Number(year) > written);
+  const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
+  // "What did Sherman say about the missile ban": what someone named said on that subject, so the
+  // subject is in the sentence that names them. Any sentence of the kind will do, but only there.
+  const speech = named.length > 0 ? SPEECH_ASKED.exec(question) : null;
+  const kind = typed ?? (speech ? () => true : undefined);
+  const test: TextTest | undefined =
+    outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
+  if (!test) return undefined;
+  // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too.
+  const role = askedAnswerType(question) === "person" ? roleAsked(question) : undefined;
+  const [roleWord] = role ? analyzer.words(role) : [];
+  const roleIndex = plan.words.findIndex((word) => word.stem === roleWord?.stem);
+  if (roleIndex >= 0 && !plan.words[roleIndex]?.named) named.push(termsOf(roleIndex));
+  /** Whether a written term is one of a named thing's terms, or a likely spelling of a misspelt one. */
+  const mentions = (terms: Set<string>, written: string) =>
+    terms.has(written) ||
+    [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
+  // The words asking for an outcome ("end up") are not what it is about.
+  // Nor, in "what did Sherman say about…", are the speaker and the saying.
+  const asking = new Set(analyzer.indexTerms(`${outcome ?? ""} ${speech?.[0] ?? ""}`));
+  const questionTerms = new Set(plan.terms.map((term) => term.term).filter((term) => !asking.has(term)));
+  const misspelt = [...questionTerms].filter((term) => !statistics.known(term));
+  const wants: TextTest = (text) => {
+    const sentences = splitSentences(text).map(({ start, end }) => {
+      const sentence = text.slice(start, end);
+      const terms = analyzer.indexTerms(sentence);
+      return {
+        sentence,
+        related: terms.some(
+          (term) =>
+            questionTerms.has(term) || [...misspelt].some((typo) => isPlausibleCorrection(typo, term)),
+        ),
+        names: named.map((thing) => terms.some((term) => mentions(thing, term))),
+      };
+    });
+    // A named thing the text never writes was matched through its passage's bank or aliases: it
+    // cannot be beside anything (but what became of it is told only where it is written). Either
+    // way, the answer is beside some word of the question.
+    const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
+    // What someone said may run over the sentences of a quotation: anywhere in the excerpt will do.
+    if (!typed && speech) return written.some(Boolean) && sentences.some(({ related }) => related);
+    return sentences.some(
+      ({ sentence, related, names }) =>
+        test(sentence) && related && names.every((has, i) => has || (!written[i] && !outcome)),
+    );
+  };
+  return {
+    wants,
+    matchesNames: (matchedTerms) =>
+      named.every((thing) => matchedTerms.some((term) => mentions(thing, term))),
+  };
+}
