@@ -98,6 +98,17 @@ export function answerTypeTest(
 
 type TextTest = (text: string) => boolean;
 
+/** `read`, remembering what it said of each text (for one question: the memory goes with it). */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const value = read(text);
+    known.set(text, value);
+    return value;
+  };
+}
+
 /** The kind of answer a question asks for, as tests of what a result must have to give it. */
 export interface TypedAnswer {
   /** Whether a text gives the answer: the date, number or name, beside what the question names. */
@@ -143,20 +154,25 @@ export function typedAnswer(
   const mentions = (terms: Set<string>, written: string) =>
     terms.has(written) ||
     [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
+  // The windows of one paragraph share sentences: each is read once per question.
+  const namesIn = remembered((sentence) => {
+    const terms = analyzer.indexTerms(sentence);
+    return named.map((thing) => terms.some((term) => mentions(thing, term)));
+  });
+  const gives = remembered(test);
   const wants: TextTest =
     named.length === 0
-      ? test
+      ? gives
       : (text) => {
           const sentences = splitSentences(text).map(({ start, end }) => {
             const sentence = text.slice(start, end);
-            const terms = analyzer.indexTerms(sentence);
-            return { sentence, names: named.map((thing) => terms.some((term) => mentions(thing, term))) };
+            return { sentence, names: namesIn(sentence) };
           });
           // A named thing the text never writes was matched through its passage's bank or aliases:
           // it cannot be beside anything.
           const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
           return sentences.some(
-            ({ sentence, names }) => test(sentence) && names.every((has, i) => has || !written[i]),
+            ({ sentence, names }) => gives(sentence) && names.every((has, i) => has || !written[i]),
           );
         };
   return {
