@@ -22,9 +22,9 @@ function creditOf(term: QueryTerm): number {
  */
 export function coverageMeter(
   plan: QueryPlan,
-  weights: ReadonlyArray<number>,
-  /** For each plan term, whether it was searched through typo corrections (and so counts for less). */
-  typo: ReadonlyArray<boolean>,
+  weights: Float64Array,
+  /** For each plan term, 1 when it was searched through typo corrections (and so counts for less). */
+  typo: Uint8Array,
 ): (matched: ReadonlyArray<number>) => number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   // Each word's credit, and the words credited in the order first met (the order the credits are

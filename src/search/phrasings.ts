@@ -41,10 +41,7 @@ export class Phrasings {
    * For one question: the largest share of its words (weighted by `weights`) one of a document's
    * phrasings has, 0…1. Valid until the next question is measured.
    */
-  meter(
-    plan: QueryPlan,
-    weights: ReadonlyArray<number>,
-  ): (phrasings: EncodedPhrasings | undefined) => number {
+  meter(plan: QueryPlan, weights: Float64Array): (phrasings: EncodedPhrasings | undefined) => number {
     const { creditsOf } = this;
     for (const number of this.credited) creditsOf[number] = undefined;
     this.credited = [];

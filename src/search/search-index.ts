@@ -226,7 +226,9 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
   const match = (plan: QueryPlan, filter: SearchFilter = {}): SearchMatches => {
-    const weights = plan.words.map((word) => statistics.wordWeight(word));
+    // Weights and flags in typed arrays: one kind of elements for every question, so the meters
+    // reading them stay optimized (arrays of numbers changed kind with their values).
+    const weights = Float64Array.from(plan.words, (word) => statistics.wordWeight(word));
     // Only words the index does not know are searched through typo corrections (see typos.ts).
     const edits = Int32Array.from(plan.terms, (term) =>
       term.original && !statistics.known(term.term) && !term.term.includes(PHRASE_JOINER)
@@ -252,15 +254,15 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const coverageOf = coverageMeter(
       plan,
       weights,
-      plan.terms.map((_term, i) => (edits[i] ?? 0) > 0),
+      Uint8Array.from(plan.terms, (_term, i) => ((edits[i] ?? 0) > 0 ? 1 : 0)),
     );
     const setCoverages = Float64Array.from(scored.matchedSets, coverageOf);
     const coverages = new Float64Array(scored.matchedSet.length);
     for (let i = 0; i < coverages.length; i++)
       coverages[i] = setCoverages[scored.matchedSet[i] as number] ?? 0;
     // Whether each match has every named thing of the question (vacuously, when it names none).
-    const nameWeights = plan.words.map((word) => (word.named ? 1 : 0));
-    const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, []) : () => 1;
+    const nameWeights = Float64Array.from(plan.words, (word) => (word.named ? 1 : 0));
+    const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, new Uint8Array(0)) : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
     const named = new Uint8Array(scored.matchedSet.length);
     for (let i = 0; i < named.length; i++) named[i] = setNamed[scored.matchedSet[i] as number] ? 1 : 0;

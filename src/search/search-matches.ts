@@ -98,6 +98,10 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
     }
     return hit;
   };
+  let rankedBy: HitRank | undefined;
+  let ranks = new Float64Array(0);
+  /** 1 where `ranks` holds the match's rank by `rankedBy`. */
+  let ranked = new Uint8Array(0);
   let bestCoverage = 0;
   let topCoverage = 0;
   coverages.forEach((coverage, i) => {
@@ -119,13 +123,20 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
       return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).map(hitOf);
     },
     best(wanted, rank, keep) {
+      // An answer asks for its best hits more than once, by the same rank: each is ranked once.
+      if (rank !== rankedBy) {
+        rankedBy = rank;
+        ranks = new Float64Array(count);
+        ranked = new Uint8Array(count);
+      }
       const kept = new Int32Array(count);
-      const ranks = new Float64Array(count);
       let n = 0;
       for (let i = 0; i < count; i++) {
         const coverage = coverages[i] as number;
         if (keep && !keep(matches.kindOf(i), coverage)) continue;
         kept[n++] = i;
+        if (ranked[i] === 1) continue;
+        ranked[i] = 1;
         ranks[i] = rank(
           scores[i] as number,
           coverage,

@@ -77,7 +77,10 @@ export function rankMatches(matches: SearchMatches, keep: HitKeep, firstBatch = 
     if (exhausted || fetched.length >= count) return;
     const size = Math.max(count, firstBatch, fetched.length * 4);
     const hits = matches.best(size, relevanceOf, keep);
-    fetched = hits.map(withRelevance);
+    // Pushed one by one, as in stemsOf (query-plan.ts): a mapped array's kind of elements varies
+    // with its length, and the optimized readers of `fetched` were thrown away at each new kind.
+    fetched = [];
+    for (const hit of hits) fetched.push(withRelevance(hit));
     exhausted = hits.length < size;
   };
   return {

@@ -44,6 +44,17 @@ function roleAsked(question: string): string | undefined {
   return second && !AFTER_ROLE.test(second) ? second : first;
 }
 
+/** `read`, remembering what it said of each text (for one question: the memory goes with it). */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const value = read(text);
+    known.set(text, value);
+    return value;
+  };
+}
+
 /** The kind of answer a question asks for, as tests of what a result must have to give it. */
 export interface TypedAnswer {
   /** Whether a text gives the answer: the date, number or name, beside what the question names. */
@@ -127,19 +138,19 @@ export function typedAnswer(
   const asking = new Set(analyzer.indexTerms(`${outcome ?? ""} ${speech?.[0] ?? ""}`));
   const questionTerms = new Set(plan.terms.map((term) => term.term).filter((term) => !asking.has(term)));
   const misspelt = [...questionTerms].filter((term) => !statistics.known(term));
+  // The windows of one paragraph share sentences: each is read once per question.
+  const readSentence = remembered((sentence: string) => {
+    const terms = analyzer.indexTerms(sentence);
+    return {
+      gives: test(sentence),
+      related: terms.some(
+        (term) => questionTerms.has(term) || misspelt.some((typo) => isPlausibleCorrection(typo, term)),
+      ),
+      names: named.map((thing) => terms.some((term) => mentions(thing, term))),
+    };
+  });
   const wants: TextTest = (text) => {
-    const sentences = splitSentences(text).map(({ start, end }) => {
-      const sentence = text.slice(start, end);
-      const terms = analyzer.indexTerms(sentence);
-      return {
-        sentence,
-        related: terms.some(
-          (term) =>
-            questionTerms.has(term) || [...misspelt].some((typo) => isPlausibleCorrection(typo, term)),
-        ),
-        names: named.map((thing) => terms.some((term) => mentions(thing, term))),
-      };
-    });
+    const sentences = splitSentences(text).map(({ start, end }) => readSentence(text.slice(start, end)));
     // A named thing the text never writes was matched through its passage's bank or aliases: it
     // cannot be beside anything (but what became of it is told only where it is written). Either
     // way, the answer is beside some word of the question.
@@ -147,8 +158,8 @@ export function typedAnswer(
     // What someone said may run over the sentences of a quotation: anywhere in the excerpt will do.
     if (!typed && speech) return written.some(Boolean) && sentences.some(({ related }) => related);
     return sentences.some(
-      ({ sentence, related, names }) =>
-        test(sentence) && related && names.every((has, i) => has || (!written[i] && !outcome)),
+      ({ gives, related, names }) =>
+        gives && related && names.every((has, i) => has || (!written[i] && !outcome)),
     );
   };
   return {

@@ -60,24 +60,21 @@ const ANSWER_TYPE_BONUS = 2;
 /** A window's closeness in meaning to the question (cosine) counts this much. */
 const SIMILARITY_WEIGHT = 2;
 
-/** Each sentence's closeness in meaning to the question (cosine), undefined without vectors. */
-function sentenceSimilarities(
-  passage: Passage,
-  question: Float32Array | undefined,
-): Array<number | undefined> {
-  return passage.sentences.map((_sentence, i) => {
-    const vector = question && passage.sentenceVector(i);
-    return vector ? cosine(question as Float32Array, vector) : undefined;
-  });
+/** Each sentence's closeness in meaning to the question (cosine); -Infinity without vectors. */
+function sentenceSimilarities(passage: Passage, question: Float32Array | undefined): Float64Array {
+  const similarities = new Float64Array(passage.sentences.length).fill(-Infinity);
+  if (!question) return similarities;
+  for (let i = 0; i < similarities.length; i++) {
+    const vector = passage.sentenceVector(i);
+    if (vector) similarities[i] = cosine(question, vector);
+  }
+  return similarities;
 }
 
 /** How closely the sentences first…last are related to the question: the closest one, 0 at least. */
-function similarityOf(similarities: ReadonlyArray<number | undefined>, first: number, last: number): number {
+function similarityOf(similarities: Float64Array, first: number, last: number): number {
   let best = 0;
-  for (let i = first; i <= last; i++) {
-    const similarity = similarities[i];
-    if (similarity !== undefined) best = Math.max(best, similarity);
-  }
+  for (let i = first; i <= last; i++) best = Math.max(best, similarities[i] as number);
   return best;
 }
 
