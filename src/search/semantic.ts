@@ -104,11 +104,16 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     for (const word of new Set(contentWords(text))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   /** Per word: how often written with a capital (past a sentence's start), and in all. */
   const capitals = new Map<string, { capital: number; all: number }>();
+  const normalized = new Map<string, string>();
   for (const text of paragraphs) {
     for (const span of findWordSpans(text)) {
       const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
       if (sentenceStart) continue;
-      const word = normalizeWord(span.raw);
+      let word = normalized.get(span.raw);
+      if (word === undefined) {
+        word = normalizeWord(span.raw);
+        normalized.set(span.raw, word);
+      }
       const seen = capitals.get(word) ?? { capital: 0, all: 0 };
       seen.all += 1;
       if (/^\p{Lu}/u.test(span.raw)) seen.capital += 1;

@@ -18,12 +18,20 @@ export interface WordSpan {
   end: number;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether a character code is an ASCII letter or digit: most words start with one. */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 export function findWordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) {
+  WORD_PATTERN.lastIndex = 0;
+  for (let match = WORD_PATTERN.exec(text); match !== null; match = WORD_PATTERN.exec(text)) {
     const raw = match[0];
     // A run of bare combining marks (no letter) is not a word.
-    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    if (!isAsciiAlphanumeric(raw.charCodeAt(0)) && !LETTER_OR_DIGIT.test(raw)) continue;
     spans.push({ raw, start: match.index, end: match.index + raw.length });
   }
   return spans;
