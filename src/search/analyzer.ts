@@ -19,8 +19,13 @@ export interface Analyzer {
   readonly synonyms: SynonymTable;
   /** Every word with its range in `text`; for highlighting. */
   words(text: string): AnalyzedWord[];
-  /** The terms a document field is indexed under (remembered: shared, never to be changed). */
+  /**
+   * The terms a text is indexed under, remembered: answers read the same sentences of the articles
+   * again and again (shared, never to be changed).
+   */
   indexTerms(text: string): ReadonlyArray<string>;
+  /** The same terms, not remembered: for building an index, which reads each field once. */
+  fieldTerms(text: string): string[];
   /**
    * What to search for: the question's own terms, then their synonyms and, for a word the knowledge
    * never uses, its nearest words there, each at a lower weight.
@@ -39,22 +44,27 @@ const TERMS_REMEMBERED = 20_000;
 export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, semantic?: Semantic): Analyzer {
   const analyzeWords = createWordAnalysis();
   const synonyms = createSynonymTable(synonymGroups, analyzeWords);
-  // Every field is analysed once at start, and answers analyse the same sentences of the articles
-  // again and again (is there a date beside the name asked about?): each text is read once.
+  const fieldTerms = (text: string) => {
+    const words = analyzeWords(text);
+    const terms: string[] = [];
+    for (const word of words) if (!word.stop) terms.push(word.stem);
+    for (const match of synonyms.find(stemsOf(words))) {
+      if (match.lastWord > match.firstWord) terms.push(match.key);
+    }
+    return terms;
+  };
+  // Answers analyse the same sentences of the articles again and again (is there a date beside the
+  // name asked about?): each is read once. The index's fields are not kept here: they are read once.
   const remembered = new Map<string, ReadonlyArray<string>>();
   return {
     synonyms,
     semantic,
     words: analyzeWords,
+    fieldTerms,
     indexTerms(text) {
       const known = remembered.get(text);
       if (known) return known;
-      const words = analyzeWords(text);
-      const terms: string[] = [];
-      for (const word of words) if (!word.stop) terms.push(word.stem);
-      for (const match of synonyms.find(stemsOf(words))) {
-        if (match.lastWord > match.firstWord) terms.push(match.key);
-      }
+      const terms = fieldTerms(text);
       if (remembered.size >= TERMS_REMEMBERED) remembered.clear();
       remembered.set(text, terms);
       return terms;

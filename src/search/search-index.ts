@@ -149,7 +149,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const indexTerms = (text: string) => {
     const known = analysed.get(text);
     if (known) return known;
-    const terms = analyzer.indexTerms(text);
+    const terms = analyzer.fieldTerms(text);
     analysed.set(text, terms);
     return terms;
   };
@@ -350,8 +350,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         stored[previous] = undefined;
         vectors[previous] = undefined;
       }
-      add(document, (text) => analyzer.indexTerms(text), true);
-      statistics.learn(SEARCH_FIELDS.flatMap((field) => analyzer.indexTerms(String(document[field] ?? ""))));
+      add(document, (text) => analyzer.fieldTerms(text), true);
+      statistics.learn(SEARCH_FIELDS.flatMap((field) => analyzer.fieldTerms(String(document[field] ?? ""))));
     },
     removeGuildQa(guildId, entryId) {
       const id = qaDocumentId(entryId, guildId);
