@@ -125,18 +125,15 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   // The knowledge's words with a vector, decoded once into one matrix: a question's unfamiliar
   // word is compared with all of them, and a row-by-row scan of one array is what makes that cheap.
   const vocabulary: string[] = [];
-  const rows: Float32Array[] = [];
-  for (const word of frequency.keys()) {
-    const vector = vectors.unitVector(word);
-    if (!vector) continue;
-    vocabulary.push(word);
-    rows.push(vector);
-  }
-  const matrix = new Float32Array(rows.length * dimensions);
-  rows.forEach((row, i) => {
-    matrix.set(row, i * dimensions);
+  for (const word of frequency.keys()) if (vectors.has(word)) vocabulary.push(word);
+  const matrix = new Float32Array(vocabulary.length * dimensions);
+  // Each word's vector is read from its row of the matrix: one copy in memory, not two.
+  const decoded = new Map<string, Float32Array>();
+  vocabulary.forEach((word, i) => {
+    const row = matrix.subarray(i * dimensions, (i + 1) * dimensions);
+    row.set(vectors.unitVector(word) as Float32Array);
+    decoded.set(word, row);
   });
-  const decoded = new Map(vocabulary.map((word, i) => [word, rows[i] as Float32Array]));
   const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
   /**
    * One letter off a common English word ("happend", "negociate"): a typo, not a name. Some
