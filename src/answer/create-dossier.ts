@@ -19,10 +19,10 @@ import { verifiedAnswer } from "./verified-answer.ts";
  * Builds the index and passage library once; every call after that only looks things up.
  *
  * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
- * loading and verifying the knowledge takes ~80 ms (js-yaml parses it five times faster than the
- * yaml package did) and building this ~150 ms (the index, the passage library, and the embeddings
- * of every document and of its member phrasings (up to twenty per paragraph)), inside the 300 ms target. A cached index
- * would save only part of the analysis and would need an invalidation of its own. Not worth it.
+ * loading and verifying the knowledge takes ~105 ms (half of it parsing YAML, the question bank's
+ * 1,840 phrasings most) and building this ~185 ms (the index, the passage library, and the
+ * embeddings of every document and of each of its phrasings), just inside the 300 ms target. A
+ * cached index would save only part of the analysis and would need an invalidation of its own.
  */
 export function createDossier(corpus: Corpus): Dossier {
   const analyzer = createAnalyzer(
