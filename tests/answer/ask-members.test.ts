@@ -163,6 +163,11 @@ describe("what someone said about something", () => {
     expect(dossier.ask("what did wendy sherman say about countries choosing to join nato").confident).toBe(
       true,
     );
+    // However it is asked: Nuland (NPR ¶9) and Kuleba (WaPo ¶19–21) say nothing on missiles.
+    expect(dossier.ask("has nuland said anything about the intermediate range missile ban").confident).toBe(
+      false,
+    );
+    expect(dossier.ask("what is kuleba's take on the missile ban").confident).toBe(false);
     // A misspelt subject still counts: Kofman on "sanctions".
     expect(dossier.ask("what did kofman say about sanctoins").confident).toBe(true);
   });

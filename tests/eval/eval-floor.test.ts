@@ -21,7 +21,7 @@ const FLOORS = {
   "dev-members.json": { hitAt1: 0.78, hitAt3: 0.9, flagged: 0.85, wronglyFlagged: 0.1 },
   "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.09 },
   "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.64, wronglyFlagged: 0.13 },
-  "holdout-3.json": { hitAt1: 0.74, hitAt3: 0.89, flagged: 0.48, wronglyFlagged: 0.1 },
+  "holdout-3.json": { hitAt1: 0.74, hitAt3: 0.89, flagged: 0.5, wronglyFlagged: 0.1 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */

@@ -19,9 +19,12 @@ const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|tho
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
   /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|actually (?:happen(?:ed)?|hold|held|go|went|work(?:ed)?)|eventually|afterwards|since then)\b/i;
-/** "What did X say / think / make of", "how did X react / respond" (X is in the match). */
+/**
+ * "What did X say / think", "how did X react", "has X said anything about", "where does X stand on",
+ * "X's take on" (X is in the match).
+ */
 const SPEECH_ASKED =
-  /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b/iu;
+  /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b|\b(?:has|have|did|does|do) ([\p{L}' -]{2,40}?) (?:said anything|say anything|(?:publicly )?(?:back(?:ed)?|support(?:ed)?|endorse[sd]?|comment(?:ed)? on|react(?:ed)? to|respond(?:ed)? to))\b|\bwhere (?:does|do|did) ([\p{L}' -]{2,40}?) stand\b|\b([\p{L}-]+)'s (?:take|view|position|stance|reaction|response)\b/iu;
 /** A sentence about what has not happened (yet): a plan, a hope, a forecast, a possibility or a condition. */
 const NOT_YET =
   /\b(will|would|could|might|may|must|should|going to|set to|scheduled|planned|plans? to|expected to|hop(?:e|es|ing) to|wants? to|seeks? to|next week|upcoming|if|whether|fears?|threat(?:en)?s?)\b|\b\w+'ll\b/i;
