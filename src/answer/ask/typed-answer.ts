@@ -1,17 +1,15 @@
-import type { Corpus } from "../../knowledge/corpus.ts";
-import type { QueryPlan } from "../../search/query-plan.ts";
-import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
-import { isPlausibleCorrection } from "../../search/typos.ts";
-import { splitSentences } from "../excerpts/sentences.ts";
-import { answerTypeTest, askedAnswerType } from "./answer-type.ts";
-
 /**
  * Where the answer to a question asking for a date, a number or a name must sit, read with the
  * question's search: beside what the question names, the role it asks about, the thing it counts
  * and a word of its subject; and for a question about how something turned out, in a sentence
  * telling what happened rather than what may. answer-type.ts says what kind of answer is asked for.
  */
-type TextTest = (text: string) => boolean;
+import type { Corpus } from "../../knowledge/corpus.ts";
+import type { QueryPlan } from "../../search/query-plan.ts";
+import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
+import { isPlausibleCorrection } from "../../search/typos.ts";
+import { splitSentences } from "../excerpts/sentences.ts";
+import { answerTypeTest, askedAnswerType } from "./answer-type.ts";
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
 const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|those|these|yes|less)$/i;
@@ -47,6 +45,8 @@ function roleAsked(question: string): string | undefined {
   return second && !AFTER_ROLE.test(second) ? second : first;
 }
 
+type TextTest = (text: string) => boolean;
+
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
 function remembered<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
@@ -67,10 +67,11 @@ export interface TypedAnswer {
 }
 
 /**
- * What answers a question that asks for a date, a number or a name, read with its search: the
- * counted thing stands for its synonyms and for what the search corrected it to, and the answer must
- * sit beside what the question names. "What year did Montenegro join" is not answered by "joined
- * after 1997" one sentence before the list that names Montenegro, nor by a passage without it.
+ * What answers a question that asks for a date, a number or a name, how something turned out, or
+ * what someone named said; undefined for any other question. The counted thing stands for its
+ * synonyms and for what the search corrected it to, and the answer must sit beside what the
+ * question names: "What year did Montenegro join" is not answered by "joined after 1997" one
+ * sentence before the list that names Montenegro, nor by a passage without it.
  */
 export function typedAnswer(
   question: string,
@@ -92,10 +93,10 @@ export function typedAnswer(
     const counted = words[Math.max(0, noun)];
     const of = noun >= 0 && words[noun + 1]?.toLowerCase() === "of" ? words[noun + 2] : undefined;
     const standIns = new Set<string>();
-    for (const [i, written] of [counted, of].entries()) {
-      if (!written) continue;
+    for (const [i, asWritten] of [counted, of].entries()) {
+      if (!asWritten) continue;
       // What stands for the word in the search: its stem, synonyms and near words.
-      const [word] = analyzer.words(written);
+      const [word] = analyzer.words(asWritten);
       const index = plan.words.findIndex((distinct) => distinct.stem === word?.stem);
       if (index < 0) {
         if (i === 0) return undefined;
@@ -115,10 +116,10 @@ export function typedAnswer(
   const outcome = OUTCOME_ASKED.exec(question)?.[0];
   // A date, number or name from a year after the articles were written is one they could not report:
   // "who won the 2024 election" is not answered by "in 2024, when Putin would be up for re-election".
-  const written = Math.max(
+  const latestYear = Math.max(
     ...knowledge.articles.map((article) => Number(article.published?.slice(0, 4) ?? 0)),
   );
-  const later = [...question.matchAll(/\b(?:19|20)\d\d\b/g)].some(([year]) => Number(year) > written);
+  const later = [...question.matchAll(/\b(?:19|20)\d\d\b/g)].some(([year]) => Number(year) > latestYear);
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
   // "What did Sherman say about the missile ban": what someone named said on that subject, so the
   // subject is in the sentence that names them. Any sentence of the kind will do, but only there.
