@@ -58,22 +58,16 @@ export function decodeWordVectors(bytes: Buffer, source = "word vectors"): WordV
   if (bytes.length !== bodyStart + size * (4 + dimensions)) {
     throw new WordVectorsError(`${source} is truncated: run npm run vectors:derive to rebuild it.`);
   }
-  const index = new Map<string, number>();
-  bytes
-    .toString("utf8", 16, bodyStart)
-    .split("\n")
-    .forEach((word, i) => {
-      index.set(word, i);
-    });
+  const positionOf = wordPositions(bytes.subarray(16, bodyStart));
   const body = new Int8Array(bytes.buffer, bytes.byteOffset + bodyStart, size * (4 + dimensions));
   return {
     dimensions,
     size,
-    has: (word) => index.has(word),
+    has: (word) => positionOf(word) !== undefined,
     // Written most frequent first (see derive-word-vectors.ts), so the position is the rank.
-    rank: (word) => index.get(word),
+    rank: positionOf,
     unitVector(word) {
-      const i = index.get(word);
+      const i = positionOf(word);
       if (i === undefined) return undefined;
       // The scale cancels out once the vector is made unit length.
       const at = i * (4 + dimensions) + 4;
@@ -90,6 +84,75 @@ export function decodeWordVectors(bytes: Buffer, source = "word vectors"): WordV
     },
   };
 }
+
+/**
+ * The position of each line of `text` (UTF-8, one word a line; a word written twice is found at its
+ * last line), looked up in an open-addressed table over the bytes themselves. Fifty thousand words
+ * as strings in a Map held some 3 MB of heap for the whole life of the bot and took milliseconds to
+ * build; the table is two typed arrays.
+ */
+function wordPositions(text: Uint8Array): (word: string) => number | undefined {
+  const starts: number[] = [0];
+  for (let at = text.indexOf(10); at >= 0; at = text.indexOf(10, at + 1)) starts.push(at + 1);
+  const lineStarts = Uint32Array.from(starts);
+  const lineCount = lineStarts.length;
+  const lineEnd = (line: number) =>
+    line + 1 < lineCount ? (lineStarts[line + 1] as number) - 1 : text.length;
+  let capacity = 1;
+  while (capacity < 2 * lineCount) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const hashOfBytes = (start: number, end: number) => {
+    let hash = 0x811c9dc5;
+    for (let at = start; at < end; at++) hash = Math.imul(hash ^ (text[at] as number), 0x01000193);
+    return hash >>> 0;
+  };
+  const sameBytes = (a: number, b: number) => {
+    const length = lineEnd(a) - (lineStarts[a] as number);
+    if (lineEnd(b) - (lineStarts[b] as number) !== length) return false;
+    for (let k = 0; k < length; k++)
+      if (text[(lineStarts[a] as number) + k] !== text[(lineStarts[b] as number) + k]) return false;
+    return true;
+  };
+  for (let line = 0; line < lineCount; line++) {
+    let slot = hashOfBytes(lineStarts[line] as number, lineEnd(line)) & mask;
+    while (slots[slot] !== -1 && !sameBytes(slots[slot] as number, line)) slot = (slot + 1) & mask;
+    slots[slot] = line;
+  }
+  /** The line holding the first `length` of `bytes`. */
+  const find = (bytes: Uint8Array, length: number) => {
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < length; k++) hash = Math.imul(hash ^ (bytes[k] as number), 0x01000193);
+    for (let slot = (hash >>> 0) & mask; slots[slot] !== -1; slot = (slot + 1) & mask) {
+      const line = slots[slot] as number;
+      const start = lineStarts[line] as number;
+      if (lineEnd(line) - start !== length) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = text[start + k] === bytes[k];
+      if (same) return line;
+    }
+    return undefined;
+  };
+  // Words are looked up by the thousand (every one-letter variant of a word, see semantic.ts): an
+  // ASCII word's character codes are its bytes, read into one reused array.
+  const ascii = new Uint8Array(64);
+  return (word) => {
+    let length = 0;
+    if (word.length <= ascii.length) {
+      while (length < word.length && word.charCodeAt(length) < 128) {
+        ascii[length] = word.charCodeAt(length);
+        length += 1;
+      }
+      if (length === word.length) return find(ascii, length);
+    }
+    // A lone surrogate would not survive UTF-8: no line of the file can hold one.
+    if (/\p{Cs}/u.test(word)) return undefined;
+    const bytes = utf8.encode(word);
+    return find(bytes, bytes.length);
+  };
+}
+
+const utf8 = new TextEncoder();
 
 export function readWordVectors(file: string): WordVectors {
   let bytes: Buffer;

@@ -20,19 +20,42 @@ export interface WordSpan {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/**
+ * A stretch of letters, digits and combining marks joined by dots, commas or apostrophes (with a
+ * final dot): no word the pattern finds crosses its edges, and nothing around it is a letter, digit
+ * or mark, so the pattern gives the same words run over the stretch alone. A stretch that is a plain
+ * ASCII word or number (group 1) is taken whole, without the pattern.
+ */
+const STRETCH_PATTERN =
+  /([A-Za-z][A-Za-z0-9]*|[0-9]+[A-Za-z]*)(?![\p{L}\p{N}\p{M}]|[.,'\u2018\u2019\u02BC\uFF07][\p{L}\p{N}\p{M}])|[\p{L}\p{N}\p{M}]+(?:[.,'\u2018\u2019\u02BC\uFF07][\p{L}\p{N}\p{M}]+)*\.?/gu;
+
 /** Whether a character code is an ASCII letter or digit: most words start with one. */
 function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/**
+ * Most words are plain ASCII words, found by one fast pattern; only the rest (initialisms, numbers
+ * with separators, apostrophes, other scripts) go through the word pattern, whose lookbehind and
+ * Unicode classes, tried at every character of a text, made it the slowest step of indexing.
+ */
 export function findWordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
-  WORD_PATTERN.lastIndex = 0;
-  for (let match = WORD_PATTERN.exec(text); match !== null; match = WORD_PATTERN.exec(text)) {
-    const raw = match[0];
-    // A run of bare combining marks (no letter) is not a word.
-    if (!isAsciiAlphanumeric(raw.charCodeAt(0)) && !LETTER_OR_DIGIT.test(raw)) continue;
-    spans.push({ raw, start: match.index, end: match.index + raw.length });
+  STRETCH_PATTERN.lastIndex = 0;
+  for (let stretch = STRETCH_PATTERN.exec(text); stretch !== null; stretch = STRETCH_PATTERN.exec(text)) {
+    const start = stretch.index;
+    if (stretch[1] !== undefined) {
+      spans.push({ raw: stretch[0], start, end: start + stretch[0].length });
+      continue;
+    }
+    const words = stretch[0];
+    WORD_PATTERN.lastIndex = 0;
+    for (let match = WORD_PATTERN.exec(words); match !== null; match = WORD_PATTERN.exec(words)) {
+      const raw = match[0];
+      // A run of bare combining marks (no letter) is not a word.
+      if (!isAsciiAlphanumeric(raw.charCodeAt(0)) && !LETTER_OR_DIGIT.test(raw)) continue;
+      spans.push({ raw, start: start + match.index, end: start + match.index + raw.length });
+    }
   }
   return spans;
 }
