@@ -44,18 +44,23 @@ export function findWordSpans(text: string): WordSpan[] {
   STRETCH_PATTERN.lastIndex = 0;
   for (let stretch = STRETCH_PATTERN.exec(text); stretch !== null; stretch = STRETCH_PATTERN.exec(text)) {
     const start = stretch.index;
-    if (stretch[1] !== undefined) {
-      spans.push({ raw: stretch[0], start, end: start + stretch[0].length });
-      continue;
-    }
-    const words = stretch[0];
-    WORD_PATTERN.lastIndex = 0;
-    for (let match = WORD_PATTERN.exec(words); match !== null; match = WORD_PATTERN.exec(words)) {
-      const raw = match[0];
-      // A run of bare combining marks (no letter) is not a word.
-      if (!isAsciiAlphanumeric(raw.charCodeAt(0)) && !LETTER_OR_DIGIT.test(raw)) continue;
-      spans.push({ raw, start: start + match.index, end: start + match.index + raw.length });
-    }
+    if (stretch[1] !== undefined) spans.push({ raw: stretch[0], start, end: start + stretch[0].length });
+    else wordsByPattern(stretch[0], start, spans);
+  }
+  return spans;
+}
+
+/**
+ * The words of a text by the word pattern alone: what findWordSpans must agree with (a property test
+ * holds them to it). `offset` is added to every range, and the words go into `spans`.
+ */
+export function wordsByPattern(text: string, offset = 0, spans: WordSpan[] = []): WordSpan[] {
+  WORD_PATTERN.lastIndex = 0;
+  for (let match = WORD_PATTERN.exec(text); match !== null; match = WORD_PATTERN.exec(text)) {
+    const raw = match[0];
+    // A run of bare combining marks (no letter) is not a word.
+    if (!isAsciiAlphanumeric(raw.charCodeAt(0)) && !LETTER_OR_DIGIT.test(raw)) continue;
+    spans.push({ raw, start: offset + match.index, end: offset + match.index + raw.length });
   }
   return spans;
 }

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
 import { normalizeWord } from "../../src/search/normalize-word.ts";
-import { findWordSpans } from "../../src/search/word-spans.ts";
+import { findWordSpans, wordsByPattern } from "../../src/search/word-spans.ts";
 import { foldText } from "../../src/text/fold.ts";
 
 const analyzer = createAnalyzer([
@@ -49,6 +50,24 @@ describe("words", () => {
       "U.S.S.R.",
       "plan",
     ]);
+  });
+
+  it("finds, stretch by stretch, exactly the words the word pattern finds in the whole text", () => {
+    const tricky = fc.constantFrom(
+      ..."aZ9 .,'’ʼ＇-\u0301é日Ωx٣".split(""),
+      "U.S.",
+      "100,000",
+      "\u{1D400}",
+      "\uD800",
+      "  ",
+    );
+    fc.assert(
+      fc.property(fc.array(tricky, { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        expect(findWordSpans(text)).toEqual(wordsByPattern(text));
+      }),
+      { numRuns: 2000, seed: 8 },
+    );
   });
 
   it("gives ranges that point into the raw text", () => {
