@@ -25,6 +25,19 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("knows the head of NATO by the names members give the office", () => {
+    // FP ¶17: "NATO Secretary-General Jens Stoltenberg".
+    expect(dossier.ask("who is the head of nato").results[0]?.excerpts[0]?.text).toContain(
+      "NATO Secretary-General Jens Stoltenberg",
+    );
+    // Asked with "rn" (right now), NPR's opening on the week's meetings comes first, FP ¶17 next.
+    const excerpts = dossier
+      .ask("whos the head of nato rn")
+      .results.slice(0, 2)
+      .map((result) => result.excerpts[0]?.text ?? "");
+    expect(excerpts.some((text) => text.includes("Jens Stoltenberg"))).toBe(true);
+  });
+
   it("asks a question naming an article of that article alone, without the article's name", () => {
     const answer = dossier.ask("what did the npr piece say about missiles");
     expect(answer.confident).toBe(true);
