@@ -38,6 +38,12 @@ describe("ask in members' words", () => {
     expect(excerpts.some((text) => text.includes("Jens Stoltenberg"))).toBe(true);
   });
 
+  it("reads 'out in the open' as the articles' 'in public'", () => {
+    // WaPo ¶6: "it was unhelpful to conduct the negotiations in public".
+    const answer = dossier.ask("was anyone annoyed that moscow negotiated out in the open");
+    expect(cited(answer)[0]).toBe("passage wapo-sonne¶6");
+  });
+
   it("asks a question naming an article of that article alone, without the article's name", () => {
     const answer = dossier.ask("what did the npr piece say about missiles");
     expect(answer.confident).toBe(true);
