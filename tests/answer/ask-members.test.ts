@@ -44,6 +44,12 @@ describe("ask in members' words", () => {
     expect(cited(answer)[0]).toBe("passage wapo-sonne¶6");
   });
 
+  it("answers how the West meets the demand to keep Ukraine out with the open door", () => {
+    const answer = dossier.ask("what does nato say back to russia's demand that ukraine never join");
+    expect(answer.results[0]?.id).toBe("nato-open-door");
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("open door policy");
+  });
+
   it("asks a question naming an article of that article alone, without the article's name", () => {
     const answer = dossier.ask("what did the npr piece say about missiles");
     expect(answer.confident).toBe(true);

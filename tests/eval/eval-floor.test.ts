@@ -17,7 +17,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * wrongly 0.10), which not every holdout reaches yet.
  */
 const FLOORS = {
-  "dev.json": { hitAt1: 0.81, hitAt3: 0.9, flagged: 0.95, wronglyFlagged: 0.06 },
+  "dev.json": { hitAt1: 0.81, hitAt3: 0.92, flagged: 0.95, wronglyFlagged: 0.06 },
   "dev-members.json": { hitAt1: 0.79, hitAt3: 0.92, flagged: 0.85, wronglyFlagged: 0.1 },
   "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.09 },
   "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.64, wronglyFlagged: 0.13 },
