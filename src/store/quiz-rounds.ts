@@ -207,5 +207,8 @@ export const toOverdue = (row: unknown): OverdueRound => {
   return { quizId: parsed.quiz_id, round: parsed.round, startedAt: parsed.started_at };
 };
 
+/** The columns of a quiz game both engines read and write: those of its row. */
+export const QUIZ_GAME_COLUMNS = Object.keys(gameRowSchema.shape).join(", ");
+
 /** Quizzes end within Discord's 15 minutes; a day later their rows are of no use to anyone. */
 export const QUIZ_KEPT_MS = 24 * 60 * 60_000;

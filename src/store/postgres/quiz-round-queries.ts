@@ -5,6 +5,7 @@ import {
   type EndedQuiz,
   type OpenedRound,
   type OverdueRound,
+  QUIZ_GAME_COLUMNS,
   QUIZ_KEPT_MS,
   type QuizAnswer,
   type QuizAnswerVerdict,
@@ -23,8 +24,6 @@ import {
 } from "../quiz-rounds.ts";
 import type { Queryable } from "./entry-queries.ts";
 
-const GAME_COLUMNS =
-  "quiz_id, guild_id, channel_id, starter_id, application_id, token, seed, total, seconds, started_at";
 const ROUND_COLUMNS = "round, question_json, right_choice, message_id";
 
 /** The store's own ways in: a read on the pool, a transaction on one connection (postgres-qa-store.ts). */
@@ -45,7 +44,7 @@ async function tallies(db: Queryable, quizId: string) {
 }
 
 async function game(db: Queryable, quizId: string): Promise<QuizGameRecord> {
-  const { rows } = await db.query(`SELECT ${GAME_COLUMNS} FROM quiz_games WHERE quiz_id = $1`, [quizId]);
+  const { rows } = await db.query(`SELECT ${QUIZ_GAME_COLUMNS} FROM quiz_games WHERE quiz_id = $1`, [quizId]);
   return toGameRecord(rows[0]);
 }
 
@@ -75,7 +74,7 @@ export class PostgresQuizRounds implements QuizRoundStore {
       await db.query(`DELETE FROM quiz_rounds WHERE quiz_id IN (${old})`, since);
       await db.query(`DELETE FROM quiz_games WHERE started_at < $1`, since);
       const inserted = await db.query(
-        `INSERT INTO quiz_games (${GAME_COLUMNS}, running) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, TRUE)
+        `INSERT INTO quiz_games (${QUIZ_GAME_COLUMNS}, running) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, TRUE)
          ON CONFLICT DO NOTHING`,
         [
           g.quizId,
@@ -243,7 +242,7 @@ export class PostgresQuizRounds implements QuizRoundStore {
 
   async runningQuiz(channelId: string): Promise<QuizGameRecord | undefined> {
     const { rows } = await this.access.read((db) =>
-      db.query(`SELECT ${GAME_COLUMNS} FROM quiz_games WHERE channel_id = $1 AND running`, [channelId]),
+      db.query(`SELECT ${QUIZ_GAME_COLUMNS} FROM quiz_games WHERE channel_id = $1 AND running`, [channelId]),
     );
     return rows[0] === undefined ? undefined : toGameRecord(rows[0]);
   }

@@ -5,6 +5,7 @@ import {
   type EndedQuiz,
   type OpenedRound,
   type OverdueRound,
+  QUIZ_GAME_COLUMNS,
   QUIZ_KEPT_MS,
   type QuizAnswer,
   type QuizAnswerVerdict,
@@ -22,9 +23,6 @@ import {
   toTally,
 } from "../quiz-rounds.ts";
 import { MIGRATIONS, migrate } from "./sqlite-migrations.ts";
-
-const GAME_COLUMNS =
-  "quiz_id, guild_id, channel_id, starter_id, application_id, token, seed, total, seconds, started_at";
 
 /**
  * Quiz rounds on SQLite: in the bot's database file, or in memory for a bot without a data folder.
@@ -47,7 +45,7 @@ export class SqliteQuizRounds implements QuizRoundStore {
       forgetRounds: db.prepare<[string]>("DELETE FROM quiz_rounds WHERE quiz_id = ?"),
       forgetAnswers: db.prepare<[string]>("DELETE FROM quiz_round_answers WHERE quiz_id = ?"),
       insertGame: db.prepare(`
-        INSERT INTO quiz_games (${GAME_COLUMNS}, running) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+        INSERT INTO quiz_games (${QUIZ_GAME_COLUMNS}, running) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
         ON CONFLICT DO NOTHING`),
       insertRound: db.prepare(
         "INSERT INTO quiz_rounds (quiz_id, round, question_json, right_choice, state) VALUES (?, ?, ?, ?, 'waiting')",
@@ -72,7 +70,7 @@ export class SqliteQuizRounds implements QuizRoundStore {
       claim: db.prepare<[string, number]>(`
         UPDATE quiz_rounds SET state = 'revealed' WHERE quiz_id = ? AND round = ? AND state = 'open'
         RETURNING round, question_json, right_choice, message_id`),
-      game: db.prepare<[string]>(`SELECT ${GAME_COLUMNS} FROM quiz_games WHERE quiz_id = ?`),
+      game: db.prepare<[string]>(`SELECT ${QUIZ_GAME_COLUMNS} FROM quiz_games WHERE quiz_id = ?`),
       finish: db.prepare<[string]>("UPDATE quiz_games SET running = 0 WHERE quiz_id = ? AND running = 1"),
       answers: db.prepare<[string, number]>(
         "SELECT user_id, choice FROM quiz_round_answers WHERE quiz_id = ? AND round = ? ORDER BY id",
@@ -92,7 +90,7 @@ export class SqliteQuizRounds implements QuizRoundStore {
           AND quiz_id IN (SELECT quiz_id FROM quiz_games WHERE running = 1)`),
       endAllGames: db.prepare("UPDATE quiz_games SET running = 0 WHERE running = 1"),
       running: db.prepare<[string]>(
-        `SELECT ${GAME_COLUMNS} FROM quiz_games WHERE channel_id = ? AND running = 1`,
+        `SELECT ${QUIZ_GAME_COLUMNS} FROM quiz_games WHERE channel_id = ? AND running = 1`,
       ),
     };
   }
