@@ -5,6 +5,7 @@ import { createDossier } from "./answer/create-dossier.ts";
 import type { Context, StartedParts } from "./bot/context.ts";
 import type { Config } from "./config.ts";
 import { PROJECT_ROOT } from "./installation.ts";
+import { toLoggableError } from "./interaction/loggable-error.ts";
 import { loadCorpus } from "./knowledge/load-corpus.ts";
 
 /** The shipped knowledge folder, found from the code rather than from the working directory. */
@@ -67,4 +68,22 @@ export function createContext(config: Config, options: ContextOptions = {}): Pic
     "knowledge loaded",
   );
   return { config, corpus, dossier, logger };
+}
+
+/**
+ * Warms the answers up in the background, between events (see Dossier.warmUp): the first asks of a
+ * fresh process are slow until it is done. Abort the controller returned to stop it early, when the
+ * process is about to end for another reason.
+ */
+export function warmUpInBackground({
+  dossier,
+  logger,
+}: Pick<Context, "dossier" | "logger">): AbortController {
+  const warmUp = new AbortController();
+  const started = performance.now();
+  dossier.warmUp(warmUp.signal).then(
+    (asked) => logger.debug({ asked, ms: Math.round(performance.now() - started) }, "answers warmed up"),
+    (error: unknown) => logger.warn({ error: toLoggableError(error) }, "warming up the answers failed"),
+  );
+  return warmUp;
 }

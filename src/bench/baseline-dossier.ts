@@ -52,5 +52,6 @@ export function baselineDossier(corpus: Corpus): Dossier {
     suggest: unsupported,
     upsertGuildQa: unsupported,
     removeGuildQa: unsupported,
+    warmUp: async () => 0,
   };
 }

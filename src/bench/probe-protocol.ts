@@ -28,6 +28,9 @@ export const probeResultSchema = z.strictObject({
   queries: z
     .strictObject({
       questions: z.number().int(),
+      /** Asks of the engine's own warm-up (0 for the baseline) and how long it took. */
+      warmUpAsks: z.number().int(),
+      warmUpMs: z.number(),
       latenciesMs: z.array(z.number()),
       rssAfterQueries: z.number(),
       hitAt3: z.number(),

@@ -18,7 +18,7 @@ import { syntheticCorpus } from "./synthetic-corpus.ts";
  * Runs in a fresh child process (see run-probe.ts), so start-up and memory are measured without the
  * parent's caches, JIT or heap. Prints one JSON line: the ProbeResult.
  */
-function measure(request: ProbeRequest): ProbeResult {
+async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const loadStart = performance.now();
   const shipped = loadCorpus(request.knowledgeDir);
   const loadMs = performance.now() - loadStart;
@@ -33,6 +33,10 @@ function measure(request: ProbeRequest): ProbeResult {
 
   const { questionsFile, warmupRounds, rounds } = request.queries;
   const questions = readEvaluationFile(questionsFile);
+  // What the bot does in the background right after start-up (start-dossier.ts).
+  const warmUpStart = performance.now();
+  const warmUpAsks = await engine.warmUp();
+  const warmUpMs = performance.now() - warmUpStart;
   for (let round = 0; round < warmupRounds; round++) for (const q of questions) engine.ask(q.question);
   const latenciesMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -54,6 +58,8 @@ function measure(request: ProbeRequest): ProbeResult {
     rssAfterLoad,
     queries: {
       questions: questions.length,
+      warmUpAsks,
+      warmUpMs,
       latenciesMs,
       rssAfterQueries,
       hitAt3,
@@ -81,4 +87,4 @@ function settledRss(): number {
 }
 
 const request = probeRequestSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
-process.stdout.write(`${JSON.stringify(measure(request))}\n`);
+process.stdout.write(`${JSON.stringify(await measure(request))}\n`);

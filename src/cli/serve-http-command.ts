@@ -1,6 +1,7 @@
 import { commands } from "../../commands/index.ts";
 import type { BotParts, Context } from "../bot/context.ts";
 import { ConfigError } from "../config.ts";
+import { warmUpInBackground } from "../create-context.ts";
 import { StoreError } from "../store/store-error.ts";
 import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
@@ -39,11 +40,13 @@ export const serveHttpCommand: SubCommand = {
     }
     try {
       const running = await serveHttp(bot, port === undefined ? {} : { port });
+      const warmUp = warmUpInBackground(context);
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);
       });
       context.logger.info({ signal }, "shutting down");
+      warmUp.abort();
       await running.stop();
     } finally {
       await bot.store?.close();

@@ -1,7 +1,7 @@
 import type { Context, StartedParts } from "../bot/context.ts";
 import { loadConfig } from "../config.ts";
 import { consoleStreams, runConsole } from "../console/run-console.ts";
-import { createContext } from "../create-context.ts";
+import { createContext, warmUpInBackground } from "../create-context.ts";
 import { explainDiscordFailure } from "../deploy/discord-failure.ts";
 import { nodeVersionProblem } from "../installation.ts";
 import { toLoggableError } from "../interaction/loggable-error.ts";
@@ -44,10 +44,13 @@ export async function startDossier(options: StartOptions): Promise<number> {
     io.err(error.message);
     return 1;
   }
+  // Stopped when the console ends or the bot fails to start; a running bot exits without waiting.
+  const warmUp = warmUpInBackground(context);
   if (context.config.discordToken !== undefined) {
     try {
       await options.startBot(context);
     } catch (error) {
+      warmUp.abort();
       // A data folder it cannot write, a token Discord refuses: sentences for the admin, the rest for debug.
       const explained =
         error instanceof UserError || error instanceof StoreError
@@ -62,6 +65,7 @@ export async function startDossier(options: StartOptions): Promise<number> {
   }
   io.out(NO_TOKEN_NOTICE);
   await runConsole(context, consoleStreams(stdin, io));
+  warmUp.abort();
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createDossier } from "../../src/answer/create-dossier.ts";
 import { NOT_COVERED_MESSAGE } from "../../src/answer/dossier.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
 import { expectNoSharedPassage, expectVerbatimEvidence, userErrorOf } from "./answer-checks.ts";
@@ -110,5 +111,42 @@ describe("ask", () => {
       citations: [{ article: "trenin-republished", paragraph: 3, excerpt: "Now, however" }],
     };
     expect(userErrorOf(() => dossier.upsertGuildQa("guild-a", republished)).code).toBe("invalid-citation");
+  });
+});
+
+describe("warm-up", () => {
+  it("asks every phrasing of the question bank once and changes no answer", async () => {
+    const questions = [
+      "What does Russia want from NATO?",
+      "why now",
+      "Stoltenburg",
+      "what did Macron say in Geneva",
+    ];
+    const banked = {
+      ...corpus,
+      questionBank: [
+        { article: "fp-mackinnon", paragraph: 3, questions: ["why is moscow in such a hurry", "why now"] },
+        {
+          article: "npr-2022-01-12",
+          paragraph: 1,
+          questions: ["what are the talks about", "who meets in geneva"],
+        },
+        {
+          article: "wapo-sonne",
+          paragraph: 2,
+          questions: Array.from({ length: 20 }, (_, i) => `question ${i}`),
+        },
+      ],
+    };
+    const dossier = createDossier(banked);
+    const before = questions.map((question) => dossier.ask(question));
+    expect(await dossier.warmUp()).toBe(24);
+    expect(questions.map((question) => dossier.ask(question))).toEqual(before);
+  });
+
+  it("stops when its signal aborts", async () => {
+    const stop = new AbortController();
+    stop.abort();
+    expect(await fixtureDossier().warmUp(stop.signal)).toBe(0);
   });
 });

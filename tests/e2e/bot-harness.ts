@@ -222,6 +222,7 @@ export function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier
     evidence: (...args) => (overrides.evidence ?? base.evidence)(...args),
     upsertGuildQa: (...args) => (overrides.upsertGuildQa ?? base.upsertGuildQa)(...args),
     removeGuildQa: (...args) => (overrides.removeGuildQa ?? base.removeGuildQa)(...args),
+    warmUp: (...args) => (overrides.warmUp ?? base.warmUp)(...args),
   };
 }
 

@@ -37,6 +37,7 @@ function fakeDossier(answers: Record<string, Answer | UserError>): Dossier {
     suggest: unused,
     upsertGuildQa: unused,
     removeGuildQa: unused,
+    warmUp: unused,
   };
 }
 
