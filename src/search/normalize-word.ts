@@ -35,7 +35,21 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["rn", "now"],
   ["tho", "though"],
   ["thru", "through"],
+  ["r", "are"],
+  ["w", "with"],
+  ["y", "why"],
+  ["b4", "before"],
+  ["yr", "year"],
+  ["yrs", "years"],
+  ["diff", "different"],
+  ["rly", "really"],
+  ["prolly", "probably"],
+  ["wanna", "want"],
 ]);
+
+/** The articles write one to nine in words ("five waves", "second"); members type the digit. */
+const DIGITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
 
 /**
  * One written word → the folded form compared against stop words and fed to the stemmer:
@@ -46,6 +60,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
 export function normalizeWord(raw: string): string {
   let word = foldText(raw);
   if (/^\p{L}(?:\.\p{L})+\.?$/u.test(word)) return asCountry(word.replace(/\./g, ""));
+  if (/^[1-9]$/.test(word)) return DIGITS[Number(word) - 1] as string;
+  if (/^[1-9](st|nd|rd|th)$/.test(word)) return ORDINALS[Number(word[0]) - 1] as string;
   if (/^\p{N}/u.test(word)) return word.replace(/,/g, "");
   // Possessives name the same thing as the bare word; other apostrophes are just dropped.
   word = word.replace(/'s$/, "").replace(/'/g, "");

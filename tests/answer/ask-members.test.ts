@@ -87,6 +87,8 @@ describe("answer types", () => {
     expect(askedAnswerType("what year did montenegro join")).toBe("date");
     expect(askedAnswerType("how many troops")).toBe("number");
     expect(askedAnswerType("whats the name of the ambassador")).toBe("person");
+    expect(askedAnswerType("name of the british destroyer?")).toBe("person");
+    expect(askedAnswerType("exact date of putins press conference")).toBe("date");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
     expect(askedAnswerType("why now")).toBeUndefined();
@@ -98,6 +100,11 @@ describe("answer types", () => {
     expect(date?.("In 2018, Putin declared")).toBe(true);
     expect(date?.("on Jan. 10")).toBe(true);
     expect(date?.("Putin declared")).toBe(false);
+    // A date or a day asks for a day: "in late December" is not one.
+    const day = answerTypeTest("what date was the press conference", people);
+    expect(day?.("on Dec. 17")).toBe(true);
+    expect(day?.("on Friday in Kyiv")).toBe(true);
+    expect(day?.("in late December")).toBe(false);
     const number = answerTypeTest("how many?", people);
     expect(number?.("some 100,000 troops")).toBe(true);
     expect(number?.("four waves of enlargement")).toBe(true);
@@ -205,6 +212,16 @@ describe("how something turned out", () => {
     // Trenin ¶12: "Moscow could also recognize the self-proclaimed people's republics of Donetsk and
     // Luhansk".
     expect(dossier.ask("did the kremlin end up recognising donetsk and luhansk").confident).toBe(false);
+  });
+
+  it("is not answered by a sentence that does not write what it asks about", () => {
+    // NPR ¶13: the Minsk deal "has stalled", of the Donbas; WaPo ¶30 only hopes for the cease-fire.
+    expect(dossier.ask("did the christmas ceasefire in the donbas actually happen").confident).toBe(false);
+  });
+
+  it("is a question about what happened, not about what would", () => {
+    // Trenin ¶4: NATO countries "will not defend Ukraine" and limit their threats to sanctions.
+    expect(dossier.ask("would nato actually go to bat for ukraine if russia invades").confident).toBe(true);
   });
 
   it("is not answered by what someone hoped for", () => {

@@ -85,6 +85,13 @@ describe("words", () => {
     expect(normalizeWord("Jan")).toBe("january");
     expect(normalizeWord("ppl")).toBe("people");
     expect(normalizeWord("Govt")).toBe("government");
+    // The articles write one to nine in words.
+    expect(normalizeWord("5")).toBe("five");
+    expect(normalizeWord("2nd")).toBe("second");
+    expect(normalizeWord("15")).toBe("15");
+    expect(stems("whats russia been doing w nato for like 20 yrs")).toEqual(
+      stems("russia with nato 20 years"),
+    );
     expect(stems("ngl how many ppl died tbh")).toEqual(stems("how many people died"));
   });
 });
