@@ -205,6 +205,15 @@ describe("what someone said about something", () => {
   });
 });
 
+describe("particulars asked for", () => {
+  it("are answered only by a passage covering nearly all the question", () => {
+    // NPR ¶13: Kyiv and Washington argue Moscow failed its Minsk obligations, without saying which.
+    expect(dossier.ask("which minsk obligations did moscow fail to meet specifically").confident).toBe(false);
+    // NPR ¶7 names them: Estonia, Latvia, Lithuania, Poland…
+    expect(dossier.ask("can someone list the countries that joined nato after 1997").confident).toBe(true);
+  });
+});
+
 describe("how something turned out", () => {
   it("is not answered by what may, will or could happen", () => {
     // NPR ¶1: the OSCE "will sponsor talks in Vienna Thursday"; no article reports how they went.

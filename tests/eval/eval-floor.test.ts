@@ -19,7 +19,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
 const FLOORS = {
   "dev.json": { hitAt1: 0.81, hitAt3: 0.92, flagged: 0.95, wronglyFlagged: 0.06 },
   "dev-members.json": { hitAt1: 0.79, hitAt3: 0.92, flagged: 0.85, wronglyFlagged: 0.1 },
-  "dev-members-2.json": { hitAt1: 0.8, hitAt3: 0.91, flagged: 0.8, wronglyFlagged: 0.09 },
+  "dev-members-2.json": { hitAt1: 0.8, hitAt3: 0.92, flagged: 0.8, wronglyFlagged: 0.1 },
   "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.09 },
   "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.64, wronglyFlagged: 0.13 },
   "holdout-3.json": { hitAt1: 0.74, hitAt3: 0.89, flagged: 0.5, wronglyFlagged: 0.1 },
@@ -27,7 +27,11 @@ const FLOORS = {
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
-const UNANSWERED_FLOORS = { "dev-unanswered.json": 0.78, "dev-unanswered-2.json": 0.62 };
+const UNANSWERED_FLOORS = {
+  "dev-unanswered.json": 0.78,
+  "dev-unanswered-2.json": 0.62,
+  "dev-unanswered-3.json": 0.57,
+};
 
 describe.each(Object.entries(UNANSWERED_FLOORS))("evaluation floor on %s", (file, floor) => {
   const report = runEvaluation(new URL(`./${file}`, import.meta.url).pathname, dossier);

@@ -15,11 +15,19 @@ import {
   RELATIVE_COVERAGE_FLOOR,
   rankMatches,
   relevanceOf,
+  SPECIFICS_COVERAGE,
   withRelevance,
 } from "./ranking.ts";
 import { hasNoWords, readQuestion } from "./read-question.ts";
 import { typedAnswer } from "./typed-answer.ts";
 
+/**
+ * "Which obligations specifically", "can someone list them": a member asking for the particulars of
+ * something the articles name without giving (the reforms, the sanctions, the five waves). Such a
+ * question is answered only by a passage covering nearly all of it, not half.
+ */
+const SPECIFICS_ASKED =
+  /\b(specifically|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 25;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
@@ -81,7 +89,8 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // Confident when some hit with every named thing of the question covers enough of it, even when
   // a looser one outranks it on raw score.
   const { bestCoverage } = matches;
-  const confident = matches.someNamed((coverage) => coverage >= CONFIDENT_COVERAGE);
+  const needed = SPECIFICS_ASKED.test(text) ? SPECIFICS_COVERAGE : CONFIDENT_COVERAGE;
+  const confident = matches.someNamed((coverage) => coverage >= needed);
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
