@@ -13,7 +13,7 @@ import { findWordSpans } from "./word-spans.ts";
 export interface Semantic {
   /** An IDF-weighted mean of the text's word vectors, unit length; undefined when none is known. */
   embed(text: string): Float32Array | undefined;
-  /** The knowledge's words nearest to a word it does not use, closest first. */
+  /** The knowledge's words nearest to a word the articles do not use, closest first. */
   nearWords(word: string): ReadonlyArray<NearWord>;
   /**
    * Whether a (normalized) word names someone or something: the knowledge writes it with a capital
@@ -110,16 +110,19 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   }
   /** Per word: how often written with a capital (past a sentence's start), and in all. */
   const capitals = new Map<string, { capital: number; all: number }>();
+  /** Every word the articles' paragraphs use. */
+  const articleWords = new Set<string>();
   const normalized = new Map<string, string>();
   for (const text of paragraphs) {
     for (const span of findWordSpans(text)) {
-      const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
-      if (sentenceStart) continue;
       let word = normalized.get(span.raw);
       if (word === undefined) {
         word = normalizeWord(span.raw);
         normalized.set(span.raw, word);
       }
+      articleWords.add(word);
+      const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
+      if (sentenceStart) continue;
       const seen = capitals.get(word) ?? { capital: 0, all: 0 };
       seen.all += 1;
       if (/^\p{Lu}/u.test(span.raw)) seen.capital += 1;
@@ -217,8 +220,12 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       return capitalizedInQuestion || writtenAsName(word);
     },
     nearWords(word) {
-      if (frequency.has(word)) return [];
-      return neighboursOf(word).filter((near) => near.similarity >= NEAR_WORD_SIMILARITY);
+      // A word only the question bank or a Q&A entry uses ("reply") still reaches the articles'
+      // own nearest words ("respond"): the passages are what is quoted.
+      if (articleWords.has(word)) return [];
+      return neighboursOf(word).filter(
+        (near) => near.word !== word && near.similarity >= NEAR_WORD_SIMILARITY,
+      );
     },
   };
 }

@@ -49,9 +49,10 @@ describe("word vectors", () => {
 describe("semantic", () => {
   const dossier = createDossier(corpus);
   if (!vectors) throw new Error("the shipped knowledge has word vectors");
+  const articleTexts = corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
   const semantic = createSemantic(vectors, {
-    documents: corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text)),
-    paragraphs: corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text)),
+    documents: articleTexts,
+    paragraphs: articleTexts,
     bylines: ["NPR", "Foreign Policy"],
   });
 
@@ -60,6 +61,15 @@ describe("semantic", () => {
     expect(semantic.nearWords("pullout")[0]?.word).toBe("withdrawal");
     // A word the articles use is searched as itself, never widened.
     expect(semantic.nearWords("troops")).toEqual([]);
+  });
+
+  it("widens a word only the question bank uses: the passages are what is quoted", () => {
+    const withBank = createSemantic(vectors, {
+      documents: [...articleTexts, "how many soldiers are at the border"],
+      paragraphs: articleTexts,
+      bylines: [],
+    });
+    expect(withBank.nearWords("soldiers")[0]?.word).toBe("troops");
   });
 
   it("tells names from words", () => {

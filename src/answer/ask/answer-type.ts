@@ -24,10 +24,11 @@ export function askedAnswerType(question: string): AnswerType | undefined {
   return ASKS.find(([, pattern]) => pattern.test(question))?.[0];
 }
 
+const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
 const DATE = new RegExp(
-  `\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
+  `\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(${WEEKDAYS})\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
 );
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|double|twice";
@@ -56,8 +57,11 @@ export type CountedThing = (question: string) => ((word: string) => boolean) | u
 /** Two capitalised words; the second is looked ahead at, so "Secretary of State Wendy Sherman" yields every pair. */
 const TWO_CAPITALISED = /\b(\p{Lu}\p{Ll}+) (?=(\p{Lu}\p{Ll}+))/gu;
 const NOT_A_NAME = new RegExp(
-  `^(${MONTHS.replaceAll("\\.", "")}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|A|An|The|In|On|At|As|By|For|From|To|Of|And|But|Or|If|When|While|After|Before|Since|During|Under|Over|With|Without|This|That|These|Those|It|He|She|We|They|His|Her|Their|Our|Its|Some|Many|Most|All|Both|Even|Yet|So|Still|Then|Now|Last|Next|What|Who|Why|How|Where|Western|Eastern|Northern|Southern|Central|Russian|American|Ukrainian|European|British|French|German|Chinese|Soviet|United|North|South|New|White|Foreign|Security|Deputy|Secretary|State|Defense|Prime)$`,
+  `^(${MONTHS.replaceAll("\\.", "")}|${WEEKDAYS}|A|An|The|In|On|At|As|By|For|From|To|Of|And|But|Or|If|When|While|After|Before|Since|During|Under|Over|With|Without|This|That|These|Those|It|He|She|We|They|His|Her|Their|Our|Its|Some|Many|Most|All|Both|Even|Yet|So|Still|Then|Now|Last|Next|What|Who|Why|How|Where|Western|Eastern|Northern|Southern|Central|Russian|American|Ukrainian|European|British|French|German|Chinese|Soviet|United|North|South|New|White|Foreign|Security|Deputy|Secretary|State|Defense|Prime)$`,
 );
+
+/** "Vienna Thursday", "Geneva in January": a place and a time, not a name. */
+const WHEN = new RegExp(`^(${MONTHS.replaceAll("\\.", "")}|${WEEKDAYS})$`);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -68,7 +72,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /** "What date", "the exact date", "which day": a day, not a month or a year. */
 const DAY_ASKED = /\b(?:exact|what|which) (?:date|day)\b|\bdate of\b|\bon what day\b/i;
 const DAY = new RegExp(
-  `\\b(?:${MONTHS})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\\b`,
+  `\\b(?:${MONTHS})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})|\\b(?:${WEEKDAYS}|yesterday|today)\\b`,
 );
 
 export function answerTypeTest(
@@ -112,6 +116,7 @@ export function answerTypeTest(
   return (text) =>
     person?.test(text) === true ||
     [...text.matchAll(TWO_CAPITALISED)].some(
-      ([, first = "", second = ""]) => !NOT_A_NAME.test(first) && !(inQuestion(first) && inQuestion(second)),
+      ([, first = "", second = ""]) =>
+        !NOT_A_NAME.test(first) && !WHEN.test(second) && !(inQuestion(first) && inQuestion(second)),
     );
 }
