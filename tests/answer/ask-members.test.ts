@@ -186,6 +186,17 @@ describe("a date, number or name beside what the question names", () => {
 });
 
 describe("what someone said about something", () => {
+  it("is answered where their words are, not where they are only named", () => {
+    // NPR ¶7 lists the Baltic states among those Russia would downgrade; no article reports their reaction.
+    expect(dossier.ask("how did poland and the baltic states react to being downgraded").confident).toBe(
+      false,
+    );
+    // FP ¶17: Stoltenberg "reaffirmed Ukraine's right to choose".
+    expect(dossier.ask("what did stoltenberg say about ukraine joining").confident).toBe(true);
+    // The reading itself is no speaker: what the articles say about Zelensky is what they write.
+    expect(dossier.ask("what do the articles say about zelensky as a leader").confident).toBe(true);
+  });
+
   it("is answered where they are named beside the subject, in one excerpt", () => {
     // NPR ¶6 quotes Sherman on how countries come to NATO; she says nothing on missiles.
     expect(

@@ -24,6 +24,12 @@ const OUTCOME_ASKED =
 const SPEECH_ASKED =
   /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b|\b(?:has|have|did|does|do) ([\p{L}' -]{2,40}?) (?:said anything|say anything|(?:publicly )?(?:back(?:ed)?|support(?:ed)?|endorse[sd]?|comment(?:ed)? on|react(?:ed)? to|respond(?:ed)? to))\b|\bwhere (?:does|do|did) ([\p{L}' -]{2,40}?) stand\b|\b([\p{L}-]+)'s (?:take|view|position|stance|reaction|response)\b/iu;
 const HYPOTHETICAL = /\b(would|will|could|might|gonna|going to)\b/i;
+/** Who a member asks "what does X say" of when X is the reading itself, not someone in it. */
+const NOT_A_SPEAKER =
+  /^(?:the |this |that )?(?:articles?|pieces?|authors?|writers?|readings?|papers?|texts?|stor(?:y|ies)|reports?|it|they|them|he|she)$/i;
+/** A sentence giving someone's words or view: a verb of saying, or a quotation. */
+const SPOKEN =
+  /["“”]|\b(?:said|says|say|saying|told|tells|argued?|argues|warned|warns|called|calls|asked|asks|questioned|insisted|declared|noted|wrote|writes|stated|claimed|claims|accused|accuses|according to|griped|complained|dismissed|rejected|described|added|suggested|believes?|thinks?|sees?|views?|interview|reaffirmed|affirmed|stressed|emphasi[sz]ed|pledged|vowed|announced|urged|acknowledged|conceded|denied|denies|demanded|proposed|promised|threatened|explained|expressed|made clear|agreed|disagreed|opposed|supports?|supported|condemned|criticized|praised|welcomed|responded|replied|reacted|commented|spoke|speech|statement|remarks)\b/i;
 /** The share of a question's words a sentence must write to tell how that thing turned out. */
 const OUTCOME_SUBJECT_SHARE = 0.5;
 /** A sentence about what has not happened (yet): a plan, a hope, a forecast, a possibility or a condition. */
@@ -130,6 +136,15 @@ export function typedAnswer(
   // "What did Sherman say about the missile ban": what someone named said on that subject, so the
   // subject is in the sentence that names them. Any sentence of the kind will do, but only there.
   const speech = named.length > 0 ? SPEECH_ASKED.exec(question) : null;
+  // What someone said is given where their words are: a sentence naming them has a verb of saying
+  // or a quotation ("how did the Baltic states react" is not answered by the list that names them).
+  // "What do the articles say about Zelensky" asks for what they write, whoever says it.
+  const speaker =
+    speech
+      ?.slice(1)
+      .find((group) => group !== undefined)
+      ?.trim() ?? "";
+  const spokenBySomeone = speech !== null && !NOT_A_SPEAKER.test(speaker);
   const kind = typed ?? (speech ? () => true : undefined);
   const test: TextTest | undefined =
     outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
@@ -160,6 +175,7 @@ export function typedAnswer(
     const terms = analyzer.indexTerms(sentence);
     return {
       gives: test(sentence),
+      speaks: SPOKEN.test(sentence),
       related: terms.some(
         (term) => questionTerms.has(term) || misspelt.some((typo) => isPlausibleCorrection(typo, term)),
       ),
@@ -178,7 +194,12 @@ export function typedAnswer(
     // way, the answer is beside some word of the question.
     const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
     // What someone said may run over the sentences of a quotation: anywhere in the excerpt will do.
-    if (!typed && speech) return written.some(Boolean) && sentences.some(({ related }) => related);
+    if (!typed && speech)
+      return (
+        written.some(Boolean) &&
+        sentences.some(({ related }) => related) &&
+        (!spokenBySomeone || sentences.some(({ speaks, names }) => speaks && names.some(Boolean)))
+      );
     return sentences.some(
       ({ gives, related, names, subject }) =>
         gives &&
