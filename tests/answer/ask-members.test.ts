@@ -89,6 +89,8 @@ describe("answer types", () => {
     expect(askedAnswerType("whats the name of the ambassador")).toBe("person");
     expect(askedAnswerType("name of the british destroyer?")).toBe("person");
     expect(askedAnswerType("exact date of putins press conference")).toBe("date");
+    expect(askedAnswerType("how big is ukraine's army")).toBe("number");
+    expect(askedAnswerType("who headed the russian delegation")).toBe("person");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
     expect(askedAnswerType("why now")).toBeUndefined();
@@ -105,6 +107,7 @@ describe("answer types", () => {
     expect(day?.("on Dec. 17")).toBe(true);
     expect(day?.("on Friday in Kyiv")).toBe(true);
     expect(day?.("in late December")).toBe(false);
+    expect(answerTypeTest("when exactly was the video call", people)?.("last week")).toBe(false);
     const number = answerTypeTest("how many?", people);
     expect(number?.("some 100,000 troops")).toBe(true);
     expect(number?.("four waves of enlargement")).toBe(true);

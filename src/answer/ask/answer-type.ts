@@ -10,13 +10,13 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
     "date",
     /\b(when|what (year|date|month|day)|which (year|month|day)|since when|how long ago|exact date|date of)\b/i,
   ],
-  ["number", /\bhow (many|much)\b|\bwhat (number|percentage|share)\b/i],
+  ["number", /\bhow (many|much|big|large)\b|\bwhat (number|percentage|share)\b/i],
   // A unit named in the question asks for a figure in it ("what's the range in km").
   ["number", /\b(percent|percentage|km|kilomet(er|re)s|miles)\b|%/i],
   // "Who" alone often asks for a country or an alliance; these ask for someone.
   [
     "person",
-    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bname of (?:the|that|this|a|an)\b|\bwho(?:'s|s| is| was| were) (?:the|\p{L}+'s)\s|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|leads?|runs?|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
+    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bname of (?:the|that|this|a|an)\b|\bwho(?:'s|s| is| was| were) (?:the|\p{L}+'s)\s|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
   ],
 ];
 
@@ -70,7 +70,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * is one the knowledge knows (people.yaml, with aliases): a capital letter alone says too little.
  */
 /** "What date", "the exact date", "which day": a day, not a month or a year. */
-const DAY_ASKED = /\b(?:exact|what|which) (?:date|day)\b|\bdate of\b|\bon what day\b/i;
+const DAY_ASKED = /\b(?:exact|what|which) (?:date|day)\b|\bdate of\b|\bon what day\b|\bwhen exactly\b/i;
 const DAY = new RegExp(
   `\\b(?:${MONTHS})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})|\\b(?:${WEEKDAYS}|yesterday|today)\\b`,
 );
