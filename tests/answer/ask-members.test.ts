@@ -91,6 +91,7 @@ describe("answer types", () => {
     expect(askedAnswerType("exact date of putins press conference")).toBe("date");
     expect(askedAnswerType("how big is ukraine's army")).toBe("number");
     expect(askedAnswerType("who headed the russian delegation")).toBe("person");
+    expect(askedAnswerType("the uk training centre, whats it called")).toBe("person");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
     expect(askedAnswerType("why now")).toBeUndefined();

@@ -16,7 +16,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   // "Who" alone often asks for a country or an alliance; these ask for someone.
   [
     "person",
-    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bname of (?:the|that|this|a|an)\b|\bwho(?:'s|s| is| was| were) (?:the|\p{L}+'s)\s|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
+    /\bwhat(?:'s|s| is| was)? (?:his|her|their|the) name\b|\bwhose name\b|\bname of (?:the|that|this|a|an)\b|\b(?:actually |officially )?called\b\s*\??\s*$|\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b|\bwho(?:'s|s| is| was| were) (?:the|\p{L}+'s)\s|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
   ],
 ];
 
