@@ -100,6 +100,9 @@ describe("stop words and stemming", () => {
   it("drops stop words, question words, negations and chat filler", () => {
     expect(stems("What did they say about the troops? hey can someone explain")).toEqual(["troop"]);
     expect(stems("Why is it not the case")).toEqual(["case"]);
+    expect(stems("sorry if this was already mentioned but where is kaliningrad exactly, honestly")).toEqual([
+      "kaliningrad",
+    ]);
   });
 
   it("keeps 'now' and reads 'us' as the United States, apart from 'used'", () => {
