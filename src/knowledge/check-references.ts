@@ -9,8 +9,15 @@ interface Place {
   entry: string;
 }
 
-/** Why a citation does not hold, or undefined when it is verbatim in a primary article's paragraph. */
-export function citationProblem(corpus: Corpus, citation: Citation): string | undefined {
+/**
+ * Why a citation does not hold, or undefined when it is verbatim in a primary article's paragraph.
+ * `foldParagraph` folds the paragraph (see isVerbatimIn).
+ */
+export function citationProblem(
+  corpus: Corpus,
+  citation: Citation,
+  foldParagraph = foldQuotesAndSpace,
+): string | undefined {
   const article = findArticle(corpus, citation.article);
   if (!article) return `cites unknown article "${citation.article}"`;
   if (article.duplicateOf) {
@@ -20,7 +27,7 @@ export function citationProblem(corpus: Corpus, citation: Citation): string | un
   if (!paragraph) {
     return `cites ${article.id} ¶${citation.paragraph}, but that article has ${article.paragraphs.length} paragraphs`;
   }
-  if (!isVerbatimIn(citation.excerpt, paragraph.text)) {
+  if (!isVerbatimIn(citation.excerpt, paragraph.text, foldParagraph)) {
     return `excerpt not found in ${article.id} ¶${citation.paragraph}`;
   }
   return undefined;
@@ -38,24 +45,29 @@ function checkUniqueIds(
   }
 }
 
-function checkCitations(
-  corpus: Corpus,
-  place: Place,
-  citations: ReadonlyArray<Citation>,
-  out: KnowledgeProblem[],
-) {
-  for (const citation of citations) {
-    const reason = citationProblem(corpus, citation);
-    if (reason) out.push({ ...place, reason });
-  }
-}
-
 /**
  * Everything the schemas cannot see: unique ids, references that resolve, and every excerpt verbatim
  * in the paragraph it cites.
  */
 export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
+  // A paragraph is cited by several excerpts, and folding it cost more than the rest of the checks:
+  // each is folded once for all of them.
+  const foldedParagraphs = new Map<string, string>();
+  const foldParagraph = (text: string) => {
+    let folded = foldedParagraphs.get(text);
+    if (folded === undefined) {
+      folded = foldQuotesAndSpace(text);
+      foldedParagraphs.set(text, folded);
+    }
+    return folded;
+  };
+  const checkCitations = (place: Place, citations: ReadonlyArray<Citation>) => {
+    for (const citation of citations) {
+      const reason = citationProblem(corpus, citation, foldParagraph);
+      if (reason) problems.push({ ...place, reason });
+    }
+  };
   checkUniqueIds("articles/", corpus.articles, problems);
   checkUniqueIds("demands.yaml", corpus.demands, problems);
   checkUniqueIds("timeline.yaml", corpus.timeline, problems);
@@ -72,10 +84,10 @@ export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
   for (const demand of corpus.demands) {
     const place = { file: "demands.yaml", entry: demand.id };
     const all = [...demand.statement, ...demand.reasoning, ...demand.response, ...demand.compromise];
-    checkCitations(corpus, place, all, problems);
+    checkCitations(place, all);
   }
   for (const event of corpus.timeline) {
-    checkCitations(corpus, { file: "timeline.yaml", entry: event.id }, event.citations, problems);
+    checkCitations({ file: "timeline.yaml", entry: event.id }, event.citations);
     if (event.date.split("-").length !== ["year", "month", "day"].indexOf(event.precision) + 1) {
       problems.push({
         file: "timeline.yaml",
@@ -86,7 +98,7 @@ export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
   }
   const personIds = new Set(corpus.people.map((person) => person.id));
   for (const quote of corpus.quotes) {
-    checkCitations(corpus, { file: "quotes.yaml", entry: quote.id }, [quote.citation], problems);
+    checkCitations({ file: "quotes.yaml", entry: quote.id }, [quote.citation]);
     if (!personIds.has(quote.speaker)) {
       problems.push({
         file: "quotes.yaml",
@@ -96,11 +108,11 @@ export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
     }
   }
   for (const person of corpus.people) {
-    checkCitations(corpus, { file: "people.yaml", entry: person.id }, person.citations, problems);
+    checkCitations({ file: "people.yaml", entry: person.id }, person.citations);
   }
   const questions = new Map<string, string>();
   for (const entry of corpus.qa) {
-    checkCitations(corpus, { file: "qa.yaml", entry: entry.id }, entry.citations, problems);
+    checkCitations({ file: "qa.yaml", entry: entry.id }, entry.citations);
     const folded = foldQuotesAndSpace(entry.question).toLowerCase();
     const twin = questions.get(folded);
     if (twin) problems.push({ file: "qa.yaml", entry: entry.id, reason: `same question as ${twin}` });

@@ -26,6 +26,8 @@ export interface Analyzer {
   indexTerms(text: string): ReadonlyArray<string>;
   /** The same terms, not remembered: for building an index, which reads each field once. */
   fieldTerms(text: string): string[];
+  /** The terms of words this analyzer found (`words`): fieldTerms without finding them again. */
+  termsOfWords(words: ReadonlyArray<AnalyzedWord>): string[];
   /**
    * What to search for: the question's own terms, then their synonyms and, for a word the knowledge
    * never uses, its nearest words there, each at a lower weight.
@@ -44,8 +46,7 @@ const TERMS_REMEMBERED = 20_000;
 export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, semantic?: Semantic): Analyzer {
   const analyzeWords = createWordAnalysis();
   const synonyms = createSynonymTable(synonymGroups, analyzeWords);
-  const fieldTerms = (text: string) => {
-    const words = analyzeWords(text);
+  const termsOfWords = (words: ReadonlyArray<AnalyzedWord>) => {
     const terms: string[] = [];
     for (const word of words) if (!word.stop) terms.push(word.stem);
     for (const match of synonyms.find(stemsOf(words))) {
@@ -53,6 +54,7 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
     }
     return terms;
   };
+  const fieldTerms = (text: string) => termsOfWords(analyzeWords(text));
   // Answers analyse the same sentences of the articles again and again (is there a date beside the
   // name asked about?): each is read once. The index's fields are not kept here: they are read once.
   const remembered = new Map<string, ReadonlyArray<string>>();
@@ -61,6 +63,7 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
     semantic,
     words: analyzeWords,
     fieldTerms,
+    termsOfWords,
     indexTerms(text) {
       const known = remembered.get(text);
       if (known) return known;

@@ -58,6 +58,9 @@ const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seven
  * Returns "" when nothing searchable is left.
  */
 export function normalizeWord(raw: string): string {
+  // A word of plain ASCII letters is only lowercased and spelled out: no other rule applies to it,
+  // and trying each rule's pattern on the knowledge's thousands of words slowed start-up.
+  if (PLAIN_LETTERS.test(raw)) return asSpelledOut(raw.toLowerCase());
   let word = foldText(raw);
   if (/^\p{L}(?:\.\p{L})+\.?$/u.test(word)) return asCountry(word.replace(/\./g, ""));
   if (/^[1-9]$/.test(word)) return DIGITS[Number(word) - 1] as string;
@@ -65,6 +68,13 @@ export function normalizeWord(raw: string): string {
   if (/^\p{N}/u.test(word)) return word.replace(/,/g, "");
   // Possessives name the same thing as the bare word; other apostrophes are just dropped.
   word = word.replace(/'s$/, "").replace(/'/g, "");
+  return asSpelledOut(word);
+}
+
+const PLAIN_LETTERS = /^[A-Za-z]+$/;
+
+/** A month or chat shorthand written out, and "us" read as the country. */
+function asSpelledOut(word: string): string {
   return asCountry(MONTHS.get(word) ?? SHORTHAND.get(word) ?? word);
 }
 

@@ -2,7 +2,8 @@ import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
-import { createInvertedIndex, type DocumentTerms } from "./inverted-index.ts";
+import { analyseDocument } from "./document-terms.ts";
+import { createInvertedIndex } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
 import { type EncodedPhrasings, Phrasings } from "./phrasings.ts";
 import type { QueryPlan } from "./query-plan.ts";
@@ -134,9 +135,6 @@ function unionOfAscending(a: ReadonlyArray<number>, b: ReadonlyArray<number>): n
 /** What a neighbour's words are worth to a passage: less than its own. */
 const NEIGHBOUR_COVERAGE_LOSS = 0.3;
 
-/** Fields listing ways of asking for a document, one per line. */
-const PHRASING_FIELDS = ["passageQuestions", "qaQuestion", "qaAlternatives"];
-
 const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]);
 
 /**
@@ -144,29 +142,6 @@ const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyo
  * prefix and typo expansion), built once, then one guild entry at a time.
  */
 export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchIndex {
-  // Each field is analysed once at start, for the index and for the term statistics alike.
-  const analysed = new Map<string, ReadonlyArray<string>>();
-  const indexTerms = (text: string) => {
-    const known = analysed.get(text);
-    if (known) return known;
-    const terms = analyzer.fieldTerms(text);
-    analysed.set(text, terms);
-    return terms;
-  };
-  // A field listing ways of asking is analysed line by line: the lines are its phrasings too.
-  const termsOf = (
-    document: SearchDocument,
-    analyse: (text: string) => ReadonlyArray<string>,
-  ): DocumentTerms =>
-    SEARCH_FIELDS.map((field) => {
-      const value = document[field];
-      if (value === undefined || value === null) return undefined;
-      return PHRASING_FIELDS.includes(field)
-        ? String(value)
-            .split("\n")
-            .flatMap((line) => analyse(line))
-        : analyse(String(value));
-    });
   const index = createInvertedIndex(SEARCH_FIELDS.length);
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
@@ -176,18 +151,12 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const phrasings = new Phrasings();
   const phrasingTerms: Array<EncodedPhrasings | undefined> = [];
   const numbers = new Map<string, number>();
-  const add = (
-    document: SearchDocument,
-    analyse: (text: string) => ReadonlyArray<string>,
-    removable: boolean,
-  ) => {
-    const doc = index.add(termsOf(document, analyse), { removable });
+  const statistics = createTermStatistics();
+  const add = (document: SearchDocument, removable: boolean) => {
+    const { fields, ways, wayTerms, terms } = analyseDocument(document, analyzer);
+    const doc = index.add(fields, { removable });
     stored[doc] = storedOf(document);
-    const ways = PHRASING_FIELDS.flatMap((field) => {
-      const value = document[field];
-      return typeof value === "string" ? value.split("\n") : [];
-    });
-    phrasingTerms[doc] = phrasings.encode(ways.map(analyse));
+    phrasingTerms[doc] = phrasings.encode(wayTerms);
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
@@ -196,7 +165,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
       // close phrasing is a stronger sign than an average over everything the document says.
       // One array per document, its embeddings end to end: a question reads it in one pass.
-      const embeddings = [whole, ...ways].flatMap((text) => semantic.embed(text) ?? []);
+      const embeddings = semantic.embedDocument(whole, ways).flatMap((embedding) => embedding ?? []);
       const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
       embeddings.forEach((embedding, i) => {
         joined.set(embedding, i * embedding.length);
@@ -204,9 +173,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       vectors[doc] = joined;
     }
     numbers.set(document.id, doc);
+    statistics.learn(terms, document.kind);
   };
   const documents = corpusDocuments(corpus);
-  for (const document of documents) add(document, indexTerms, false);
+  for (const document of documents) add(document, false);
   // A passage is read with the paragraphs beside it: a quotation often follows the paragraph that
   // names its speaker, and an answer often runs over two paragraphs.
   const neighbours = new Map<number, number[]>();
@@ -219,8 +189,6 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     neighbours.set(numbers.get(document.id) as number, beside);
   }
   index.compact();
-  const statistics = createTermStatistics(indexTerms, documents, SEARCH_FIELDS);
-  analysed.clear();
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
 
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
@@ -350,8 +318,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         stored[previous] = undefined;
         vectors[previous] = undefined;
       }
-      add(document, (text) => analyzer.fieldTerms(text), true);
-      statistics.learn(SEARCH_FIELDS.flatMap((field) => analyzer.fieldTerms(String(document[field] ?? ""))));
+      add(document, true);
     },
     removeGuildQa(guildId, entryId) {
       const id = qaDocumentId(entryId, guildId);

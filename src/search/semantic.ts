@@ -13,6 +13,11 @@ import { findWordSpans } from "./word-spans.ts";
 export interface Semantic {
   /** An IDF-weighted mean of the text's word vectors, unit length; undefined when none is known. */
   embed(text: string): Float32Array | undefined;
+  /**
+   * `embed` of a document and of each of its ways of asking (lines of it): the words of the
+   * knowledge's documents were found when they were counted, and are not found again.
+   */
+  embedDocument(text: string, ways: ReadonlyArray<string>): Array<Float32Array | undefined>;
   /** The knowledge's words nearest to a word the articles do not use, closest first. */
   nearWords(word: string): ReadonlyArray<NearWord>;
   /**
@@ -99,14 +104,24 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   const bylineWords = new Set(
     bylines.flatMap((text) => findWordSpans(text).map((span) => normalizeWord(span.raw))),
   );
+  // The words of each line of the documents, kept until every document is embedded once: the index
+  // embeds exactly these texts right after, and each of their ways of asking (lines of them), and
+  // finding the words of those lines again took a twentieth of start-up. No word crosses a line, so
+  // a document's words are its lines' words one after the other.
+  const lineWords = new Map<string, string[]>();
+  const wordsOfLine = (line: string) => lineWords.get(line) ?? contentWords(line);
   const frequency = new Map<string, number>();
-  // The documents' words, kept until each document is embedded once: the index embeds exactly these
-  // texts right after, and finding their words twice was a tenth of start-up.
-  const documentWords = new Map<string, string[]>();
   for (const text of texts) {
-    const words = contentWords(text);
-    documentWords.set(text, words);
-    for (const word of new Set(words)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    const distinct = new Set<string>();
+    for (const line of text.split("\n")) {
+      let words = lineWords.get(line);
+      if (words === undefined) {
+        words = contentWords(line);
+        lineWords.set(line, words);
+      }
+      for (const word of words) distinct.add(word);
+    }
+    for (const word of distinct) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   /** Per word: how often written with a capital (past a sentence's start), and in all. */
   const capitals = new Map<string, { capital: number; all: number }>();
@@ -129,21 +144,46 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       capitals.set(word, seen);
     }
   }
-  const weight = (word: string) => Math.log(1 + texts.length / (1 + (frequency.get(word) ?? 0)));
+  const documentCount = texts.length;
+  let unembedded = documentCount;
+  const weight = (word: string) => Math.log(1 + documentCount / (1 + (frequency.get(word) ?? 0)));
   const dimensions = vectors.dimensions;
   // The knowledge's words with a vector, decoded once into one matrix: a question's unfamiliar
   // word is compared with all of them, and a row-by-row scan of one array is what makes that cheap.
-  const vocabulary: string[] = [];
-  for (const word of frequency.keys()) if (vectors.has(word)) vocabulary.push(word);
-  const matrix = new Float32Array(vocabulary.length * dimensions);
-  // Each word's vector is read from its row of the matrix: one copy in memory, not two.
-  const decoded = new Map<string, Float32Array>();
+  const { found: vocabulary, matrix } = vectors.unitVectors(frequency.keys());
+  // Each word's vector is read from its row of the matrix (one copy in memory, not two), and its
+  // weight from its row of the weights: the knowledge's documents are embedded word by word.
+  const rows = new Map<string, number>();
+  const rowWeights = new Float64Array(vocabulary.length);
   vocabulary.forEach((word, i) => {
-    const row = matrix.subarray(i * dimensions, (i + 1) * dimensions);
-    row.set(vectors.unitVector(word) as Float32Array);
-    decoded.set(word, row);
+    rows.set(word, i);
+    rowWeights[i] = weight(word);
   });
-  const unitVector = (word: string) => decoded.get(word) ?? vectors.unitVector(word);
+  /** Adds `vector` (from `at` in `source`) times `w` to `sum`. */
+  const addScaled = (sum: Float32Array, source: Float32Array, at: number, w: number) => {
+    for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) + (source[at + d] as number) * w;
+  };
+  /** The embedding of words kept line by line (a document's lines, or a text as one line). */
+  const embedWords = (lines: ReadonlyArray<ReadonlyArray<string>>): Float32Array | undefined => {
+    const sum = new Float32Array(dimensions);
+    let any = false;
+    for (const words of lines)
+      for (const word of words) {
+        const row = rows.get(word);
+        if (row !== undefined) addScaled(sum, matrix, row * dimensions, rowWeights[row] as number);
+        else {
+          // A word the knowledge never uses (a question's) may still have a vector.
+          const vector = frequency.has(word) ? undefined : vectors.unitVector(word);
+          if (!vector) continue;
+          addScaled(sum, vector, 0, weight(word));
+        }
+        any = true;
+      }
+    if (!any) return undefined;
+    const norm = Math.sqrt(cosine(sum, sum)) || 1;
+    for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) / norm;
+    return sum;
+  };
   /**
    * One letter off a common English word ("happend", "negociate"): a typo, not a name. Some
    * thousand candidates are looked up for each word, so the verdict is remembered (bounded).
@@ -184,22 +224,15 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   };
 
   return {
-    embed(text) {
-      const sum = new Float32Array(dimensions);
-      let any = false;
-      const words = documentWords.get(text) ?? contentWords(text);
-      documentWords.delete(text);
-      for (const word of words) {
-        const vector = unitVector(word);
-        if (!vector) continue;
-        any = true;
-        const w = weight(word);
-        for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) + (vector[d] as number) * w;
-      }
-      if (!any) return undefined;
-      const norm = Math.sqrt(cosine(sum, sum)) || 1;
-      for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) / norm;
-      return sum;
+    embed: (text) => embedWords([contentWords(text)]),
+    embedDocument(text, ways) {
+      const embeddings = [
+        embedWords(text.split("\n").map(wordsOfLine)),
+        ...ways.map((way) => embedWords([wordsOfLine(way)])),
+      ];
+      unembedded -= 1;
+      if (unembedded === 0) lineWords.clear();
+      return embeddings;
     },
     isName(word, capitalizedInQuestion) {
       if (word.length < 3 || bylineWords.has(word)) return false;
@@ -216,7 +249,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
           writtenAsName(nearest.word)
         );
       }
-      if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * texts.length) return false;
+      if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * documentCount) return false;
       return capitalizedInQuestion || writtenAsName(word);
     },
     nearWords(word) {

@@ -1,5 +1,5 @@
 import type { QueryWord } from "./query-plan.ts";
-import type { SearchDocument } from "./search-documents.ts";
+import type { SearchKind } from "./search-documents.ts";
 
 /**
  * How telling each term is, measured on the passages (the articles' own language): a term few
@@ -19,29 +19,14 @@ export interface TermStatistics {
   wordWeight(word: QueryWord): number;
   /** Whether any indexed document uses the term (otherwise it may be a typo, worth a fuzzy search). */
   known(term: string): boolean;
-  /** Records the terms of a document indexed after start (a guild's entry). */
-  learn(terms: Iterable<string>): void;
+  /** Records the terms of a document as it is indexed (each once): a passage's are counted. */
+  learn(terms: ReadonlySet<string>, kind: SearchKind): void;
 }
 
-export function createTermStatistics(
-  indexTerms: (text: string) => ReadonlyArray<string>,
-  documents: ReadonlyArray<SearchDocument>,
-  textFields: ReadonlyArray<string>,
-): TermStatistics {
+export function createTermStatistics(): TermStatistics {
   const passageFrequency = new Map<string, number>();
   const vocabulary = new Set<string>();
   let passages = 0;
-  for (const document of documents) {
-    const terms = new Set<string>();
-    for (const field of textFields) {
-      const value = document[field];
-      if (typeof value === "string") for (const term of indexTerms(value)) terms.add(term);
-    }
-    for (const term of terms) vocabulary.add(term);
-    if (document.kind !== "passage") continue;
-    passages += 1;
-    for (const term of terms) passageFrequency.set(term, (passageFrequency.get(term) ?? 0) + 1);
-  }
   return {
     weight(term) {
       const frequency = passageFrequency.get(term) ?? 0;
@@ -52,8 +37,11 @@ export function createTermStatistics(
       const weight = this.weight(word.stem);
       return vocabulary.has(word.stem) || word.capitalized ? weight : weight * UNFAMILIAR_WORD_FACTOR;
     },
-    learn(terms) {
+    learn(terms, kind) {
       for (const term of terms) vocabulary.add(term);
+      if (kind !== "passage") return;
+      passages += 1;
+      for (const term of terms) passageFrequency.set(term, (passageFrequency.get(term) ?? 0) + 1);
     },
   };
 }

@@ -16,10 +16,17 @@ export function foldQuotesAndSpace(text: string): string {
   return plainQuotes(text.normalize("NFC")).replace(/\s+/g, " ").trim();
 }
 
-/** True when `excerpt` occurs in `paragraph`, folding whitespace and quote style only. */
-export function isVerbatimIn(excerpt: string, paragraph: string): boolean {
+/**
+ * True when `excerpt` occurs in `paragraph`, folding whitespace and quote style only. Checking many
+ * excerpts against a few paragraphs, pass a `foldParagraph` that remembers each folded paragraph.
+ */
+export function isVerbatimIn(
+  excerpt: string,
+  paragraph: string,
+  foldParagraph = foldQuotesAndSpace,
+): boolean {
   const needle = foldQuotesAndSpace(excerpt);
-  return needle.length > 0 && foldQuotesAndSpace(paragraph).includes(needle);
+  return needle.length > 0 && foldParagraph(paragraph).includes(needle);
 }
 
 /**

@@ -1,0 +1,46 @@
+import type { Analyzer } from "./analyzer.ts";
+import type { DocumentTerms } from "./inverted-index.ts";
+import { SEARCH_FIELDS, type SearchDocument } from "./search-documents.ts";
+
+/** Fields listing ways of asking for a document, one per line. */
+const PHRASING_FIELDS = ["passageQuestions", "qaQuestion", "qaAlternatives"];
+
+/** A document read once for all that is built from it: the index, its phrasings, the term statistics. */
+export interface AnalysedDocument {
+  /** Per search field, its terms; a field listing ways of asking is read line by line. */
+  fields: DocumentTerms;
+  /** Its ways of asking (bank questions, a Q&A's wordings), and the terms of each. */
+  ways: string[];
+  wayTerms: string[][];
+  /** Every term of its fields, each field read as a whole (the term statistics count these). */
+  terms: Set<string>;
+}
+
+export function analyseDocument(document: SearchDocument, analyzer: Analyzer): AnalysedDocument {
+  const ways: string[] = [];
+  const wayTerms: string[][] = [];
+  const terms = new Set<string>();
+  const fields = SEARCH_FIELDS.map((field) => {
+    const value = document[field];
+    if (value === undefined || value === null) return undefined;
+    const text = String(value);
+    if (!PHRASING_FIELDS.includes(field)) {
+      const whole = analyzer.fieldTerms(text);
+      if (typeof value === "string") for (const term of whole) terms.add(term);
+      return whole;
+    }
+    // The lines are the field's phrasings, each analysed on its own; no word crosses a line, so
+    // their words one after the other are the whole field's, and a phrase running from one line
+    // into the next is one of its terms.
+    const lines = text.split("\n");
+    const lineWords = lines.map((line) => analyzer.words(line));
+    const lineTerms = lineWords.map((words) => analyzer.termsOfWords(words));
+    if (typeof value === "string") {
+      ways.push(...lines);
+      wayTerms.push(...lineTerms);
+      for (const term of analyzer.termsOfWords(lineWords.flat())) terms.add(term);
+    }
+    return lineTerms.flat();
+  });
+  return { fields, ways, wayTerms, terms };
+}
