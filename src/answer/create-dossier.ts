@@ -16,18 +16,18 @@ import { describePerson, listDemands, listQuotes, listTimeline } from "./listing
 import { suggest } from "./suggest.ts";
 import { verifiedAnswer } from "./verified-answer.ts";
 
+/** Warm-up asks between two turns of the event loop: a few milliseconds, so an interaction waits no longer. */
+const WARM_UP_SLICE = 8;
+
 /**
  * Builds the index and passage library once; every call after that only looks things up.
  *
  * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
- * loading and verifying the knowledge takes ~105 ms (half of it parsing YAML, the question bank's
- * 1,840 phrasings most) and building this ~185 ms (the index, the passage library, and the
- * embeddings of every document and of each of its phrasings), just inside the 300 ms target. A
+ * loading and verifying the knowledge takes ~95 ms (half of it parsing YAML, the question bank's
+ * 1,840 phrasings most) and building this ~145 ms (the index, the passage library, and the
+ * embeddings of every document and of each of its phrasings), inside the 300 ms target. A
  * cached index would save only part of the analysis and would need an invalidation of its own.
  */
-/** Warm-up asks between two turns of the event loop: a few milliseconds, so an interaction waits no longer. */
-const WARM_UP_SLICE = 8;
-
 export function createDossier(corpus: Corpus): Dossier {
   const analyzer = createAnalyzer(
     corpus.synonyms,
