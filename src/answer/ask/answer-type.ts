@@ -24,6 +24,18 @@ export function askedAnswerType(question: string): AnswerType | undefined {
   return ASKS.find(([, pattern]) => pattern.test(question))?.[0];
 }
 
+/**
+ * "Which obligations specifically", "can someone list them": a member asking for the particulars of
+ * something the articles name without giving (the reforms, the sanctions, the five waves). Such a
+ * question is answered only by a passage covering nearly all of it, not half.
+ */
+const PARTICULARS_ASKED =
+  /\b(specifically|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
+
+export function asksForParticulars(question: string): boolean {
+  return PARTICULARS_ASKED.test(question);
+}
+
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";

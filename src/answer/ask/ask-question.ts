@@ -6,6 +6,7 @@ import type { DossierIndexes } from "../dossier-indexes.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import { relevantTerms } from "../excerpts/relevant-terms.ts";
+import { asksForParticulars } from "./answer-type.ts";
 import { checkArticleFilter } from "./article.ts";
 import {
   CONFIDENT_COVERAGE,
@@ -21,13 +22,6 @@ import {
 import { hasNoWords, readQuestion } from "./read-question.ts";
 import { typedAnswer } from "./typed-answer.ts";
 
-/**
- * "Which obligations specifically", "can someone list them": a member asking for the particulars of
- * something the articles name without giving (the reforms, the sanctions, the five waves). Such a
- * question is answered only by a passage covering nearly all of it, not half.
- */
-const SPECIFICS_ASKED =
-  /\b(specifically|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 25;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
@@ -89,7 +83,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // Confident when some hit with every named thing of the question covers enough of it, even when
   // a looser one outranks it on raw score.
   const { bestCoverage } = matches;
-  const needed = SPECIFICS_ASKED.test(text) ? SPECIFICS_COVERAGE : CONFIDENT_COVERAGE;
+  const needed = asksForParticulars(text) ? SPECIFICS_COVERAGE : CONFIDENT_COVERAGE;
   const confident = matches.someNamed((coverage) => coverage >= needed);
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
   const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
