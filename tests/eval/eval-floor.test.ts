@@ -11,7 +11,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * The quality floor of `ask` on the real knowledge, each just under what it reaches, so a change
  * that makes answers worse fails here and the report says which questions.
  *
- * dev.json, dev-members.json and dev-members-2.json are tuned on; the holdouts are written by people who saw only the
+ * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
  * wrongly 0.10), which not every holdout reaches yet.
@@ -20,10 +20,12 @@ const FLOORS = {
   "dev.json": { hitAt1: 0.81, hitAt3: 0.92, flagged: 0.95, wronglyFlagged: 0.06 },
   "dev-members.json": { hitAt1: 0.79, hitAt3: 0.92, flagged: 0.85, wronglyFlagged: 0.1 },
   "dev-members-2.json": { hitAt1: 0.8, hitAt3: 0.92, flagged: 0.8, wronglyFlagged: 0.1 },
+  "dev-members-3.json": { hitAt1: 0.77, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.1 },
   "holdout.json": { hitAt1: 0.72, hitAt3: 0.87, flagged: 0.7, wronglyFlagged: 0.09 },
   "holdout-2.json": { hitAt1: 0.74, hitAt3: 0.85, flagged: 0.64, wronglyFlagged: 0.13 },
   "holdout-3.json": { hitAt1: 0.74, hitAt3: 0.89, flagged: 0.5, wronglyFlagged: 0.1 },
   "holdout-4.json": { hitAt1: 0.76, hitAt3: 0.87, flagged: 0.75, wronglyFlagged: 0.1 },
+  "holdout-5.json": { hitAt1: 0.74, hitAt3: 0.88, flagged: 0.7, wronglyFlagged: 0.13 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */

@@ -187,7 +187,8 @@ export function typedAnswer(
         ) / (subjectWeight || 1),
     };
   });
-  const wants: TextTest = (text) => {
+  // Remembered: each sentence window of each passage shown is tested, and the answer tests them again.
+  const wants: TextTest = remembered((text) => {
     const sentences = splitSentences(text).map(({ start, end }) => readSentence(text.slice(start, end)));
     // A named thing the text never writes was matched through its passage's bank or aliases: it
     // cannot be beside anything (but what became of it is told only where it is written). Either
@@ -207,7 +208,7 @@ export function typedAnswer(
         (!outcome || subject >= OUTCOME_SUBJECT_SHARE) &&
         names.every((has, i) => has || (!written[i] && !outcome)),
     );
-  };
+  });
   return {
     wants,
     matchesNames: (matchedTerms) =>
