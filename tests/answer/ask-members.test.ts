@@ -109,8 +109,18 @@ describe("answer types", () => {
     expect(day?.("on Friday in Kyiv")).toBe(true);
     expect(day?.("in late December")).toBe(false);
     expect(answerTypeTest("when exactly was the video call", people)?.("last week")).toBe(false);
+    expect(askedAnswerType("what exact day is putin meeting xi")).toBe("date");
+    expect(answerTypeTest("what exact day is putin meeting xi", people)?.("in February 2022")).toBe(false);
+    // "Which month" wants a month, not the year alone.
+    const month = answerTypeTest("which month in 2015 was minsk signed", people);
+    expect(month?.("the Minsk agreements of 2014 and 2015")).toBe(false);
+    expect(month?.("signed in February 2015")).toBe(true);
     const number = answerTypeTest("how many?", people);
     expect(number?.("some 100,000 troops")).toBe(true);
+    // A figure the question gives is not its answer, however it is written.
+    const against = answerTypeTest("how many troops does ukraine have vs russia's 100k", people);
+    expect(against?.("some 100,000 troops")).toBe(false);
+    expect(against?.("some 100,000 troops and 250,000 of its own")).toBe(true);
     expect(number?.("four waves of enlargement")).toBe(true);
     expect(number?.("waves of enlargement")).toBe(false);
     // A unit in the question asks for a figure in that unit, not any number.
@@ -136,6 +146,12 @@ describe("answer types", () => {
     expect(told?.("Ryabkov told a journalist")).toBe(false);
     expect(told?.("in a piece for Foreign Policy")).toBe(false);
     expect(told?.("Ryabkov told Jane Doe")).toBe(true);
+    // Nor someone the question names by another of their names.
+    const lavrov = answerTypeTest("who's germany's foreign minister, the one lavrov wrote to", [
+      { name: "Sergei Lavrov", aliases: ["Lavrov"] },
+    ]);
+    expect(lavrov?.("between their foreign minister, Sergei Lavrov, and")).toBe(false);
+    expect(lavrov?.("Lavrov wrote to Annalena Baerbock")).toBe(true);
   });
 
   it("reads who-questions in members' words", () => {

@@ -8,7 +8,7 @@ export type AnswerType = "date" | "number" | "person";
 const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   [
     "date",
-    /\b(when|what (year|date|month|day)|which (year|month|day)|since when|how long ago|exact date|date of)\b/i,
+    /\b(when|what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
   ],
   ["number", /\bhow (many|much|big|large)\b|\bwhat (number|percentage|share)\b/i],
   // A unit named in the question asks for a figure in it ("what's the range in km").
@@ -55,8 +55,19 @@ const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
   [/\b(km|kilomet(er|re)s)\b/i, /\d\s?(km|kilomet(er|re)s)\b/i],
   [/\bmiles\b/i, /\d\s?miles\b/i],
 ];
+/** A figure written in digits, maybe in thousands ("100,000", "100k", "13"). */
+const FIGURE = /\d[\d,.]*(?:\s?k\b)?/gi;
+/** The value of a figure: "100,000" and "100k" are both 100000; NaN for what is not one. */
+function valueOf(figure: string): number {
+  const thousands = /k$/i.test(figure.trim());
+  const value = Number(figure.replace(/[^\d.]/g, "").replace(/\.$/, ""));
+  return thousands ? value * 1000 : value;
+}
+function figuresIn(question: string): Set<number> {
+  return new Set(Array.from(question.matchAll(FIGURE), ([figure]) => valueOf(figure)));
+}
 /** A word that is a count: "180", "100,000", "five"; not a name with digits ("Mi-17"). */
-const COUNT = new RegExp(`^([$€£~]?\\d[\\d.]*|${NUMBER_WORDS})$`, "i");
+const COUNT = new RegExp(`^([$€£~]?\\d[\\d.,]*|${NUMBER_WORDS})$`, "i");
 /** Words between a number and what it counts ("100,000 Russian troops"). */
 const COUNTED_WITHIN = 3;
 
@@ -83,6 +94,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  */
 /** "What date", "the exact date", "which day": a day, not a month or a year. */
 const DAY_ASKED = /\b(?:exact|what|which) (?:date|day)\b|\bdate of\b|\bon what day\b|\bwhen exactly\b/i;
+/** "Which month": a month, not the year alone. */
+const MONTH_ASKED = /\b(?:what|which) month\b/i;
+const MONTH = new RegExp(`\\b(?:${MONTHS})`);
 const DAY = new RegExp(
   `\\b(?:${MONTHS})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})|\\b(?:${WEEKDAYS}|yesterday|today)\\b`,
 );
@@ -95,21 +109,26 @@ export function answerTypeTest(
 ): ((text: string) => boolean) | undefined {
   const type = askedAnswerType(question);
   if (type === "date") {
-    const date = DAY_ASKED.test(question) ? DAY : DATE;
+    const date = DAY_ASKED.test(question) ? DAY : MONTH_ASKED.test(question) ? MONTH : DATE;
     return (text) => date.test(text);
   }
   if (type === "number") {
     if (MONEY_ASKED.test(question)) return (text) => MONEY.test(text);
     const unit = UNITS.find(([asked]) => asked.test(question));
     if (unit) return (text) => unit[1].test(text);
+    // "How many troops does Ukraine have vs Russia's 100k": not answered by the 100,000 it gives.
+    const given = figuresIn(question);
     const thing = countedThing?.(question);
-    if (!thing) return (text) => NUMBER.test(text);
+    if (!thing) return (text) => NUMBER.test(text.replace(FIGURE, (figure) => (given.has(valueOf(figure)) ? "" : figure)));
     // "How many hours": a number of hours, not any number the passage gives.
     return (text) => {
-      const words = text.split(/[\s,;:()]+/);
+      // Split at spaces, not commas: "100,000" is one figure.
+      const words = text.split(/[\s;:()]+/).map((word) => word.replace(/[,.]+$/, ""));
       return words.some(
         (word, i) =>
-          COUNT.test(word) && words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
+          COUNT.test(word) &&
+          !given.has(valueOf(word)) &&
+          words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
       );
     };
   }
@@ -118,9 +137,11 @@ export function answerTypeTest(
   // is not answered by Putin.
   const asked = question.toLowerCase();
   const inQuestion = (name: string) => new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(asked);
+  // Nor by the full name of someone it names by one of theirs ("the one Lavrov wrote to": not Sergei Lavrov).
   const names = people
-    .flatMap((person) => [person.name, ...person.aliases])
-    .filter((name) => !inQuestion(name))
+    .map((person) => [person.name, ...person.aliases])
+    .filter((allNames) => !allNames.some(inQuestion))
+    .flat()
     .map(escapeRegExp);
   const person = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`, "i") : undefined;
   // Or someone it does not list, written as a name: two capitalised words ("Wendy Sherman"), the
@@ -129,6 +150,6 @@ export function answerTypeTest(
     person?.test(text) === true ||
     [...text.matchAll(TWO_CAPITALISED)].some(
       ([, first = "", second = ""]) =>
-        !NOT_A_NAME.test(first) && !WHEN.test(second) && !(inQuestion(first) && inQuestion(second)),
+        !NOT_A_NAME.test(first) && !WHEN.test(second) && !inQuestion(first) && !inQuestion(second),
     );
 }
