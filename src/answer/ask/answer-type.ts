@@ -58,13 +58,13 @@ const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
 /** A figure written in digits, maybe in thousands ("100,000", "100k", "13"). */
 const FIGURE = /\d[\d,.]*(?:\s?k\b)?/gi;
 /** The value of a figure: "100,000" and "100k" are both 100000; NaN for what is not one. */
-function valueOf(figure: string): number {
+function figureValue(figure: string): number {
   const thousands = /k$/i.test(figure.trim());
   const value = Number(figure.replace(/[^\d.]/g, "").replace(/\.$/, ""));
   return thousands ? value * 1000 : value;
 }
 function figuresIn(question: string): Set<number> {
-  return new Set(Array.from(question.matchAll(FIGURE), ([figure]) => valueOf(figure)));
+  return new Set(Array.from(question.matchAll(FIGURE), ([figure]) => figureValue(figure)));
 }
 /** A word that is a count: "180", "100,000", "five"; not a name with digits ("Mi-17"). */
 const COUNT = new RegExp(`^([$€£~]?\\d[\\d.,]*|${NUMBER_WORDS})$`, "i");
@@ -119,7 +119,9 @@ export function answerTypeTest(
     // "How many troops does Ukraine have vs Russia's 100k": not answered by the 100,000 it gives.
     const given = figuresIn(question);
     const thing = countedThing?.(question);
-    if (!thing) return (text) => NUMBER.test(text.replace(FIGURE, (figure) => (given.has(valueOf(figure)) ? "" : figure)));
+    if (!thing)
+      return (text) =>
+        NUMBER.test(text.replace(FIGURE, (figure) => (given.has(figureValue(figure)) ? "" : figure)));
     // "How many hours": a number of hours, not any number the passage gives.
     return (text) => {
       // Split at spaces, not commas: "100,000" is one figure.
@@ -127,7 +129,7 @@ export function answerTypeTest(
       return words.some(
         (word, i) =>
           COUNT.test(word) &&
-          !given.has(valueOf(word)) &&
+          !given.has(figureValue(word)) &&
           words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
       );
     };
