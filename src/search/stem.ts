@@ -1,7 +1,39 @@
+import irregularVerbs from "english-verbs-irregular/dist/verbs.json" with { type: "json" };
 import { stemmer } from "stemmer";
 
 /** Longer "words" are noise (a pasted URL, a key held down); they are not searchable. */
 export const MAX_WORD_LENGTH = 40;
+
+/**
+ * Past forms that are more often another word: "ground troops", "a wound", "bound to", "saw",
+ * "rose", "spoke", "bit", "lay", "felt", "shot", "found", "lost" as in "a lost cause" stay as written.
+ */
+const NOT_READ_AS_VERBS = new Set([
+  "ground",
+  "wound",
+  "bound",
+  "saw",
+  "rose",
+  "spoke",
+  "bit",
+  "lay",
+  "felt",
+  "shot",
+  "found",
+  "lost",
+  "written",
+]);
+
+/**
+ * Irregular past forms read as their verb: "what did the setup leave Russia as" is answered by
+ * "that setup left Russia as a rule-taker", "did they stick to it" by "stuck to". Porter stemming
+ * only strips suffixes, so "left" and "leave" never met.
+ */
+const BASE_OF_PAST = new Map<string, string>();
+for (const [base, forms] of Object.entries(irregularVerbs as Record<string, string[][]>))
+  for (const form of forms.flat())
+    if (form !== base && !NOT_READ_AS_VERBS.has(form) && !BASE_OF_PAST.has(form))
+      BASE_OF_PAST.set(form, base);
 
 /**
  * Porter stemming for plain Latin words only: the stemmer's suffix rules are English, so numbers
@@ -10,5 +42,5 @@ export const MAX_WORD_LENGTH = 40;
  */
 export function stemWord(normalized: string): string {
   if (!/^[a-z]+$/.test(normalized)) return normalized;
-  return stemmer(normalized);
+  return stemmer(BASE_OF_PAST.get(normalized) ?? normalized);
 }

@@ -115,6 +115,12 @@ describe("stop words and stemming", () => {
     expect(stems("demands demanded demanding")).toEqual(["demand", "demand", "demand"]);
     expect(stems("missiles missile")).toEqual(["missil", "missil"]);
   });
+
+  it("reads an irregular past form as its verb, unless it is more often another word", () => {
+    expect(stems("that setup left Russia")).toEqual(stems("what did the setup leave Russia"));
+    expect(stems("stuck took went")).toEqual(["stick", "take", "go"]);
+    expect(stems("ground troops, a written reply")).toEqual(["ground", "troop", "written", "repli"]);
+  });
 });
 
 describe("synonyms", () => {

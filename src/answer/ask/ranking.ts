@@ -9,7 +9,7 @@ import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 /** A question is answered when its best hit covers this share of its (weighted) words. */
 export const CONFIDENT_COVERAGE = 0.52;
 /** …and this share when it asks for particulars ("which ones specifically"; see answer-type.ts). */
-export const SPECIFICS_COVERAGE = 0.8;
+export const SPECIFICS_COVERAGE = 0.85;
 /** A curated Q&A entry is put first when it covers this share of the question. */
 export const QA_FIRST_COVERAGE = 0.8;
 /** In an answer, a hit covering less than this share of what the best hit covers is noise. */
