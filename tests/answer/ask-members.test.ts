@@ -213,6 +213,8 @@ describe("what someone said about something", () => {
     );
     // FP ¶17: Stoltenberg "reaffirmed Ukraine's right to choose".
     expect(dossier.ask("what did stoltenberg say about ukraine joining").confident).toBe(true);
+    // With no subject beyond them, anything they said answers.
+    expect(dossier.ask("what has stoltenberg been saying about all this").confident).toBe(true);
     // The reading itself is no speaker: what the articles say about Zelensky is what they write.
     expect(dossier.ask("what do the articles say about zelensky as a leader").confident).toBe(true);
   });

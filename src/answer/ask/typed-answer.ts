@@ -176,9 +176,12 @@ export function typedAnswer(
     return {
       gives: test(sentence),
       speaks: SPOKEN.test(sentence),
-      related: terms.some(
-        (term) => questionTerms.has(term) || misspelt.some((typo) => isPlausibleCorrection(typo, term)),
-      ),
+      // "What has Stoltenberg been saying about all this" asks for anything they said.
+      related:
+        questionTerms.size === 0 ||
+        terms.some(
+          (term) => questionTerms.has(term) || misspelt.some((typo) => isPlausibleCorrection(typo, term)),
+        ),
       names: named.map((thing) => terms.some((term) => mentions(thing, term))),
       subject:
         subjectWords.reduce(
