@@ -299,4 +299,13 @@ describe("quotations in excerpts", () => {
     const passage = answer.results.find((r) => r.kind === "passage" && r.id === "npr-2022-01-12#6");
     expect(passage?.excerpts[0]?.text.startsWith('"NATO has never expanded')).toBe(true);
   });
+
+  it("goes on with a speaker's words when they go on past the sentence naming them", () => {
+    // NPR ¶4: "We don't trust the other side," Ryabkov said after the talks. "We need ironclad… guarantees."
+    const [first] = dossier.ask("What did Ryabkov say after the talks with the Americans?").results;
+    expect(first?.excerpts[0]?.text).toContain("said after bilateral talks");
+    expect(first?.excerpts[0]?.text).toContain(
+      "We need ironclad, waterproof, bulletproof, legally binding guarantees",
+    );
+  });
 });

@@ -54,10 +54,10 @@ export function excerptOfCitation(
     const widened = { start: Math.min(range.start, window.start), end: Math.max(range.end, window.end) };
     const spanned = passage.sentences.filter((s) => s.end > widened.start && s.start < widened.end).length;
     if (spanned <= MAX_SENTENCES && scoreRange(passage, widened, terms) >= curated + MIN_WIDENING_GAIN) {
-      return excerptOfRange(passage, widened, terms);
+      return excerptOfRange(passage, withQuoteGoingOn(passage, widened), terms);
     }
   }
-  return excerptOfRange(passage, range, terms);
+  return excerptOfRange(passage, withQuoteGoingOn(passage, range), terms);
 }
 
 /** The 1–3 consecutive sentences of a passage that match the question best (see sentence-window.ts). */
@@ -82,7 +82,31 @@ export function excerptOfPassage(passage: Passage, terms: RelevantTerms): Excerp
     start: sentences[first]?.start ?? 0,
     end: sentences[last]?.end ?? passage.paragraph.text.length,
   };
-  return excerptOfRange(passage, range, terms);
+  return excerptOfRange(passage, withQuoteGoingOn(passage, range), terms);
+}
+
+/** A sentence that ends by saying who spoke the quotation before it: "…," Ryabkov said Monday. */
+const ATTRIBUTION_AT_END = /["”],?\s+[^"“”]*\b(?:said|says|told|added|argued|warned|insisted)\b[^"“”]*$/;
+/** A sentence that opens a quotation. */
+const OPENS_QUOTE = /^["“]/;
+
+/**
+ * An excerpt ending where someone is said to have spoken, when their words go on in the next
+ * sentence, takes those words in (to where the quotation closes): "We don't trust the other side,"
+ * Ryabkov said. "We need ironclad, waterproof… guarantees."
+ */
+function withQuoteGoingOn(passage: Passage, range: Range): Range {
+  const { sentences } = passage;
+  const text = passage.paragraph.text;
+  const last = sentences.findIndex((sentence) => sentence.end >= range.end);
+  const next = sentences[last + 1];
+  if (last < 0 || !next) return range;
+  const lastText = text.slice(sentences[last]?.start ?? 0, sentences[last]?.end ?? 0);
+  if (!ATTRIBUTION_AT_END.test(lastText) || !OPENS_QUOTE.test(text.slice(next.start, next.end))) return range;
+  let end = last + 1;
+  while (end + 1 < sentences.length && quoteBalance(text.slice(next.start, sentences[end]?.end ?? 0)) > 0)
+    end += 1;
+  return { start: range.start, end: sentences[end]?.end ?? range.end };
 }
 
 /**
