@@ -5,8 +5,8 @@ import { stemmer } from "stemmer";
 export const MAX_WORD_LENGTH = 40;
 
 /**
- * Past forms that are more often another word: "ground troops", "a wound", "bound to", "saw",
- * "rose", "spoke", "bit", "lay", "felt", "shot", "found", "lost" as in "a lost cause" stay as written.
+ * Past forms that are more often another word stay as written: "ground troops", "a wound", "bound
+ * to", "a lost cause", "a written reply" (members ask for a "written" answer, not for writing).
  */
 const NOT_READ_AS_VERBS = new Set([
   "ground",
