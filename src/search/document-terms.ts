@@ -1,9 +1,12 @@
 import type { Analyzer } from "./analyzer.ts";
 import type { DocumentTerms } from "./inverted-index.ts";
+import { normalizeWord } from "./normalize-word.ts";
 import { SEARCH_FIELDS, type SearchDocument } from "./search-documents.ts";
 
 /** Fields listing ways of asking for a document, one per line. */
 const PHRASING_FIELDS = ["passageQuestions", "qaQuestion", "qaAlternatives"];
+/** The question bank's field: members' words, typos included. */
+const BANK_FIELD = "passageQuestions";
 
 /** A document read once for all that is built from it: the index, its phrasings, the term statistics. */
 export interface AnalysedDocument {
@@ -14,19 +17,26 @@ export interface AnalysedDocument {
   wayTerms: string[][];
   /** Every term of its fields, each field read as a whole (the term statistics count these). */
   terms: Set<string>;
+  /** Those written by the knowledge's authors, not only in members' words in the question bank. */
+  spelled: Set<string>;
 }
 
 export function analyseDocument(document: SearchDocument, analyzer: Analyzer): AnalysedDocument {
   const ways: string[] = [];
   const wayTerms: string[][] = [];
   const terms = new Set<string>();
+  const spelled = new Set<string>();
   const fields = SEARCH_FIELDS.map((field) => {
     const value = document[field];
     if (value === undefined || value === null) return undefined;
     const text = String(value);
     if (!PHRASING_FIELDS.includes(field)) {
       const whole = analyzer.fieldTerms(text);
-      if (typeof value === "string") for (const term of whole) terms.add(term);
+      if (typeof value === "string")
+        for (const term of whole) {
+          terms.add(term);
+          spelled.add(term);
+        }
       return whole;
     }
     // The lines are the field's phrasings, each analysed on its own; no word crosses a line, so
@@ -38,9 +48,21 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
     if (typeof value === "string") {
       ways.push(...lines);
       wayTerms.push(...lineTerms);
-      for (const term of analyzer.termsOfWords(lineWords.flat())) terms.add(term);
+      for (const term of analyzer.termsOfWords(lineWords.flat())) {
+        terms.add(term);
+        if (field !== BANK_FIELD) spelled.add(term);
+      }
+      // Members' words in the bank are misspelt on purpose now and then ("sulivan"): only its words
+      // English knows are a spelling to trust.
+      if (field === BANK_FIELD)
+        lineWords.forEach((words, i) => {
+          for (const word of words) {
+            const written = normalizeWord((lines[i] as string).slice(word.start, word.end));
+            if (!word.stop && analyzer.semantic?.isCommonWord(written) !== false) spelled.add(word.stem);
+          }
+        });
     }
     return lineTerms.flat();
   });
-  return { fields, ways, wayTerms, terms };
+  return { fields, ways, wayTerms, terms, spelled };
 }

@@ -153,7 +153,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const numbers = new Map<string, number>();
   const statistics = createTermStatistics();
   const add = (document: SearchDocument, removable: boolean) => {
-    const { fields, ways, wayTerms, terms } = analyseDocument(document, analyzer);
+    const { fields, ways, wayTerms, terms, spelled } = analyseDocument(document, analyzer);
     const doc = index.add(fields, { removable });
     stored[doc] = storedOf(document);
     phrasingTerms[doc] = phrasings.encode(wayTerms);
@@ -173,7 +173,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       vectors[doc] = joined;
     }
     numbers.set(document.id, doc);
-    statistics.learn(terms, document.kind);
+    statistics.learn(terms, document.kind, spelled);
   };
   const documents = corpusDocuments(corpus);
   for (const document of documents) add(document, false);

@@ -25,6 +25,8 @@ export interface Semantic {
    * more often than not, or it is neither in the knowledge nor a common English word ("lukashenko").
    */
   isName(word: string, capitalizedInQuestion: boolean): boolean;
+  /** Whether a (normalized) word is among the most frequent English words: a real word, not a typo. */
+  isCommonWord(word: string): boolean;
 }
 
 export interface NearWord {
@@ -72,6 +74,8 @@ const CAPITAL_SHARE = 0.8;
 
 /** The most frequent English words, of which a one-letter slip is taken for a typo. */
 const COMMON_WORDS = 10_000;
+/** The English words the word vectors were chosen from (see derive-word-vectors.ts). */
+const ENGLISH_WORDS = 50_000;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`. */
@@ -252,6 +256,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * documentCount) return false;
       return capitalizedInQuestion || writtenAsName(word);
     },
+    isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < ENGLISH_WORDS,
     nearWords(word) {
       // A word only the question bank or a Q&A entry uses ("reply") still reaches the articles'
       // own nearest words ("respond"): the passages are what is quoted.

@@ -17,28 +17,36 @@ export interface TermStatistics {
   weight(term: string): number;
   /** How much a question word counts towards coverage. */
   wordWeight(word: QueryWord): number;
-  /** Whether any indexed document uses the term (otherwise it may be a typo, worth a fuzzy search). */
+  /**
+   * Whether the knowledge itself writes the term, beyond members' words in the question bank
+   * (otherwise it may be a typo, worth a fuzzy search).
+   */
   known(term: string): boolean;
-  /** Records the terms of a document as it is indexed (each once): a passage's are counted. */
-  learn(terms: ReadonlySet<string>, kind: SearchKind): void;
+  /**
+   * Records the terms of a document as it is indexed (each once): a passage's are counted, and
+   * `spelled` are those its authors wrote (see `known`).
+   */
+  learn(terms: ReadonlySet<string>, kind: SearchKind, spelled?: ReadonlySet<string>): void;
 }
 
 export function createTermStatistics(): TermStatistics {
   const passageFrequency = new Map<string, number>();
   const vocabulary = new Set<string>();
+  const spelledVocabulary = new Set<string>();
   let passages = 0;
   return {
     weight(term) {
       const frequency = passageFrequency.get(term) ?? 0;
       return Math.log(1 + (passages - frequency + 0.5) / (frequency + 0.5));
     },
-    known: (term) => vocabulary.has(term),
+    known: (term) => spelledVocabulary.has(term),
     wordWeight(word) {
       const weight = this.weight(word.stem);
       return vocabulary.has(word.stem) || word.capitalized ? weight : weight * UNFAMILIAR_WORD_FACTOR;
     },
-    learn(terms, kind) {
+    learn(terms, kind, spelled = terms) {
       for (const term of terms) vocabulary.add(term);
+      for (const term of spelled) spelledVocabulary.add(term);
       if (kind !== "passage") return;
       passages += 1;
       for (const term of terms) passageFrequency.set(term, (passageFrequency.get(term) ?? 0) + 1);

@@ -25,6 +25,14 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("corrects a misspelt name even when the question bank misspells it the same way", () => {
+    // The bank asks "sulivan said putin already decided to invade right?" of WaPo ¶11; "Sulivan" is
+    // still read as Sullivan, whose "That's the basis of reciprocity" is WaPo ¶12.
+    const answer = dossier.ask("Sulivan reciprocity comment?");
+    expect(answer.confident).toBe(true);
+    expect(answer.results.some((r) => r.excerpts[0]?.text.includes("basis of reciprocity"))).toBe(true);
+  });
+
   it("knows the head of NATO by the names members give the office", () => {
     // FP ¶17: "NATO Secretary-General Jens Stoltenberg".
     expect(dossier.ask("who is the head of nato").results[0]?.excerpts[0]?.text).toContain(
