@@ -18,6 +18,24 @@ import { verifiedAnswer } from "./verified-answer.ts";
 
 /** Warm-up asks between two turns of the event loop: a few milliseconds, so an interaction waits no longer. */
 const WARM_UP_SLICE = 8;
+/**
+ * Phrasings the warm-up asks at most. V8 has optimized the answer path well before: asking all
+ * 2,392 of the bank left the bot 5 MB larger (its caches and code) for an ask p99 of 1.1 ms rather
+ * than 1.5 ms after 600.
+ */
+const WARM_UP_ASKS = 600;
+
+/** The bank's phrasings for the warm-up: the first of every paragraph, then the second, and so on. */
+function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
+  const questions: string[] = [];
+  const longest = Math.max(0, ...bank.map((banked) => banked.questions.length));
+  for (let turn = 0; turn < longest && questions.length < WARM_UP_ASKS; turn++)
+    for (const banked of bank) {
+      const question = banked.questions[turn];
+      if (question !== undefined && questions.length < WARM_UP_ASKS) questions.push(question);
+    }
+  return questions;
+}
 
 /**
  * Builds the index and passage library once; every call after that only looks things up.
@@ -72,13 +90,11 @@ export function createDossier(corpus: Corpus): Dossier {
     removeGuildQa: (guildId, entryId) => removeGuildQa(indexes, guildId, entryId),
     async warmUp(signal) {
       let asked = 0;
-      for (const { questions } of corpus.questionBank) {
-        for (const question of questions) {
-          if (signal?.aborted) return asked;
-          askVerified(question);
-          asked += 1;
-          if (asked % WARM_UP_SLICE === 0) await nextTurn();
-        }
+      for (const question of warmUpQuestions(corpus.questionBank)) {
+        if (signal?.aborted) return asked;
+        askVerified(question);
+        asked += 1;
+        if (asked % WARM_UP_SLICE === 0) await nextTurn();
       }
       return asked;
     },

@@ -104,11 +104,14 @@ export const synonymGroupSchema = z.array(z.string().min(1)).min(2);
  * How members might ask for what one paragraph says, in their words rather than the article's:
  * slang, idioms, paraphrase. Indexed as a field of that passage; never shown as evidence.
  */
+/** Ways of asking per paragraph: past two dozen, a bank blurs more than it adds. */
+export const MAX_BANKED_PER_PARAGRAPH = 26;
+
 export const questionBankFileSchema = z.strictObject({
   article: z.string().min(1),
   paragraphs: z.record(
     z.string().regex(/^[1-9][0-9]*$/, "paragraph keys are paragraph numbers"),
-    z.array(z.string().trim().min(3).max(200)).min(3).max(20),
+    z.array(z.string().trim().min(3).max(200)).min(3).max(MAX_BANKED_PER_PARAGRAPH),
   ),
 });
 

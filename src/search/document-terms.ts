@@ -39,16 +39,14 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
         }
       return whole;
     }
-    // The lines are the field's phrasings, each analysed on its own; no word crosses a line, so
-    // their words one after the other are the whole field's, and a phrase running from one line
-    // into the next is one of its terms.
+    // The lines are the field's phrasings, each analysed on its own: no word or phrase crosses a line.
     const lines = text.split("\n");
     const lineWords = lines.map((line) => analyzer.words(line));
     const lineTerms = lineWords.map((words) => analyzer.termsOfWords(words));
     if (typeof value === "string") {
       ways.push(...lines);
       wayTerms.push(...lineTerms);
-      for (const term of analyzer.termsOfWords(lineWords.flat())) {
+      for (const term of lineTerms.flat()) {
         terms.add(term);
         if (field !== BANK_FIELD) spelled.add(term);
       }
@@ -57,8 +55,9 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
       if (field === BANK_FIELD)
         lineWords.forEach((words, i) => {
           for (const word of words) {
+            if (word.stop || spelled.has(word.stem)) continue;
             const written = normalizeWord((lines[i] as string).slice(word.start, word.end));
-            if (!word.stop && analyzer.semantic?.isCommonWord(written) !== false) spelled.add(word.stem);
+            if (analyzer.semantic?.isCommonWord(written) !== false) spelled.add(word.stem);
           }
         });
     }

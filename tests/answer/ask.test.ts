@@ -115,7 +115,7 @@ describe("ask", () => {
 });
 
 describe("warm-up", () => {
-  it("asks every phrasing of the question bank once and changes no answer", async () => {
+  it("asks the question bank's phrasings once, at most 600, and changes no answer", async () => {
     const questions = [
       "What does Russia want from NATO?",
       "why now",
@@ -142,6 +142,16 @@ describe("warm-up", () => {
     const before = questions.map((question) => dossier.ask(question));
     expect(await dossier.warmUp()).toBe(24);
     expect(questions.map((question) => dossier.ask(question))).toEqual(before);
+    // A bank of 40 paragraphs × 20 phrasings is asked 600 times: every paragraph's first 15.
+    const large = {
+      ...corpus,
+      questionBank: Array.from({ length: 40 }, (_, n) => ({
+        article: "wapo-sonne",
+        paragraph: n + 1,
+        questions: Array.from({ length: 20 }, (_, i) => `question ${n} ${i}`),
+      })),
+    };
+    expect(await createDossier(large).warmUp()).toBe(600);
   });
 
   it("stops when its signal aborts", async () => {

@@ -48,7 +48,7 @@ describe("dossier ingest", () => {
     expect(first.code).toBe(0);
     // The question bank's template follows, one key per paragraph, for the moderator to fill in.
     expect(first.stdout).toContain(
-      "knowledge/question-bank/npr-2022-01-12.yaml: 3–20 ways members might ask",
+      "knowledge/question-bank/npr-2022-01-12.yaml: 3–26 ways members might ask",
     );
     expect(first.stdout).toContain("\narticle: npr-2022-01-12\nparagraphs:\n  1: # MOSCOW — First U.S.");
     expect(first.stdout).toMatch(/\n {2}15: # .*…\n {4}- $/);
