@@ -100,6 +100,12 @@ describe("answer types", () => {
     expect(askedAnswerType("how big is ukraine's army")).toBe("number");
     expect(askedAnswerType("who headed the russian delegation")).toBe("person");
     expect(askedAnswerType("the uk training centre, whats it called")).toBe("person");
+    // "When" asks for a time at the start, before a verb, beside "and" or at the end; not when it
+    // joins two clauses.
+    expect(askedAnswerType("so like when did the talks start")).toBe("date");
+    expect(askedAnswerType("armed drones in donbas - when and who")).toBe("date");
+    expect(askedAnswerType("nato had no troops on the eastern flank until when?")).toBe("date");
+    expect(askedAnswerType("What is NATO's answer when Russia says Ukraine can't join?")).toBeUndefined();
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
     expect(askedAnswerType("why now")).toBeUndefined();

@@ -5,10 +5,18 @@
  */
 export type AnswerType = "date" | "number" | "person";
 
+/**
+ * "When" asking for a time: near the start, before a verb ("when did", "when is"), beside "and"
+ * ("where and when"), or at the end ("until when?"). Not "what is NATO's answer when Russia says…".
+ */
+const WHEN_ASKED =
+  /^\W*(?:\S+\s+){0,2}when\b|\bwhen(?:'s|\s+(?:did|was|were|is|are|will|would|does|do|has|have|had|could|can|should|r|and)\b)|\band\s+when\b|\bwhen\W*$/i;
+
 const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
+  ["date", WHEN_ASKED],
   [
     "date",
-    /\b(when|what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
+    /\b(what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
   ],
   ["number", /\bhow (many|much|big|large)\b|\bwhat (number|percentage|share)\b/i],
   // A unit named in the question asks for a figure in it ("what's the range in km").

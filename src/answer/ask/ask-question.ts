@@ -106,9 +106,13 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
     const built = resultOfHit(context, hit, terms);
     if (!built) continue;
-    const result = claimed.take(
-      orderExcerpts(inArticle(built), terms, analyzer.indexTerms, EXCERPTS_PER_RESULT),
-    );
+    const ordered = orderExcerpts(inArticle(built), terms, analyzer.indexTerms, EXCERPTS_PER_RESULT);
+    // A curated entry whose excerpt lacks the date, number or name asked for does not take its
+    // paragraph from the passage whose own sentences give it ("when did Moscow publish Lavrov's
+    // letters": the entry on France and Germany cites another sentence of the paragraph that does).
+    if (typed && hit.kind === "qa" && !ordered.excerpts.some((excerpt) => typed.wants(excerpt.text)))
+      continue;
+    const result = claimed.take(ordered);
     if (result) {
       results.push(result);
       namesMatched.push(typed?.matchesNames(hit.matchedTerms) ?? true);
