@@ -20,8 +20,8 @@ import { verifiedAnswer } from "./verified-answer.ts";
 const WARM_UP_SLICE = 8;
 /**
  * Phrasings the warm-up asks at most. V8 has optimized the answer path well before: asking all
- * 2,392 of the bank left the bot 5 MB larger (its caches and code) for an ask p99 of 1.1 ms rather
- * than 1.5 ms after 600.
+ * 2,392 of the bank left the bot 5 MB larger (its caches and code) for an ask p99 a few tenths of
+ * a millisecond lower (npm run bench: 1.1 against 1.3–1.6 ms after 600).
  */
 const WARM_UP_ASKS = 600;
 
@@ -41,8 +41,8 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
  * Builds the index and passage library once; every call after that only looks things up.
  *
  * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
- * loading and verifying the knowledge takes ~95 ms (half of it parsing YAML, the question bank's
- * 1,840 phrasings most) and building this ~145 ms (the index, the passage library, and the
+ * loading and verifying the knowledge takes ~105 ms (half of it parsing YAML, the question bank's
+ * 2,392 phrasings most) and building this ~165 ms (the index, the passage library, and the
  * embeddings of every document and of each of its phrasings), inside the 300 ms target. A
  * cached index would save only part of the analysis and would need an invalidation of its own.
  */
