@@ -141,6 +141,10 @@ describe("answer types", () => {
     const percent = answerTypeTest("what % of ukrainians back joining", people);
     expect(percent?.("58% of Ukrainians")).toBe(true);
     expect(percent?.("some 100,000 troops")).toBe(false);
+    // "How far" wants a distance.
+    const far = answerTypeTest("how far is kyiv from the russian border", people);
+    expect(far?.("flew within 13 miles of the Russian border")).toBe(true);
+    expect(far?.("some 100,000 troops near its border")).toBe(false);
     const range = answerTypeTest("whats the range in km", people);
     expect(range?.("between 500 and 5,500 km")).toBe(true);
     expect(range?.("intermediate-range missiles in 2019")).toBe(false);

@@ -18,7 +18,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
     "date",
     /\b(what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
   ],
-  ["number", /\bhow (many|much|big|large)\b|\bwhat (number|percentage|share)\b/i],
+  ["number", /\bhow (many|much|big|large|far)\b|\bwhat (number|percentage|share)\b/i],
   // A unit named in the question asks for a figure in it ("what's the range in km").
   ["number", /\b(percent|percentage|km|kilomet(er|re)s|miles)\b|%/i],
   // "Who" alone often asks for a country or an alliance; these ask for someone.
@@ -62,6 +62,8 @@ const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
   [/\bper ?cent(age)?\b|%/i, /\d\s?%|\bper ?cent\b/i],
   [/\b(km|kilomet(er|re)s)\b/i, /\d\s?(km|kilomet(er|re)s)\b/i],
   [/\bmiles\b/i, /\d\s?miles\b/i],
+  // "How far": a distance.
+  [/\bhow far\b/i, /\d\s?(miles|km|kilomet(er|re)s)\b/i],
 ];
 /** A figure written in digits, maybe in thousands ("100,000", "100k", "13"). */
 const FIGURE = /\d[\d,.]*(?:\s?k\b)?/gi;
