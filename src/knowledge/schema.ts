@@ -100,13 +100,13 @@ export const qaEntrySchema = z.strictObject({
 
 export const synonymGroupSchema = z.array(z.string().min(1)).min(2);
 
+/** Ways of asking per paragraph: past two dozen, a bank blurs more than it adds. */
+export const MAX_BANKED_PER_PARAGRAPH = 26;
+
 /**
  * How members might ask for what one paragraph says, in their words rather than the article's:
  * slang, idioms, paraphrase. Indexed as a field of that passage; never shown as evidence.
  */
-/** Ways of asking per paragraph: past two dozen, a bank blurs more than it adds. */
-export const MAX_BANKED_PER_PARAGRAPH = 26;
-
 export const questionBankFileSchema = z.strictObject({
   article: z.string().min(1),
   paragraphs: z.record(

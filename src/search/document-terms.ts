@@ -17,7 +17,7 @@ export interface AnalysedDocument {
   wayTerms: string[][];
   /** Every term of its fields, each field read as a whole (the term statistics count these). */
   terms: Set<string>;
-  /** Those written by the knowledge's authors, not only in members' words in the question bank. */
+  /** Those spelled as the knowledge spells them: all but the question bank's, and its English words. */
   spelled: Set<string>;
 }
 

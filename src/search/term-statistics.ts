@@ -18,8 +18,8 @@ export interface TermStatistics {
   /** How much a question word counts towards coverage. */
   wordWeight(word: QueryWord): number;
   /**
-   * Whether the knowledge itself writes the term, beyond members' words in the question bank
-   * (otherwise it may be a typo, worth a fuzzy search).
+   * Whether the knowledge spells the term so: outside the question bank, or as a common English word
+   * in it (otherwise it may be a typo, worth a fuzzy search; the bank misspells on purpose).
    */
   known(term: string): boolean;
   /**
