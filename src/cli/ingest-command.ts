@@ -63,7 +63,7 @@ export const ingestCommand: SubCommand = {
         [
           "",
           `Then write knowledge/question-bank/${id}.yaml: 3–26 ways members might ask for each paragraph, in their words`,
-          "(the shipped articles have 20: details of each sentence, everyday words and slang, a fragment, a confused question).",
+          "(the shipped articles have 26: details of each sentence, everyday words and slang, a fragment, a confused question).",
           `# How members might ask for what each paragraph of ${id} says, written from the article alone.`,
           `article: ${id}`,
           "paragraphs:",

@@ -59,8 +59,8 @@ function readYamlFile<T>(
   }
   let data: unknown;
   try {
-    // The core schema, as the article and Q&A files are read: no timestamps or binaries to resolve,
-    // which made the default schema read the question bank three times slower.
+    // The core schema, as the article and Q&A files are read: no timestamps or binaries, so a date
+    // stays the string written.
     data = parseYaml(readFileSync(path, "utf8"), { schema: CORE_SCHEMA });
   } catch (error) {
     problems.push({ file: shownAs, reason: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });

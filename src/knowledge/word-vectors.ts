@@ -10,6 +10,12 @@ import { readFileSync } from "node:fs";
  */
 const MAGIC = "DWV1";
 
+/**
+ * The most frequent English words the file keeps beside the knowledge's own (written first, so a
+ * word's position is its rank): enough for chat vocabulary, small enough to load fast.
+ */
+export const FREQUENT_WORDS = 50_000;
+
 export interface WordVectors {
   readonly dimensions: number;
   readonly size: number;

@@ -11,12 +11,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { z } from "zod";
-import { encodeWordVectors } from "../knowledge/word-vectors.ts";
+import { encodeWordVectors, FREQUENT_WORDS } from "../knowledge/word-vectors.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { findWordSpans } from "./word-spans.ts";
-
-/** Frequent words kept beside the knowledge's own: enough for chat vocabulary, small enough to load fast. */
-const FREQUENT_WORDS = 50_000;
 
 const embeddingsSchema = z.object({
   dimensions: z.number().int().positive(),

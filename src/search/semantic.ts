@@ -1,4 +1,4 @@
-import { cosine, type WordVectors } from "../knowledge/word-vectors.ts";
+import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { isStopWord } from "./stop-words.ts";
 import { findWordSpans } from "./word-spans.ts";
@@ -74,8 +74,6 @@ const CAPITAL_SHARE = 0.8;
 
 /** The most frequent English words, of which a one-letter slip is taken for a typo. */
 const COMMON_WORDS = 10_000;
-/** The English words the word vectors were chosen from (see derive-word-vectors.ts). */
-const ENGLISH_WORDS = 50_000;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`. */
@@ -256,7 +254,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * documentCount) return false;
       return capitalizedInQuestion || writtenAsName(word);
     },
-    isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < ENGLISH_WORDS,
+    isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
     nearWords(word) {
       // A word only the question bank or a Q&A entry uses ("reply") still reaches the articles'
       // own nearest words ("respond"): the passages are what is quoted.

@@ -101,6 +101,9 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   /** Whether each result's hit matched every named thing of the question (in any field). */
   const namesMatched: boolean[] = [];
   const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
+  /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
+  const givesAskedFor = (result: AnswerResult) =>
+    !typed || result.excerpts.some((excerpt) => typed.wants(excerpt.text));
   const nextHit = answerOrder(matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
@@ -110,8 +113,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     // A curated entry whose excerpt lacks the date, number or name asked for does not take its
     // paragraph from the passage whose own sentences give it ("when did Moscow publish Lavrov's
     // letters": the entry on France and Germany cites another sentence of the paragraph that does).
-    if (typed && hit.kind === "qa" && !ordered.excerpts.some((excerpt) => typed.wants(excerpt.text)))
-      continue;
+    if (hit.kind === "qa" && !givesAskedFor(ordered)) continue;
     const result = claimed.take(ordered);
     if (result) {
       results.push(result);
@@ -122,7 +124,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
   const answered = results
     .slice(0, TYPED_RESULTS)
-    .some((result, i) => !typed || (namesMatched[i] && result.excerpts.some((e) => typed.wants(e.text))));
+    .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
   if (confident && !answered) return { confident: false, results: results.slice(0, SUGGESTIONS) };
   return { confident, results };
 }

@@ -12,8 +12,8 @@ export const CONFIDENT_COVERAGE = 0.52;
 export const SPECIFICS_COVERAGE = 0.85;
 /**
  * A curated Q&A entry is put first when it covers this share of the question; below it, it is
- * ranked like any passage. At 0.8 it stood first before the passage that answers more often than
- * it helped (tuned sets, hit@1 +2 questions at 0.95, none lost; with the bank at 26 phrasings).
+ * ranked like any passage. At 0.8 it was put before a passage that answered better more often than
+ * it helped (tuned sets with the bank at 26 phrasings: hit@1 +2 questions at 0.95, none lost).
  */
 export const QA_FIRST_COVERAGE = 0.95;
 /** In an answer, a hit covering less than this share of what the best hit covers is noise. */
