@@ -71,6 +71,9 @@ export const ingestCommand: SubCommand = {
             `  ${i + 1}: # ${paragraph.text.slice(0, 70).replace(/\s+/g, " ")}…`,
             "    - ",
           ]),
+          "",
+          `And add to knowledge/not-covered.yaml, under ${id}, questions a reader of it would ask that no article answers`,
+          "(reasons it does not give, names and numbers it leaves out, what happened next): they keep those from being answered with look-alike passages.",
         ].join("\n"),
       );
     }

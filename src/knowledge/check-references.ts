@@ -119,7 +119,28 @@ export function checkReferences(corpus: Corpus): KnowledgeProblem[] {
     questions.set(folded, entry.id);
   }
   checkQuestionBank(corpus, problems);
+  checkNotCovered(corpus, problems);
   return problems;
+}
+
+/**
+ * A question listed as not covered is not also a way of asking for a passage or an entry: it would
+ * be answered and declared unanswered at once.
+ */
+function checkNotCovered(corpus: Corpus, problems: KnowledgeProblem[]): void {
+  const fold = (question: string) => foldQuotesAndSpace(question).toLowerCase();
+  const answered = new Map<string, string>();
+  for (const { article, paragraph, questions } of corpus.questionBank)
+    for (const question of questions)
+      answered.set(fold(question), `question-bank/${article}.yaml ¶${paragraph}`);
+  for (const entry of corpus.qa)
+    for (const question of [entry.question, ...entry.alternatives])
+      answered.set(fold(question), `qa.yaml ${entry.id}`);
+  for (const question of corpus.notCovered) {
+    const where = answered.get(fold(question));
+    if (where)
+      problems.push({ file: "not-covered.yaml", entry: question, reason: `is also asked in ${where}` });
+  }
 }
 
 /** Every primary paragraph has its questions, and every question names a real primary paragraph. */

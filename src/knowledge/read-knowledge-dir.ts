@@ -9,6 +9,7 @@ import {
   type Article,
   type BankedQuestions,
   demandsFileSchema,
+  notCoveredFileSchema,
   peopleFileSchema,
   qaFileSchema,
   questionBankFileSchema,
@@ -27,6 +28,8 @@ export const KNOWLEDGE_FILES = {
   qa: { file: "qa.yaml", schema: qaFileSchema },
   synonyms: { file: "synonyms.yaml", schema: synonymsFileSchema },
 } as const;
+
+const NOT_COVERED_FILE = "not-covered.yaml";
 
 function describeZodIssue(file: string, data: unknown, issue: z.core.$ZodIssue): KnowledgeProblem {
   if (!Array.isArray(data)) return { file, reason: `${issue.path.join(".")}: ${issue.message}` };
@@ -121,6 +124,13 @@ function readQuestionBank(dir: string, problems: KnowledgeProblem[]): BankedQues
   return banked;
 }
 
+/** knowledge/not-covered.yaml, every group's questions in one list (optional, like the bank). */
+function readNotCovered(dir: string, problems: KnowledgeProblem[]): string[] {
+  if (!existsSync(join(dir, NOT_COVERED_FILE))) return [];
+  const groups = readYamlFile(dir, NOT_COVERED_FILE, notCoveredFileSchema, problems);
+  return Object.values(groups).flat();
+}
+
 /** knowledge/word-vectors.bin, derived from GloVe (optional: without it, search is lexical only). */
 function readVectors(dir: string, problems: KnowledgeProblem[]): WordVectors | undefined {
   const file = join(dir, "word-vectors.bin");
@@ -148,6 +158,7 @@ export function readKnowledgeDir(dir: string): { corpus: Corpus; problems: Knowl
     qa: read(KNOWLEDGE_FILES.qa),
     synonyms: read(KNOWLEDGE_FILES.synonyms),
     questionBank: readQuestionBank(dir, problems),
+    notCovered: readNotCovered(dir, problems),
   };
   const wordVectors = readVectors(dir, problems);
   if (wordVectors) Object.assign(corpus, { wordVectors });

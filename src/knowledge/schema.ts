@@ -115,6 +115,14 @@ export const questionBankFileSchema = z.strictObject({
   ),
 });
 
+/**
+ * knowledge/not-covered.yaml: questions members ask that no article answers, grouped under a label
+ * for whoever keeps them (the article that prompts them, "later-events", "chat"). Written from the
+ * articles like the bank, never from an evaluation set. A question much nearer in meaning to one of
+ * these than to any way of asking for a passage is answered "not covered" (answer/ask/ask-question.ts).
+ */
+export const notCoveredFileSchema = z.record(z.string(), z.array(z.string().trim().min(3).max(300)).min(1));
+
 export const demandsFileSchema = z.array(demandSchema);
 export const timelineFileSchema = z.array(timelineEventSchema);
 export const quotesFileSchema = z.array(quoteSchema);

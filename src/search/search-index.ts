@@ -69,8 +69,9 @@ function storedOf(document: SearchDocument): StoredFields {
  * vectors are read in one pass, each summed on its own in the same order as one at a time (so every
  * cosine is bit for bit the same): four independent sums keep the processor busy where one would
  * wait on each addition. This loop was the hottest of a search; reading four at once nearly halves it.
+ * With `enough`, it may stop at the first block of four reaching it.
  */
-function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
+function closestOf(question: Float32Array, joined: Float32Array | undefined, enough = Infinity): number {
   if (!joined) return 0;
   const dimensions = question.length;
   let best = 0;
@@ -92,6 +93,7 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
     if (sum1 > best) best = sum1;
     if (sum2 > best) best = sum2;
     if (sum3 > best) best = sum3;
+    if (best >= enough) return best;
   }
   for (; at < joined.length; at += dimensions) {
     let sum = 0;
@@ -99,6 +101,16 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
     if (sum > best) best = sum;
   }
   return best;
+}
+
+/** Embeddings end to end in one array, for closestOf; those of texts without known words are left out. */
+function joinedEmbeddings(embeddings: ReadonlyArray<Float32Array | undefined>): Float32Array {
+  const known = embeddings.filter((embedding) => embedding !== undefined);
+  const joined = new Float32Array(known.length * (known[0]?.length ?? 0));
+  known.forEach((embedding, i) => {
+    joined.set(embedding, i * embedding.length);
+  });
+  return joined;
 }
 
 /**
@@ -165,12 +177,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
       // close phrasing is a stronger sign than an average over everything the document says.
       // One array per document, its embeddings end to end: a question reads it in one pass.
-      const embeddings = semantic.embedDocument(whole, ways).flatMap((embedding) => embedding ?? []);
-      const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
-      embeddings.forEach((embedding, i) => {
-        joined.set(embedding, i * embedding.length);
-      });
-      vectors[doc] = joined;
+      vectors[doc] = joinedEmbeddings(semantic.embedDocument(whole, ways));
     }
     numbers.set(document.id, doc);
     statistics.learn(terms, document.kind, spelled);
@@ -190,6 +197,9 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   }
   index.compact();
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
+  const unanswered = joinedEmbeddings(
+    corpus.notCovered.map((question) => analyzer.semantic?.embed(question)),
+  );
 
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
@@ -284,6 +294,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
+      // Read only when an answer would otherwise be confident, and only as far as the first that is near enough.
+      nearUnanswered: (similarity) =>
+        question !== undefined &&
+        similarity <= 1 &&
+        closestOf(question, unanswered, similarity) >= similarity,
       scores: scored.scores,
       phrasings: phrasingShares,
       coverages,

@@ -17,6 +17,12 @@ export interface SearchMatches {
   readonly bestCoverage: number;
   /** The highest coverage of any match, named things or not (0 when none). */
   readonly topCoverage: number;
+  /**
+   * Whether one of the questions the knowledge is known not to answer (knowledge/not-covered.yaml)
+   * is at least this close to the question, as the cosine of their embeddings (never without word
+   * vectors).
+   */
+  nearUnanswered(similarity: number): boolean;
   /** Whether some match with every named thing of the question passes `test`. */
   someNamed(test: (coverage: number, similarity: number) => boolean): boolean;
   /** Every match as a hit, best score first. */
@@ -29,6 +35,7 @@ export interface SearchMatches {
 }
 
 export interface ScoredMatches {
+  nearUnanswered(similarity: number): boolean;
   scores: Float64Array;
   coverages: Float64Array;
   similarities: Float64Array;
@@ -110,6 +117,7 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
   });
   return {
     count,
+    nearUnanswered: matches.nearUnanswered,
     bestCoverage,
     topCoverage,
     someNamed(test) {

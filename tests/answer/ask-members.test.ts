@@ -25,6 +25,26 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("says not covered when a question is much nearer one no article answers than any way of asking for a passage", () => {
+    // knowledge/not-covered.yaml lists what members ask that the articles do not say; without it,
+    // the words shared with "Russia annexed Crimea and invaded eastern Ukraine" made these answered.
+    const withoutList = createDossier({ ...corpus, notCovered: [] });
+    for (const question of [
+      "did russia end up invading ukraine",
+      "did anyone finish the stats problem set",
+    ]) {
+      expect(withoutList.ask(question).confident, question).toBe(true);
+      const answer = dossier.ask(question);
+      expect(answer.confident, question).toBe(false);
+      expect(answer.results.length, question).toBeLessThanOrEqual(3);
+    }
+    // What the articles do say about an invasion stays answered.
+    expect(dossier.ask("is russia going to invade ukraine").confident).toBe(true);
+    expect(dossier.ask("what did russia do in ukraine in 2014").results[0]?.excerpts[0]?.text).toContain(
+      "2014",
+    );
+  });
+
   it("corrects a misspelt name even when the question bank misspells it the same way", () => {
     // The bank asks "sulivan said putin already decided to invade right?" of WaPo ¶11; "Sulivan" is
     // still read as Sullivan, whose "That's the basis of reciprocity" is WaPo ¶12.

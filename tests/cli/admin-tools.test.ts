@@ -51,7 +51,11 @@ describe("dossier ingest", () => {
       "knowledge/question-bank/npr-2022-01-12.yaml: 3–26 ways members might ask",
     );
     expect(first.stdout).toContain("\narticle: npr-2022-01-12\nparagraphs:\n  1: # MOSCOW — First U.S.");
-    expect(first.stdout).toMatch(/\n {2}15: # .*…\n {4}- $/);
+    expect(first.stdout).toMatch(/\n {2}15: # .*…\n {4}- \n/);
+    // And where to list what a reader of it would ask that no article answers.
+    expect(first.stdout).toContain(
+      "\nAnd add to knowledge/not-covered.yaml, under npr-2022-01-12, questions",
+    );
     expect(readFileSync(join(knowledgeDir, "articles", "npr-2022-01-12.md"), "utf8")).toBe(
       readFileSync(join(DEFAULT_KNOWLEDGE_DIR, "articles", "npr-2022-01-12.md"), "utf8"),
     );

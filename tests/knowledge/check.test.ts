@@ -193,4 +193,22 @@ describe("knowledge:check", () => {
       "question-bank/npr-2022-01-12.yaml: no questions for ¶1, ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9, ¶10, ¶11, ¶12, ¶13, ¶14, ¶15 (`dossier ingest` prints a template)",
     ]);
   });
+
+  it("checks the questions listed as not covered: groups of questions, none also a way of asking", () => {
+    writeKnowledge();
+    mkdirSync(join(dir, "question-bank"));
+    cpSync(join(SHIPPED, "question-bank"), join(dir, "question-bank"), { recursive: true });
+    writeFileSync(join(dir, "not-covered.yaml"), "chat:\n  - who won the champions league\n");
+    expect(checkKnowledgeDir(dir).problems).toEqual([]);
+    expect(checkKnowledgeDir(dir).corpus.notCovered).toEqual(["who won the champions league"]);
+    writeFileSync(join(dir, "not-covered.yaml"), "later-events:\n  - did they invade\n  - ok\nchat: []\n");
+    expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
+      "not-covered.yaml: later-events.1: Too small: expected string to have >=3 characters",
+      "not-covered.yaml: chat: Too small: expected array to have >=1 items",
+    ]);
+    writeFileSync(join(dir, "not-covered.yaml"), 'npr-2022-01-12:\n  - "Moscow\'s  big asks"\n');
+    expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
+      "not-covered.yaml › Moscow's  big asks: is also asked in question-bank/wapo-sonne.yaml ¶1",
+    ]);
+  });
 });

@@ -17,6 +17,7 @@ const matchList = fc.array(
 
 function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: SearchKind }>) {
   return searchMatches({
+    nearUnanswered: () => false,
     scores: Float64Array.from(list, (m) => m.score),
     coverages: Float64Array.from(list, (m) => m.coverage),
     similarities: new Float64Array(list.length),
