@@ -197,9 +197,12 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   }
   index.compact();
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
-  const unanswered = joinedEmbeddings(
-    corpus.notCovered.map((question) => analyzer.semantic?.embed(question)),
-  );
+  // Embedded when first needed (the warm-up's first confident answer): 25 ms start-up need not wait for.
+  let unanswered: Float32Array | undefined;
+  const unansweredEmbeddings = () => {
+    unanswered ??= joinedEmbeddings(corpus.notCovered.map((question) => analyzer.semantic?.embed(question)));
+    return unanswered;
+  };
 
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
@@ -298,7 +301,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       nearUnanswered: (similarity) =>
         question !== undefined &&
         similarity <= 1 &&
-        closestOf(question, unanswered, similarity) >= similarity,
+        closestOf(question, unansweredEmbeddings(), similarity) >= similarity,
       scores: scored.scores,
       phrasings: phrasingShares,
       coverages,
