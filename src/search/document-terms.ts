@@ -15,6 +15,8 @@ export interface AnalysedDocument {
   /** Its ways of asking (bank questions, a Q&A's wordings), and the terms of each. */
   ways: string[];
   wayTerms: string[][];
+  /** The words of each way of asking as analysed, stop words included (see Wordings). */
+  wayWords: string[][];
   /** Every term of its fields, each field read as a whole (the term statistics count these). */
   terms: Set<string>;
   /** Those spelled as the knowledge spells them: all but the question bank's, and its English words. */
@@ -24,6 +26,7 @@ export interface AnalysedDocument {
 export function analyseDocument(document: SearchDocument, analyzer: Analyzer): AnalysedDocument {
   const ways: string[] = [];
   const wayTerms: string[][] = [];
+  const wayWords: string[][] = [];
   const terms = new Set<string>();
   const spelled = new Set<string>();
   const fields = SEARCH_FIELDS.map((field) => {
@@ -46,6 +49,7 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
     if (typeof value === "string") {
       ways.push(...lines);
       wayTerms.push(...lineTerms);
+      for (const words of lineWords) wayWords.push(words.map((word) => word.stem));
       for (const term of lineTerms.flat()) {
         terms.add(term);
         if (field !== BANK_FIELD) spelled.add(term);
@@ -63,5 +67,5 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
     }
     return lineTerms.flat();
   });
-  return { fields, ways, wayTerms, terms, spelled };
+  return { fields, ways, wayTerms, wayWords, terms, spelled };
 }

@@ -85,3 +85,101 @@ export class Phrasings {
     };
   }
 }
+
+/**
+ * Ways of asking compared word for word, stop words included: "why", "which", "ever", "exactly" are
+ * often what a question asks, and the index and the embeddings leave them out. Each text is the set
+ * of its words (as analysed: folded and stemmed), numbered once, ascending; two are compared by the
+ * share of their words in common (the Jaccard index).
+ */
+export class Wordings {
+  private readonly numbers = new Map<string, number>();
+
+  /** A text's words (`Analyzer.words` stems), as a sorted set of numbers. */
+  encode(words: ReadonlyArray<string>): Int32Array {
+    const encoded = new Set<number>();
+    for (const word of words) {
+      let number = this.numbers.get(word);
+      if (number === undefined) {
+        number = this.numbers.size;
+        this.numbers.set(word, number);
+      }
+      encoded.add(number);
+    }
+    return Int32Array.from(encoded).sort();
+  }
+
+  /** A question's words, as encoded texts' are, with how many distinct words it has in all. */
+  protected read(words: ReadonlyArray<string>): { known: Int32Array; size: number } {
+    const distinct = new Set(words);
+    const known = Int32Array.from([...distinct].flatMap((word) => this.numbers.get(word) ?? [])).sort();
+    return { known, size: distinct.size };
+  }
+
+  /**
+   * For one question (its words): the share of words it has in common with the closest of a few
+   * texts, 0…1. Valid while no text is encoded.
+   */
+  meter(words: ReadonlyArray<string>): (texts: ReadonlyArray<Int32Array> | undefined) => number {
+    const { known, size } = this.read(words);
+    return (texts) => {
+      let best = 0;
+      for (const text of texts ?? []) {
+        // A text of twice the question's words or half of them can share at most half: the sizes
+        // alone often say it cannot beat the best so far.
+        if (Math.min(size, text.length) <= best * Math.max(size, text.length)) continue;
+        let shared = 0;
+        for (let i = 0, j = 0; i < known.length && j < text.length; ) {
+          const a = known[i] as number;
+          const b = text[j] as number;
+          if (a === b) shared++;
+          if (a <= b) i++;
+          if (b <= a) j++;
+        }
+        best = Math.max(best, shared / (size + text.length - shared));
+      }
+      return best;
+    };
+  }
+}
+
+/**
+ * Many texts compared word for word with a question (see Wordings), through the texts holding each
+ * word: a question's words are counted in the few hundred texts sharing one, not merged with all.
+ */
+export class WordingIndex extends Wordings {
+  private readonly sizes: Int32Array;
+  /** By word number, the texts holding it. */
+  private readonly holding: number[][] = [];
+  private readonly shared: Int32Array;
+
+  constructor(texts: ReadonlyArray<ReadonlyArray<string>>) {
+    super();
+    const encoded = texts.map((words) => this.encode(words));
+    this.sizes = Int32Array.from(encoded, (text) => text.length);
+    this.shared = new Int32Array(encoded.length);
+    encoded.forEach((text, at) => {
+      for (const word of text) {
+        const holding = this.holding[word];
+        if (holding) holding.push(at);
+        else this.holding[word] = [at];
+      }
+    });
+  }
+
+  /** The share of words the question has in common with the closest text, 0…1. */
+  closest(words: ReadonlyArray<string>): number {
+    const { known, size } = this.read(words);
+    const { shared, sizes } = this;
+    const touched: number[] = [];
+    for (const word of known)
+      for (const at of this.holding[word] ?? []) if ((shared[at] as number)++ === 0) touched.push(at);
+    let best = 0;
+    for (const at of touched) {
+      const common = shared[at] as number;
+      best = Math.max(best, common / (size + (sizes[at] as number) - common));
+      shared[at] = 0;
+    }
+    return best;
+  }
+}

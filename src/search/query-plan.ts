@@ -32,6 +32,8 @@ export interface QueryPlan {
   /** The distinct content words of the question, in order. */
   words: QueryWord[];
   terms: QueryTerm[];
+  /** Every distinct word of the question as analysed, stop words included (see Wordings). */
+  wording: string[];
   /** The question's embedding (see semantic.ts), when word vectors are loaded. */
   vector?: Float32Array | undefined;
   /** Adds a term that stands for the question word at `wordIndex`, at a lower weight. */
@@ -117,6 +119,7 @@ export function buildQueryPlan(
   const plan: QueryPlan = {
     words,
     terms: [...terms.values()],
+    wording: [...new Set(stems)],
     addExpansion(term, weight, wordIndex) {
       const existing = plan.terms.find((known) => known.term === term);
       if (existing) {

@@ -5,8 +5,8 @@ import { coverageMeter } from "./coverage.ts";
 import { analyseDocument } from "./document-terms.ts";
 import { createInvertedIndex } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
-import { type EncodedPhrasings, Phrasings } from "./phrasings.ts";
-import type { QueryPlan } from "./query-plan.ts";
+import { type EncodedPhrasings, Phrasings, WordingIndex, Wordings } from "./phrasings.ts";
+import { type QueryPlan, stemsOf } from "./query-plan.ts";
 import { createQueryScorer, type ScoredTerm } from "./query-scorer.ts";
 import {
   corpusDocuments,
@@ -39,6 +39,8 @@ export interface SearchHit extends StoredFields {
   similarity: number;
   /** The largest share of the question's weighted words one way of asking for it has (0…1). */
   phrasing: number;
+  /** The largest share of words, stop words included, one way of asking for it has in common with the question (0…1). */
+  wording: number;
 }
 
 export interface SearchIndex {
@@ -162,13 +164,17 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
   const phrasings = new Phrasings();
   const phrasingTerms: Array<EncodedPhrasings | undefined> = [];
+  /** And as sets of words, stop words included. */
+  const wordings = new Wordings();
+  const wordingsOf: Array<Int32Array[] | undefined> = [];
   const numbers = new Map<string, number>();
   const statistics = createTermStatistics();
   const add = (document: SearchDocument, removable: boolean) => {
-    const { fields, ways, wayTerms, terms, spelled } = analyseDocument(document, analyzer);
+    const { fields, ways, wayTerms, wayWords, terms, spelled } = analyseDocument(document, analyzer);
     const doc = index.add(fields, { removable });
     stored[doc] = storedOf(document);
     phrasingTerms[doc] = phrasings.encode(wayTerms);
+    wordingsOf[doc] = wayWords.map((words) => wordings.encode(words));
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
@@ -197,10 +203,14 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   }
   index.compact();
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
-  // Embedded when first needed (the warm-up's first confident answer): 25 ms start-up need not wait for.
-  let unanswered: Float32Array | undefined;
-  const unansweredEmbeddings = () => {
-    unanswered ??= joinedEmbeddings(corpus.notCovered.map((question) => analyzer.semantic?.embed(question)));
+  // The questions no article answers (knowledge/not-covered.yaml), embedded and encoded when first
+  // needed (by the warm-up's first confident answer): 30 ms that start-up need not wait for.
+  let unanswered: { embeddings: Float32Array; wordings: WordingIndex } | undefined;
+  const unansweredQuestions = () => {
+    unanswered ??= {
+      embeddings: joinedEmbeddings(corpus.notCovered.map((question) => analyzer.semantic?.embed(question))),
+      wordings: new WordingIndex(corpus.notCovered.map((question) => stemsOf(analyzer.words(question)))),
+    };
     return unanswered;
   };
 
@@ -279,6 +289,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const similarities = new Float64Array(scored.docs.length);
     const question = plan.vector;
     const closestPhrasing = phrasings.meter(plan, weights);
+    const closestWording = wordings.meter(plan.wording);
     for (const i of candidates) {
       const doc = scored.docs[i] as number;
       for (const beside of neighbours.get(doc) ?? []) {
@@ -297,11 +308,13 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
-      // Read only when an answer would otherwise be confident, and only as far as the first that is near enough.
-      nearUnanswered: (similarity) =>
-        question !== undefined &&
-        similarity <= 1 &&
-        closestOf(question, unansweredEmbeddings(), similarity) >= similarity,
+      // Read only when an answer would otherwise be confident, and only as far as the first near enough.
+      nearUnanswered(similarity, wording) {
+        const known = unansweredQuestions();
+        if (question && similarity <= 1 && closestOf(question, known.embeddings, similarity) >= similarity)
+          return true;
+        return wording <= 1 && known.wordings.closest(plan.wording) >= wording;
+      },
       scores: scored.scores,
       phrasings: phrasingShares,
       coverages,
@@ -316,9 +329,21 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const terms = matchedTerms(scored.docs[i] as number);
         const similarity = similarities[i] as number;
         const phrasing = phrasingShares[i] as number;
+        const wording = closestWording(wordingsOf[scored.docs[i] as number]);
         return guildId === undefined
-          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing }
-          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity, phrasing };
+          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing, wording }
+          : {
+              kind,
+              ref,
+              guildId,
+              articles,
+              score,
+              coverage,
+              matchedTerms: terms,
+              similarity,
+              phrasing,
+              wording,
+            };
       },
     });
   };
@@ -335,6 +360,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         index.remove(previous);
         stored[previous] = undefined;
         vectors[previous] = undefined;
+        wordingsOf[previous] = undefined;
       }
       add(document, true);
     },
@@ -345,6 +371,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       index.remove(doc);
       stored[doc] = undefined;
       vectors[doc] = undefined;
+      wordingsOf[doc] = undefined;
       numbers.delete(id);
     },
   };

@@ -19,10 +19,10 @@ export interface SearchMatches {
   readonly topCoverage: number;
   /**
    * Whether one of the questions the knowledge is known not to answer (knowledge/not-covered.yaml)
-   * is at least this close to the question, as the cosine of their embeddings (never without word
-   * vectors).
+   * is at least this close to the question: as the cosine of their embeddings (never without word
+   * vectors), or as the share of words they have in common (see Wordings).
    */
-  nearUnanswered(similarity: number): boolean;
+  nearUnanswered(similarity: number, wording: number): boolean;
   /** Whether some match with every named thing of the question passes `test`. */
   someNamed(test: (coverage: number, similarity: number) => boolean): boolean;
   /** Every match as a hit, best score first. */
@@ -35,7 +35,7 @@ export interface SearchMatches {
 }
 
 export interface ScoredMatches {
-  nearUnanswered(similarity: number): boolean;
+  nearUnanswered(similarity: number, wording: number): boolean;
   scores: Float64Array;
   coverages: Float64Array;
   similarities: Float64Array;

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { WordingIndex, Wordings } from "../../src/search/phrasings.ts";
+import { stemsOf } from "../../src/search/query-plan.ts";
 import { createSearchIndex } from "../../src/search/search-index.ts";
 import { fixtureCorpus } from "../answer/fixture-dossier.ts";
 
@@ -81,5 +84,58 @@ describe("search index", () => {
     ]);
     index.removeGuildQa("guild-a", "study-week-3");
     expect(search("province", { kinds: ["qa"], guildId: "guild-a" })).toEqual([]);
+  });
+});
+
+describe("ways of asking compared word for word", () => {
+  const analyzer = createAnalyzer([]);
+  const wordsOf = (text: string) => stemsOf(analyzer.words(text));
+  /** The share of words two texts have in common, counted the plain way. */
+  const jaccard = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => {
+    const x = new Set(a);
+    const y = new Set(b);
+    const shared = [...x].filter((word) => y.has(word)).length;
+    return shared / (x.size + y.size - shared);
+  };
+
+  it("counts every word, stop words included, as analysed", () => {
+    const list = new WordingIndex([
+      wordsOf("why did the US quit the Open Skies treaty"),
+      wordsOf("who won the cup"),
+    ]);
+    // "why", "did", "the" count: embeddings and the index leave them out.
+    expect(list.closest(wordsOf("Why did the U.S. quit Open Skies?"))).toBe(
+      jaccard(
+        wordsOf("why did the us quit the open skies treaty"),
+        wordsOf("why did the u.s. quit open skies"),
+      ),
+    );
+    expect(list.closest(wordsOf("Who won the cup?"))).toBe(1);
+    expect(list.closest(wordsOf("nothing alike here"))).toBe(0);
+  });
+
+  it("finds the closest text as comparing with each would, through a list or a meter", () => {
+    const word = fc.constantFrom(
+      "why",
+      "did",
+      "the",
+      "nato",
+      "russia",
+      "treaty",
+      "quit",
+      "talks",
+      "when",
+      "won",
+    );
+    const text = fc.array(word, { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), text, (texts, question) => {
+        const expected = Math.max(0, ...texts.map((t) => jaccard(t, question)));
+        expect(new WordingIndex(texts).closest(question)).toBeCloseTo(expected, 12);
+        const wordings = new Wordings();
+        const encoded = texts.map((t) => wordings.encode(t));
+        expect(wordings.meter(question)(encoded)).toBeCloseTo(expected, 12);
+      }),
+    );
   });
 });
