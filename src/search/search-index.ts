@@ -39,8 +39,6 @@ export interface SearchHit extends StoredFields {
   similarity: number;
   /** The largest share of the question's weighted words one way of asking for it has (0…1). */
   phrasing: number;
-  /** The largest share of words, stop words included, one way of asking for it has in common with the question (0…1). */
-  wording: number;
 }
 
 export interface SearchIndex {
@@ -329,22 +327,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const terms = matchedTerms(scored.docs[i] as number);
         const similarity = similarities[i] as number;
         const phrasing = phrasingShares[i] as number;
-        const wording = closestWording(wordingsOf[scored.docs[i] as number]);
         return guildId === undefined
-          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing, wording }
-          : {
-              kind,
-              ref,
-              guildId,
-              articles,
-              score,
-              coverage,
-              matchedTerms: terms,
-              similarity,
-              phrasing,
-              wording,
-            };
+          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing }
+          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity, phrasing };
       },
+      wordingOf: (i) => closestWording(wordingsOf[scored.docs[i] as number]),
     });
   };
 

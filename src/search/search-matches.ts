@@ -23,6 +23,11 @@ export interface SearchMatches {
    * vectors), or as the share of words they have in common (see Wordings).
    */
   nearUnanswered(similarity: number, wording: number): boolean;
+  /**
+   * The largest share of words, stop words included, one way of asking for the hit's document has
+   * in common with the question (0…1; see Wordings). Measured when asked: only the best few need it.
+   */
+  wordingOf(hit: SearchHit): number;
   /** Whether some match with every named thing of the question passes `test`. */
   someNamed(test: (coverage: number, similarity: number) => boolean): boolean;
   /** Every match as a hit, best score first. */
@@ -46,6 +51,8 @@ export interface ScoredMatches {
   kindOf(i: number): SearchKind;
   /** Builds the hit of the i-th match. */
   hitOf(i: number): SearchHit;
+  /** See SearchMatches.wordingOf. */
+  wordingOf(i: number): number;
 }
 
 /** Whether match a comes before match b: rank, then score, then the order found (as a stable sort). */
@@ -97,11 +104,13 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
   const { scores, coverages, similarities } = matches;
   const count = scores.length;
   const hits = new Map<number, SearchHit>();
+  const matchOfHit = new Map<SearchHit, number>();
   const hitOf = (i: number) => {
     let hit = hits.get(i);
     if (!hit) {
       hit = matches.hitOf(i);
       hits.set(i, hit);
+      matchOfHit.set(hit, i);
     }
     return hit;
   };
@@ -118,6 +127,10 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
   return {
     count,
     nearUnanswered: matches.nearUnanswered,
+    wordingOf(hit) {
+      const i = matchOfHit.get(hit);
+      return i === undefined ? 0 : matches.wordingOf(i);
+    },
     bestCoverage,
     topCoverage,
     someNamed(test) {

@@ -18,6 +18,7 @@ const matchList = fc.array(
 function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: SearchKind }>) {
   return searchMatches({
     nearUnanswered: () => false,
+    wordingOf: () => 0,
     scores: Float64Array.from(list, (m) => m.score),
     coverages: Float64Array.from(list, (m) => m.coverage),
     similarities: new Float64Array(list.length),
@@ -33,7 +34,6 @@ function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: 
       matchedTerms: [],
       similarity: 0,
       phrasing: 0,
-      wording: 0,
     }),
   });
 }

@@ -93,7 +93,7 @@ function likeUnanswered(plan: QueryPlan, matches: SearchMatches, hits: RankedHit
   const embedded = plan.words.filter((word) => !/^\p{N}/u.test(word.stem)).length >= UNANSWERED_MIN_WORDS;
   return matches.nearUnanswered(
     embedded ? nearest((hit) => hit.similarity) + UNANSWERED_MARGIN : Infinity,
-    nearest((hit) => hit.wording) + UNANSWERED_WORDING_MARGIN,
+    nearest((hit) => matches.wordingOf(hit)) + UNANSWERED_WORDING_MARGIN,
   );
 }
 
