@@ -72,7 +72,7 @@ export const ingestCommand: SubCommand = {
             "    - ",
           ]),
           "",
-          `And add to knowledge/not-covered.yaml, under ${id}, questions a reader of it would ask that no article answers`,
+          "And add to knowledge/not-covered.txt questions a reader of it would ask that no article answers",
           "(reasons it does not give, names and numbers it leaves out, what happened next): they keep those from being answered with look-alike passages.",
         ].join("\n"),
       );

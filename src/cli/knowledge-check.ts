@@ -24,7 +24,8 @@ export function runKnowledgeCheck(io: CliIo, dir: string): number {
     `knowledge:check: ok — ${corpus.articles.length} articles, ${corpus.demands.length} demands, ` +
       `${corpus.timeline.length} events, ${corpus.quotes.length} quotes, ${corpus.people.length} people, ` +
       `${corpus.qa.length} Q&A, ${corpus.synonyms.length} synonym groups, ` +
-      `${corpus.questionBank.reduce((n, b) => n + b.questions.length, 0)} banked questions` +
+      `${corpus.questionBank.reduce((n, b) => n + b.questions.length, 0)} banked questions, ` +
+      `${corpus.notCovered.length} questions not covered` +
       `${corpus.wordVectors ? `, ${corpus.wordVectors.size} word vectors` : ""}; ${citations} citations verified verbatim`,
   );
   return 0;

@@ -139,7 +139,7 @@ function checkNotCovered(corpus: Corpus, problems: KnowledgeProblem[]): void {
   for (const question of corpus.notCovered) {
     const where = answered.get(fold(question));
     if (where)
-      problems.push({ file: "not-covered.yaml", entry: question, reason: `is also asked in ${where}` });
+      problems.push({ file: "not-covered.txt", entry: question, reason: `is also asked in ${where}` });
   }
 }
 

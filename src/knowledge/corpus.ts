@@ -22,7 +22,7 @@ export interface Corpus {
   readonly synonyms: ReadonlyArray<SynonymGroup>;
   /** knowledge/question-bank/: members' ways of asking for each primary paragraph. */
   readonly questionBank: ReadonlyArray<BankedQuestions>;
-  /** knowledge/not-covered.yaml: questions members ask that no article answers. */
+  /** knowledge/not-covered.txt: questions members ask that no article answers. */
   readonly notCovered: ReadonlyArray<string>;
   /** knowledge/word-vectors.bin, when present (see src/search/semantic.ts). */
   readonly wordVectors?: WordVectors;

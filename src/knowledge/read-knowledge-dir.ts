@@ -9,7 +9,7 @@ import {
   type Article,
   type BankedQuestions,
   demandsFileSchema,
-  notCoveredFileSchema,
+  notCoveredQuestionSchema,
   peopleFileSchema,
   qaFileSchema,
   questionBankFileSchema,
@@ -29,7 +29,7 @@ export const KNOWLEDGE_FILES = {
   synonyms: { file: "synonyms.yaml", schema: synonymsFileSchema },
 } as const;
 
-const NOT_COVERED_FILE = "not-covered.yaml";
+const NOT_COVERED_FILE = "not-covered.txt";
 
 function describeZodIssue(file: string, data: unknown, issue: z.core.$ZodIssue): KnowledgeProblem {
   if (!Array.isArray(data)) return { file, reason: `${issue.path.join(".")}: ${issue.message}` };
@@ -124,11 +124,28 @@ function readQuestionBank(dir: string, problems: KnowledgeProblem[]): BankedQues
   return banked;
 }
 
-/** knowledge/not-covered.yaml, every group's questions in one list (optional, like the bank). */
+/**
+ * knowledge/not-covered.txt, one question per line, "#" starting a comment (optional, like the bank).
+ * Lines, not YAML: members' questions are full of colons and quotes, and 1,161 of them took js-yaml
+ * 10 ms of every start-up.
+ */
 function readNotCovered(dir: string, problems: KnowledgeProblem[]): string[] {
-  if (!existsSync(join(dir, NOT_COVERED_FILE))) return [];
-  const groups = readYamlFile(dir, NOT_COVERED_FILE, notCoveredFileSchema, problems);
-  return Object.values(groups).flat();
+  const path = join(dir, NOT_COVERED_FILE);
+  if (!existsSync(path)) return [];
+  const questions: string[] = [];
+  readFileSync(path, "utf8")
+    .split("\n")
+    .forEach((written, at) => {
+      const line = written.trim();
+      if (line === "" || line.startsWith("#")) return;
+      const parsed = notCoveredQuestionSchema.safeParse(line);
+      if (parsed.success) questions.push(parsed.data);
+      else {
+        const reason = parsed.error.issues[0]?.message ?? "not a question";
+        problems.push({ file: NOT_COVERED_FILE, entry: `line ${at + 1}`, reason });
+      }
+    });
+  return questions;
 }
 
 /** knowledge/word-vectors.bin, derived from GloVe (optional: without it, search is lexical only). */

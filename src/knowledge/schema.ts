@@ -116,12 +116,11 @@ export const questionBankFileSchema = z.strictObject({
 });
 
 /**
- * knowledge/not-covered.yaml: questions members ask that no article answers, grouped under a label
- * for whoever keeps them (the article that prompts them, "later-events", "chat"). Written from the
- * articles like the bank, never from an evaluation set. A question much nearer in meaning to one of
- * these than to any way of asking for a passage is answered "not covered" (answer/ask/ask-question.ts).
+ * A line of knowledge/not-covered.txt: a question members ask that no article answers. Written from
+ * the articles like the bank, never from an evaluation set. A question much nearer to one of these
+ * than to the ways of asking for its best passages is answered "not covered" (ask-question.ts).
  */
-export const notCoveredFileSchema = z.record(z.string(), z.array(z.string().trim().min(3).max(300)).min(1));
+export const notCoveredQuestionSchema = z.string().min(3).max(300);
 
 export const demandsFileSchema = z.array(demandSchema);
 export const timelineFileSchema = z.array(timelineEventSchema);

@@ -201,7 +201,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   }
   index.compact();
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
-  // The questions no article answers (knowledge/not-covered.yaml), embedded and encoded when first
+  // The questions no article answers (knowledge/not-covered.txt), embedded and encoded when first
   // needed (by the warm-up's first confident answer): 30 ms that start-up need not wait for.
   let unanswered: { embeddings: Float32Array; wordings: WordingIndex } | undefined;
   const unansweredQuestions = () => {

@@ -18,7 +18,7 @@ export interface SearchMatches {
   /** The highest coverage of any match, named things or not (0 when none). */
   readonly topCoverage: number;
   /**
-   * Whether one of the questions the knowledge is known not to answer (knowledge/not-covered.yaml)
+   * Whether one of the questions the knowledge is known not to answer (knowledge/not-covered.txt)
    * is at least this close to the question: as the cosine of their embeddings (never without word
    * vectors), or as the share of words they have in common (see Wordings).
    */

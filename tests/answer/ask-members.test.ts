@@ -26,7 +26,7 @@ describe("ask in members' words", () => {
   });
 
   it("says not covered when a question is much nearer one no article answers than any way of asking for a passage", () => {
-    // knowledge/not-covered.yaml lists what members ask that the articles do not say; without it,
+    // knowledge/not-covered.txt lists what members ask that the articles do not say; without it,
     // the words shared with "Russia annexed Crimea and invaded eastern Ukraine" made these answered.
     const withoutList = createDossier({ ...corpus, notCovered: [] });
     for (const question of [

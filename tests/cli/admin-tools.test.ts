@@ -54,7 +54,7 @@ describe("dossier ingest", () => {
     expect(first.stdout).toMatch(/\n {2}15: # .*…\n {4}- \n/);
     // And where to list what a reader of it would ask that no article answers.
     expect(first.stdout).toContain(
-      "\nAnd add to knowledge/not-covered.yaml, under npr-2022-01-12, questions",
+      "\nAnd add to knowledge/not-covered.txt questions a reader of it would ask",
     );
     expect(readFileSync(join(knowledgeDir, "articles", "npr-2022-01-12.md"), "utf8")).toBe(
       readFileSync(join(DEFAULT_KNOWLEDGE_DIR, "articles", "npr-2022-01-12.md"), "utf8"),

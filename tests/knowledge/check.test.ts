@@ -194,21 +194,25 @@ describe("knowledge:check", () => {
     ]);
   });
 
-  it("checks the questions listed as not covered: groups of questions, none also a way of asking", () => {
+  it("checks the questions listed as not covered: one a line, none also a way of asking", () => {
     writeKnowledge();
     mkdirSync(join(dir, "question-bank"));
     cpSync(join(SHIPPED, "question-bank"), join(dir, "question-bank"), { recursive: true });
-    writeFileSync(join(dir, "not-covered.yaml"), "chat:\n  - who won the champions league\n");
+    const listed = (text: string) => writeFileSync(join(dir, "not-covered.txt"), text);
+    listed("# Chat\nwho won the champions league: any idea?\n\n  did they invade  \n");
     expect(checkKnowledgeDir(dir).problems).toEqual([]);
-    expect(checkKnowledgeDir(dir).corpus.notCovered).toEqual(["who won the champions league"]);
-    writeFileSync(join(dir, "not-covered.yaml"), "later-events:\n  - did they invade\n  - ok\nchat: []\n");
-    expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
-      "not-covered.yaml: later-events.1: Too small: expected string to have >=3 characters",
-      "not-covered.yaml: chat: Too small: expected array to have >=1 items",
+    expect(checkKnowledgeDir(dir).corpus.notCovered).toEqual([
+      "who won the champions league: any idea?",
+      "did they invade",
     ]);
-    writeFileSync(join(dir, "not-covered.yaml"), 'npr-2022-01-12:\n  - "Moscow\'s  big asks"\n');
+    listed(`# Later events\ndid they invade\nok\n${"why ".repeat(80)}\n`);
     expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
-      "not-covered.yaml › Moscow's  big asks: is also asked in question-bank/wapo-sonne.yaml ¶1",
+      "not-covered.txt › line 3: Too small: expected string to have >=3 characters",
+      "not-covered.txt › line 4: Too big: expected string to have <=300 characters",
+    ]);
+    listed("Moscow's  big asks\n");
+    expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
+      "not-covered.txt › Moscow's  big asks: is also asked in question-bank/wapo-sonne.yaml ¶1",
     ]);
   });
 });

@@ -35,7 +35,7 @@ const SUGGESTIONS = 3;
  */
 const EXCERPTS_PER_RESULT = 1;
 /**
- * See likeUnanswered. Chosen on the tuned sets with all 1,161 questions of not-covered.yaml. In
+ * See likeUnanswered. Chosen on the tuned sets with all 1,161 questions of not-covered.txt. In
  * meaning, a margin of 0.1 flags 15 more unanswerable questions and no answerable one; 0.08 flags
  * 18 for 1, 0.06 25 for 3 (the more questions listed, the nearer the nearest by chance). In words,
  * 0.25 more of them in common flags 15 more again and no answerable one; 0.2 19 for 2.
