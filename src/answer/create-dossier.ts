@@ -41,10 +41,11 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
  * Builds the index and passage library once; every call after that only looks things up.
  *
  * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
- * loading and verifying the knowledge takes ~105 ms (half of it parsing YAML, the question bank's
- * 2,392 phrasings most) and building this ~165 ms (the index, the passage library, and the
- * embeddings of every document and of each of its phrasings), inside the 300 ms target. A
- * cached index would save only part of the analysis and would need an invalidation of its own.
+ * loading and verifying the knowledge takes ~90 ms (a third of it parsing the curated YAML; the
+ * question bank and the not-covered questions are plain lines, which took js-yaml 25–40 ms) and
+ * building this ~170 ms (the index, the passage library, and the embeddings of every document and
+ * of each of its phrasings), inside the 300 ms target. A cached index would save only part of the
+ * analysis and would need an invalidation of its own.
  */
 export function createDossier(corpus: Corpus): Dossier {
   const analyzer = createAnalyzer(

@@ -62,14 +62,13 @@ export const ingestCommand: SubCommand = {
       cli.io.out(
         [
           "",
-          `Then write knowledge/question-bank/${id}.yaml: 3–26 ways members might ask for each paragraph, in their words`,
-          "(the shipped articles have 26: details of each sentence, everyday words and slang, a fragment, a confused question).",
+          `Then write knowledge/question-bank/${id}.txt: 3–26 ways members might ask for each paragraph, in their words,`,
+          "one a line under the paragraph's ¶ (the shipped articles have 26: details of each sentence, everyday words and slang, a fragment, a confused question).",
           `# How members might ask for what each paragraph of ${id} says, written from the article alone.`,
-          `article: ${id}`,
-          "paragraphs:",
           ...paragraphs.flatMap((paragraph, i) => [
-            `  ${i + 1}: # ${paragraph.text.slice(0, 70).replace(/\s+/g, " ")}…`,
-            "    - ",
+            "",
+            `¶${i + 1}`,
+            `# ${paragraph.text.slice(0, 70).replace(/\s+/g, " ")}…`,
           ]),
           "",
           "And add to knowledge/not-covered.txt questions a reader of it would ask that no article answers",

@@ -132,7 +132,7 @@ function checkNotCovered(corpus: Corpus, problems: KnowledgeProblem[]): void {
   const answered = new Map<string, string>();
   for (const { article, paragraph, questions } of corpus.questionBank)
     for (const question of questions)
-      answered.set(fold(question), `question-bank/${article}.yaml ¶${paragraph}`);
+      answered.set(fold(question), `question-bank/${article}.txt ¶${paragraph}`);
   for (const entry of corpus.qa)
     for (const question of [entry.question, ...entry.alternatives])
       answered.set(fold(question), `qa.yaml ${entry.id}`);
@@ -147,7 +147,7 @@ function checkNotCovered(corpus: Corpus, problems: KnowledgeProblem[]): void {
 function checkQuestionBank(corpus: Corpus, problems: KnowledgeProblem[]): void {
   const banked = new Set<string>();
   for (const { article: id, paragraph } of corpus.questionBank) {
-    const file = `question-bank/${id}.yaml`;
+    const file = `question-bank/${id}.txt`;
     const article = findArticle(corpus, id);
     if (!article) {
       problems.push({ file, entry: id, reason: `names unknown article "${id}"` });
@@ -174,7 +174,7 @@ function checkQuestionBank(corpus: Corpus, problems: KnowledgeProblem[]): void {
       .map((p) => `¶${p.n}`);
     if (missing.length > 0) {
       const reason = `no questions for ${missing.join(", ")} (\`dossier ingest\` prints a template)`;
-      problems.push({ file: `question-bank/${article.id}.yaml`, reason });
+      problems.push({ file: `question-bank/${article.id}.txt`, reason });
     }
   }
 }

@@ -8,11 +8,13 @@ import type { KnowledgeProblem } from "./problems.ts";
 import {
   type Article,
   type BankedQuestions,
+  bankedQuestionSchema,
   demandsFileSchema,
+  MAX_BANKED_PER_PARAGRAPH,
+  MIN_BANKED_PER_PARAGRAPH,
   notCoveredQuestionSchema,
   peopleFileSchema,
   qaFileSchema,
-  questionBankFileSchema,
   quotesFileSchema,
   synonymsFileSchema,
   timelineFileSchema,
@@ -101,51 +103,88 @@ function readArticles(dir: string, problems: KnowledgeProblem[]): Article[] {
 }
 
 /**
- * knowledge/question-bank/<article>.yaml, one file per primary article. A folder without it (a
- * fixture, a new dossier) searches the articles' words alone.
+ * The lines of a plain-text knowledge file that say something, with their numbers: blank lines and
+ * "#" comments are left out, the rest trimmed. The question bank and the not-covered questions are
+ * such files rather than YAML: members' questions are full of colons and quotes, and js-yaml took
+ * 25 ms of every start-up reading 3,500 of them.
+ */
+function readLines(path: string): Array<{ line: string; number: number }> {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .map((written, at) => ({ line: written.trim(), number: at + 1 }))
+    .filter(({ line }) => line !== "" && !line.startsWith("#"));
+}
+
+/** A line that fails `schema` is a problem naming it; the rest are kept. */
+function validLine(
+  schema: z.ZodType<string>,
+  { line, number }: { line: string; number: number },
+  file: string,
+  problems: KnowledgeProblem[],
+): string | undefined {
+  const parsed = schema.safeParse(line);
+  if (parsed.success) return parsed.data;
+  problems.push({
+    file,
+    entry: `line ${number}`,
+    reason: parsed.error.issues[0]?.message ?? "not a question",
+  });
+  return undefined;
+}
+
+/**
+ * knowledge/question-bank/<article>.txt, one file per primary article: "¶7", then that paragraph's
+ * questions, one a line. A folder without it (a fixture, a new dossier) searches the articles' words
+ * alone.
  */
 function readQuestionBank(dir: string, problems: KnowledgeProblem[]): BankedQuestions[] {
   const bankDir = join(dir, "question-bank");
   if (!existsSync(bankDir)) return [];
   const banked: BankedQuestions[] = [];
   for (const name of readdirSync(bankDir)
-    .filter((n) => n.endsWith(".yaml"))
+    .filter((n) => n.endsWith(".txt"))
     .sort()) {
     const file = `question-bank/${name}`;
-    const bank = readYamlFile(bankDir, name, questionBankFileSchema, problems, file);
-    if (Array.isArray(bank)) continue;
-    if (`${bank.article}.yaml` !== name) {
-      problems.push({ file, entry: bank.article, reason: `file should be named ${bank.article}.yaml` });
+    const article = name.replace(/\.txt$/, "");
+    const paragraphs = new Map<number, string[]>();
+    let questions: string[] | undefined;
+    for (const read of readLines(join(bankDir, name))) {
+      const heading = /^¶\s*([1-9][0-9]*)$/.exec(read.line);
+      if (heading) {
+        const paragraph = Number(heading[1]);
+        if (paragraphs.has(paragraph))
+          problems.push({ file, entry: `line ${read.number}`, reason: `¶${paragraph} twice` });
+        questions = [];
+        paragraphs.set(paragraph, questions);
+      } else if (!questions) {
+        problems.push({
+          file,
+          entry: `line ${read.number}`,
+          reason: "a question before the first ¶ heading",
+        });
+      } else {
+        const question = validLine(bankedQuestionSchema, read, file, problems);
+        if (question !== undefined) questions.push(question);
+      }
     }
-    for (const [paragraph, questions] of Object.entries(bank.paragraphs)) {
-      banked.push({ article: bank.article, paragraph: Number(paragraph), questions });
+    for (const [paragraph, asked] of paragraphs) {
+      if (asked.length < MIN_BANKED_PER_PARAGRAPH || asked.length > MAX_BANKED_PER_PARAGRAPH) {
+        const reason = `${asked.length} questions; write ${MIN_BANKED_PER_PARAGRAPH}–${MAX_BANKED_PER_PARAGRAPH}`;
+        problems.push({ file, entry: `¶${paragraph}`, reason });
+      }
+      banked.push({ article, paragraph, questions: asked });
     }
   }
   return banked;
 }
 
-/**
- * knowledge/not-covered.txt, one question per line, "#" starting a comment (optional, like the bank).
- * Lines, not YAML: members' questions are full of colons and quotes, and 1,161 of them took js-yaml
- * 10 ms of every start-up.
- */
+/** knowledge/not-covered.txt, one question per line (optional, like the bank). */
 function readNotCovered(dir: string, problems: KnowledgeProblem[]): string[] {
   const path = join(dir, NOT_COVERED_FILE);
   if (!existsSync(path)) return [];
-  const questions: string[] = [];
-  readFileSync(path, "utf8")
-    .split("\n")
-    .forEach((written, at) => {
-      const line = written.trim();
-      if (line === "" || line.startsWith("#")) return;
-      const parsed = notCoveredQuestionSchema.safeParse(line);
-      if (parsed.success) questions.push(parsed.data);
-      else {
-        const reason = parsed.error.issues[0]?.message ?? "not a question";
-        problems.push({ file: NOT_COVERED_FILE, entry: `line ${at + 1}`, reason });
-      }
-    });
-  return questions;
+  return readLines(path).flatMap(
+    (read) => validLine(notCoveredQuestionSchema, read, NOT_COVERED_FILE, problems) ?? [],
+  );
 }
 
 /** knowledge/word-vectors.bin, derived from GloVe (optional: without it, search is lexical only). */

@@ -103,17 +103,15 @@ export const synonymGroupSchema = z.array(z.string().min(1)).min(2);
 /** Ways of asking per paragraph: past two dozen, a bank blurs more than it adds. */
 export const MAX_BANKED_PER_PARAGRAPH = 26;
 
+/** …and under three, too few to reach what members ask. */
+export const MIN_BANKED_PER_PARAGRAPH = 3;
+
 /**
- * How members might ask for what one paragraph says, in their words rather than the article's:
- * slang, idioms, paraphrase. Indexed as a field of that passage; never shown as evidence.
+ * A line of knowledge/question-bank/<article>.txt: how members might ask for what one paragraph
+ * says, in their words rather than the article's (slang, idioms, paraphrase). Indexed as a field of
+ * that passage; never shown as evidence.
  */
-export const questionBankFileSchema = z.strictObject({
-  article: z.string().min(1),
-  paragraphs: z.record(
-    z.string().regex(/^[1-9][0-9]*$/, "paragraph keys are paragraph numbers"),
-    z.array(z.string().trim().min(3).max(200)).min(3).max(MAX_BANKED_PER_PARAGRAPH),
-  ),
-});
+export const bankedQuestionSchema = z.string().min(3).max(200);
 
 /**
  * A line of knowledge/not-covered.txt: a question members ask that no article answers. Written from
@@ -139,7 +137,7 @@ export type Quote = z.infer<typeof quoteSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type QaEntry = z.infer<typeof qaEntrySchema>;
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
-/** One passage's questions from knowledge/question-bank/<article>.yaml. */
+/** One passage's questions from knowledge/question-bank/<article>.txt. */
 export interface BankedQuestions {
   article: string;
   paragraph: number;

@@ -180,17 +180,18 @@ describe("knowledge:check", () => {
     mkdirSync(join(dir, "question-bank"));
     cpSync(join(SHIPPED, "question-bank"), join(dir, "question-bank"), { recursive: true });
     expect(checkKnowledgeDir(dir).problems).toEqual([]);
-    const npr = join(dir, "question-bank", "npr-2022-01-12.yaml");
-    writeFileSync(npr, "article: npr-2022-01-12\nparagraphs:\n  99: [a, b]\n");
-    writeFileSync(
-      join(dir, "question-bank", "trenin-republished.yaml"),
-      "article: trenin-republished\nparagraphs: {}\n",
-    );
+    const npr = join(dir, "question-bank", "npr-2022-01-12.txt");
+    writeFileSync(npr, '# a comment\nwho is ryabkov\n¶99\na\nwhat: b? "c"\n\n¶99\nb\n');
+    writeFileSync(join(dir, "question-bank", "trenin-republished.txt"), "¶1\none\ntwo\nthree\n");
     expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
-      "question-bank/npr-2022-01-12.yaml: paragraphs.99.0: Too small: expected string to have >=3 characters",
-      "question-bank/npr-2022-01-12.yaml: paragraphs.99.1: Too small: expected string to have >=3 characters",
-      "question-bank/npr-2022-01-12.yaml: paragraphs.99: Too small: expected array to have >=3 items",
-      "question-bank/npr-2022-01-12.yaml: no questions for ¶1, ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9, ¶10, ¶11, ¶12, ¶13, ¶14, ¶15 (`dossier ingest` prints a template)",
+      "question-bank/npr-2022-01-12.txt › line 2: a question before the first ¶ heading",
+      "question-bank/npr-2022-01-12.txt › line 4: Too small: expected string to have >=3 characters",
+      "question-bank/npr-2022-01-12.txt › line 7: ¶99 twice",
+      "question-bank/npr-2022-01-12.txt › line 8: Too small: expected string to have >=3 characters",
+      "question-bank/npr-2022-01-12.txt › ¶99: 0 questions; write 3–26",
+      "question-bank/npr-2022-01-12.txt › ¶99: npr-2022-01-12 has 15 paragraphs",
+      "question-bank/trenin-republished.txt › trenin-republished: trenin-republished is a republication: write questions for trenin-2021-12-28",
+      "question-bank/npr-2022-01-12.txt: no questions for ¶1, ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9, ¶10, ¶11, ¶12, ¶13, ¶14, ¶15 (`dossier ingest` prints a template)",
     ]);
   });
 
@@ -212,7 +213,7 @@ describe("knowledge:check", () => {
     ]);
     listed("Moscow's  big asks\n");
     expect(checkKnowledgeDir(dir).problems.map(formatProblem)).toEqual([
-      "not-covered.txt › Moscow's  big asks: is also asked in question-bank/wapo-sonne.yaml ¶1",
+      "not-covered.txt › Moscow's  big asks: is also asked in question-bank/wapo-sonne.txt ¶1",
     ]);
   });
 });
