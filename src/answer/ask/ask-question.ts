@@ -43,7 +43,7 @@ const EXCERPTS_PER_RESULT = 1;
 const UNANSWERED_MARGIN = 0.1;
 const UNANSWERED_WORDING_MARGIN = 0.25;
 const UNANSWERED_MIN_WORDS = 3;
-/** The best hits whose closeness of meaning the not-covered questions must beat. */
+/** The best hits a not-covered question must be nearer to the question than. */
 const UNANSWERED_RIVALS = 5;
 /** Hits looked at for matched terms; the rest are too weak to matter. */
 const HITS_FOR_TERMS = 20;
