@@ -48,6 +48,29 @@ describe("ask in members' words", () => {
     );
   });
 
+  it("answers a question on the not-covered list in a server whose moderators wrote an entry for it", () => {
+    const local = createDossier(corpus);
+    local.upsertGuildQa("guild-a", {
+      id: "invasion-2014",
+      question: "Did Russia end up invading Ukraine?",
+      alternatives: [],
+      answer:
+        "The articles predate 2022; they tell of 2014, when Russia annexed Crimea and invaded eastern Ukraine.",
+      citations: [
+        {
+          article: "fp-mackinnon",
+          paragraph: 9,
+          excerpt: "Russia annexed Crimea and invaded eastern Ukraine",
+        },
+      ],
+    });
+    const question = "did russia end up invading ukraine";
+    const answer = local.ask(question, { guildId: "guild-a" });
+    expect(answer.confident).toBe(true);
+    expect(answer.results[0]?.id).toBe("invasion-2014");
+    expect(local.ask(question, { guildId: "guild-b" }).confident).toBe(false);
+  });
+
   it("corrects a misspelt name even when the question bank misspells it the same way", () => {
     // The bank asks "sulivan said putin already decided to invade right?" of WaPo ¶11; "Sulivan" is
     // still read as Sullivan, whose "That's the basis of reciprocity" is WaPo ¶12.
