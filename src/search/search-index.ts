@@ -1,5 +1,6 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
+import { cosine } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
 import { analyseDocument } from "./document-terms.ts";
@@ -69,9 +70,8 @@ function storedOf(document: SearchDocument): StoredFields {
  * vectors are read in one pass, each summed on its own in the same order as one at a time (so every
  * cosine is bit for bit the same): four independent sums keep the processor busy where one would
  * wait on each addition. This loop was the hottest of a search; reading four at once nearly halves it.
- * With `enough`, it may stop at the first block of four reaching it.
  */
-function closestOf(question: Float32Array, joined: Float32Array | undefined, enough = Infinity): number {
+function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
   if (!joined) return 0;
   const dimensions = question.length;
   let best = 0;
@@ -93,7 +93,6 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined, eno
     if (sum1 > best) best = sum1;
     if (sum2 > best) best = sum2;
     if (sum3 > best) best = sum3;
-    if (best >= enough) return best;
   }
   for (; at < joined.length; at += dimensions) {
     let sum = 0;
@@ -111,6 +110,32 @@ function joinedEmbeddings(embeddings: ReadonlyArray<Float32Array | undefined>): 
     joined.set(embedding, i * embedding.length);
   });
   return joined;
+}
+
+/** The not-covered questions, each embedded, by word for word, and by content word. */
+interface UnansweredQuestions {
+  embeddings: Array<Float32Array | undefined>;
+  wordings: WordingIndex;
+  /** By content word (stem), the questions holding it. */
+  holding: Map<string, number[]>;
+}
+
+function readUnanswered(questions: ReadonlyArray<string>, analyzer: Analyzer): UnansweredQuestions {
+  const holding = new Map<string, number[]>();
+  const words = questions.map((question) => analyzer.words(question));
+  words.forEach((analysed, at) => {
+    for (const word of analysed) {
+      if (word.stop) continue;
+      const holders = holding.get(word.stem);
+      if (!holders) holding.set(word.stem, [at]);
+      else if (holders.at(-1) !== at) holders.push(at);
+    }
+  });
+  return {
+    embeddings: questions.map((question) => analyzer.semantic?.embed(question)),
+    wordings: new WordingIndex(words.map(stemsOf)),
+    holding,
+  };
 }
 
 /**
@@ -203,12 +228,9 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const score = createQueryScorer(index, FIELD_BOOST_LIST);
   // The questions no article answers (knowledge/not-covered.txt), embedded and encoded when first
   // needed (by the warm-up's first confident answer): 30 ms that start-up need not wait for.
-  let unanswered: { embeddings: Float32Array; wordings: WordingIndex } | undefined;
+  let unanswered: UnansweredQuestions | undefined;
   const unansweredQuestions = () => {
-    unanswered ??= {
-      embeddings: joinedEmbeddings(corpus.notCovered.map((question) => analyzer.semantic?.embed(question))),
-      wordings: new WordingIndex(corpus.notCovered.map((question) => stemsOf(analyzer.words(question)))),
-    };
+    unanswered ??= readUnanswered(corpus.notCovered, analyzer);
     return unanswered;
   };
 
@@ -309,9 +331,19 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Read only when an answer would otherwise be confident, and only as far as the first near enough.
       nearUnanswered(similarity, wording) {
         const known = unansweredQuestions();
-        if (question && similarity <= 1 && closestOf(question, known.embeddings, similarity) >= similarity)
-          return true;
-        return wording <= 1 && known.wordings.closest(plan.wording) >= wording;
+        if (wording <= 1 && known.wordings.closest(plan.wording) >= wording) return true;
+        if (!question || similarity > 1) return false;
+        // Only those sharing a content word: a question that shares none is never this close, and
+        // they are a tenth of the list.
+        const compared = new Set<number>();
+        for (const word of plan.words)
+          for (const at of known.holding.get(word.stem) ?? []) {
+            const embedding = known.embeddings[at];
+            if (compared.has(at) || !embedding) continue;
+            compared.add(at);
+            if (cosine(question, embedding) >= similarity) return true;
+          }
+        return false;
       },
       scores: scored.scores,
       phrasings: phrasingShares,
