@@ -31,6 +31,21 @@ const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback/;
 const WEBHOOK = /\/webhooks\/\d+\/[^/?]+(\/messages\/[^/?]+)?/;
 const MASS_MENTION = /@(everyone|here)/;
 const LIVE_MASKED_LINK = /(?:^|[^\\])\[[^\]\n]*[^\\\n]\]\(\s*<?(https?:\/\/[^\s)>]+)/gm;
+/** A fenced code block shows its text as written (the bot breaks any ``` run inside one). */
+const CODE_BLOCK = /```[\s\S]*?```/g;
+
+/**
+ * Whether a message's text would show a live masked link to anywhere but `ownLinks` (the citation
+ * line links the outlet to its article): one would come from input. Not inside a code block, where
+ * Discord shows "[click](https://…)" as typed (a /qa history diff of a hostile entry).
+ */
+export function showsForeignLink(parts: ReadonlyArray<string>, ownLinks: ReadonlySet<string>): boolean {
+  return parts.some((part) =>
+    [...part.replace(CODE_BLOCK, "").matchAll(LIVE_MASKED_LINK)].some(
+      (match) => !ownLinks.has(match[1] ?? ""),
+    ),
+  );
+}
 
 /**
  * The real discord.js client with the bot's router, fed gateway payloads in process: no sockets, no
@@ -154,11 +169,7 @@ export class InProcessDiscord {
       parsed.data.content ?? "",
       ...(parsed.data.embeds ?? []).map((embed) => JSON.stringify(embed)),
     ];
-    // The citation line links the outlet to its article: a link to anywhere else came from input.
-    const foreign = shown.some((part) =>
-      [...part.matchAll(LIVE_MASKED_LINK)].some((match) => !this.#ownLinks.has(match[1] ?? "")),
-    );
-    if (foreign) delivery.maskedLinks += 1;
+    if (showsForeignLink(shown, this.#ownLinks)) delivery.maskedLinks += 1;
     for (const row of parsed.data.components ?? []) {
       for (const component of row.components ?? []) {
         if (component.custom_id !== undefined) delivery.customIds.push(component.custom_id);

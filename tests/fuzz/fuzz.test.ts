@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { showsForeignLink } from "../../src/fuzz/in-process-discord.ts";
 import { formatFuzzReport, runFuzz } from "../../src/fuzz/run-fuzz.ts";
 
 /**
@@ -33,5 +34,24 @@ describe("2,000 seeded hostile inputs through every command, renderer and the ro
     expect(report.interactions - report.refusedByDiscordJs).toBeGreaterThan(1_000);
     expect(report.excerptsChecked).toBeGreaterThan(1_000);
     expect(report.messagesChecked).toBeGreaterThan(1_500);
+  });
+});
+
+describe("the fuzz harness's judge of masked links", () => {
+  const own = new Set(["https://www.npr.org/2022/01/12/1072413634/russia-nato-ukraine"]);
+
+  it("counts a live link to anywhere but a cited article", () => {
+    expect(showsForeignLink(["see [click](https://example.com) now"], own)).toBe(true);
+    expect(
+      showsForeignLink(["— [NPR](https://www.npr.org/2022/01/12/1072413634/russia-nato-ukraine)"], own),
+    ).toBe(false);
+    expect(showsForeignLink(["see \\[click](https://example.com)"], own)).toBe(false);
+  });
+
+  it("does not count one inside a code block, which Discord shows as typed", () => {
+    // A /qa history diff of an entry whose alternative was written with a masked link.
+    const diff = "By <@1>.\n```diff\n@@ alternatives\n+ [click](https://example.com) tolerated\n```";
+    expect(showsForeignLink([diff], own)).toBe(false);
+    expect(showsForeignLink([`${diff}\nthen [click](https://example.com)`], own)).toBe(true);
   });
 });
