@@ -54,12 +54,10 @@ function readYamlFile<T>(
   file: string,
   schema: z.ZodType<T>,
   problems: KnowledgeProblem[],
-  /** How messages name the file, when not by its name alone. */
-  shownAs = file,
 ): T | [] {
   const path = join(dir, file);
   if (!existsSync(path)) {
-    problems.push({ file: shownAs, reason: "file is missing" });
+    problems.push({ file: file, reason: "file is missing" });
     return [];
   }
   let data: unknown;
@@ -68,12 +66,12 @@ function readYamlFile<T>(
     // stays the string written.
     data = parseYaml(readFileSync(path, "utf8"), { schema: CORE_SCHEMA });
   } catch (error) {
-    problems.push({ file: shownAs, reason: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
+    problems.push({ file: file, reason: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
     return [];
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push(describeZodIssue(shownAs, data, issue));
+  for (const issue of parsed.error.issues) problems.push(describeZodIssue(file, data, issue));
   return [];
 }
 

@@ -102,16 +102,6 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
   return best;
 }
 
-/** Embeddings end to end in one array, for closestOf; those of texts without known words are left out. */
-function joinedEmbeddings(embeddings: ReadonlyArray<Float32Array | undefined>): Float32Array {
-  const known = embeddings.filter((embedding) => embedding !== undefined);
-  const joined = new Float32Array(known.length * (known[0]?.length ?? 0));
-  known.forEach((embedding, i) => {
-    joined.set(embedding, i * embedding.length);
-  });
-  return joined;
-}
-
 /** The not-covered questions: each embedded, all encoded word for word, and found by content word. */
 interface UnansweredQuestions {
   embeddings: Array<Float32Array | undefined>;
@@ -210,7 +200,12 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
       // close phrasing is a stronger sign than an average over everything the document says.
       // One array per document, its embeddings end to end: a question reads it in one pass.
-      vectors[doc] = joinedEmbeddings(semantic.embedDocument(whole, ways));
+      const embeddings = semantic.embedDocument(whole, ways).flatMap((embedding) => embedding ?? []);
+      const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
+      embeddings.forEach((embedding, i) => {
+        joined.set(embedding, i * embedding.length);
+      });
+      vectors[doc] = joined;
     }
     numbers.set(document.id, doc);
     statistics.learn(terms, document.kind, spelled);
