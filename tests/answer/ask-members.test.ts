@@ -373,3 +373,17 @@ describe("quotations in excerpts", () => {
     );
   });
 });
+
+describe("curated excerpts", () => {
+  it("widens a curated excerpt to the sentence beside it that answers, though a better window lies elsewhere in the paragraph", () => {
+    // The entry on Zelensky cites Trenin ¶14's last sentence (the drones); the one before says what
+    // Trenin thinks of him. The paragraph's best window overall is its first two sentences (the
+    // stalled Donbas deal with Zelensky), which do not touch the cited one: the excerpt is still
+    // widened, to the best run of sentences that takes in the curated words.
+    const answer = dossier.ask("trenin's opinion of zelensky? seemed harsh");
+    const entry = answer.results.find((r) => r.kind === "qa" && r.id === "zelensky");
+    expect(entry?.excerpts[0]?.text).toBe(
+      "Zelensky, who won the presidency in a landslide running as a peace candidate, is an exceptionally erratic leader. His decision to use armed drones in Donbas in 2021 ratcheted up tensions with Moscow at a time when Ukraine could not afford to provoke its neighbor.",
+    );
+  });
+});

@@ -48,14 +48,10 @@ export function excerptOfCitation(
   const range = passage.located.get(citation.excerpt);
   if (!range) return undefined;
   const window =
-    options.widen && terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES) : undefined;
+    options.widen && terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES, range) : undefined;
   const curated = scoreRange(passage, range, terms);
-  if (window && window.score >= curated + MIN_WIDENING_GAIN) {
-    const widened = { start: Math.min(range.start, window.start), end: Math.max(range.end, window.end) };
-    const spanned = passage.sentences.filter((s) => s.end > widened.start && s.start < widened.end).length;
-    if (spanned <= MAX_SENTENCES && scoreRange(passage, widened, terms) >= curated + MIN_WIDENING_GAIN) {
-      return excerptOfRange(passage, withQuoteGoingOn(passage, widened), terms);
-    }
+  if (window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN) {
+    return excerptOfRange(passage, withQuoteGoingOn(passage, window), terms);
   }
   return excerptOfRange(passage, withQuoteGoingOn(passage, range), terms);
 }

@@ -87,36 +87,45 @@ const windowsOf = new WeakMap<RelevantTerms, Map<string, SentenceWindow | undefi
 /**
  * The run of at most `max` consecutive sentences covering the most (weighted) distinct question
  * terms, with the kind of answer asked for, closest in meaning; the shortest on a tie. Consecutive,
- * so the excerpt stays a verbatim piece of the paragraph.
+ * so the excerpt stays a verbatim piece of the paragraph. With `containing`, only runs that take in
+ * that range (a curated excerpt's sentences) are weighed.
  */
 export function bestSentenceWindow(
   passage: Passage,
   terms: RelevantTerms,
   max: number,
+  containing?: Range,
 ): SentenceWindow | undefined {
   let windows = windowsOf.get(terms);
   if (windows === undefined) {
     windows = new Map();
     windowsOf.set(terms, windows);
   }
-  const key = `${max} ${passage.ref}`;
+  const key = `${max} ${passage.ref} ${containing?.start ?? ""} ${containing?.end ?? ""}`;
   if (windows.has(key)) return windows.get(key);
-  const window = weighWindows(passage, terms, max);
+  const window = weighWindows(passage, terms, max, containing);
   windows.set(key, window);
   return window;
 }
 
-function weighWindows(passage: Passage, terms: RelevantTerms, max: number): SentenceWindow | undefined {
+function weighWindows(
+  passage: Passage,
+  terms: RelevantTerms,
+  max: number,
+  containing: Range = { start: Infinity, end: -Infinity },
+): SentenceWindow | undefined {
   const { sentences } = passage;
   const similarities = sentenceSimilarities(passage, terms.vector);
   const perSentence = sentences.map((sentence) => termsWithin(passage, sentence, terms));
   let best: SentenceWindow | undefined;
   for (let first = 0; first < sentences.length; first += 1) {
+    if ((sentences[first]?.start ?? 0) > containing.start) break;
     const found = new Set<string>();
     for (let last = first; last < Math.min(sentences.length, first + max); last += 1) {
       for (const term of perSentence[last] ?? []) found.add(term);
       const start = sentences[first]?.start ?? 0;
       const end = sentences[last]?.end ?? 0;
+      if (end < containing.end) continue;
       const typed = terms.wants?.(passage.paragraph.text.slice(start, end)) === true;
       const score =
         weightOf(found, terms) +
