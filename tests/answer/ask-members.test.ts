@@ -142,6 +142,9 @@ describe("answer types", () => {
     expect(askedAnswerType("how many troops")).toBe("number");
     expect(askedAnswerType("whats the name of the ambassador")).toBe("person");
     expect(askedAnswerType("name of the british destroyer?")).toBe("person");
+    // Several names are asked for as one is.
+    expect(askedAnswerType("what are the names of the french and german ministers")).toBe("person");
+    expect(askedAnswerType("some lawmakers opposed it, any names?")).toBe("person");
     expect(askedAnswerType("exact date of putins press conference")).toBe("date");
     expect(askedAnswerType("how big is ukraine's army")).toBe("number");
     expect(askedAnswerType("who headed the russian delegation")).toBe("person");
@@ -222,6 +225,15 @@ describe("answer types", () => {
     expect(askedAnswerType("whos the head of nato")).toBe("person");
     expect(askedAnswerType("who was russia's rep at the talks")).toBe("person");
     expect(askedAnswerType("which western journalist asked him")).toBe("person");
+  });
+
+  it("does not answer a question asking for names with a passage that gives none it lacks", () => {
+    // Trenin ¶15 names Lavrov and his "French and German counterparts", not them.
+    const answer = dossier.ask(
+      "what are the names of the french and german foreign ministers lavrov was writing to",
+    );
+    expect(answer.confident).toBe(false);
+    expect(cited(answer)).toContain("passage trenin-2021-12-28¶15");
   });
 });
 
