@@ -28,17 +28,21 @@ describe("ask ranking", () => {
     );
   });
 
-  it("answers with passages when no curated entry covers the question", () => {
+  it("ranks first what is asked for the way the question asks, even below full coverage", () => {
     const answer = dossier.ask("Why is Russia acting now?");
     expect(ranking(answer).slice(0, 3)).toEqual([
+      // The entry's way of asking, "why now", is half of the question's words, "why" among them
+      // (which the index leaves out): first, though it covers less than QA_FIRST_COVERAGE. It cites
+      // FP ¶10, "better for the Kremlin to act now".
+      "qa why-now",
       // "Now … acting … Russia": all three words in one short sentence.
       "passage npr-2022-01-12#8",
-      // "better for the Kremlin to act now": the same words in a longer paragraph.
-      "passage fp-mackinnon#10",
       // Read with ¶8 just before it, NPR ¶9 covers the question too, though less than ¶8 itself.
       "passage npr-2022-01-12#9",
     ]);
-    expect(highlighted(answer)).toEqual(["Now", "acting", "Russia"]);
+    expect(answer.results[0]?.excerpts[0]?.citation.article).toBe("fp-mackinnon");
+    expect(highlighted(answer)).toEqual(["act", "now"]);
+    expect(highlighted(answer, 1)).toEqual(["Now", "acting", "Russia"]);
   });
 
   it("corrects a misspelt name and keeps only what covers the question", () => {

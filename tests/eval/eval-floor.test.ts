@@ -17,25 +17,25 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * wrongly 0.10), which not every holdout reaches yet.
  */
 const FLOORS = {
-  "dev.json": { hitAt1: 0.87, hitAt3: 0.93, flagged: 0.95, wronglyFlagged: 0.04 },
-  "dev-members.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.88, wronglyFlagged: 0.08 },
-  "dev-members-2.json": { hitAt1: 0.84, hitAt3: 0.95, flagged: 0.9, wronglyFlagged: 0.07 },
-  "dev-members-3.json": { hitAt1: 0.81, hitAt3: 0.93, flagged: 0.81, wronglyFlagged: 0.05 },
-  "dev-members-4.json": { hitAt1: 0.79, hitAt3: 0.89, flagged: 0.82, wronglyFlagged: 0.06 },
-  "holdout.json": { hitAt1: 0.76, hitAt3: 0.87, flagged: 0.9, wronglyFlagged: 0.08 },
-  "holdout-2.json": { hitAt1: 0.78, hitAt3: 0.91, flagged: 0.82, wronglyFlagged: 0.09 },
-  "holdout-3.json": { hitAt1: 0.77, hitAt3: 0.9, flagged: 0.74, wronglyFlagged: 0.09 },
-  "holdout-4.json": { hitAt1: 0.77, hitAt3: 0.89, flagged: 0.85, wronglyFlagged: 0.1 },
-  "holdout-5.json": { hitAt1: 0.79, hitAt3: 0.92, flagged: 0.83, wronglyFlagged: 0.1 },
-  "holdout-6.json": { hitAt1: 0.83, hitAt3: 0.92, flagged: 0.88, wronglyFlagged: 0.07 },
-  "holdout-7.json": { hitAt1: 0.74, hitAt3: 0.88, flagged: 0.87, wronglyFlagged: 0.09 },
+  "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
+  "dev-members.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.88, wronglyFlagged: 0.08 },
+  "dev-members-2.json": { hitAt1: 0.88, hitAt3: 0.96, flagged: 0.88, wronglyFlagged: 0.07 },
+  "dev-members-3.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.81, wronglyFlagged: 0.05 },
+  "dev-members-4.json": { hitAt1: 0.83, hitAt3: 0.91, flagged: 0.85, wronglyFlagged: 0.06 },
+  "holdout.json": { hitAt1: 0.81, hitAt3: 0.9, flagged: 0.9, wronglyFlagged: 0.09 },
+  "holdout-2.json": { hitAt1: 0.86, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.09 },
+  "holdout-3.json": { hitAt1: 0.82, hitAt3: 0.92, flagged: 0.74, wronglyFlagged: 0.09 },
+  "holdout-4.json": { hitAt1: 0.81, hitAt3: 0.91, flagged: 0.85, wronglyFlagged: 0.1 },
+  "holdout-5.json": { hitAt1: 0.82, hitAt3: 0.92, flagged: 0.83, wronglyFlagged: 0.09 },
+  "holdout-6.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.88, wronglyFlagged: 0.07 },
+  "holdout-7.json": { hitAt1: 0.78, hitAt3: 0.88, flagged: 0.85, wronglyFlagged: 0.09 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
 const UNANSWERED_FLOORS = {
-  "dev-unanswered.json": 0.83,
+  "dev-unanswered.json": 0.8,
   "dev-unanswered-2.json": 0.77,
-  "dev-unanswered-3.json": 0.65,
+  "dev-unanswered-3.json": 0.64,
 };
 
 describe.each(Object.entries(UNANSWERED_FLOORS))("evaluation floor on %s", (file, floor) => {

@@ -35,6 +35,15 @@ const SIMILARITY_STRENGTH = 6;
 const PHRASING_STRENGTH = 2;
 
 /**
+ * How much the share of words, stop words included, that one way of asking for a document has in
+ * common with the question (SearchMatches.wordingOf) scales the relevance of the first hits. It
+ * reads the question's shape ("who is running", "what's the #1 ask") that the index and the
+ * embeddings leave out. Chosen on the tuned sets: from 0 to 6, hit@1 went up by 32 of 529
+ * answerable questions and hit@3 by 8; at 7 and 8, the same within one question.
+ */
+const WORDING_STRENGTH = 6;
+
+/**
  * How high a hit ranks: its BM25 score, scaled down steeply for the words it misses, and up for
  * closeness in meaning to the question.
  */
@@ -75,6 +84,8 @@ export interface RankedHits {
 /**
  * Ranks the matches a batch at a time: an answer reads its first few hits, and only when many of
  * them come to nothing (passages already shown) does it read on, each batch four times the last.
+ * The first `firstBatch` are ranked again with their wording (see WORDING_STRENGTH): measuring it
+ * for every match would cost more than the rest of the ranking.
  */
 export function rankMatches(matches: SearchMatches, keep: HitKeep, firstBatch = FIRST_BATCH): RankedHits {
   let fetched: RankedHit[] = [];
@@ -87,6 +98,10 @@ export function rankMatches(matches: SearchMatches, keep: HitKeep, firstBatch = 
     // with its length, and the optimized readers of `fetched` were thrown away at each new kind.
     fetched = [];
     for (const hit of hits) fetched.push(withRelevance(hit));
+    for (const hit of fetched.slice(0, firstBatch))
+      hit.relevance *= Math.exp(WORDING_STRENGTH * matches.wordingOf(hit));
+    // A stable sort: hits of equal relevance stay in the order of matches.best.
+    fetched.sort((a, b) => b.relevance - a.relevance);
     exhausted = hits.length < size;
   };
   return {
