@@ -112,6 +112,7 @@ function weighWindows(
   passage: Passage,
   terms: RelevantTerms,
   max: number,
+  // Without a range to take in, every run is weighed.
   containing: Range = { start: Infinity, end: -Infinity },
 ): SentenceWindow | undefined {
   const { sentences } = passage;
