@@ -25,6 +25,18 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("answers a question worded nearly as a way of asking for its first passage, though few of its words are the passage's", () => {
+    // "Cold feet" is in no article: the index matches under half of what the question asks. Trenin
+    // ¶7's bank asks "why would european leaders hate a us-russia deal", word for word but one.
+    const question = "why would european leaders get cold feet about a us russia deal";
+    const answer = dossier.ask(question);
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toBe("passage trenin-2021-12-28¶7");
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("Opposition will also be high in Europe");
+    // Not when it asks for particulars: those need nearly all of the question covered.
+    expect(dossier.ask(`${question}, specifically which ones`).confident).toBe(false);
+  });
+
   it("says not covered when a question is much nearer one no article answers than any way of asking for a passage", () => {
     // knowledge/not-covered.txt lists what members ask that the articles do not say; without it,
     // the words shared with "Russia annexed Crimea and invaded eastern Ukraine" made these answered.

@@ -11,6 +11,7 @@ import { asksForParticulars } from "./answer-type.ts";
 import { checkArticleFilter } from "./article.ts";
 import {
   CONFIDENT_COVERAGE,
+  CONFIDENT_WORDING,
   QA_FIRST_COVERAGE,
   type RankedHit,
   type RankedHits,
@@ -113,12 +114,20 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // Confident when some hit with every named thing of the question covers enough of it, even when
   // a looser one outranks it on raw score.
   const { bestCoverage } = matches;
-  const needed = asksForParticulars(text) ? SPECIFICS_COVERAGE : CONFIDENT_COVERAGE;
-  const confident = matches.someNamed((coverage) => coverage >= needed);
+  const particulars = asksForParticulars(text);
+  const covered = matches.someNamed(
+    (coverage) => coverage >= (particulars ? SPECIFICS_COVERAGE : CONFIDENT_COVERAGE),
+  );
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
-  const floor = (confident ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
+  const floor = (covered ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
+  // Or when the first hit has a way of asking worded nearly as the question is, whatever share of
+  // its telling words the index matched ("why would european leaders get cold feet about a us
+  // russia deal", asked of Trenin ¶7 as "why would european leaders hate a us-russia deal").
+  const first = hits.at(0);
+  const confident =
+    covered || (!particulars && first !== undefined && matches.wordingOf(first) >= CONFIDENT_WORDING);
   const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants);
   const inArticle = (result: AnswerResult): AnswerResult =>
