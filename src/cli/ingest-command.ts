@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingestFile } from "../ingest/ingest-file.ts";
 import { IngestError } from "../ingest/ingest-raw-text.ts";
+import { MAX_BANKED_PER_PARAGRAPH, MIN_BANKED_PER_PARAGRAPH } from "../knowledge/schema.ts";
 import { UserError } from "../user-error.ts";
 import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
@@ -62,8 +63,8 @@ export const ingestCommand: SubCommand = {
       cli.io.out(
         [
           "",
-          `Then write knowledge/question-bank/${id}.txt: 3–26 ways members might ask for each paragraph, in their words,`,
-          "one a line under the paragraph's ¶ (the shipped articles have 26: details of each sentence, everyday words and slang, a fragment, a confused question).",
+          `Then write knowledge/question-bank/${id}.txt: ${MIN_BANKED_PER_PARAGRAPH}–${MAX_BANKED_PER_PARAGRAPH} ways members might ask for each paragraph, in their words,`,
+          `one a line under the paragraph's ¶ (the shipped articles have ${MAX_BANKED_PER_PARAGRAPH}: details of each sentence, everyday words and slang, a fragment, a confused question).`,
           `# How members might ask for what each paragraph of ${id} says, written from the article alone.`,
           ...paragraphs.flatMap((paragraph, i) => [
             "",
