@@ -37,6 +37,18 @@ describe("ask in members' words", () => {
     expect(dossier.ask(`${question}, specifically which ones`).confident).toBe(false);
   });
 
+  it("is not said not covered by a listed question that asks the same and a particular more", () => {
+    // not-covered.txt lists "how many javelins had the us sent ukraine before those 65 days": every
+    // content word of the question and more. The Post answers the plainer question.
+    const answer = dossier.ask("how many javelins did the us send");
+    expect(answer.confident).toBe(true);
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("180 Javelin missiles");
+    // The listed question itself still is.
+    expect(dossier.ask("how many javelins had the us sent ukraine before those 65 days").confident).toBe(
+      false,
+    );
+  });
+
   it("says not covered when a question is much nearer one no article answers than any way of asking for a passage", () => {
     // knowledge/not-covered.txt lists what members ask that the articles do not say; without it,
     // the words shared with "Russia annexed Crimea and invaded eastern Ukraine" made these answered.
