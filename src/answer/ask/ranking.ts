@@ -8,14 +8,15 @@ import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 
 /** A question is answered when its best hit covers this share of its (weighted) words. */
 export const CONFIDENT_COVERAGE = 0.52;
-/**
- * …or when its first hit has a way of asking with this share of the question's words, stop words
- * included (SearchMatches.wordingOf). Chosen on the tuned sets: at 0.55 and 0.6, one more answerable
- * question answered and nothing lost; at 0.5, two for one unanswerable.
- */
-export const CONFIDENT_WORDING = 0.6;
 /** …and this share when it asks for particulars ("which ones specifically"; see answer-type.ts). */
 export const SPECIFICS_COVERAGE = 0.85;
+/**
+ * A question not asking for particulars is answered too when its first hit has a way of asking
+ * with this share of the question's words, stop words included (SearchMatches.wordingOf). Chosen on
+ * the tuned sets: at 0.55 and 0.6, one more answerable question answered and nothing lost; at 0.5,
+ * two for one unanswerable.
+ */
+export const CONFIDENT_WORDING = 0.6;
 /**
  * A curated Q&A entry is put first when it covers this share of the question; below it, it is
  * ranked like any passage. At 0.8 it was put before a passage that answered better more often than
@@ -44,8 +45,8 @@ const PHRASING_STRENGTH = 2;
  * How much the share of words, stop words included, that one way of asking for a document has in
  * common with the question (SearchMatches.wordingOf) scales the relevance of the first hits. It
  * reads the question's shape that the index and the embeddings leave out: "why is Russia acting
- * now" is asked the way the entry "why now" is. Chosen on the tuned sets: from 0 to 6, hit@1 went up by 32 of 529
- * answerable questions and hit@3 by 8; at 7 and 8, the same within one question.
+ * now" is asked the way the entry "why now" is. Chosen on the tuned sets: from 0 to 6, hit@1 went
+ * up by 32 of 529 answerable questions and hit@3 by 8; at 7 and 8, the same within one question.
  */
 const WORDING_STRENGTH = 6;
 
