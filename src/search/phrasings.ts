@@ -6,8 +6,27 @@ interface Credit {
   credit: number;
 }
 
-/** A document's ways of asking, each the set of its index terms, as numbers (see `Phrasings`). */
-export type EncodedPhrasings = ReadonlyArray<Int32Array>;
+/**
+ * A document's sets of numbers (its ways of asking, as index terms or as words) laid end to end in one
+ * array: set k is `items` from `starts[k]` up to `starts[k + 1]`. Thousands of ways of asking kept as
+ * a typed array each cost more memory in the arrays' own bookkeeping than in their numbers.
+ */
+export interface PackedSets {
+  starts: Int32Array;
+  items: Int32Array;
+}
+
+function packSets(sets: ReadonlyArray<ArrayLike<number>>): PackedSets {
+  const starts = new Int32Array(sets.length + 1);
+  sets.forEach((set, k) => {
+    starts[k + 1] = (starts[k] as number) + set.length;
+  });
+  const items = new Int32Array(starts[sets.length] as number);
+  sets.forEach((set, k) => {
+    items.set(set, starts[k]);
+  });
+  return { starts, items };
+}
 
 /**
  * The ways of asking for the documents (bank questions, a Q&A's wordings), and for a question, the
@@ -23,8 +42,8 @@ export class Phrasings {
   private credited: number[] = [];
 
   /** Each phrasing's index terms, as a set of term numbers. */
-  encode(phrasings: ReadonlyArray<ReadonlyArray<string>>): EncodedPhrasings {
-    return phrasings.map((terms) => Int32Array.from(new Set(terms), (term) => this.numberOf(term)));
+  encode(phrasings: ReadonlyArray<ReadonlyArray<string>>): PackedSets {
+    return packSets(phrasings.map((terms) => Array.from(new Set(terms), (term) => this.numberOf(term))));
   }
 
   private numberOf(term: string): number {
@@ -41,7 +60,7 @@ export class Phrasings {
    * For one question: the largest share of its words (weighted by `weights`) one of a document's
    * phrasings has, 0…1. Valid until the next question is measured.
    */
-  meter(plan: QueryPlan, weights: Float64Array): (phrasings: EncodedPhrasings | undefined) => number {
+  meter(plan: QueryPlan, weights: Float64Array): (phrasings: PackedSets | undefined) => number {
     const { creditsOf } = this;
     for (const number of this.credited) creditsOf[number] = undefined;
     this.credited = [];
@@ -61,12 +80,13 @@ export class Phrasings {
     const credit = new Float64Array(weights.length);
     return (phrasings) => {
       if (!phrasings || total === 0) return 0;
+      const { starts, items } = phrasings;
       let best = 0;
-      for (const phrasing of phrasings) {
+      for (let k = 0; k + 1 < starts.length; k++) {
         // A phrasing without any of the question's terms has none of its words: it cannot be best.
         let any = false;
-        for (let t = 0; t < phrasing.length; t++) {
-          const credits = creditsOf[phrasing[t] as number];
+        for (let t = starts[k] as number; t < (starts[k + 1] as number); t++) {
+          const credits = creditsOf[items[t] as number];
           if (credits === undefined) continue;
           if (!any) {
             credit.fill(0);
@@ -95,8 +115,13 @@ export class Phrasings {
 export class Wordings {
   private readonly numbers = new Map<string, number>();
 
+  /** Texts' words (`Analyzer.words` stems), each as a sorted set of numbers. */
+  encodeAll(texts: ReadonlyArray<ReadonlyArray<string>>): PackedSets {
+    return packSets(texts.map((words) => this.encode(words)));
+  }
+
   /** A text's words (`Analyzer.words` stems), as a sorted set of numbers. */
-  encode(words: ReadonlyArray<string>): Int32Array {
+  protected encode(words: ReadonlyArray<string>): Int32Array {
     const encoded = new Set<number>();
     for (const word of words) {
       let number = this.numbers.get(word);
@@ -120,23 +145,28 @@ export class Wordings {
    * For one question (its words): the share of words it has in common with the closest of a few
    * texts, 0…1. Valid while no text is encoded.
    */
-  meter(words: ReadonlyArray<string>): (texts: ReadonlyArray<Int32Array> | undefined) => number {
+  meter(words: ReadonlyArray<string>): (texts: PackedSets | undefined) => number {
     const { known, size } = this.read(words);
     return (texts) => {
+      if (!texts) return 0;
+      const { starts, items } = texts;
       let best = 0;
-      for (const text of texts ?? []) {
+      for (let k = 0; k + 1 < starts.length; k++) {
+        const start = starts[k] as number;
+        const end = starts[k + 1] as number;
+        const length = end - start;
         // A text of twice the question's words or half of them can share at most half: the sizes
         // alone often say it cannot beat the best so far.
-        if (Math.min(size, text.length) <= best * Math.max(size, text.length)) continue;
+        if (Math.min(size, length) <= best * Math.max(size, length)) continue;
         let shared = 0;
-        for (let i = 0, j = 0; i < known.length && j < text.length; ) {
+        for (let i = 0, j = start; i < known.length && j < end; ) {
           const a = known[i] as number;
-          const b = text[j] as number;
+          const b = items[j] as number;
           if (a === b) shared++;
           if (a <= b) i++;
           if (b <= a) j++;
         }
-        best = Math.max(best, shared / (size + text.length - shared));
+        best = Math.max(best, shared / (size + length - shared));
       }
       return best;
     };

@@ -6,7 +6,7 @@ import { coverageMeter } from "./coverage.ts";
 import { analyseDocument } from "./document-terms.ts";
 import { createInvertedIndex } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
-import { type EncodedPhrasings, Phrasings, WordingIndex, Wordings } from "./phrasings.ts";
+import { type PackedSets, Phrasings, WordingIndex, Wordings } from "./phrasings.ts";
 import { type QueryPlan, stemsOf } from "./query-plan.ts";
 import { createQueryScorer, type ScoredTerm } from "./query-scorer.ts";
 import {
@@ -186,10 +186,10 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const vectors: Array<Float32Array | undefined> = [];
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
   const phrasings = new Phrasings();
-  const phrasingTerms: Array<EncodedPhrasings | undefined> = [];
+  const phrasingTerms: Array<PackedSets | undefined> = [];
   /** And as sets of words, stop words included. */
   const wordings = new Wordings();
-  const wordingsOf: Array<Int32Array[] | undefined> = [];
+  const wordingsOf: Array<PackedSets | undefined> = [];
   const numbers = new Map<string, number>();
   const statistics = createTermStatistics();
   const add = (document: SearchDocument, removable: boolean) => {
@@ -197,7 +197,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const doc = index.add(fields, { removable });
     stored[doc] = storedOf(document);
     phrasingTerms[doc] = phrasings.encode(wayTerms);
-    wordingsOf[doc] = wayWords.map((words) => wordings.encode(words));
+    wordingsOf[doc] = wordings.encodeAll(wayWords);
     const semantic = analyzer.semantic;
     if (semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])

@@ -133,7 +133,7 @@ describe("ways of asking compared word for word", () => {
         const expected = Math.max(0, ...texts.map((t) => jaccard(t, question)));
         expect(new WordingIndex(texts).closest(question)).toBeCloseTo(expected, 12);
         const wordings = new Wordings();
-        const encoded = texts.map((t) => wordings.encode(t));
+        const encoded = wordings.encodeAll(texts);
         expect(wordings.meter(question)(encoded)).toBeCloseTo(expected, 12);
       }),
     );
