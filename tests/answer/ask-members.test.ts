@@ -143,6 +143,14 @@ describe("ask in members' words", () => {
     const years = answer.results.flatMap((r) => r.excerpts).find((e) => e.text.includes("2014 and 2015"));
     expect(years?.citation).toMatchObject({ article: "trenin-2021-12-28", paragraph: 15 });
   });
+
+  it("gives a short run of three sentences the one beside it", () => {
+    // NPR ¶15: its first three sentences (170 characters) match best; the fourth answers.
+    const answer = dossier.ask("has russia even stuck to minsk itself");
+    const passage = answer.results.find((r) => r.id === "npr-2022-01-12#15");
+    expect(passage?.excerpts[0]?.text).toMatch(/^NATO’s counter: The U\.S\. supports the Minsk agreements\./);
+    expect(passage?.excerpts[0]?.text).toContain("Moscow has also failed to meet obligations to the deal.");
+  });
 });
 
 describe("article mentions", () => {
