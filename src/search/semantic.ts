@@ -237,7 +237,8 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       return embeddings;
     },
     isName(word, capitalizedInQuestion) {
-      if (word.length < 3 || bylineWords.has(word)) return false;
+      // One letter is no name ("q", "u"); two can be: the articles write "Xi Jinping".
+      if (word.length < 2 || bylineWords.has(word)) return false;
       if (!frequency.has(word)) {
         // A word the knowledge never uses is a name when written as one, when it is a long word
         // English does not know ("lukashenko", or a typo the index will correct), or when the

@@ -75,6 +75,8 @@ describe("semantic", () => {
   it("tells names from words", () => {
     // Written with a capital in the articles, and in few of them.
     expect(semantic.isName("ryabkov", false)).toBe(true);
+    // Two letters can make a name.
+    expect(semantic.isName("xi", false)).toBe(true);
     // Everywhere: the topic, not a name a question singles out.
     expect(semantic.isName("russia", false)).toBe(false);
     // Outlets say where a passage is, not what it is about.
