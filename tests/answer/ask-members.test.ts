@@ -144,6 +144,15 @@ describe("ask in members' words", () => {
     expect(years?.citation).toMatchObject({ article: "trenin-2021-12-28", paragraph: 15 });
   });
 
+  it("weighs the sentences' meaning beside the question's words found in them", () => {
+    // Trenin ¶11: "send troops in" finds its first sentence ("dispatch troops"); "red lines" is
+    // written "redline" three sentences on, which the question's meaning reaches.
+    const [first] = dossier.ask(
+      "what would actually make putin send troops in, like what are the red lines",
+    ).results;
+    expect(first?.excerpts[0]?.text).toContain("Another Russian redline is Ukraine's accession to NATO");
+  });
+
   it("gives a short run of three sentences the one beside it", () => {
     // NPR ¶15: its first three sentences (170 characters) match best; the fourth answers.
     const answer = dossier.ask("has russia even stuck to minsk itself");
