@@ -373,6 +373,11 @@ describe("how something turned out", () => {
     // Trenin ¶12: "Moscow could also recognize the self-proclaimed people's republics of Donetsk and
     // Luhansk".
     expect(dossier.ask("did the kremlin end up recognising donetsk and luhansk").confident).toBe(false);
+    // However it is asked: how it went, what was decided there.
+    expect(dossier.ask("how did the osce talks in vienna go").confident).toBe(false);
+    expect(dossier.ask("what was decided at the nato-russia council meeting in brussels").confident).toBe(
+      false,
+    );
   });
 
   it("is not answered by a sentence that does not write what it asks about", () => {
