@@ -312,6 +312,9 @@ describe("a date, number or name beside what the question names", () => {
     const spokesman = dossier.ask("who was the pentagon spokesman on the javelin deliveries");
     expect(spokesman.confident).toBe(true);
     expect(spokesman.results[0]?.excerpts[0]?.text).toContain("Semelroth");
+    // All of the role: WaPo ¶19 names "Ukrainian Foreign Minister Dmytro Kuleba", no defense minister.
+    expect(dossier.ask("who was the ukrainian foreign minister").confident).toBe(true);
+    expect(dossier.ask("who was the ukrainian defense minister").confident).toBe(false);
   });
 
   it("is answered when they share a sentence, or the passage matched the name through its bank", () => {

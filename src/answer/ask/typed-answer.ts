@@ -45,13 +45,13 @@ const ROLE_DEED =
 /** Words that end the role's noun phrase ("ambassador to the US", "rep at the OSCE"). */
 const AFTER_ROLE = /^(to|at|in|of|for|from|on|who|that|which|was|is|were|did|does|quoted|it)$/i;
 
-/** The role a "who" question asks the holder of: the last word of the phrase naming it. */
-function roleAsked(question: string): string | undefined {
+/** The role a "who" question asks the holder of: the words of the phrase naming it. */
+function roleAsked(question: string): string[] {
   const deed = ROLE_DEED.exec(question)?.[1];
-  if (deed) return deed;
+  if (deed) return [deed];
   const [, first, second] = ROLE.exec(question) ?? [];
-  if (!first || AFTER_ROLE.test(first)) return undefined;
-  return second && !AFTER_ROLE.test(second) ? second : first;
+  if (!first || AFTER_ROLE.test(first)) return [];
+  return second && !AFTER_ROLE.test(second) ? [first, second] : [first];
 }
 
 type TextTest = (text: string) => boolean;
@@ -149,11 +149,14 @@ export function typedAnswer(
   const test: TextTest | undefined =
     outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
   if (!test) return undefined;
-  // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too.
-  const role = askedAnswerType(question) === "person" ? roleAsked(question) : undefined;
-  const [roleWord] = role ? analyzer.words(role) : [];
-  const roleIndex = plan.words.findIndex((word) => word.stem === roleWord?.stem);
-  if (roleIndex >= 0 && !plan.words[roleIndex]?.named) named.push(termsOf(roleIndex));
+  // "Who was the Pentagon spokesman": the name must be the spokesman's, so the role is named too,
+  // all of it: "which actual missile systems" is not answered by a sentence naming another system.
+  const role = askedAnswerType(question) === "person" ? roleAsked(question) : [];
+  for (const asWritten of role) {
+    const [roleWord] = analyzer.words(asWritten);
+    const roleIndex = plan.words.findIndex((word) => word.stem === roleWord?.stem);
+    if (roleIndex >= 0 && !plan.words[roleIndex]?.named) named.push(termsOf(roleIndex));
+  }
   /** Whether a written term is one of a named thing's terms, or a likely spelling of a misspelt one. */
   const mentions = (terms: Set<string>, written: string) =>
     terms.has(written) ||
