@@ -40,6 +40,8 @@ export class Phrasings {
   private readonly creditsOf: Array<Credit[] | undefined> = [];
   /** The term numbers given credits for that question, cleared when the next one starts. */
   private credited: number[] = [];
+  /** By term number, the term. */
+  private readonly terms: string[] = [];
 
   /** Each phrasing's index terms, as a set of term numbers. */
   encode(phrasings: ReadonlyArray<ReadonlyArray<string>>): PackedSets {
@@ -52,15 +54,26 @@ export class Phrasings {
       number = this.numbers.size;
       this.numbers.set(term, number);
       this.creditsOf.push(undefined);
+      this.terms.push(term);
     }
     return number;
   }
 
+  /** The index terms of a document's k-th way of asking. */
+  termsOf(phrasings: PackedSets, k: number): string[] {
+    const { starts, items } = phrasings;
+    const terms: string[] = [];
+    for (let t = starts[k] as number; t < (starts[k + 1] as number); t++)
+      terms.push(this.terms[items[t] as number] as string);
+    return terms;
+  }
+
   /**
    * For one question: the largest share of its words (weighted by `weights`) one of a document's
-   * phrasings has, 0…1. Valid until the next question is measured.
+   * phrasings has, 0…1, and which phrasing that is (`closest`, of the last document measured). Valid
+   * until the next question is measured.
    */
-  meter(plan: QueryPlan, weights: Float64Array): (phrasings: PackedSets | undefined) => number {
+  meter(plan: QueryPlan, weights: Float64Array): PhrasingMeter {
     const { creditsOf } = this;
     for (const number of this.credited) creditsOf[number] = undefined;
     this.credited = [];
@@ -78,33 +91,44 @@ export class Phrasings {
     }
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const credit = new Float64Array(weights.length);
-    return (phrasings) => {
-      if (!phrasings || total === 0) return 0;
-      const { starts, items } = phrasings;
-      let best = 0;
-      for (let k = 0; k + 1 < starts.length; k++) {
-        // A phrasing without any of the question's terms has none of its words: it cannot be best.
-        let any = false;
-        for (let t = starts[k] as number; t < (starts[k + 1] as number); t++) {
-          const credits = creditsOf[items[t] as number];
-          if (credits === undefined) continue;
-          if (!any) {
-            credit.fill(0);
-            any = true;
+    const measure: PhrasingMeter = Object.assign(
+      (phrasings: PackedSets | undefined) => {
+        measure.closest = -1;
+        if (!phrasings || total === 0) return 0;
+        const { starts, items } = phrasings;
+        let best = 0;
+        for (let k = 0; k + 1 < starts.length; k++) {
+          // A phrasing without any of the question's terms has none of its words: it cannot be best.
+          let any = false;
+          for (let t = starts[k] as number; t < (starts[k + 1] as number); t++) {
+            const credits = creditsOf[items[t] as number];
+            if (credits === undefined) continue;
+            if (!any) {
+              credit.fill(0);
+              any = true;
+            }
+            for (const { word, credit: value } of credits) {
+              if (value > (credit[word] as number)) credit[word] = value;
+            }
           }
-          for (const { word, credit: value } of credits) {
-            if (value > (credit[word] as number)) credit[word] = value;
+          if (!any) continue;
+          let sum = 0;
+          for (let w = 0; w < credit.length; w++) sum += (credit[w] as number) * (weights[w] as number);
+          if (sum > best) {
+            best = sum;
+            measure.closest = k;
           }
         }
-        if (!any) continue;
-        let sum = 0;
-        for (let w = 0; w < credit.length; w++) sum += (credit[w] as number) * (weights[w] as number);
-        if (sum > best) best = sum;
-      }
-      return best / total;
-    };
+        return best / total;
+      },
+      { closest: -1 },
+    );
+    return measure;
   }
 }
+
+/** See Phrasings.meter; `closest` is the phrasing the last call found closest (-1: none). */
+export type PhrasingMeter = ((phrasings: PackedSets | undefined) => number) & { closest: number };
 
 /**
  * Ways of asking compared word for word, stop words included: "why", "which", "ever", "exactly" are

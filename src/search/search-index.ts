@@ -40,6 +40,8 @@ export interface SearchHit extends StoredFields {
   similarity: number;
   /** The largest share of the question's weighted words one way of asking for it has (0…1). */
   phrasing: number;
+  /** That way of asking's index terms (none when no way of asking shares a word). */
+  closestWay: ReadonlyArray<string>;
 }
 
 export interface SearchIndex {
@@ -171,6 +173,7 @@ function unionOfAscending(a: ReadonlyArray<number>, b: ReadonlyArray<number>): n
  * tuned sets than 0.3, hit@1 and hit@3 unchanged; 0.15 and below lose first cards.
  */
 const NEIGHBOUR_COVERAGE_LOSS = 0.2;
+const NO_TERMS: ReadonlyArray<string> = [];
 
 const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]);
 
@@ -311,6 +314,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       return union;
     };
     const phrasingShares = new Float64Array(scored.docs.length);
+    const closestWays = new Int32Array(scored.docs.length).fill(-1);
     const similarities = new Float64Array(scored.docs.length);
     const question = plan.vector;
     const closestPhrasing = phrasings.meter(plan, weights);
@@ -327,6 +331,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // A document one of whose ways of asking matches the question's words (as a bank question
       // matches "is putin bluffing") ranks above one matching the same words scattered.
       phrasingShares[i] = closestPhrasing(phrasingTerms[doc]);
+      closestWays[i] = closestPhrasing.closest;
       similarities[i] = question ? closestOf(question, vectors[doc]) : 0;
     }
     for (const doc of scored.docs) positionOf[doc] = -1;
@@ -368,9 +373,23 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const terms = matchedTerms(scored.docs[i] as number);
         const similarity = similarities[i] as number;
         const phrasing = phrasingShares[i] as number;
+        const ways = phrasingTerms[scored.docs[i] as number];
+        const way = closestWays[i] as number;
+        const closestWay = ways && way >= 0 ? phrasings.termsOf(ways, way) : NO_TERMS;
         return guildId === undefined
-          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing }
-          : { kind, ref, guildId, articles, score, coverage, matchedTerms: terms, similarity, phrasing };
+          ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing, closestWay }
+          : {
+              kind,
+              ref,
+              guildId,
+              articles,
+              score,
+              coverage,
+              matchedTerms: terms,
+              similarity,
+              phrasing,
+              closestWay,
+            };
       },
       wordingOf: (i) => closestWording(wordingsOf[scored.docs[i] as number]),
     });

@@ -153,6 +153,13 @@ describe("ask in members' words", () => {
     expect(first?.excerpts[0]?.text).toContain("Another Russian redline is Ukraine's accession to NATO");
   });
 
+  it("cuts the excerpt where the words of the closest way of asking for the passage are", () => {
+    // Trenin ¶8: "faces no domestic opposition"; its bank asks "does putin face opposition at home".
+    const [first] = dossier.ask("does putin get any pushback at home on this ukraine stuff").results;
+    expect(first?.excerpts[0]?.citation).toMatchObject({ article: "trenin-2021-12-28", paragraph: 8 });
+    expect(first?.excerpts[0]?.text).toContain("faces no domestic opposition to his foreign policy");
+  });
+
   it("gives a short run of three sentences the one beside it", () => {
     // NPR ¶15: its first three sentences (170 characters) match best; the fourth answers.
     const answer = dossier.ask("has russia even stuck to minsk itself");

@@ -85,6 +85,20 @@ describe("search index", () => {
     index.removeGuildQa("guild-a", "study-week-3");
     expect(search("province", { kinds: ["qa"], guildId: "guild-a" })).toEqual([]);
   });
+
+  it("gives each hit the terms of its way of asking closest to the question", () => {
+    const { index, search } = freshIndex();
+    index.upsertGuildQa("guild-a", {
+      ...guildEntry,
+      alternatives: ["exclave", "the baltic outpost of russia"],
+    });
+    const [hit] = search("what about that outpost on the baltic", { kinds: ["qa"], guildId: "guild-a" });
+    expect(hit?.closestWay).toEqual(["baltic", "outpost", "russia"]);
+    // The entry's own question is a way of asking for it too ("reading" is not searched for).
+    const [other] = search("Kaliningrad", { kinds: ["qa"], guildId: "guild-a" });
+    expect(other?.ref).toBe("study-week-3");
+    expect(other?.closestWay).toEqual(["cover", "kaliningrad"]);
+  });
 });
 
 describe("ways of asking compared word for word", () => {

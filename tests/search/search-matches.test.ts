@@ -34,6 +34,7 @@ function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: 
       matchedTerms: [],
       similarity: 0,
       phrasing: 0,
+      closestWay: [],
     }),
   });
 }

@@ -6,7 +6,7 @@ import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
-import { relevantTerms } from "../excerpts/relevant-terms.ts";
+import { relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { asksForParticulars } from "./answer-type.ts";
 import { checkArticleFilter } from "./article.ts";
 import {
@@ -146,7 +146,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   const nextHit = answerOrder(matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
-    const built = resultOfHit(context, hit, terms);
+    const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics));
     if (!built) continue;
     const ordered = orderExcerpts(inArticle(built), terms, analyzer.indexTerms, EXCERPTS_PER_RESULT);
     // A curated entry whose excerpt lacks the date, number or name asked for does not take its
