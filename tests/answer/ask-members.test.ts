@@ -334,6 +334,8 @@ describe("a date, number or name beside what the question names", () => {
 
 describe("what someone said about something", () => {
   it("is answered where their words are, not where they are only named", () => {
+    // "Back in 2008" is no one backing anything: Trenin ¶9, "without a formal timetable".
+    expect(dossier.ask("did nato give ukraine an actual timeline back in 2008").confident).toBe(true);
     // Trenin ¶13 names Xi, discussing sanctions with Putin; no article says where he stands on NATO.
     expect(dossier.ask("did xi publicly back russia's nato demands").confident).toBe(false);
     // NPR ¶7 lists the Baltic states among those Russia would downgrade; no article reports their reaction.

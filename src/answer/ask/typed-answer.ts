@@ -22,7 +22,7 @@ const OUTCOME_ASKED =
  * "X's take on" (X is in the match).
  */
 const SPEECH_ASKED =
-  /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b|\b(?:has|have|did|does|do) ([\p{L}' -]{2,40}?) (?:said anything|say anything|(?:publicly )?(?:back(?:ed)?|support(?:ed)?|endorse[sd]?|comment(?:ed)? on|react(?:ed)? to|respond(?:ed)? to))\b|\bwhere (?:does|do|did) ([\p{L}' -]{2,40}?) stand\b|\b([\p{L}-]+)'s (?:take|view|position|stance|reaction|response)\b/iu;
+  /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b|\b(?:has|have|did|does|do) ((?:[\p{L}'-]+ ){0,3}[\p{L}'-]+) (?:said anything|say anything|(?:publicly )?(?:back(?:ed)?|support(?:ed)?|endorse[sd]?|comment(?:ed)? on|react(?:ed)? to|respond(?:ed)? to))\b|\bwhere (?:does|do|did) ([\p{L}' -]{2,40}?) stand\b|\b([\p{L}-]+)'s (?:take|view|position|stance|reaction|response)\b/iu;
 const HYPOTHETICAL = /\b(would|will|could|might|gonna|going to)\b/i;
 /** Who a member asks "what does X say" of when X is the reading itself, not someone in it. */
 const NOT_A_SPEAKER =
