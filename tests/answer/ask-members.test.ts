@@ -348,6 +348,8 @@ describe("what someone said about something", () => {
     expect(dossier.ask("what has stoltenberg been saying about all this").confident).toBe(true);
     // The reading itself is no speaker: what the articles say about Zelensky is what they write.
     expect(dossier.ask("what do the articles say about zelensky as a leader").confident).toBe(true);
+    // Nor is its author: what Trenin thinks of him is what Trenin ¶14 writes.
+    expect(dossier.ask("what does trenin think of zelensky as a leader").confident).toBe(true);
   });
 
   it("is answered where they are named beside the subject, in one excerpt", () => {

@@ -144,7 +144,17 @@ export function typedAnswer(
       ?.slice(1)
       .find((group) => group !== undefined)
       ?.trim() ?? "";
-  const spokenBySomeone = speech !== null && !NOT_A_SPEAKER.test(speaker);
+  // Nor is an article's author: what Trenin thinks is what his article writes, quoted or not.
+  const authorWords = new Set(
+    knowledge.articles
+      .flatMap((article) => [...article.authors, ...(article.contributors ?? [])])
+      .flatMap((name) => name.toLowerCase().split(/\s+/)),
+  );
+  const byAuthor = speaker
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => authorWords.has(word));
+  const spokenBySomeone = speech !== null && !NOT_A_SPEAKER.test(speaker) && !byAuthor;
   const kind = typed ?? (speech ? () => true : undefined);
   const test: TextTest | undefined =
     outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
