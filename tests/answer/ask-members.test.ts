@@ -378,6 +378,13 @@ describe("particulars asked for", () => {
     // NPR ¶7 names them: Estonia, Latvia, Lithuania, Poland…
     expect(dossier.ask("can someone list the countries that joined nato after 1997").confident).toBe(true);
   });
+
+  it("are not what a why-question asks for, however it says so", () => {
+    // Trenin ¶8: "For him, Ukraine is the last stand."
+    expect(
+      dossier.ask("why is ukraine such a big deal for putin specifically? like hill to die on?").confident,
+    ).toBe(true);
+  });
 });
 
 describe("how something turned out", () => {

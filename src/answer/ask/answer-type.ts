@@ -40,8 +40,9 @@ export function askedAnswerType(question: string): AnswerType | undefined {
 const PARTICULARS_ASKED =
   /\b(specifically|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
 
+/** "Why is Ukraine such a big deal for Putin specifically" asks for a reason, not for particulars. */
 export function asksForParticulars(question: string): boolean {
-  return PARTICULARS_ASKED.test(question);
+  return PARTICULARS_ASKED.test(question) && !/\bwhy\b/i.test(question);
 }
 
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
