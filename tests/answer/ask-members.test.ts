@@ -286,6 +286,15 @@ describe("answer types", () => {
 });
 
 describe("how many", () => {
+  it("counts what members call rounds where the articles write waves", () => {
+    // Trenin ¶8: "Putin has presided over four waves of NATO enlargement".
+    const answer = dossier.ask("how many nato expansion rounds has putin personally had to sit through");
+    expect(answer.confident).toBe(true);
+    expect(answer.results.some((r) => r.excerpts[0]?.text.includes("four waves of NATO enlargement"))).toBe(
+      true,
+    );
+  });
+
   it("counts the thing asked about, read as the search read it", () => {
     // "javlin" is read as "javelin": "180 Javelin missiles" answers it.
     const javelins = dossier.ask("how many javlin missiles has the us shipped to ukraine lately");
