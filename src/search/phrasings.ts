@@ -70,8 +70,8 @@ export class Phrasings {
 
   /**
    * For one question: the largest share of its words (weighted by `weights`) one of a document's
-   * phrasings has, 0…1, and which phrasing that is (`closest`, of the last document measured). Valid
-   * until the next question is measured.
+   * phrasings has, 0…1, and which phrasing that is (of the last document measured). Valid until the
+   * next question is measured.
    */
   meter(plan: QueryPlan, weights: Float64Array): PhrasingMeter {
     const { creditsOf } = this;
@@ -91,9 +91,12 @@ export class Phrasings {
     }
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const credit = new Float64Array(weights.length);
-    const measure: PhrasingMeter = Object.assign(
-      (phrasings: PackedSets | undefined) => {
-        measure.closest = -1;
+    // The phrasing last found closest: a variable of this closure, not a property, so that the
+    // search's loop over its candidates stays as fast as without it.
+    let closest = -1;
+    return {
+      share(phrasings) {
+        closest = -1;
         if (!phrasings || total === 0) return 0;
         const { starts, items } = phrasings;
         let best = 0;
@@ -116,19 +119,22 @@ export class Phrasings {
           for (let w = 0; w < credit.length; w++) sum += (credit[w] as number) * (weights[w] as number);
           if (sum > best) {
             best = sum;
-            measure.closest = k;
+            closest = k;
           }
         }
         return best / total;
       },
-      { closest: -1 },
-    );
-    return measure;
+      closest: () => closest,
+    };
   }
 }
 
-/** See Phrasings.meter; `closest` is the phrasing the last call found closest (-1: none). */
-export type PhrasingMeter = ((phrasings: PackedSets | undefined) => number) & { closest: number };
+/** See Phrasings.meter. */
+export interface PhrasingMeter {
+  share(phrasings: PackedSets | undefined): number;
+  /** The phrasing the last `share` found closest (-1: none). */
+  closest(): number;
+}
 
 /**
  * Ways of asking compared word for word, stop words included: "why", "which", "ever", "exactly" are

@@ -330,8 +330,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       }
       // A document one of whose ways of asking matches the question's words (as a bank question
       // matches "is putin bluffing") ranks above one matching the same words scattered.
-      phrasingShares[i] = closestPhrasing(phrasingTerms[doc]);
-      closestWays[i] = closestPhrasing.closest;
+      phrasingShares[i] = closestPhrasing.share(phrasingTerms[doc]);
+      closestWays[i] = closestPhrasing.closest();
       similarities[i] = question ? closestOf(question, vectors[doc]) : 0;
     }
     for (const doc of scored.docs) positionOf[doc] = -1;

@@ -5,6 +5,7 @@
  * telling what happened rather than what may. answer-type.ts says what kind of answer is asked for.
  */
 import type { Corpus } from "../../knowledge/corpus.ts";
+import type { Article } from "../../knowledge/schema.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
 import { isPlausibleCorrection } from "../../search/typos.ts";
@@ -55,6 +56,27 @@ function roleAsked(question: string): string[] {
 }
 
 type TextTest = (text: string) => boolean;
+
+/** The words of the articles' authors' names, read once per corpus. */
+const authorWordsOf = new WeakMap<ReadonlyArray<Article>, ReadonlySet<string>>();
+
+/** Whether every word of `name` is a word of an article's author's name ("trenin", "amy mackinnon"). */
+function isAuthor(name: string, articles: ReadonlyArray<Article>): boolean {
+  let words = authorWordsOf.get(articles);
+  if (!words) {
+    words = new Set(
+      articles
+        .flatMap((article) => [...article.authors, ...(article.contributors ?? [])])
+        .flatMap((author) => author.toLowerCase().split(/\s+/)),
+    );
+    authorWordsOf.set(articles, words);
+  }
+  const known = words;
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => known.has(word));
+}
 
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
 function remembered<T>(read: (text: string) => T): (text: string) => T {
@@ -145,16 +167,8 @@ export function typedAnswer(
       .find((group) => group !== undefined)
       ?.trim() ?? "";
   // Nor is an article's author: what Trenin thinks is what his article writes, quoted or not.
-  const authorWords = new Set(
-    knowledge.articles
-      .flatMap((article) => [...article.authors, ...(article.contributors ?? [])])
-      .flatMap((name) => name.toLowerCase().split(/\s+/)),
-  );
-  const byAuthor = speaker
-    .toLowerCase()
-    .split(/\s+/)
-    .every((word) => authorWords.has(word));
-  const spokenBySomeone = speech !== null && !NOT_A_SPEAKER.test(speaker) && !byAuthor;
+  const spokenBySomeone =
+    speech !== null && !NOT_A_SPEAKER.test(speaker) && !isAuthor(speaker, knowledge.articles);
   const kind = typed ?? (speech ? () => true : undefined);
   const test: TextTest | undefined =
     outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
