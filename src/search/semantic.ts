@@ -169,19 +169,27 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   const embedWords = (lines: ReadonlyArray<ReadonlyArray<string>>): Float32Array | undefined => {
     const sum = new Float32Array(dimensions);
     let any = false;
-    for (const words of lines)
-      for (const word of words) {
-        const row = rows.get(word);
-        if (row !== undefined) addScaled(sum, matrix, row * dimensions, rowWeights[row] as number);
-        else {
-          // A word the knowledge never uses (a question's) may still have a vector.
-          const vector = frequency.has(word) ? undefined : vectors.unitVector(word);
-          if (!vector) continue;
-          addScaled(sum, vector, 0, weight(word));
-        }
-        any = true;
+    for (const words of lines) any = addWords(sum, words) || any;
+    return any ? unit(sum) : undefined;
+  };
+  /** Adds the weighted vectors of `words` to `sum`; whether any word had one. */
+  const addWords = (sum: Float32Array, words: ReadonlyArray<string>): boolean => {
+    let any = false;
+    for (const word of words) {
+      const row = rows.get(word);
+      if (row !== undefined) addScaled(sum, matrix, row * dimensions, rowWeights[row] as number);
+      else {
+        // A word the knowledge never uses (a question's) may still have a vector.
+        const vector = frequency.has(word) ? undefined : vectors.unitVector(word);
+        if (!vector) continue;
+        addScaled(sum, vector, 0, weight(word));
       }
-    if (!any) return undefined;
+      any = true;
+    }
+    return any;
+  };
+  /** `sum` scaled to unit length, in place. */
+  const unit = (sum: Float32Array): Float32Array => {
     const norm = Math.sqrt(cosine(sum, sum)) || 1;
     for (let d = 0; d < dimensions; d++) sum[d] = (sum[d] as number) / norm;
     return sum;
@@ -228,9 +236,30 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   return {
     embed: (text) => embedWords([contentWords(text)]),
     embedDocument(text, ways) {
+      // Each way of asking is a line of the document too: its sum is added to the document's
+      // rather than found again (a bank's lines are most of a passage's words).
+      const sums = new Map<string, Float32Array | undefined>();
+      for (const way of ways) {
+        if (sums.has(way)) continue;
+        const sum = new Float32Array(dimensions);
+        sums.set(way, addWords(sum, wordsOfLine(way)) ? sum : undefined);
+      }
+      const whole = new Float32Array(dimensions);
+      let any = false;
+      for (const line of text.split("\n")) {
+        if (!sums.has(line)) any = addWords(whole, wordsOfLine(line)) || any;
+        else {
+          const sum = sums.get(line);
+          if (sum) addScaled(whole, sum, 0, 1);
+          any = any || sum !== undefined;
+        }
+      }
       const embeddings = [
-        embedWords(text.split("\n").map(wordsOfLine)),
-        ...ways.map((way) => embedWords([wordsOfLine(way)])),
+        any ? unit(whole) : undefined,
+        ...ways.map((way) => {
+          const sum = sums.get(way);
+          return sum && unit(sum);
+        }),
       ];
       unembedded -= 1;
       if (unembedded === 0) lineWords.clear();

@@ -72,6 +72,19 @@ describe("semantic", () => {
     expect(withBank.nearWords("soldiers")[0]?.word).toBe("troops");
   });
 
+  it("embeds a document with its ways of asking as it embeds the same words as a question", () => {
+    const ways = ["why is putin so worried about nato", "are the troops on the border a bluff"];
+    const text = ["Russia has massed some 100,000 troops near Ukraine.", ...ways, ways[0] ?? ""].join("\n");
+    const [whole, ...each] = semantic.embedDocument(text, ways);
+    expect(cosine(whole ?? new Float32Array(), semantic.embed(text) ?? new Float32Array())).toBeCloseTo(1, 5);
+    ways.forEach((way, i) => {
+      expect(cosine(each[i] ?? new Float32Array(), semantic.embed(way) ?? new Float32Array())).toBeCloseTo(
+        1,
+        5,
+      );
+    });
+  });
+
   it("tells names from words", () => {
     // Written with a capital in the articles, and in few of them.
     expect(semantic.isName("ryabkov", false)).toBe(true);
