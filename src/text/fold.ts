@@ -13,8 +13,15 @@ const plainQuotes = (text: string) => text.replace(SINGLE_QUOTES, "'").replace(D
  * while any change of words is.
  */
 export function foldQuotesAndSpace(text: string): string {
+  if (FOLDED_ALREADY.test(text)) return text;
   return plainQuotes(text.normalize("NFC")).replace(/\s+/g, " ").trim();
 }
+
+/**
+ * Printable ASCII but the backtick (which folds to an apostrophe), one space between words: the
+ * folding would change nothing. Most questions are written so, and start-up folds thousands of them.
+ */
+const FOLDED_ALREADY = /^[\x21-\x5F\x61-\x7E]+(?: [\x21-\x5F\x61-\x7E]+)*$/;
 
 /**
  * True when `excerpt` occurs in `paragraph`, folding whitespace and quote style only. Checking many

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
-import { foldText } from "../../src/text/fold.ts";
+import { foldQuotesAndSpace, foldText } from "../../src/text/fold.ts";
 import { UserError } from "../../src/user-error.ts";
 import { expectNoSharedPassage, expectVerbatimEvidence } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
@@ -59,6 +59,12 @@ function checkAnswer(answer: Answer | undefined, ask = false): void {
 describe("properties", () => {
   it("folding is idempotent", () => {
     fc.assert(fc.property(anyText, (text) => foldText(foldText(text)) === foldText(text)));
+    fc.assert(
+      fc.property(
+        anyText,
+        (text) => foldQuotesAndSpace(foldQuotesAndSpace(text)) === foldQuotesAndSpace(text),
+      ),
+    );
   });
 
   it("the analyzer never throws and its ranges point into the text", () => {
@@ -113,5 +119,17 @@ describe("properties", () => {
         }
       }),
     );
+  });
+});
+
+describe("folding quotes and space", () => {
+  // A no-break space at the end is folded away, and keeps the text off the plain-ASCII shortcut:
+  // the shortcut must never change a result.
+  const folded = (text: string) => foldQuotesAndSpace(`${text}\u00A0`);
+  it("folds plain text as it folds any other", () => {
+    fc.assert(fc.property(anyText, (text) => foldQuotesAndSpace(text) === folded(text)));
+    for (const text of ["plain words", "a `quoted` word", " padded", "two  spaces", "tab\there", "done."])
+      expect(foldQuotesAndSpace(text)).toBe(folded(text));
+    expect(foldQuotesAndSpace("a `quoted` word")).toBe("a 'quoted' word");
   });
 });
