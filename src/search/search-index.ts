@@ -173,7 +173,8 @@ function unionOfAscending(a: ReadonlyArray<number>, b: ReadonlyArray<number>): n
  * tuned sets than 0.3, hit@1 and hit@3 unchanged; 0.15 and below lose first cards.
  */
 const NEIGHBOUR_COVERAGE_LOSS = 0.2;
-const NO_TERMS: ReadonlyArray<string> = [];
+/** A hit whose ways of asking share no word with the question (or which has none): no closest one. */
+const NO_CLOSEST_WAY: ReadonlyArray<string> = [];
 
 const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]);
 
@@ -375,7 +376,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         const phrasing = phrasingShares[i] as number;
         const ways = phrasingTerms[scored.docs[i] as number];
         const way = closestWays[i] as number;
-        const closestWay = ways && way >= 0 ? phrasings.termsOf(ways, way) : NO_TERMS;
+        const closestWay = ways && way >= 0 ? phrasings.termsOf(ways, way) : NO_CLOSEST_WAY;
         return guildId === undefined
           ? { kind, ref, articles, score, coverage, matchedTerms: terms, similarity, phrasing, closestWay }
           : {

@@ -62,20 +62,18 @@ const authorWordsOf = new WeakMap<ReadonlyArray<Article>, ReadonlySet<string>>()
 
 /** Whether every word of `name` is a word of an article's author's name ("trenin", "amy mackinnon"). */
 function isAuthor(name: string, articles: ReadonlyArray<Article>): boolean {
-  let words = authorWordsOf.get(articles);
-  if (!words) {
-    words = new Set(
+  const words =
+    authorWordsOf.get(articles) ??
+    new Set(
       articles
         .flatMap((article) => [...article.authors, ...(article.contributors ?? [])])
         .flatMap((author) => author.toLowerCase().split(/\s+/)),
     );
-    authorWordsOf.set(articles, words);
-  }
-  const known = words;
+  authorWordsOf.set(articles, words);
   return name
     .toLowerCase()
     .split(/\s+/)
-    .every((word) => known.has(word));
+    .every((word) => words.has(word));
 }
 
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
