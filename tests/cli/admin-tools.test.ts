@@ -47,7 +47,7 @@ describe("dossier ingest", () => {
     const first = await run(["ingest", raw, "--id", "npr-2022-01-12", "--write"], { knowledgeDir });
     expect(first.code).toBe(0);
     // The question bank's template follows, one key per paragraph, for the moderator to fill in.
-    expect(first.stdout).toContain("knowledge/question-bank/npr-2022-01-12.txt: 3–26 ways members might ask");
+    expect(first.stdout).toContain("knowledge/question-bank/npr-2022-01-12.txt: 3–36 ways members might ask");
     expect(first.stdout).toContain("\n\n¶1\n# MOSCOW — First U.S.");
     expect(first.stdout).toMatch(/\n¶15\n# .*…\n\nAnd add/);
     // And where to list what a reader of it would ask that no article answers.

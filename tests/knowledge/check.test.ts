@@ -188,7 +188,7 @@ describe("knowledge:check", () => {
       "question-bank/npr-2022-01-12.txt › line 4: Too small: expected string to have >=3 characters",
       "question-bank/npr-2022-01-12.txt › line 7: ¶99 twice",
       "question-bank/npr-2022-01-12.txt › line 8: Too small: expected string to have >=3 characters",
-      "question-bank/npr-2022-01-12.txt › ¶99: 0 questions; write 3–26",
+      "question-bank/npr-2022-01-12.txt › ¶99: 0 questions; write 3–36",
       "question-bank/npr-2022-01-12.txt › ¶99: npr-2022-01-12 has 15 paragraphs",
       "question-bank/trenin-republished.txt › trenin-republished: trenin-republished is a republication: write questions for trenin-2021-12-28",
       "question-bank/npr-2022-01-12.txt: no questions for ¶1, ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9, ¶10, ¶11, ¶12, ¶13, ¶14, ¶15 (`dossier ingest` prints a template)",
