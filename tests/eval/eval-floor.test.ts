@@ -14,32 +14,32 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10), which not every holdout reaches yet.
+ * wrongly 0.10), though every holdout now reaches those too.
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
-  "dev-members.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.88, wronglyFlagged: 0.07 },
-  "dev-members-2.json": { hitAt1: 0.88, hitAt3: 0.96, flagged: 0.88, wronglyFlagged: 0.07 },
-  "dev-members-3.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.81, wronglyFlagged: 0.05 },
-  "dev-members-4.json": { hitAt1: 0.83, hitAt3: 0.91, flagged: 0.85, wronglyFlagged: 0.06 },
-  "dev-members-5.json": { hitAt1: 0.83, hitAt3: 0.88, flagged: 0.7, wronglyFlagged: 0.09 },
-  "holdout.json": { hitAt1: 0.81, hitAt3: 0.9, flagged: 0.9, wronglyFlagged: 0.08 },
-  "holdout-2.json": { hitAt1: 0.86, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.09 },
-  "holdout-3.json": { hitAt1: 0.82, hitAt3: 0.92, flagged: 0.74, wronglyFlagged: 0.07 },
-  "holdout-4.json": { hitAt1: 0.81, hitAt3: 0.91, flagged: 0.85, wronglyFlagged: 0.1 },
-  "holdout-5.json": { hitAt1: 0.82, hitAt3: 0.92, flagged: 0.83, wronglyFlagged: 0.08 },
-  "holdout-6.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.88, wronglyFlagged: 0.07 },
-  "holdout-7.json": { hitAt1: 0.78, hitAt3: 0.88, flagged: 0.85, wronglyFlagged: 0.08 },
-  "holdout-8.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.08 },
-  "holdout-9.json": { hitAt1: 0.8, hitAt3: 0.93, flagged: 0.75, wronglyFlagged: 0.05 },
-  "holdout-10.json": { hitAt1: 0.86, hitAt3: 0.94, flagged: 0.75, wronglyFlagged: 0.06 },
+  "dev-members.json": { hitAt1: 0.88, hitAt3: 0.96, flagged: 0.9, wronglyFlagged: 0.05 },
+  "dev-members-2.json": { hitAt1: 0.87, hitAt3: 0.96, flagged: 0.86, wronglyFlagged: 0.04 },
+  "dev-members-3.json": { hitAt1: 0.87, hitAt3: 0.96, flagged: 0.83, wronglyFlagged: 0.04 },
+  "dev-members-4.json": { hitAt1: 0.83, hitAt3: 0.91, flagged: 0.87, wronglyFlagged: 0.05 },
+  "dev-members-5.json": { hitAt1: 0.87, hitAt3: 0.92, flagged: 0.77, wronglyFlagged: 0.06 },
+  "holdout.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.07 },
+  "holdout-2.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.07 },
+  "holdout-3.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.8, wronglyFlagged: 0.06 },
+  "holdout-4.json": { hitAt1: 0.84, hitAt3: 0.94, flagged: 0.87, wronglyFlagged: 0.09 },
+  "holdout-5.json": { hitAt1: 0.85, hitAt3: 0.94, flagged: 0.8, wronglyFlagged: 0.07 },
+  "holdout-6.json": { hitAt1: 0.88, hitAt3: 0.94, flagged: 0.82, wronglyFlagged: 0.07 },
+  "holdout-7.json": { hitAt1: 0.79, hitAt3: 0.91, flagged: 0.87, wronglyFlagged: 0.07 },
+  "holdout-8.json": { hitAt1: 0.85, hitAt3: 0.94, flagged: 0.87, wronglyFlagged: 0.06 },
+  "holdout-9.json": { hitAt1: 0.83, hitAt3: 0.94, flagged: 0.82, wronglyFlagged: 0.04 },
+  "holdout-10.json": { hitAt1: 0.86, hitAt3: 0.95, flagged: 0.8, wronglyFlagged: 0.05 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
 const UNANSWERED_FLOORS = {
-  "dev-unanswered.json": 0.8,
+  "dev-unanswered.json": 0.81,
   "dev-unanswered-2.json": 0.77,
-  "dev-unanswered-3.json": 0.64,
+  "dev-unanswered-3.json": 0.65,
 };
 
 describe.each(Object.entries(UNANSWERED_FLOORS))("evaluation floor on %s", (file, floor) => {
