@@ -18,6 +18,8 @@ import { verifiedAnswer } from "./verified-answer.ts";
 
 /** Warm-up asks between two turns of the event loop: a few milliseconds, so an interaction waits no longer. */
 const WARM_UP_SLICE = 8;
+/** And documents embedded, before the asks (see SearchIndex.embedPending): as few milliseconds. */
+const EMBEDDINGS_SLICE = 16;
 /**
  * Phrasings the warm-up asks at most. V8 has optimized the answer path well before: asking all
  * 2,392 of the bank left the bot 5 MB larger (its caches and code) for an ask p99 a few tenths of
@@ -43,9 +45,10 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
  * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
  * loading and verifying the knowledge takes ~90 ms (a third of it parsing the curated YAML; the
  * question bank and the not-covered questions are plain lines, which took js-yaml 25–40 ms) and
- * building this ~170 ms (the index, the passage library, and the embeddings of every document and
- * of each of its phrasings), inside the 300 ms target. A cached index would save only part of the
- * analysis and would need an invalidation of its own.
+ * building this ~170 ms (the index and the passage library; the embeddings of every document and
+ * of each of its phrasings are left to the first questions and the warm-up), inside the 300 ms
+ * target. A cached index would save only part of the analysis and would need an invalidation of
+ * its own.
  */
 export function createDossier(corpus: Corpus): Dossier {
   const analyzer = createAnalyzer(
@@ -90,6 +93,10 @@ export function createDossier(corpus: Corpus): Dossier {
     upsertGuildQa: (guildId, entry) => upsertGuildQa(indexes, guildId, entry),
     removeGuildQa: (guildId, entryId) => removeGuildQa(indexes, guildId, entryId),
     async warmUp(signal) {
+      while (indexes.index.embedPending(EMBEDDINGS_SLICE)) {
+        if (signal?.aborted) return 0;
+        await nextTurn();
+      }
       let asked = 0;
       for (const question of warmUpQuestions(corpus.questionBank)) {
         if (signal?.aborted) return asked;

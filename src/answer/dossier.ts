@@ -51,7 +51,8 @@ export interface Dossier {
   upsertGuildQa(guildId: string, entry: QaEntry): void;
   removeGuildQa(guildId: string, entryId: string): void;
   /**
-   * Asks up to 600 of the question bank's phrasings (some of every paragraph), a few at a time
+   * Embeds the documents start-up left unembedded (questions embed those they reach meanwhile), then
+   * asks up to 600 of the question bank's phrasings (some of every paragraph), a few at a time
    * between other work, so that V8 has optimized the answer path before members ask: the first few
    * hundred asks of a fresh process otherwise take several times longer. Resolves with the number
    * asked, fewer when `signal` aborts.

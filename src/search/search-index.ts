@@ -51,6 +51,11 @@ export interface SearchIndex {
   search(plan: QueryPlan, filter?: SearchFilter): SearchHit[];
   /** The matching documents, scored; hits are built only for those read (see search-matches.ts). */
   match(plan: QueryPlan, filter?: SearchFilter): SearchMatches;
+  /**
+   * Embeds up to `count` documents not yet embedded (a question embeds those it reaches as it goes);
+   * whether any are left. For the warm-up: start-up leaves the embeddings to it.
+   */
+  embedPending(count: number): boolean;
   upsertGuildQa(guildId: string, entry: QaEntry): void;
   removeGuildQa(guildId: string, entryId: string): void;
 }
@@ -186,8 +191,17 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const index = createInvertedIndex(SEARCH_FIELDS.length);
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
-  /** Each document's embedding, over all its fields; empty without word vectors. */
+  /**
+   * Each document's embeddings, over all its fields and of each way of asking (see embeddingOf);
+   * empty without word vectors.
+   */
   const vectors: Array<Float32Array | undefined> = [];
+  /**
+   * What each document not yet embedded would be embedded from. Embedding every document took a
+   * fifth of building the index, and no question needs all of them: the first questions embed the
+   * documents they reach, and the warm-up the rest (embedPending), after start-up.
+   */
+  const unembedded = new Map<number, { whole: string; ways: string[] }>();
   /** Each document's ways of asking (bank questions, a Q&A's wordings), as sets of index terms. */
   const phrasings = new Phrasings();
   const phrasingTerms: Array<PackedSets | undefined> = [];
@@ -202,23 +216,33 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     stored[doc] = storedOf(document);
     phrasingTerms[doc] = phrasings.encode(wayTerms);
     wordingsOf[doc] = wordings.encodeAll(wayWords);
-    const semantic = analyzer.semantic;
-    if (semantic) {
+    if (analyzer.semantic) {
       const whole = SEARCH_FIELDS.map((field) => document[field])
         .filter((value) => typeof value === "string")
         .join("\n");
-      // Each way of asking (a bank question, a Q&A's wording) is compared on its own as well: one
-      // close phrasing is a stronger sign than an average over everything the document says.
-      // One array per document, its embeddings end to end: a question reads it in one pass.
-      const embeddings = semantic.embedDocument(whole, ways).flatMap((embedding) => embedding ?? []);
+      unembedded.set(doc, { whole, ways });
+    }
+    numbers.set(document.id, doc);
+    statistics.learn(terms, document.kind, spelled);
+  };
+  /**
+   * A document's embedding and its ways of asking's, end to end in one array (a question reads it in
+   * one pass): one close phrasing is a stronger sign than an average over everything it says.
+   */
+  const embeddingOf = (doc: number): Float32Array | undefined => {
+    const pending = unembedded.get(doc);
+    if (pending && analyzer.semantic) {
+      unembedded.delete(doc);
+      const embeddings = analyzer.semantic
+        .embedDocument(pending.whole, pending.ways)
+        .flatMap((embedding) => embedding ?? []);
       const joined = new Float32Array(embeddings.length * (embeddings[0]?.length ?? 0));
       embeddings.forEach((embedding, i) => {
         joined.set(embedding, i * embedding.length);
       });
       vectors[doc] = joined;
     }
-    numbers.set(document.id, doc);
-    statistics.learn(terms, document.kind, spelled);
+    return vectors[doc];
   };
   const documents = corpusDocuments(corpus);
   for (const document of documents) add(document, false);
@@ -333,7 +357,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // matches "is putin bluffing") ranks above one matching the same words scattered.
       phrasingShares[i] = closestPhrasing.share(phrasingTerms[doc]);
       closestWays[i] = closestPhrasing.closest();
-      similarities[i] = question ? closestOf(question, vectors[doc]) : 0;
+      similarities[i] = question ? closestOf(question, embeddingOf(doc)) : 0;
     }
     for (const doc of scored.docs) positionOf[doc] = -1;
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
@@ -401,6 +425,14 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     statistics,
     match,
     search: (plan, filter) => match(plan, filter).all(),
+    embedPending(count) {
+      let left = count;
+      for (const doc of unembedded.keys()) {
+        if (left-- <= 0) break;
+        embeddingOf(doc);
+      }
+      return unembedded.size > 0;
+    },
     upsertGuildQa(guildId, entry) {
       const document = qaDocument(entry, guildId);
       const previous = numbers.get(document.id);
@@ -408,6 +440,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
         index.remove(previous);
         stored[previous] = undefined;
         vectors[previous] = undefined;
+        unembedded.delete(previous);
         wordingsOf[previous] = undefined;
       }
       add(document, true);
@@ -419,6 +452,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       index.remove(doc);
       stored[doc] = undefined;
       vectors[doc] = undefined;
+      unembedded.delete(doc);
       wordingsOf[doc] = undefined;
       numbers.delete(id);
     },

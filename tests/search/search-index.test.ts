@@ -1,10 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
+import type { WordVectors } from "../../src/knowledge/word-vectors.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
 import { WordingIndex, Wordings } from "../../src/search/phrasings.ts";
 import { stemsOf } from "../../src/search/query-plan.ts";
+import { knowledgeTexts } from "../../src/search/search-documents.ts";
 import { createSearchIndex } from "../../src/search/search-index.ts";
+import { createSemantic } from "../../src/search/semantic.ts";
 import { fixtureCorpus } from "../answer/fixture-dossier.ts";
 
 function freshIndex() {
@@ -98,6 +102,38 @@ describe("search index", () => {
     const [other] = search("Kaliningrad", { kinds: ["qa"], guildId: "guild-a" });
     expect(other?.ref).toBe("study-week-3");
     expect(other?.closestWay).toEqual(["cover", "kaliningrad"]);
+  });
+});
+
+describe("documents embedded as questions reach them", () => {
+  const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
+  const semanticIndex = () => {
+    const texts = corpus.articles.flatMap((article) => article.paragraphs.map((p) => p.text));
+    const semantic = createSemantic(corpus.wordVectors as WordVectors, {
+      documents: knowledgeTexts(corpus),
+      paragraphs: texts,
+      bylines: [],
+    });
+    const analyzer = createAnalyzer(corpus.synonyms, semantic);
+    const index = createSearchIndex(corpus, analyzer);
+    return { index, search: (question: string) => index.search(analyzer.query(question)) };
+  };
+  const questions = ["is putin bluffing", "what does russia want from nato", "who is ryabkov"];
+
+  it("ranks and measures as when every document was embedded first", () => {
+    const lazy = semanticIndex();
+    const eager = semanticIndex();
+    let slices = 0;
+    while (eager.index.embedPending(50)) slices += 1;
+    expect(slices).toBeGreaterThan(1);
+    expect(eager.index.embedPending(50)).toBe(false);
+    for (const question of questions) {
+      const hits = lazy.search(question);
+      expect(hits.some((hit) => hit.similarity > 0)).toBe(true);
+      expect(hits).toEqual(eager.search(question));
+    }
+    // What the questions embedded is not embedded again; the rest still is.
+    expect(lazy.index.embedPending(0)).toBe(true);
   });
 });
 
