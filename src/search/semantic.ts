@@ -107,9 +107,9 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     bylines.flatMap((text) => findWordSpans(text).map((span) => normalizeWord(span.raw))),
   );
   // The words of each line of the documents, kept until every document is embedded once: the index
-  // embeds exactly these texts right after, and each of their ways of asking (lines of them), and
-  // finding the words of those lines again took a twentieth of start-up. No word crosses a line, so
-  // a document's words are its lines' words one after the other.
+  // embeds exactly these texts (as questions reach them, then in the warm-up), and each of their ways
+  // of asking (lines of them), and finding the words of those lines again took a twentieth of
+  // start-up. No word crosses a line, so a document's words are its lines' words one after the other.
   const lineWords = new Map<string, string[]>();
   const wordsOfLine = (line: string) => lineWords.get(line) ?? contentWords(line);
   const frequency = new Map<string, number>();
