@@ -5,7 +5,8 @@ import { formatPartialDate, type MonthStyle } from "../text/partial-date.ts";
  * What one card of an answer shows, the same in Discord and in a terminal: its single best excerpt
  * and, for a demand, one excerpt per labelled section. The rest of the entry's evidence is behind
  * "Sources". Three rules keep a reply short and honest:
- *  - no passage twice in one reply: each excerpt comes from a paragraph nothing above it has shown;
+ *  - no passage twice in one reply: each excerpt comes from a paragraph nothing above it has shown,
+ *    unless a card would show none at all (a quotation whose words its speaker's card quotes too);
  *  - under a section's label, the article's own run-in label ("Russia's reasoning: …") is left off;
  *    what remains is still a verbatim piece of the paragraph;
  *  - only the question's telling words are bold, at most a few a card.
@@ -43,6 +44,11 @@ export function cardContents(
       const shown = keepBold(withoutRunInLabel(excerpt), bold, emphasised);
       content.sections.push({ label: section.label, excerpt: shown });
     }
+    // A card is never empty: /who ryabkov listed two quotations from the paragraph introducing him
+    // with no words at all, only their occasion.
+    const [own] = result.excerpts;
+    if (content.excerpt === undefined && content.sections.length === 0 && own !== undefined)
+      content.excerpt = keepBold(own, bold, emphasised);
     return content;
   });
 }

@@ -37,6 +37,16 @@ describe("cardContents", () => {
     expect(third?.excerpt?.text).toBe("Words of paragraph 2 for c.");
   });
 
+  it("never leaves a card without words, even when its paragraph is shown above", () => {
+    // NPR ¶4 introduces Ryabkov and holds two of his quotations: each is still listed with its words.
+    const dossier = createDossier(loadCorpus(new URL("../../knowledge/", import.meta.url).pathname));
+    const cards = cardContents(dossier.who("ryabkov").results);
+    expect(cards.map((card) => card.excerpt?.citation.paragraph)).toEqual([4, 4, 4, 18, 40]);
+    // From the quotation's opening mark, since the excerpt goes on past where it closes.
+    expect(cards[1]?.excerpt?.text).toMatch(/^"We don't trust the other side," Russia's chief negotiator/);
+    expect(cards[2]?.excerpt?.text).toMatch(/^We need ironclad, waterproof, bulletproof/);
+  });
+
   it("bolds the words rarest across the answer, at most a few a card, each once", () => {
     const words = ["NATO", "Ukraine", "join", "Bucharest", "alliance", "NATO"];
     const text = words.join(" ");

@@ -104,7 +104,17 @@ function withQuoteGoingOn(passage: Passage, range: Range): Range {
   let end = last + 1;
   while (end + 1 < sentences.length && quoteBalance(text.slice(next.start, sentences[end]?.end ?? 0)) > 0)
     end += 1;
-  return { start: range.start, end: sentences[end]?.end ?? range.end };
+  const widened = { start: range.start, end: sentences[end]?.end ?? range.end };
+  // Curated words that begin just inside a quotation take its opening mark along, now that the
+  // excerpt shows where it closes: `"We don't trust the other side," Ryabkov said`, not `side,"`.
+  const opening = widened.start - 1;
+  if (
+    opening >= 0 &&
+    OPENS_QUOTE.test(text.charAt(opening)) &&
+    quoteBalance(text.slice(widened.start, widened.end)) < 0
+  )
+    widened.start = opening;
+  return widened;
 }
 
 /**
