@@ -6,7 +6,7 @@ import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic } from "../search/semantic.ts";
 import type { ArticleSummary } from "./answer.ts";
-import { articleMentionFinder } from "./ask/article.ts";
+import { articleMentionFinder, articleNamed } from "./ask/article.ts";
 import { ask } from "./ask/ask-question.ts";
 import type { Dossier } from "./dossier.ts";
 import { byId, type DossierIndexes, removeGuildQa, upsertGuildQa } from "./dossier-indexes.ts";
@@ -81,8 +81,8 @@ export function createDossier(corpus: Corpus): Dossier {
     timeline: (filter) => verifiedAnswer(corpus, listTimeline(indexes, filter)),
     who: (person) => verifiedAnswer(corpus, describePerson(indexes, person)),
     sources: () => corpus.articles.map(summarizeArticle),
-    source: (articleId) => {
-      const article = corpus.articles.find((a) => a.id === articleId.trim().toLowerCase());
+    source: (typed) => {
+      const article = articleNamed(corpus, indexes.findArticleMention, typed);
       return article && summarizeArticle(article);
     },
     suggest: (field, typed, limit, guildId) => suggest(indexes, field, typed, limit, guildId),

@@ -39,7 +39,8 @@ export interface Dossier {
   timeline(filter: { from?: string; to?: string; topic?: string }): Answer;
   who(person: string): Answer;
   sources(): ArticleSummary[];
-  source(articleId: string): ArticleSummary | undefined;
+  /** One article, by id or as members name it ("npr", "wapo", "trenin"). */
+  source(article: string): ArticleSummary | undefined;
   /**
    * Autocomplete: exact › prefix › fuzzy; sensible defaults when `typed` is empty. Questions come from
    * the curated Q&A and, given `guildId`, that server's moderators' entries.

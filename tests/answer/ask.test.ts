@@ -63,6 +63,20 @@ describe("ask", () => {
     );
   });
 
+  it("takes an article as members name it, by its outlet or author", () => {
+    const dossier = fixtureDossier();
+    for (const named of ["wapo", "The Washington Post", " Sonne "]) {
+      const answer = dossier.ask("missiles", { article: named });
+      expect(answer.results.length).toBeGreaterThan(0);
+      for (const result of answer.results)
+        for (const excerpt of result.excerpts) expect(excerpt.citation.article).toBe("wapo-sonne");
+    }
+    // A name and more is no article's name.
+    expect(userErrorOf(() => dossier.ask("missiles", { article: "wapo and npr" })).message).toContain(
+      "There is no article",
+    );
+  });
+
   it("respects the result limit", () => {
     const dossier = fixtureDossier();
     expect(dossier.ask("Russia NATO Ukraine", { limit: 2 }).results.length).toBeLessThanOrEqual(2);

@@ -162,5 +162,9 @@ describe("sources", () => {
       paragraphs: 15,
     });
     expect(dossier.source("nope")).toBeUndefined();
+    // As members name them: the outlet, its initials, the author.
+    expect(dossier.source("npr")?.id).toBe("npr-2022-01-12");
+    expect(dossier.source("FP")?.id).toBe("fp-mackinnon");
+    expect(dossier.source("trenin")?.id).toBe("trenin-2021-12-28");
   });
 });

@@ -1,4 +1,5 @@
 import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpus.ts";
+import type { Article } from "../../knowledge/schema.ts";
 import { UserError } from "../../user-error.ts";
 
 /**
@@ -61,11 +62,29 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   };
 }
 
-/** The article id to filter on, checked: unknown ids and republications are the user's to fix. */
-export function checkArticleFilter(corpus: Corpus, article: string | undefined): string | undefined {
+/**
+ * The article a member typed: its id, or all they typed names it as a question would ("npr", "wapo",
+ * "trenin", "the washington post"), as the option's own description suggests.
+ */
+export function articleNamed(
+  corpus: Corpus,
+  findMention: FindArticleMention,
+  typed: string,
+): Article | undefined {
+  const byId = findArticle(corpus, typed.trim().toLowerCase());
+  if (byId) return byId;
+  const mention = findMention(typed.trim());
+  return mention && mention.rest.trim() === "" ? findArticle(corpus, mention.article) : undefined;
+}
+
+/** The article id to filter on, checked: unknown names and republications are the user's to fix. */
+export function checkArticleFilter(
+  corpus: Corpus,
+  findMention: FindArticleMention,
+  article: string | undefined,
+): string | undefined {
   if (article === undefined || article.trim() === "") return undefined;
-  const id = article.trim().toLowerCase();
-  const found = findArticle(corpus, id);
+  const found = articleNamed(corpus, findMention, article);
   if (found?.duplicateOf) {
     throw new UserError(
       "republished-article",

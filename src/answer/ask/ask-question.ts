@@ -107,7 +107,8 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // A question naming an article ("in the NPR piece") is asked of that article, without those words.
   const mention = options.article === undefined ? context.findArticleMention(text) : undefined;
   const asked = mention && !hasNoWords(mention.rest) ? mention : undefined;
-  const article = asked?.article ?? checkArticleFilter(context.corpus, options.article);
+  const article =
+    asked?.article ?? checkArticleFilter(context.corpus, context.findArticleMention, options.article);
   const limit = limitOf(options.limit);
   const { analyzer, statistics } = context.index;
   const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
