@@ -23,6 +23,8 @@ export const probeRequestSchema = z.strictObject({
 export const probeResultSchema = z.strictObject({
   loadMs: z.number(),
   indexMs: z.number(),
+  /** The first question asked after start-up, before any warm-up. */
+  firstAskMs: z.number(),
   passages: z.number().int(),
   rssAfterLoad: z.number(),
   queries: z
