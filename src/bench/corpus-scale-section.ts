@@ -228,7 +228,7 @@ function tableOf(
     rows,
     notes: [
       `start-up and RSS after load: medians of ${plan.runs} fresh processes each${spec.scale > 1 ? "; the generated corpus is built before the clock starts, so load is the shipped folder's" : ""}.`,
-      "the first answer: one question asked right after start-up, before the warm-up: what start-up leaves to the first questions (the word vectors' tables, the embeddings of the documents they reach) and code V8 has not optimized yet.",
+      "the first answer: one question asked right after start-up, before the warm-up: what start-up leaves to the first questions (the embeddings of the documents they reach, the not-covered questions read when an answer would first be confident) and code V8 has not optimized yet.",
       ...(spec.scale > 1 ? [wordsNote(spec.words ?? "shuffled", spec.scale)] : []),
       ...(variant ? [`${variant.words} copies: ${wordsNote(variant.words, spec.scale)}`] : []),
       `warm-up: what the bot does right after start-up, between events: it asks its ${ours.queries.warmUpAsks} question-bank phrasings once, so V8 has optimized the answer path before members ask (without it, the first few hundred asks include ones of several ms).`,

@@ -32,8 +32,9 @@ async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const indexMs = performance.now() - indexStart;
   const passages = primaryArticles(corpus).reduce((n, article) => n + article.paragraphs.length, 0);
   const rssAfterLoad = settledRss();
-  // What start-up leaves to the first question (the word vectors' tables, the embeddings it reaches),
-  // with code V8 has not optimized yet: a member asking the moment it starts waits this much more.
+  // What start-up leaves to the first question (the embeddings of the documents it reaches, the
+  // not-covered questions), with code V8 has not optimized yet: a member asking the moment it starts
+  // waits this much more.
   const firstAskStart = performance.now();
   engine.ask(FIRST_QUESTION);
   const firstAskMs = performance.now() - firstAskStart;
