@@ -116,6 +116,13 @@ describe("ask in members' words", () => {
     expect(excerpts.some((text) => text.includes("Jens Stoltenberg"))).toBe(true);
   });
 
+  it("reads 'supposed to' as how a member asks, not what about", () => {
+    // WaPo ¶27: "The United States plans to get back to Moscow sometime next week". As the question's
+    // rarest word, "supposed" outweighed the rest and found other paragraphs' ways of asking with it.
+    const [first] = dossier.ask("when is the us supposed to get back to moscow").results;
+    expect(first?.excerpts[0]?.text).toContain("get back to Moscow sometime next week");
+  });
+
   it("reads 'out in the open' as the articles' 'in public'", () => {
     // WaPo ¶6: "it was unhelpful to conduct the negotiations in public".
     const answer = dossier.ask("was anyone annoyed that moscow negotiated out in the open");
