@@ -1,5 +1,6 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
 import { type AnalyzedWord, createWordAnalysis } from "./analyzed-word.ts";
+import { editDistance } from "./edit-distance.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { buildQueryPlan, type QueryPlan, stemsOf } from "./query-plan.ts";
 import type { Semantic } from "./semantic.ts";
@@ -40,6 +41,9 @@ export interface Analyzer {
 /** A near word counts for its similarity times this: less than a curated synonym does. */
 export const NEAR_WORD_WEIGHT = 0.5;
 
+/** Two terms of a synonym group this few edits apart are spellings of one word (donbas, donbass). */
+const SPELLING_EDITS = 2;
+
 /** Texts whose index terms are remembered; past this many the memory starts again. */
 const TERMS_REMEMBERED = 20_000;
 
@@ -55,6 +59,24 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
     return terms;
   };
   const fieldTerms = (text: string) => termsOfWords(analyzeWords(text));
+  /** Each one-word synonym, as written, with the other spellings of it in its groups (kiev, kyiv). */
+  const spellings = new Map<string, string[]>();
+  for (const group of synonymGroups)
+    for (const word of group)
+      for (const other of group)
+        if (other !== word && editDistance(word, other, SPELLING_EDITS + 1) <= SPELLING_EDITS)
+          spellings.set(word, [...(spellings.get(word) ?? []), other]);
+  /**
+   * A word the articles spell otherwise is a name only if they treat their spelling as one: "Donbass"
+   * is no name where "Donbas" is the story's topic (an unknown word written with a capital would be).
+   * Only spellings: Beijing stays a name beside China.
+   */
+  const isName = (semantic: Semantic, word: string, capitalized: boolean) =>
+    semantic.isName(word, capitalized) &&
+    (semantic.uses(word) ||
+      !(spellings.get(word) ?? []).some(
+        (other) => semantic.uses(other) && !semantic.isName(other, capitalized),
+      ));
   // Answers analyse the same sentences of the articles again and again (is there a date beside the
   // name asked about?): each is read once. The index's fields are not kept here: they are read once.
   const remembered = new Map<string, ReadonlyArray<string>>();
@@ -83,7 +105,7 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
         if (!distinct || word.stop) continue;
         if (
           semantic
-            ? semantic.isName(normalized, word.capitalized) || /^\p{N}/u.test(normalized)
+            ? isName(semantic, normalized, word.capitalized) || /^\p{N}/u.test(normalized)
             : word.capitalized
         )
           distinct.named = true;

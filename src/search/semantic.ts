@@ -27,6 +27,8 @@ export interface Semantic {
   isName(word: string, capitalizedInQuestion: boolean): boolean;
   /** Whether a (normalized) word is among the most frequent English words: a real word, not a typo. */
   isCommonWord(word: string): boolean;
+  /** Whether the knowledge's documents use a (normalized) word. */
+  uses(word: string): boolean;
 }
 
 export interface NearWord {
@@ -285,6 +287,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
       return capitalizedInQuestion || writtenAsName(word);
     },
     isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
+    uses: (word) => frequency.has(word),
     nearWords(word) {
       // A word only the question bank or a Q&A entry uses ("reply") still reaches the articles'
       // own nearest words ("respond"): the passages are what is quoted.
