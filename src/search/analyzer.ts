@@ -67,16 +67,16 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
         if (other !== word && editDistance(word, other, SPELLING_EDITS + 1) <= SPELLING_EDITS)
           spellings.set(word, [...(spellings.get(word) ?? []), other]);
   /**
-   * A word the articles spell otherwise is a name only if they treat their spelling as one: "Donbass"
-   * is no name where "Donbas" is the story's topic (an unknown word written with a capital would be).
-   * Only spellings: Beijing stays a name beside China.
+   * Whether a question word names someone or something. A word the knowledge never uses but spells
+   * otherwise is judged by that spelling: "Donbass" is no name where "Donbas" is the story's topic
+   * (an unknown word written with a capital would be). Spellings only: Beijing stays a name beside China.
    */
-  const isName = (semantic: Semantic, word: string, capitalized: boolean) =>
-    semantic.isName(word, capitalized) &&
-    (semantic.uses(word) ||
-      !(spellings.get(word) ?? []).some(
-        (other) => semantic.uses(other) && !semantic.isName(other, capitalized),
-      ));
+  const namesSomething = (semantic: Semantic, word: string, capitalized: boolean) => {
+    if (!semantic.isName(word, capitalized)) return false;
+    if (semantic.uses(word)) return true;
+    const spelled = (spellings.get(word) ?? []).filter((other) => semantic.uses(other));
+    return spelled.every((other) => semantic.isName(other, capitalized));
+  };
   // Answers analyse the same sentences of the articles again and again (is there a date beside the
   // name asked about?): each is read once. The index's fields are not kept here: they are read once.
   const remembered = new Map<string, ReadonlyArray<string>>();
@@ -105,7 +105,7 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
         if (!distinct || word.stop) continue;
         if (
           semantic
-            ? isName(semantic, normalized, word.capitalized) || /^\p{N}/u.test(normalized)
+            ? namesSomething(semantic, normalized, word.capitalized) || /^\p{N}/u.test(normalized)
             : word.capitalized
         )
           distinct.named = true;

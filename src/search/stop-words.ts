@@ -42,7 +42,9 @@ everybody something anything everything explain explained think thinks thought m
 really actually basically just get gets got getting thing things stuff like look looks looking
 kind sort trying try tried figure find found keep read reading readings happen happens happened
 happening please wondering wonder confused tbh imo imho ngl idk lol smh fyi btw pls plz thx
-going gonna though although exactly matter matters mention mentions mentioned bit sorry already weird annoying roughly honestly literally seriously totally pretty quite legit super kinda sorta seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
+going gonna though although exactly matter matters mention mentions mentioned bit sorry already
+weird annoying roughly honestly literally seriously totally pretty quite legit super kinda sorta
+seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
