@@ -171,14 +171,28 @@ export class Wordings {
     return { known, size: distinct.size };
   }
 
+  /** By word number, the last question marked that has it (see `meter`). */
+  private questionOf = new Int32Array(0);
+  private questions = 0;
+
   /**
    * For one question (its words): the share of words it has in common with the closest of a few
    * texts, 0…1. Valid while no text is encoded.
    */
   meter(words: ReadonlyArray<string>): (texts: PackedSets | undefined) => number {
     const { known, size } = this.read(words);
+    let question = 0;
+    /** Marks the question's words in `questionOf`, again if another question has been marked since. */
+    const marked = () => {
+      if (question === this.questions && question > 0) return this.questionOf;
+      if (this.questionOf.length < this.numbers.size) this.questionOf = new Int32Array(this.numbers.size * 2);
+      question = ++this.questions;
+      for (const word of known) this.questionOf[word] = question;
+      return this.questionOf;
+    };
     return (texts) => {
       if (!texts) return 0;
+      const questionOf = marked();
       const { starts, items } = texts;
       let best = 0;
       for (let k = 0; k + 1 < starts.length; k++) {
@@ -189,13 +203,7 @@ export class Wordings {
         // alone often say it cannot beat the best so far.
         if (Math.min(size, length) <= best * Math.max(size, length)) continue;
         let shared = 0;
-        for (let i = 0, j = start; i < known.length && j < end; ) {
-          const a = known[i] as number;
-          const b = items[j] as number;
-          if (a === b) shared++;
-          if (a <= b) i++;
-          if (b <= a) j++;
-        }
+        for (let j = start; j < end; j++) if (questionOf[items[j] as number] === question) shared++;
         best = Math.max(best, shared / (size + length - shared));
       }
       return best;

@@ -345,6 +345,7 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     const question = plan.vector;
     const closestPhrasing = phrasings.meter(plan, weights);
     const closestWording = wordings.meter(plan.wording);
+    const wordingShares = new Float64Array(scored.docs.length).fill(Number.NaN);
     for (const i of candidates) {
       const doc = scored.docs[i] as number;
       for (const beside of neighbours.get(doc) ?? []) {
@@ -417,7 +418,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
               closestWay,
             };
       },
-      wordingOf: (i) => closestWording(wordingsOf[scored.docs[i] as number]),
+      wordingOf(i) {
+        // Asked of the first hits by the ranking, then again of the first few by the answer.
+        if (Number.isNaN(wordingShares[i])) wordingShares[i] = closestWording(wordingsOf[scored.docs[i] as number]);
+        return wordingShares[i] as number;
+      },
     });
   };
 
