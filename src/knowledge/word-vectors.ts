@@ -196,3 +196,46 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   for (let d = 0; d < a.length; d++) sum += (a[d] ?? 0) * (b[d] ?? 0);
   return sum;
 }
+
+/**
+ * The cosine of unit vector `query` with each unit vector laid end to end in `matrix`, into `into`.
+ * Four rows are read in one pass, each summed on its own in the same order as `cosine` (so every
+ * cosine is bit for bit the same): four independent sums keep the processor busy where one would
+ * wait on each addition, nearly twice as fast. A search's meaning and a question's unfamiliar
+ * words are measured this way.
+ */
+export function rowCosines(
+  query: Float32Array,
+  matrix: Float32Array,
+  into = new Float64Array(Math.floor(matrix.length / query.length)),
+): Float64Array {
+  const dimensions = query.length;
+  const rows = Math.floor(matrix.length / dimensions);
+  let row = 0;
+  for (; row + 4 <= rows; row += 4) {
+    const at = row * dimensions;
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
+    for (let d = 0; d < dimensions; d++) {
+      const q = query[d] as number;
+      const p = at + d;
+      sum0 += q * (matrix[p] as number);
+      sum1 += q * (matrix[p + dimensions] as number);
+      sum2 += q * (matrix[p + 2 * dimensions] as number);
+      sum3 += q * (matrix[p + 3 * dimensions] as number);
+    }
+    into[row] = sum0;
+    into[row + 1] = sum1;
+    into[row + 2] = sum2;
+    into[row + 3] = sum3;
+  }
+  for (; row < rows; row++) {
+    const at = row * dimensions;
+    let sum = 0;
+    for (let d = 0; d < dimensions; d++) sum += (query[d] as number) * (matrix[at + d] as number);
+    into[row] = sum;
+  }
+  return into;
+}

@@ -1,6 +1,6 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
-import { cosine } from "../knowledge/word-vectors.ts";
+import { cosine, rowCosines } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
 import { analyseDocument } from "./document-terms.ts";
@@ -72,40 +72,11 @@ function storedOf(document: SearchDocument): StoredFields {
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
 }
 
-/**
- * The highest cosine of `question` with any of the unit vectors laid end to end in `joined`. Four
- * vectors are read in one pass, each summed on its own in the same order as one at a time (so every
- * cosine is bit for bit the same): four independent sums keep the processor busy where one would
- * wait on each addition. This loop was the hottest of a search; reading four at once nearly halves it.
- */
+/** The highest cosine of `question` with any of the unit vectors laid end to end in `joined`, 0 at least. */
 function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
   if (!joined) return 0;
-  const dimensions = question.length;
   let best = 0;
-  let at = 0;
-  for (; at + 4 * dimensions <= joined.length; at += 4 * dimensions) {
-    let sum0 = 0;
-    let sum1 = 0;
-    let sum2 = 0;
-    let sum3 = 0;
-    for (let d = 0; d < dimensions; d++) {
-      const q = question[d] as number;
-      const p = at + d;
-      sum0 += q * (joined[p] as number);
-      sum1 += q * (joined[p + dimensions] as number);
-      sum2 += q * (joined[p + 2 * dimensions] as number);
-      sum3 += q * (joined[p + 3 * dimensions] as number);
-    }
-    if (sum0 > best) best = sum0;
-    if (sum1 > best) best = sum1;
-    if (sum2 > best) best = sum2;
-    if (sum3 > best) best = sum3;
-  }
-  for (; at < joined.length; at += dimensions) {
-    let sum = 0;
-    for (let d = 0; d < dimensions; d++) sum += (question[d] as number) * (joined[at + d] as number);
-    if (sum > best) best = sum;
-  }
+  for (const similarity of rowCosines(question, joined)) if (similarity > best) best = similarity;
   return best;
 }
 

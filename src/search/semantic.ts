@@ -1,4 +1,4 @@
-import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
+import { cosine, FREQUENT_WORDS, rowCosines, type WordVectors } from "../knowledge/word-vectors.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { isStopWord } from "./stop-words.ts";
 import { findWordSpans } from "./word-spans.ts";
@@ -217,15 +217,16 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
 
   /** For a word the knowledge does not use: its nearest knowledge words, remembered (bounded). */
   const scans = new Map<string, ReadonlyArray<NearWord>>();
+  const scanned = new Float64Array(vocabulary.length);
   const neighboursOf = (word: string): ReadonlyArray<NearWord> => {
     const known = scans.get(word);
     if (known) return known;
     const vector = vectors.unitVector(word);
     const found: NearWord[] = [];
     if (vector) {
-      for (let row = 0, at = 0; row < vocabulary.length; row++, at += dimensions) {
-        let similarity = 0;
-        for (let d = 0; d < dimensions; d++) similarity += (vector[d] as number) * (matrix[at + d] as number);
+      const similarities = rowCosines(vector, matrix, scanned);
+      for (let row = 0; row < vocabulary.length; row++) {
+        const similarity = similarities[row] as number;
         if (similarity >= NEIGHBOUR_FLOOR) found.push({ word: vocabulary[row] as string, similarity });
       }
       found.sort((a, b) => b.similarity - a.similarity).splice(NEAR_WORDS);
