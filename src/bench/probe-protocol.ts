@@ -12,8 +12,11 @@ export const probeRequestSchema = z.strictObject({
   queries: z
     .strictObject({
       questionsFile: z.string().min(1),
-      /** Scored too (never timed): questions written by someone who saw only the articles. */
-      heldOutFile: z.string().min(1).optional(),
+      /**
+       * Questions written by people who saw only the articles: each asked once and timed (as a
+       * member's own question is), then scored.
+       */
+      heldOutFiles: z.array(z.string().min(1)).optional(),
       warmupRounds: z.number().int().nonnegative(),
       rounds: z.number().int().positive(),
     })
@@ -38,7 +41,13 @@ export const probeResultSchema = z.strictObject({
       hitAt3: z.number(),
       unanswerableFlagged: z.number(),
       heldOut: z
-        .strictObject({ hitAt1: z.number(), hitAt3: z.number(), unanswerableFlagged: z.number() })
+        .strictObject({
+          hitAt1: z.number(),
+          hitAt3: z.number(),
+          unanswerableFlagged: z.number(),
+          /** Each question's first ask. */
+          latenciesMs: z.array(z.number()),
+        })
         .optional(),
     })
     .optional(),

@@ -274,6 +274,14 @@ describe("answer types", () => {
     ]);
     expect(lavrov?.("between their foreign minister, Sergei Lavrov, and")).toBe(false);
     expect(lavrov?.("Lavrov wrote to Annalena Baerbock")).toBe(true);
+    // Someone else the knowledge knows still answers, beside the one the question names.
+    const two = answerTypeTest("which diplomat sat next to lavrov", [
+      { name: "Sergei Lavrov", aliases: ["Lavrov"] },
+      { name: "Sergei Ryabkov", aliases: ["Ryabkov"] },
+    ]);
+    expect(two?.("Sergei Lavrov and his deputy")).toBe(false);
+    expect(two?.("Sergei Lavrov and his deputy, Ryabkov")).toBe(true);
+    expect(two?.("sergei ryabkov")).toBe(true);
   });
 
   it("reads who-questions in members' words", () => {

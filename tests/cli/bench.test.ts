@@ -11,6 +11,8 @@ const MEASURES = [
   "RSS after load",
   "RSS after queries",
   "hit@3 (development questions)",
+  "held-out questions, each asked once: p50",
+  "held-out questions, each asked once: p99",
   "held-out hit@1",
   "held-out hit@3",
   "held-out unanswerable flagged",
@@ -47,6 +49,7 @@ describe("dossier bench --quick", () => {
         expect(row?.slice(measure.length + 2).match(/\d/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
       }
       expect(section).toMatch(/ask p99 .*≤ \d+ ms [✓✗]/);
+      expect(section).toMatch(/held-out questions, each asked once: p99 .*≤ \d+ ms [✓✗]/);
     }
     expect(sections[0]).toMatch(/start-up: load \+ index .*≤ 300 ms [✓✗]/);
     expect(sections[2]).toMatch(/inject → reply p99 +[\d.]+ ms.*≤ 50 ms [✓✗]/);
