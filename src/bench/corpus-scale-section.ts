@@ -112,7 +112,11 @@ function heldOutRows(ours: HeldOut, baseline: HeldOut) {
 }
 
 /** Members' own questions, each asked once (see probe.ts): what a member waits for. */
-function firstAskRows(ours: EngineFigures, baseline: EngineFigures, p99Limit: number | undefined): BenchRow[] {
+function firstAskRows(
+  ours: EngineFigures,
+  baseline: EngineFigures,
+  p99Limit: number | undefined,
+): BenchRow[] {
   const a = ours.queries.heldOut?.latenciesMs;
   const b = baseline.queries.heldOut?.latenciesMs;
   if (!a || !b) return [];

@@ -391,7 +391,8 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       },
       wordingOf(i) {
         // Asked of the first hits by the ranking, then again of the first few by the answer.
-        if (Number.isNaN(wordingShares[i])) wordingShares[i] = closestWording(wordingsOf[scored.docs[i] as number]);
+        if (Number.isNaN(wordingShares[i]))
+          wordingShares[i] = closestWording(wordingsOf[scored.docs[i] as number]);
         return wordingShares[i] as number;
       },
     });
