@@ -77,6 +77,22 @@ function isAuthor(name: string, articles: ReadonlyArray<Article>): boolean {
 }
 
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
+/**
+ * A text's sentences, remembered across questions (bounded): the texts tested are the sentence
+ * windows of the same few paragraphs, and splitting them again was a fifth of a typed answer's time.
+ */
+const sentencesOfText = new Map<string, string[]>();
+const SENTENCES_REMEMBERED = 10_000;
+function sentencesOf(text: string): string[] {
+  let sentences = sentencesOfText.get(text);
+  if (sentences === undefined) {
+    sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end));
+    if (sentencesOfText.size >= SENTENCES_REMEMBERED) sentencesOfText.clear();
+    sentencesOfText.set(text, sentences);
+  }
+  return sentences;
+}
+
 function remembered<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
@@ -217,7 +233,7 @@ export function typedAnswer(
   });
   // Remembered: each sentence window of each passage shown is tested, and the answer tests them again.
   const wants: TextTest = remembered((text) => {
-    const sentences = splitSentences(text).map(({ start, end }) => readSentence(text.slice(start, end)));
+    const sentences = sentencesOf(text).map(readSentence);
     // A named thing the text never writes was matched through its passage's bank or aliases: it
     // cannot be beside anything (but what became of it is told only where it is written). Either
     // way, the answer is beside some word of the question.
