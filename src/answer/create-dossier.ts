@@ -28,8 +28,8 @@ const EMBEDDINGS_SLICE = 16;
 const WARM_UP_ASKS = 600;
 
 /**
- * Every so many warm-up phrasings is asked as a phone types it, with a curly apostrophe and an
- * emoji: V8 compiles each regular expression again for text beyond Latin-1, and without this the
+ * Every so many warm-up phrasings is asked as a phone types it, with a curly apostrophe, a dash and
+ * an emoji: V8 compiles each regular expression again for text beyond Latin-1, and without this the
  * first member to type "’", "—" or an emoji waited for it (up to 15 ms, npm run bench's held-out
  * questions asked once).
  */

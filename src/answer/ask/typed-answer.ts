@@ -76,7 +76,6 @@ function isAuthor(name: string, articles: ReadonlyArray<Article>): boolean {
     .every((word) => words.has(word));
 }
 
-/** `read`, remembering what it said of each text (for one question: the memory goes with it). */
 /**
  * A text's sentences, remembered across questions (bounded): the texts tested are the sentence
  * windows of the same few paragraphs, and splitting them again was a fifth of a typed answer's time.
@@ -93,6 +92,7 @@ function sentencesOf(text: string): string[] {
   return sentences;
 }
 
+/** `read`, remembering what it said of each text (for one question: the memory goes with it). */
 function remembered<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
