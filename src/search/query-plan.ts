@@ -99,6 +99,11 @@ export function buildQueryPlan(
   const stems = stemsOf(analyzed);
   for (const match of synonyms.find(stems)) {
     const covered = wordIndex.slice(match.firstWord, match.lastWord + 1).filter((index) => index >= 0);
+    // A phrase of stop words only ("say no") is a word of the question in its own right.
+    if (covered.length === 0 && match.lastWord > match.firstWord && words.length < MAX_QUERY_WORDS) {
+      words.push({ stem: match.key, capitalized: false });
+      covered.push(words.length - 1);
+    }
     if (covered.length === 0) continue;
     if (match.lastWord > match.firstWord) {
       addTerm(terms, { term: match.key, weight: 1, words: covered, original: true, prefix: false });

@@ -25,6 +25,15 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("reads saying no as rejecting", () => {
+    // "Say" and "no" are stop words: read as nothing, "did the yanks say no to russia's nato demand"
+    // asked for Russia's demands themselves (the Post's opening first). "Say no" is one of the
+    // words for rejecting (synonyms.yaml): first the US and NATO saying no.
+    const answer = dossier.ask("did the yanks say no to russia's nato demand?");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer).slice(0, 2).sort()).toEqual(["passage fp-mackinnon¶17", "passage npr-2022-01-12¶9"]);
+  });
+
   it("answers a question worded nearly as a way of asking for its first passage, though few of its words are the passage's", () => {
     // "Cold feet" is in no article: the index matches under half of what the question asks. Trenin
     // ¶7's bank asks "why would european leaders hate a us-russia deal", word for word but one.

@@ -10,6 +10,7 @@ const analyzer = createAnalyzer([
   ["inf", "intermediate-range", "intermediate range"],
   ["sphere of influence", "orbit"],
   ["expansion", "enlargement"],
+  ["reject", "say no"],
 ]);
 
 const stems = (text: string) => analyzer.indexTerms(text);
@@ -144,6 +145,16 @@ describe("synonyms", () => {
       ["intermedi_rang", 1],
       ["inf", 0.5],
     ]);
+  });
+
+  it("reads a phrase of stop words only as a word of the question", () => {
+    // "Say" and "no" are stop words, "say no" is what the question asks.
+    expect(analyzer.query("did they say no").words).toEqual([{ stem: "sai_no", capitalized: false }]);
+    expect(queryTerms("did they say no")).toEqual([
+      ["sai_no", 1],
+      ["reject", 0.5],
+    ]);
+    expect(queryTerms("did they say no to nato")).toContainEqual(["sai_no", 1]);
   });
 
   it("ties every expansion to the words it stands for", () => {
