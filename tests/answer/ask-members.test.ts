@@ -25,6 +25,39 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("answers an article asked about as a whole with its opening paragraphs, whole", () => {
+    for (const question of [
+      "what does the npr article say",
+      "summarize the npr piece",
+      "who wrote the npr one?",
+    ]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident, question).toBe(true);
+      expect(cited(answer), question).toEqual([
+        "passage npr-2022-01-12¶1",
+        "passage npr-2022-01-12¶2",
+        "passage npr-2022-01-12¶3",
+      ]);
+      const npr = corpus.articles.find((article) => article.id === "npr-2022-01-12");
+      expect(answer.results[0]?.excerpts[0]?.text).toBe(npr?.paragraphs[0]?.text);
+    }
+    // The article chosen as an option, and nothing else asked.
+    expect(cited(dossier.ask("tl;dr please", { article: "wapo" }))[0]).toBe("passage wapo-sonne¶1");
+    // An author the question names, as /who shows them, before the opening.
+    const trenin = dossier.ask("who is trenin");
+    expect(trenin.results[0]?.kind).toBe("person");
+    expect(trenin.results[0]?.person?.name).toBe("Dmitri Trenin");
+    expect(cited(trenin).slice(1)).toEqual([
+      "passage trenin-2021-12-28¶1",
+      "passage trenin-2021-12-28¶2",
+      "passage trenin-2021-12-28¶3",
+    ]);
+    // Something asked of the article is searched for in it.
+    expect(cited(dossier.ask("what does the npr article say about missiles"))).not.toContain(
+      "passage npr-2022-01-12¶1",
+    );
+  });
+
   it("reads saying no as rejecting", () => {
     // "Say" and "no" are stop words: read as nothing, "did the yanks say no to russia's nato demand"
     // asked for Russia's demands themselves (the Post's opening first). "Say no" is one of the

@@ -115,7 +115,7 @@ const isWordCharacter = (code: number) =>
  * Whether `text` has `phrase` between word boundaries, as /\bphrase\b/ finds it: without building
  * and compiling a regular expression for each of the many names an answer's excerpts are read for.
  */
-function hasBetweenBoundaries(text: string, phrase: string): boolean {
+export function hasBetweenBoundaries(text: string, phrase: string): boolean {
   if (phrase.length === 0) return false;
   const boundaryAt = (at: number) =>
     (at > 0 && isWordCharacter(text.charCodeAt(at - 1))) !==

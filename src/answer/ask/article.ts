@@ -102,3 +102,16 @@ export function checkArticleFilter(
   }
   return found.id;
 }
+
+/**
+ * Words that ask about an article itself rather than about something in it: who wrote it, when, what
+ * it says on the whole ("what does the npr article say", "who wrote the wapo piece", "summarize
+ * trenin").
+ */
+const ABOUT_THE_ARTICLE =
+  /\b(?:wr[io]te|written|writer|authors?|publish(?:ed)?|summ?ar(?:y|i[sz]e[sd]?)|sum(?:\s+it)?\s+up|gist|tl;?dr|main\s+(?:points?|ideas?)|overview|about|say(?:s|ing)?|argue[sd]?|article|piece|story|essay|report|op-ed)\b/giu;
+
+/** The question without the words that ask about an article itself (see ABOUT_THE_ARTICLE). */
+export function withoutArticleWords(question: string): string {
+  return question.replace(ABOUT_THE_ARTICLE, " ");
+}

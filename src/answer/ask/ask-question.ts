@@ -1,14 +1,17 @@
+import { findArticle } from "../../knowledge/corpus.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
+import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 import { UserError } from "../../user-error.ts";
 import type { Answer, AnswerResult, Excerpt } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
-import { resultOfHit } from "../excerpts/entry-results.ts";
+import { passageResult, personResult, resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
-import { relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
-import { asksForParticulars } from "./answer-type.ts";
-import { checkArticleFilter } from "./article.ts";
+import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
+import { personNames } from "../listings/find-person.ts";
+import { asksForParticulars, hasBetweenBoundaries } from "./answer-type.ts";
+import { checkArticleFilter, withoutArticleWords } from "./article.ts";
 import {
   CONFIDENT_COVERAGE,
   CONFIDENT_WORDING,
@@ -111,6 +114,12 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     asked?.article ?? checkArticleFilter(context.corpus, context.findArticleMention, options.article);
   const limit = limitOf(options.limit);
   const { analyzer, statistics } = context.index;
+  // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
+  // piece", "trenin?"): how it opens.
+  const whole = mention?.article ?? article;
+  const asksOfIt = withoutArticleWords(mention?.rest ?? text);
+  if (whole !== undefined && analyzer.query(asksOfIt).words.length === 0)
+    return openingOf(context, whole, text);
   const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
   const matches = context.index.match(plan, { guildId: options.guildId, article });
   // Confident when some hit with every named thing of the question covers enough of it, even when
@@ -170,6 +179,34 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     return { confident: false, results: results.slice(0, SUGGESTIONS) };
   }
   return { confident, results };
+}
+
+/** The paragraphs an article asked about as a whole is answered with. */
+const OPENING_PARAGRAPHS = 3;
+
+/**
+ * An article's opening paragraphs, whole: news writing puts its summary first, and each card's
+ * citation gives the article's title, outlet, authors, date and link. An author the question names
+ * comes first when the knowledge knows them ("who is trenin"), and no paragraph is shown twice.
+ */
+function openingOf(context: DossierIndexes, articleId: string, question: string): Answer {
+  const article = findArticle(context.corpus, articleId);
+  if (article === undefined) return { confident: false, results: [] };
+  const writers = [...article.authors, ...(article.contributors ?? [])];
+  const asked = question.toLowerCase();
+  const authors = context.corpus.people
+    .filter((person) => writers.includes(person.name))
+    .filter((person) => personNames(person).some((name) => hasBetweenBoundaries(asked, name.toLowerCase())))
+    .map((person) => personResult(context.library, person, NO_TERMS));
+  const opening = article.paragraphs.slice(0, OPENING_PARAGRAPHS).flatMap((paragraph) => {
+    const passage = context.library.get(passageRef(articleId, paragraph.n));
+    return passage ? [passageResult(passage, NO_TERMS, 0, true)] : [];
+  });
+  const claimed = new ClaimedPassages();
+  // An author the articles never mention has a card without excerpts, as /who shows it.
+  const kept = (result: AnswerResult) => (result.excerpts.length === 0 ? result : claimed.take(result));
+  const results = [...authors, ...opening].flatMap((result) => kept(result) ?? []);
+  return { confident: opening.length > 0, results };
 }
 
 const keyOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
