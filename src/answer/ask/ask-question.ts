@@ -183,20 +183,27 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
 
 /** The paragraphs an article asked about as a whole is answered with. */
 const OPENING_PARAGRAPHS = 3;
+/** "Who wrote the npr article", "the wapo piece's authors". */
+const WHO_WROTE = /\b(?:who|wr[io]te|written|writers?|authors?|byline)\b/;
 
 /**
  * An article's opening paragraphs, whole: news writing puts its summary first, and each card's
- * citation gives the article's title, outlet, authors, date and link. An author the question names
- * comes first when the knowledge knows them ("who is trenin"), and no paragraph is shown twice.
+ * citation gives the article's title, outlet, authors, date and link. Its writers the knowledge knows
+ * come first when the question names them or asks who wrote it ("who is trenin", "who wrote the npr
+ * article": its byline is empty, Michele Kelemen contributed), and no paragraph is shown twice.
  */
 function openingOf(context: DossierIndexes, articleId: string, question: string): Answer {
   const article = findArticle(context.corpus, articleId);
   if (article === undefined) return { confident: false, results: [] };
   const writers = [...article.authors, ...(article.contributors ?? [])];
   const asked = question.toLowerCase();
+  const asksWho = WHO_WROTE.test(asked);
   const authors = context.corpus.people
-    .filter((person) => writers.includes(person.name))
-    .filter((person) => personNames(person).some((name) => hasBetweenBoundaries(asked, name.toLowerCase())))
+    .filter((person) => personNames(person).some((name) => writers.includes(name)))
+    .filter(
+      (person) =>
+        asksWho || personNames(person).some((name) => hasBetweenBoundaries(asked, name.toLowerCase())),
+    )
     .map((person) => personResult(context.library, person, NO_TERMS));
   const opening = article.paragraphs.slice(0, OPENING_PARAGRAPHS).flatMap((paragraph) => {
     const passage = context.library.get(passageRef(articleId, paragraph.n));
