@@ -117,8 +117,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
-  const asksOfIt = withoutArticleWords(mention?.rest ?? text);
-  if (whole !== undefined && analyzer.query(asksOfIt).words.length === 0)
+  if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
     return openingOf(context, whole, text);
   const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
   const matches = context.index.match(plan, { guildId: options.guildId, article });
