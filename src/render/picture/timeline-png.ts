@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
 import type { Answer } from "../../answer/answer.ts";
 import { FONT_FAMILY, type PictureEvent, timelineSvg } from "./timeline-svg.ts";
 
@@ -53,9 +53,17 @@ export function renderTimelinePng(answer: Answer, range: { from?: string; to?: s
   };
 }
 
+/**
+ * The rasteriser, loaded for the first picture rather than when the bot starts: a native library
+ * of about 5 MB of resident memory that a bot whose members never ask for a picture need not carry.
+ */
+const load = createRequire(import.meta.url);
+let rasteriser: typeof import("@resvg/resvg-js") | undefined;
+
 function rasterise(svg: string): Buffer {
+  rasteriser ??= load("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
   // Looked up for each picture (two file checks, next to 30 ms of drawing) rather than kept in module state.
-  const image = new Resvg(svg, {
+  const image = new rasteriser.Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: shippedFontFiles(), defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: "original" },
   }).render();
