@@ -118,7 +118,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
   if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
-    return openingOf(context, whole, text);
+    return openingOf(context, whole, text, limit);
   const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
   const matches = context.index.match(plan, { guildId: options.guildId, article });
   // Confident when some hit with every named thing of the question covers enough of it, even when
@@ -191,7 +191,7 @@ const WHO_WROTE = /\b(?:who|wr[io]te|written|writers?|authors?|byline)\b/;
  * come first when the question names them or asks who wrote it ("who is trenin", "who wrote the npr
  * article": its byline is empty, Michele Kelemen contributed), and no paragraph is shown twice.
  */
-function openingOf(context: DossierIndexes, articleId: string, question: string): Answer {
+function openingOf(context: DossierIndexes, articleId: string, question: string, limit: number): Answer {
   const article = findArticle(context.corpus, articleId);
   if (article === undefined) return { confident: false, results: [] };
   const writers = [...article.authors, ...(article.contributors ?? [])];
@@ -211,7 +211,7 @@ function openingOf(context: DossierIndexes, articleId: string, question: string)
   const claimed = new ClaimedPassages();
   // An author the articles never mention has a card without excerpts, as /who shows it.
   const kept = (result: AnswerResult) => (result.excerpts.length === 0 ? result : claimed.take(result));
-  const results = [...authors, ...opening].flatMap((result) => kept(result) ?? []);
+  const results = [...authors, ...opening].flatMap((result) => kept(result) ?? []).slice(0, limit);
   return { confident: opening.length > 0, results };
 }
 
