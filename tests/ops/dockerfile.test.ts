@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -18,7 +18,15 @@ const BUILD_TIMEOUT_MS = 5 * 60_000;
 describe("the Dockerfile, run as a script", () => {
   let scratch: ReturnType<typeof tempDir> | undefined;
   let fake: FakeDiscord | undefined;
+  let running: ChildProcess | undefined;
   afterEach(async () => {
+    // A failed expectation leaves the bot running: it would outlive the tests (and skew whatever
+    // runs next on the machine).
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = once(running, "exit");
+      running.kill("SIGKILL");
+      await exited;
+    }
     await fake?.close();
     scratch?.remove();
   });
@@ -55,6 +63,7 @@ describe("the Dockerfile, run as a script", () => {
       const node = (argv: string[]) => argv.map((word) => (word === "node" ? process.execPath : word));
       const [command = "", ...args] = node(image.cmd);
       const bot = spawn(command, args, { cwd: app, env, stdio: ["ignore", "ignore", "pipe"] });
+      running = bot;
       const exited = once(bot, "exit");
       let stderr = "";
       const online = new Promise<void>((resolve) => {
