@@ -24,6 +24,9 @@ const SECRET_PATHS = [
   "*.headers.authorization",
 ];
 
+/** Log streams whose write errors are already ignored (one listener each, however many loggers). */
+const quietened = new WeakSet<NodeJS.WritableStream>();
+
 /**
  * Logs on stderr, so stdout stays for answers (and `--json` output stays parseable): readable lines
  * on a terminal, JSON lines for a service manager, a container runtime or a file.
@@ -33,6 +36,14 @@ export function createLogger(
   stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Logger {
   const options = { level, redact: { paths: SECRET_PATHS, censor: "[redacted]" } };
+  // A log reader that goes away (`npm start | tee bot.log` with tee ended, a log shipper that
+  // crashed) fails every write. Unhandled, that failure was an uncaught exception whose own log line
+  // failed the same way, round and round: the bot stopped answering and ignored SIGTERM. Without a
+  // reader there is no one to tell; the bot goes on answering without its log.
+  if (!quietened.has(stream)) {
+    quietened.add(stream);
+    stream.on("error", () => {});
+  }
   if (stream.isTTY !== true) return pino(options, stream);
   const colorize = process.env.NO_COLOR === undefined;
   // Synchronous, so a line logged just before the process exits is still shown.
