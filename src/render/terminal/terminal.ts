@@ -19,6 +19,18 @@ export const processIo: CliIo = {
   },
 };
 
+/**
+ * Output piped into a reader that stops early (`dossier ask … | head`, the console into `head`): the
+ * rest has nowhere to go, so the program ends as a pipe's other commands do, quietly, not with a
+ * stack trace. Installed by the entry points (src/main.ts, src/cli.ts) only.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 /** Wrap width for a terminal: its columns, capped for readability; none for a pipe or an unknown size. */
 export function terminalWidth(stream: { isTTY?: boolean; columns?: number }): number | undefined {
   const columns = stream.isTTY === true ? (stream.columns ?? 0) : 0;
