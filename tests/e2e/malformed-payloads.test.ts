@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { childEnv, PROJECT_ROOT, runProcess } from "../cli/run-process.ts";
 import {
   button,
   type FakeDiscord,
@@ -11,9 +7,9 @@ import {
   type InteractionSeed,
   modalSubmit,
   slashCommand,
-  startFakeDiscord,
 } from "../fake-discord/index.ts";
 import { BOT_TOKEN, sent } from "./bot-harness.ts";
+import { type BundledBot, startBundledBot } from "./bundled-bot.ts";
 
 /** Sets one top-level field of the payload, whatever its type should be. */
 const withField = (field: string, value: unknown): InjectOptions => ({
@@ -44,27 +40,15 @@ const malformed: Array<{ what: string; seed: InteractionSeed; inject: InjectOpti
 
 /** The bot as `npm start` runs it (bundled, in its own process), against the fake Discord. */
 describe("malformed gateway payloads, against the bot's own process", () => {
+  let started: BundledBot;
   let fake: FakeDiscord;
-  let dataDir: string;
   let bot: ChildProcess;
   let stderr = "";
   let exit: Promise<number | null>;
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ token: BOT_TOKEN });
-    dataDir = mkdtempSync(join(tmpdir(), "dossier-malformed-"));
-    const build = await runProcess("npm", ["run", "build", "--silent"], { cwd: PROJECT_ROOT });
-    expect(build.stderr).toBe("");
-    bot = spawn(process.execPath, ["dist/main.js"], {
-      cwd: PROJECT_ROOT,
-      env: childEnv({
-        DISCORD_TOKEN: BOT_TOKEN,
-        DISCORD_CLIENT_ID: fake.applicationId,
-        DISCORD_API_URL: fake.apiBase,
-        DATA_DIR: dataDir,
-      }),
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    started = await startBundledBot();
+    ({ fake, bot } = started);
     bot.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
     });
@@ -72,11 +56,7 @@ describe("malformed gateway payloads, against the bot's own process", () => {
     await fake.gateway.waitForIdentify(1);
   });
 
-  afterAll(async () => {
-    if (bot.exitCode === null && bot.signalCode === null) bot.kill("SIGKILL");
-    await fake.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   it("logs each one and keeps answering, then still shuts down cleanly", async () => {
     for (const { seed, inject } of malformed) fake.injectInteraction(seed, inject);
