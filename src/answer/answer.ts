@@ -69,4 +69,9 @@ export interface Answer {
   /** False when the articles do not seem to cover the question: results are then only suggestions. */
   confident: boolean;
   results: AnswerResult[];
+  /**
+   * Set when the question was asked of one article, which does not seem to cover it, and the results
+   * are the other articles' answer instead: the article asked of.
+   */
+  notCoveredBy?: { article: string; title: string; outlet?: string };
 }

@@ -7,6 +7,16 @@ import type { Answer, AnswerResult, ArticleSummary, ResultKind } from "./answer.
  */
 export const NOT_COVERED_MESSAGE = "The articles don't seem to cover that";
 
+/** The same for a question asked of one article that the others answer: "NPR's article doesn't…". */
+export function notCoveredMessage(answer: Answer): string {
+  const asked = answer.notCoveredBy;
+  if (asked === undefined) return NOT_COVERED_MESSAGE;
+  const name = asked.outlet === undefined ? `“${asked.title}”` : `${possessive(asked.outlet)} article`;
+  return `${name} doesn't seem to cover that`;
+}
+
+const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+
 /**
  * The transport-free core every front end calls (Discord commands, console, CLI). Bad input never
  * throws anything but a UserError (src/user-error.ts) whose message tells the user what to change.

@@ -89,6 +89,7 @@ const answerSchema: z.ZodType<Answer> = z.object({
       kind: z.enum(["qa", "passage", "quote", "event", "demand", "person"]),
       id: z.string(),
       heading: z.string().optional(),
+      guildId: z.string().optional(),
       summary: z.string().optional(),
       date: z.string().optional(),
       speaker: z
@@ -102,10 +103,23 @@ const answerSchema: z.ZodType<Answer> = z.object({
       score: z.number(),
     }),
   ),
+  notCoveredBy: z
+    .object({ article: z.string(), title: z.string(), outlet: z.string().optional() })
+    .optional(),
 });
 const viewSchema: z.ZodType<AnswerView> = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("ask"), question: z.string(), answer: answerSchema }),
-  z.object({ kind: z.literal("demand"), topic: z.string().optional(), answer: answerSchema }),
+  z.object({
+    kind: z.literal("ask"),
+    question: z.string(),
+    answer: answerSchema,
+    serverName: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal("demand"),
+    topic: z.string().optional(),
+    answer: answerSchema,
+    menu: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+  }),
   z.object({
     kind: z.literal("quote"),
     speaker: z.string().optional(),

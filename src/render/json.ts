@@ -16,6 +16,8 @@ export const jsonCitationSchema = z.strictObject({
 export const jsonAnswerSchema = z.strictObject({
   confident: z.boolean(),
   results: z.array(z.strictObject({ excerpt: z.string().min(1), citation: jsonCitationSchema })),
+  /** A question asked of one article that it does not seem to cover: the results are the others'. */
+  notCoveredBy: z.strictObject({ article: z.string().min(1) }).optional(),
 });
 
 export type JsonAnswer = z.infer<typeof jsonAnswerSchema>;
@@ -25,7 +27,12 @@ export function answerToJson(answer: Answer): JsonAnswer {
     ...result.excerpts,
     ...(result.sections ?? []).flatMap((section) => section.excerpts),
   ]);
-  return { confident: answer.confident, results: excerpts.map(excerptToJson) };
+  const { notCoveredBy } = answer;
+  return {
+    confident: answer.confident,
+    results: excerpts.map(excerptToJson),
+    ...(notCoveredBy === undefined ? {} : { notCoveredBy: { article: notCoveredBy.article } }),
+  };
 }
 
 function excerptToJson(excerpt: Excerpt): JsonAnswer["results"][number] {

@@ -25,6 +25,29 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("answers a question asked of an article that does not cover it from the others, marked as theirs", () => {
+    // Ryabkov's "ironclad, waterproof, bulletproof … guarantees" are NPR's (¶4), not Trenin's.
+    const ryabkov = dossier.ask("what did ryabkov say about guarantees", { article: "trenin" });
+    expect(ryabkov.confident).toBe(false);
+    expect(ryabkov.notCoveredBy).toEqual({
+      article: "trenin-2021-12-28",
+      title: "What Putin Really Wants in Ukraine",
+      outlet: "Foreign Affairs",
+    });
+    expect(cited(ryabkov)[0]).toBe("qa npr-2022-01-12¶4");
+    // Named in the question as members do, and no excerpt from the article asked of.
+    const nuland = dossier.ask("in the foreign policy piece what did nuland say");
+    expect(nuland.notCoveredBy?.article).toBe("fp-mackinnon");
+    expect(cited(nuland)[0]).toBe("qa npr-2022-01-12¶9");
+    for (const answer of [ryabkov, nuland])
+      expect(cited(answer).filter((at) => at.includes(answer.notCoveredBy?.article ?? "?"))).toEqual([]);
+    // What no article answers stays the asked article's closest passages.
+    const ambassador = dossier.ask("who is the us ambassador to russia", { article: "npr" });
+    expect(ambassador.confident).toBe(false);
+    expect(ambassador.notCoveredBy).toBeUndefined();
+    expect(cited(ambassador).every((at) => at.includes("npr-2022-01-12"))).toBe(true);
+  });
+
   it("answers an article asked about as a whole with its opening paragraphs, whole", () => {
     for (const question of ["what does the npr article say", "summarize the npr piece", "npr?"]) {
       const answer = dossier.ask(question);

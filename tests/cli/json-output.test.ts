@@ -15,6 +15,11 @@ const CASES: Array<{ args: string[]; core: (dossier: Dossier) => Answer }> = [
     args: ["ask", "what", "did", "Ryabkov", "say?", "--article", "npr-2022-01-12"],
     core: (d) => d.ask("what did Ryabkov say?", { article: "npr-2022-01-12" }),
   },
+  {
+    // Asked of an article that does not cover it: the others' answer, with the article asked of.
+    args: ["ask", "what", "did", "ryabkov", "say", "about", "guarantees", "--article", "trenin"],
+    core: (d) => d.ask("what did ryabkov say about guarantees", { article: "trenin" }),
+  },
   { args: ["demand"], core: (d) => d.demands() },
   { args: ["demand", "missiles"], core: (d) => d.demands("missiles") },
   { args: ["quote", "--speaker", "Putin"], core: (d) => d.quotes({ speaker: "Putin" }) },
@@ -52,6 +57,14 @@ describe("dossier <answer sub-command> --json", () => {
       expect(parsed).toEqual(answerToJson(core(dossier)));
     });
   }
+
+  it("ask names the article a question was asked of when the other articles answer it", async () => {
+    const { json } = await runJson(["ask", "what did ryabkov say about guarantees", "--article", "trenin"]);
+    expect(jsonAnswerSchema.parse(json)).toMatchObject({
+      confident: false,
+      notCoveredBy: { article: "trenin-2021-12-28" },
+    });
+  });
 
   it("source lists every article's metadata; source <id> gives that one", async () => {
     const all = jsonSourcesSchema.parse((await runJson(["source"])).json);

@@ -129,6 +129,16 @@ describe("answers", () => {
     expect(confident).not.toContain(NOT_CONFIDENT_NOTE);
   });
 
+  it("says which article a question was asked of when the other articles answer it", () => {
+    const answer: Answer = {
+      confident: false,
+      results: [result({ excerpts: [excerpt("another article's words")] })],
+      notCoveredBy: { article: "npr-2022-01-12", title: "4 things Russia wants right now", outlet: "NPR" },
+    };
+    const [note] = renderAnswer(answer, { style: plainStyle }).split("\n");
+    expect(note).toBe("NPR's article doesn't seem to cover that. From the other articles:");
+  });
+
   it("shows a demand's labelled sections after its statement, skipping empty ones", () => {
     const demand = result({
       kind: "demand",

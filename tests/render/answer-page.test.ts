@@ -110,6 +110,21 @@ describe("renderAnswerPage for /ask", () => {
     expect(page.content).toBe(`**Asked:** \\*why\\* @\u200beveryone\n${NOT_COVERED_NOTE}`);
   });
 
+  it("says which article a question was asked of when the other articles answer it", () => {
+    const answer = {
+      ...answerOf([passage(1)], false),
+      notCoveredBy: { article: "fp", title: "What's *Behind*", outlet: "Foreign Affairs" },
+    };
+    expect(renderAnswerPage({ kind: "ask", question: "why?", answer }, 0).content).toBe(
+      "**Asked:** why?\nForeign Affairs' article doesn't seem to cover that — the other articles:",
+    );
+    const { outlet: _none, ...untitled } = answer.notCoveredBy;
+    const noOutlet = { ...answer, notCoveredBy: untitled };
+    expect(renderAnswerPage({ kind: "ask", question: "why?", answer: noOutlet }, 0).content).toBe(
+      "**Asked:** why?\n“What's \\*Behind\\*” doesn't seem to cover that — the other articles:",
+    );
+  });
+
   it("labels a curated answer as the curators' summary, above its verbatim excerpt", () => {
     const [embed] = renderAnswerPage(
       { kind: "ask", question: "why now", answer: answerOf([qa()]) },

@@ -113,14 +113,58 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   const article =
     asked?.article ?? checkArticleFilter(context.corpus, context.findArticleMention, options.article);
   const limit = limitOf(options.limit);
-  const { analyzer, statistics } = context.index;
+  const { analyzer } = context.index;
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
   if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
     return openingOf(context, whole, text, limit);
-  const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
-  const matches = context.index.match(plan, { guildId: options.guildId, article });
+  const asking: Asking = { text, words: asked?.rest ?? text, limit, guildId: options.guildId };
+  const answer = answerOf(context, asking, article);
+  return answer.confident || article === undefined
+    ? answer
+    : orFromTheOthers(context, asking, article, answer);
+}
+
+/** A question as read: its whole text, the words searched for (without an article's name), options. */
+interface Asking {
+  text: string;
+  words: string;
+  limit: number;
+  guildId: string | undefined;
+}
+
+/**
+ * A question asked of one article that it does not seem to cover, which the others answer ("in the
+ * npr piece, what did lavrov say about the letters": the Post reports it): their answer, marked as
+ * theirs, and still not covered for the article asked of. That article's own closest passages when
+ * the others do not answer either, or when their answer cites it after all.
+ */
+function orFromTheOthers(
+  context: DossierIndexes,
+  asking: Asking,
+  article: string,
+  inArticle: Answer,
+): Answer {
+  const everywhere = answerOf(context, asking, undefined);
+  const asked = findArticle(context.corpus, article);
+  const citesAsked = everywhere.results.some((result) =>
+    result.excerpts.some((excerpt) => excerpt.citation.article === article),
+  );
+  if (!everywhere.confident || citesAsked || asked === undefined) return inArticle;
+  const { title, outlet } = asked;
+  return {
+    confident: false,
+    results: everywhere.results,
+    notCoveredBy: { article, title, ...(outlet === undefined ? {} : { outlet }) },
+  };
+}
+
+function answerOf(context: DossierIndexes, asking: Asking, article: string | undefined): Answer {
+  const { text, limit } = asking;
+  const { analyzer, statistics } = context.index;
+  const plan = analyzer.query(asking.words, { prefixLastWord: true });
+  const matches = context.index.match(plan, { guildId: asking.guildId, article });
   // Confident when some hit with every named thing of the question covers enough of it, even when
   // a looser one outranks it on raw score.
   const { bestCoverage } = matches;

@@ -1,5 +1,6 @@
 import type { Answer, AnswerResult } from "../../answer/answer.ts";
-import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
+import { NOT_COVERED_MESSAGE, notCoveredMessage } from "../../answer/dossier.ts";
+import { escapeText } from "./escape.ts";
 
 /**
  * What a paged answer message shows: the command's answer plus the words the member typed, which the
@@ -44,9 +45,14 @@ export const PAGE_BUDGET = 1900;
 
 export const NOT_COVERED_NOTE = `${NOT_COVERED_MESSAGE} — closest passages:`;
 
-/** The note goes above the closest matches; with no matches at all there is nothing for it to introduce. */
+/**
+ * The note goes above the closest matches, or above the other articles' answer to a question asked
+ * of one; with no matches at all there is nothing for it to introduce.
+ */
 export function coverageNote(answer: Answer): string | undefined {
-  return answer.confident || answer.results.length === 0 ? undefined : NOT_COVERED_NOTE;
+  if (answer.confident || answer.results.length === 0) return undefined;
+  if (answer.notCoveredBy === undefined) return NOT_COVERED_NOTE;
+  return `${escapeText(notCoveredMessage(answer))} — the other articles:`;
 }
 
 /** What the pages are made of: the results, except on /who where the person heads every page. */

@@ -1,5 +1,5 @@
 import type { Answer, Excerpt } from "../../answer/answer.ts";
-import { NOT_COVERED_MESSAGE } from "../../answer/dossier.ts";
+import { NOT_COVERED_MESSAGE, notCoveredMessage } from "../../answer/dossier.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";
@@ -25,7 +25,9 @@ export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
   // Under a person's own card (/who), their quotations need not repeat their name and role.
   const speakerKnown = answer.results.some((result) => result.kind === "person");
   const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
-  if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);
+  if (answer.notCoveredBy !== undefined)
+    blocks.unshift(`${notCoveredMessage(answer)}. From the other articles:`);
+  else if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);
   return blocks.join("\n\n");
 }
 
