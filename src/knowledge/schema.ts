@@ -75,8 +75,13 @@ export const quoteSchema = z.strictObject({
   /** Occasion or context, e.g. "after the Geneva talks with the U.S.". */
   context: z.string().min(1),
   date: partialDateSchema.optional(),
-  /** The quotation itself: its excerpt is the quoted words. */
-  citation: citationSchema,
+  /**
+   * The quotation itself: its excerpt is the quoted words, without the comma that hands over to
+   * "she said" (a card would end the speaker's words on it).
+   */
+  citation: citationSchema.refine((citation) => !/[,;:]$/.test(citation.excerpt), {
+    message: "a quotation's excerpt ends with its last word, not with a comma",
+  }),
   topics: z.array(z.string().min(1)).default([]),
 });
 

@@ -41,7 +41,9 @@ describe("ask ranking", () => {
       "passage npr-2022-01-12#9",
     ]);
     expect(answer.results[0]?.excerpts[0]?.citation.article).toBe("fp-mackinnon");
-    expect(highlighted(answer)).toEqual(["act", "now"]);
+    // Its whole sentence: "If the calculus is that Russia needs to intervene…, then it's better for
+    // the Kremlin to act now, before Ukrainian capabilities further increase."
+    expect(highlighted(answer)).toEqual(["Russia", "act", "now"]);
     expect(highlighted(answer, 1)).toEqual(["Now", "acting", "Russia"]);
   });
 

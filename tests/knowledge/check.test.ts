@@ -135,6 +135,13 @@ describe("knowledge:check", () => {
     ]);
   });
 
+  it("reports a quotation ending on the comma before its attribution", () => {
+    const quotes = VALID["quotes.yaml"]?.replace("eastward expansion.", "eastward expansion,") ?? "";
+    expect(problemsOf({ "quotes.yaml": quotes })).toEqual([
+      "quotes.yaml › putin-five-waves: citation: a quotation's excerpt ends with its last word, not with a comma",
+    ]);
+  });
+
   it("reports a date that does not match its precision", () => {
     const timeline = VALID["timeline.yaml"]?.replace("precision: year", "precision: day") ?? "";
     expect(problemsOf({ "timeline.yaml": timeline })).toEqual([

@@ -200,8 +200,14 @@ export function typedAnswer(
     terms.has(written) ||
     [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
   // The words asking for an outcome ("end up") are not what it is about.
-  // Nor, in "what did Sherman say about…", are the speaker and the saying.
-  const asking = new Set(analyzer.indexTerms(`${outcome ?? ""} ${speech?.[0] ?? ""}`));
+  // Nor, in "what did Sherman say about…", are the speaker and the saying, with every term that
+  // stands for them ("riabkov" for "ryabkov": what Ryabkov said need not spell him twice).
+  const askingWords = `${outcome ?? ""} ${speech?.[0] ?? ""}`;
+  const askingStems = new Set(analyzer.words(askingWords).map((word) => word.stem));
+  const asking = new Set([
+    ...analyzer.indexTerms(askingWords),
+    ...plan.words.flatMap((word, index) => (askingStems.has(word.stem) ? [...termsOf(index)] : [])),
+  ]);
   const questionTerms = new Set(plan.terms.map((term) => term.term).filter((term) => !asking.has(term)));
   const misspelt = [...questionTerms].filter((term) => !statistics.known(term));
   // What happened to something is told where it is written: a sentence about the Donbas does not say

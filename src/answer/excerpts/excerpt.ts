@@ -47,8 +47,9 @@ export function excerptOfCitation(
   if (!passage.located.has(citation.excerpt)) {
     passage.located.set(citation.excerpt, locateVerbatim(citation.excerpt, passage.paragraph.text));
   }
-  const range = passage.located.get(citation.excerpt);
-  if (!range) return undefined;
+  const located = passage.located.get(citation.excerpt);
+  if (!located) return undefined;
+  const range = options.widen ? wholeSentences(passage, located) : located;
   const window =
     options.widen && terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES, range) : undefined;
   const curated = scoreRange(passage, range, terms);
@@ -56,6 +57,25 @@ export function excerptOfCitation(
     return excerptOfRange(passage, withQuoteGoingOn(passage, window), terms);
   }
   return excerptOfRange(passage, withQuoteGoingOn(passage, range), terms);
+}
+
+/** An article's run-in label opening a sentence: "Russia's reasoning: ", "NATO's counter: ". */
+const RUN_IN_LABEL = /^[^.!?:;"“”]{3,40}:\s+/;
+
+/**
+ * The sentences a curated citation's words sit in, whole: curators cite the clause that makes their
+ * point ("what he cares most about is preventing NATO expansion in Ukraine"), and a card that opens
+ * mid-sentence, without saying who or what the clause is about, reads as if words were missing.
+ * An article's run-in label is left off (the card's heading says what the excerpt is).
+ */
+function wholeSentences(passage: Passage, range: Range): Range {
+  const { sentences } = passage;
+  const text = passage.paragraph.text;
+  const first = sentences.find((sentence) => sentence.end > range.start);
+  const last = sentences.findLast((sentence) => sentence.start < range.end);
+  if (first === undefined || last === undefined) return range;
+  const label = RUN_IN_LABEL.exec(text.slice(first.start, range.start))?.[0].length ?? 0;
+  return { start: Math.min(range.start, first.start + label), end: Math.max(range.end, last.end) };
 }
 
 /** The 1–3 consecutive sentences of a passage that match the question best (see sentence-window.ts). */
