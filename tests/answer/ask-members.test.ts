@@ -25,6 +25,36 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("answers what someone said with their words, however the knowledge spells them", () => {
+    // People.yaml also spells him "Riabkov": that is the speaker, not a subject the sentence must write.
+    const ryabkov = dossier.ask("what did ryabkov say");
+    expect(ryabkov.confident).toBe(true);
+    const first = ryabkov.results[0]?.excerpts[0];
+    expect(first?.citation).toMatchObject({ article: "npr-2022-01-12", paragraph: 4 });
+    expect(first?.text).toMatch(/^"We don't trust the other side," Russia's chief negotiator/);
+  });
+
+  it("shows a curated citation's whole sentences, not a clause opening mid-sentence", () => {
+    // The curators cite "what he cares most about is preventing NATO expansion in Ukraine" (Trenin ¶17).
+    const goal = dossier.evidence("qa", "putin-goal")?.excerpts.find((e) => e.citation.paragraph === 17);
+    expect(goal?.text).toMatch(/^In his articles and speeches, Putin may emphasize .* in Ukraine\.$/);
+    // An article's run-in label stays off: the card's heading says what the excerpt is.
+    const promise = dossier
+      .evidence("qa", "no-expansion-promise")
+      ?.excerpts.find((e) => e.citation.article === "npr-2022-01-12");
+    expect(promise?.text).toMatch(/^Moscow sees NATO's addition of former communist countries/);
+  });
+
+  it("answers why russia hates nato with its grievances, not a passage sharing the word", () => {
+    const hate = dossier.ask("why does russia hate nato");
+    expect(hate.confident).toBe(true);
+    expect(
+      cited(hate)
+        .slice(0, 3)
+        .map((at) => at.split(" ")[1]),
+    ).toEqual(["npr-2022-01-12¶8", "fp-mackinnon¶3", "trenin-2021-12-28¶17"]);
+  });
+
   it("answers a question asked of an article that does not cover it from the others, marked as theirs", () => {
     // Ryabkov's "ironclad, waterproof, bulletproof … guarantees" are NPR's (¶4), not Trenin's.
     const ryabkov = dossier.ask("what did ryabkov say about guarantees", { article: "trenin" });
