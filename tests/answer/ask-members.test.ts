@@ -55,7 +55,7 @@ describe("ask in members' words", () => {
     ).toEqual(["npr-2022-01-12¶8", "fp-mackinnon¶3", "trenin-2021-12-28¶17"]);
   });
 
-  it("answers a question asked of an article that does not cover it from the others, marked as theirs", () => {
+  it("answers a question about someone an article never mentions from the others, marked as theirs", () => {
     // Ryabkov's "ironclad, waterproof, bulletproof … guarantees" are NPR's (¶4), not Trenin's.
     const ryabkov = dossier.ask("what did ryabkov say about guarantees", { article: "trenin" });
     expect(ryabkov.confident).toBe(false);
@@ -71,6 +71,11 @@ describe("ask in members' words", () => {
     expect(cited(nuland)[0]).toBe("qa npr-2022-01-12¶9");
     for (const answer of [ryabkov, nuland])
       expect(cited(answer).filter((at) => at.includes(answer.notCoveredBy?.article ?? "?"))).toEqual([]);
+    // A question about the article's own words stays with them: another article would answer
+    // another question ("trenin's main argument" is not NPR's "main demand").
+    const argument = dossier.ask("whats the main argument", { article: "trenin" });
+    expect(argument.notCoveredBy).toBeUndefined();
+    expect(cited(argument).every((at) => at.includes("trenin-2021-12-28"))).toBe(true);
     // What no article answers stays the asked article's closest passages.
     const ambassador = dossier.ask("who is the us ambassador to russia", { article: "npr" });
     expect(ambassador.confident).toBe(false);

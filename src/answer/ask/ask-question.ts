@@ -8,6 +8,7 @@ import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { passageResult, personResult, resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
+import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personNames } from "../listings/find-person.ts";
 import { asksForParticulars, hasBetweenBoundaries } from "./answer-type.ts";
@@ -120,10 +121,35 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
     return openingOf(context, whole, text, limit);
   const asking: Asking = { text, words: asked?.rest ?? text, limit, guildId: options.guildId };
-  const answer = answerOf(context, asking, article);
-  return answer.confident || article === undefined
+  const { answer, plan } = answerOf(context, asking, article);
+  return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
     ? answer
     : orFromTheOthers(context, asking, article, answer);
+}
+
+/** Each article's words (stems and synonym phrases), read once from its analysed paragraphs. */
+const articleTerms = new WeakMap<PassageLibrary, Map<string, ReadonlySet<string>>>();
+
+/** Whether the question names someone or something (any of its terms) the article never writes. */
+function namesSomethingNotIn(context: DossierIndexes, plan: QueryPlan, article: string): boolean {
+  const byArticle = articleTerms.get(context.library) ?? new Map<string, ReadonlySet<string>>();
+  articleTerms.set(context.library, byArticle);
+  let written = byArticle.get(article);
+  if (written === undefined) {
+    const terms = new Set<string>();
+    for (const passage of context.library.values()) {
+      if (passage.article.id !== article) continue;
+      for (const word of passage.words) terms.add(word.stem);
+      for (const phrase of passage.phrases) terms.add(phrase.key);
+    }
+    written = terms;
+    byArticle.set(article, written);
+  }
+  const writes = written;
+  return plan.words.some(
+    (word, index) =>
+      word.named && !plan.terms.some((term) => term.words.includes(index) && writes.has(term.term)),
+  );
 }
 
 /** A question as read: its whole text, the words searched for (without an article's name), options. */
@@ -135,10 +161,12 @@ interface Asking {
 }
 
 /**
- * A question asked of one article that it does not seem to cover, which the others answer ("in the
- * npr piece, what did lavrov say about the letters": the Post reports it): their answer, marked as
- * theirs, and still not covered for the article asked of. That article's own closest passages when
- * the others do not answer either, or when their answer cites it after all.
+ * A question asked of one article about someone or something it never mentions, which the others
+ * answer ("in the foreign policy piece, what did nuland say": NPR quotes her): their answer, marked
+ * as theirs, and still not covered for the article asked of. Not a question the article's own words
+ * fail to reach ("trenin's main argument"): another article's answer would be to another question.
+ * That article's own closest passages when the others do not answer either, or when their answer
+ * cites it after all.
  */
 function orFromTheOthers(
   context: DossierIndexes,
@@ -146,7 +174,7 @@ function orFromTheOthers(
   article: string,
   inArticle: Answer,
 ): Answer {
-  const everywhere = answerOf(context, asking, undefined);
+  const { answer: everywhere } = answerOf(context, asking, undefined);
   const asked = findArticle(context.corpus, article);
   const citesAsked = everywhere.results.some((result) =>
     result.excerpts.some((excerpt) => excerpt.citation.article === article),
@@ -160,7 +188,12 @@ function orFromTheOthers(
   };
 }
 
-function answerOf(context: DossierIndexes, asking: Asking, article: string | undefined): Answer {
+/** The answer, and the question as searched. */
+function answerOf(
+  context: DossierIndexes,
+  asking: Asking,
+  article: string | undefined,
+): { answer: Answer; plan: QueryPlan } {
   const { text, limit } = asking;
   const { analyzer, statistics } = context.index;
   const plan = analyzer.query(asking.words, { prefixLastWord: true });
@@ -219,9 +252,9 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
     .slice(0, TYPED_RESULTS)
     .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
   if (confident && (!answered || likeUnanswered(plan, matches, hits))) {
-    return { confident: false, results: results.slice(0, SUGGESTIONS) };
+    return { answer: { confident: false, results: results.slice(0, SUGGESTIONS) }, plan };
   }
-  return { confident, results };
+  return { answer: { confident, results }, plan };
 }
 
 /** The paragraphs an article asked about as a whole is answered with. */
