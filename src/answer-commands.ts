@@ -32,6 +32,11 @@ export interface AnswerOption {
   readonly placeholder?: string;
   /** Writes a file, so only the terminal front doors offer it. */
   readonly terminalOnly?: boolean;
+  /**
+   * Its value is one word (an article id, a year): in the console, words typed after it belong to
+   * the main option, as members type them ("/ask article:npr what about missiles").
+   */
+  readonly oneWord?: boolean;
 }
 
 /** What the member gave, by option name; absent and blank options are left out. */
@@ -71,6 +76,7 @@ const ARTICLE_FILTER = {
   max: MAX_LENGTH.name,
   suggest: "article",
   placeholder: "id",
+  oneWord: true,
 } as const;
 
 export const ANSWER_COMMANDS = [
@@ -148,6 +154,7 @@ export const ANSWER_COMMANDS = [
         max: MAX_LENGTH.date,
         suggest: "year",
         placeholder: "2014",
+        oneWord: true,
       },
       {
         name: "to",
@@ -156,6 +163,7 @@ export const ANSWER_COMMANDS = [
         max: MAX_LENGTH.date,
         suggest: "year",
         placeholder: "2022",
+        oneWord: true,
       },
       {
         name: "topic",

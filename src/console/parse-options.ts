@@ -4,8 +4,9 @@ import { closestName } from "./closest-name.ts";
 
 /**
  * `speaker:"Jake Sullivan" topic:sanctions` → { speaker: "Jake Sullivan", topic: "sanctions" }.
- * As in Discord, an unquoted value runs until the next `name:`; a quoted value ends at its closing
- * quote. Words before any option (or after a quoted value) fill the command's main option. Quotes
+ * As in Discord, an unquoted value runs until the next `name:` (a one-word option's until its first
+ * word); a quoted value ends at its closing quote. Words before any option (or after a quoted or
+ * one-word value) fill the command's main option. Quotes
  * inside free text are kept: "what is the "open door"?" asks exactly that.
  */
 const OPTION_START = /^([a-z][a-z_]*):\s*/;
@@ -80,6 +81,13 @@ function addWord(
     );
   }
   const list = words.get(target);
+  const main = command.main;
+  const oneWord = command.options.find((option) => option.name === target)?.oneWord === true;
+  if (list !== undefined && list.length > 0 && oneWord && main !== undefined && main !== target) {
+    // "/ask article:npr what about missiles": the article is "npr", the rest is the question.
+    addWord(command, main, finished, words, word);
+    return;
+  }
   if (list === undefined) words.set(target, [word]);
   else list.push(word);
 }

@@ -38,6 +38,16 @@ describe("console syntax: the slash commands as typed in Discord", () => {
       { command: "quote", speaker: "Jake Sullivan", topic: "sanctions" },
     ],
     ["/quote speaker:Jake Sullivan", { command: "quote", speaker: "Jake Sullivan" }],
+    // A one-word option first, the question after it, as members type it.
+    [
+      "/ask article:npr what about missiles",
+      { command: "ask", question: "what about missiles", article: "npr" },
+    ],
+    [
+      "/ask what about article:npr missiles",
+      { command: "ask", question: "what about missiles", article: "npr" },
+    ],
+    ["/timeline from:2014 minsk", { command: "timeline", from: "2014", topic: "minsk" }],
     ["/timeline from:2014", { command: "timeline", from: "2014" }],
     ["/timeline from:2014 to:2019", { command: "timeline", from: "2014", to: "2019" }],
     ["/demand topic:missiles", { command: "demand", topic: "missiles" }],
