@@ -7,6 +7,7 @@ import {
 } from "../answer-commands.ts";
 import { renderAsJson, renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
+import { UserError } from "../user-error.ts";
 import { parseArguments } from "./parse-arguments.ts";
 import type { CliEnvironment, SubCommand } from "./sub-command.ts";
 
@@ -30,6 +31,13 @@ function answerSubCommand(spec: AnswerCommandSpec): SubCommand {
       ]);
       const parsed = parseArguments(spec.name, args, options);
       const given = new Map<string, unknown>(Object.entries(parsed.values));
+      // "--speaker ''" is a slip, not "any speaker": the flag would be left out for that.
+      const blank = flags.find((option) => String(given.get(option.name) ?? "x").trim() === "");
+      if (blank !== undefined)
+        throw new UserError(
+          "empty-option",
+          `--${blank.name} is empty; give it a value (${blank.description}), or leave it out.`,
+        );
       const raw = Object.fromEntries([
         ...flags.map((option) => [option.name, given.get(option.name)] as const),
         ...(spec.main === undefined ? [] : [[spec.main, parsed.positionals.join(" ")] as const]),

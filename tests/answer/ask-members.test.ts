@@ -45,6 +45,20 @@ describe("ask in members' words", () => {
     expect(promise?.text).toMatch(/^Moscow sees NATO's addition of former communist countries/);
   });
 
+  it("shows each quotation as its speaker's words alone, not run on into the next one", () => {
+    // Trenin ¶17 quotes Putin twice, "…," he said of the famous Russian naval base. "Of course…":
+    // two quotations, two cards, no words shown twice.
+    const sevastopol = dossier.quotes({ topic: "sevastopol" }).results.map((r) => r.excerpts[0]?.text);
+    expect(sevastopol.slice(0, 2)).toEqual([
+      "I simply cannot imagine that we would travel to Sevastopol to visit NATO sailors",
+      "Of course, most of them are wonderful guys, but it would be better to have them come and visit us, be our guests, rather than the other way round.",
+    ]);
+    // And the unnamed official as members call him.
+    expect(dossier.quotes({ speaker: "the senior official" }).results[0]?.speaker?.id).toBe(
+      "senior-biden-official",
+    );
+  });
+
   it("answers why russia hates nato with its grievances, not a passage sharing the word", () => {
     const hate = dossier.ask("why does russia hate nato");
     expect(hate.confident).toBe(true);

@@ -142,6 +142,11 @@ describe("who", () => {
     expect(ids(dossier.who("Zelenskyy"))).toEqual(["zelensky"]);
     expect(userErrorOf(() => dossier.who("Obama")).code).toBe("unknown-person");
     expect(userErrorOf(() => dossier.who("  ")).code).toBe("empty-person");
+    // Named with an article, as members do; and no "closest" people for something that is no name.
+    expect(ids(dossier.who("the Ryabkov"))).toEqual(ids(dossier.who("Ryabkov")));
+    expect(userErrorOf(() => dossier.who("🇷🇺")).message).toBe(
+      'No person called "🇷🇺" in the articles. Type a name, for example: Putin.',
+    );
   });
 });
 

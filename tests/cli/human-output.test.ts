@@ -61,6 +61,15 @@ describe("human output", () => {
     }
   });
 
+  it("refuses a flag given empty, rather than reading it as left out", async () => {
+    const { code, stdout, stderr } = await human(["quote", "--speaker", ""]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toBe(
+      "--speaker is empty; give it a value (Who spoke, e.g. Putin), or leave it out.",
+    );
+  });
+
   it("says so when the articles do not cover the question", async () => {
     const question = "who won the 2018 World Cup?";
     const answer = shippedContext().dossier.ask(question);

@@ -56,7 +56,7 @@ export function excerptOfCitation(
   if (window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN) {
     return excerptOfRange(passage, withQuoteGoingOn(passage, window), terms);
   }
-  return excerptOfRange(passage, withQuoteGoingOn(passage, range), terms);
+  return excerptOfRange(passage, options.widen ? withQuoteGoingOn(passage, range) : range, terms);
 }
 
 /** An article's run-in label opening a sentence: "Russia's reasoning: ", "NATO's counter: ". */

@@ -13,7 +13,11 @@ export const personNames = (person: Person) => [person.id, person.name, ...perso
  * UserError naming the closest people. `among` limits the choice (e.g. to people who are quoted).
  */
 export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "person" | "speaker"): Person {
-  const text = typed.trim().slice(0, MAX_NAME_INPUT);
+  // "The senior official", "a Pentagon spokesman": names are listed without an article.
+  const text = typed
+    .trim()
+    .replace(/^(?:the|a|an)\s+(?=\S)/i, "")
+    .slice(0, MAX_NAME_INPUT);
   if (text.length === 0)
     throw new UserError(`empty-${what}`, `Type the name of a ${what}, for example: Putin.`);
   let best: { person: Person; rank: number } | undefined;
@@ -22,6 +26,12 @@ export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "
     if (rank !== undefined && (best === undefined || rank < best.rank)) best = { person, rank };
   }
   if (best) return best.person;
+  // Nothing like a name (an emoji, punctuation): no person is closer than another.
+  if (!/[\p{L}\p{N}]/u.test(text))
+    throw new UserError(
+      `unknown-${what}`,
+      `No ${what} called "${text}" in the articles. Type a name, for example: Putin.`,
+    );
   const closest = [...people]
     .map((person) => ({ person, distance: closeness(text, personNames(person)) }))
     .sort((a, b) => a.distance - b.distance)
