@@ -59,6 +59,21 @@ describe("ask in members' words", () => {
     );
   });
 
+  it("reads more chat shorthand, counts people, and knows the dead are killed, died or lives lost", () => {
+    // "wat" and "abt" were two words of the question no passage has, and "putn" a typo of a name.
+    const sevastopol = dossier.ask("wat did putn say abt sevastopol");
+    expect(sevastopol.confident).toBe(true);
+    expect(cited(sevastopol)[0]).toBe("passage trenin-2021-12-28¶17");
+    // "How many people died in donbas" counts people (not "donbas", the first word ending in s).
+    const donbas = dossier.ask("how many people died in donbas");
+    expect(donbas.confident).toBe(true);
+    expect(donbas.results[0]?.excerpts[0]?.text).toContain("some 15,000 people");
+    // The Post counts them as lives: "a conflict that has claimed about 14,000 lives".
+    const died = dossier.ask("how many died", { article: "wapo" });
+    expect(died.confident).toBe(true);
+    expect(died.results[0]?.excerpts[0]?.text).toContain("about 14,000 lives");
+  });
+
   it("answers why russia hates nato with its grievances, not a passage sharing the word", () => {
     const hate = dossier.ask("why does russia hate nato");
     expect(hate.confident).toBe(true);

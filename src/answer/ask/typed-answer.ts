@@ -14,6 +14,8 @@ import { answerTypeTest, askedAnswerType } from "./answer-type.ts";
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
 const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|those|these|yes|less)$/i;
+/** Plurals without an s: "how many people died in donbas" counts people, not the Donbas. */
+const PLURAL_WITHOUT_S = /^(people|ppl|men|women|children|personnel|aircraft|staff|police)$/i;
 
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
@@ -134,7 +136,9 @@ export function typedAnswer(
     // and in "how many rounds of NATO growth", what they are rounds of ("five waves of NATO's…").
     const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
     const words = following?.trim().split(/\s+/) ?? [];
-    const noun = words.slice(0, 4).findIndex((word) => /s$/i.test(word) && !NOT_COUNTED.test(word));
+    const noun = words
+      .slice(0, 4)
+      .findIndex((word) => (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word));
     const counted = words[Math.max(0, noun)];
     const of = noun >= 0 && words[noun + 1]?.toLowerCase() === "of" ? words[noun + 2] : undefined;
     const standIns = new Set<string>();
