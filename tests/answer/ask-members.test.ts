@@ -74,6 +74,23 @@ describe("ask in members' words", () => {
     expect(died.results[0]?.excerpts[0]?.text).toContain("about 14,000 lives");
   });
 
+  it("answers the list a numbered headline promises with the first paragraph of each of its sections", () => {
+    const sections = ["npr-2022-01-12¶4", "npr-2022-01-12¶7", "npr-2022-01-12¶10", "npr-2022-01-12¶13"];
+    for (const asked of [
+      dossier.ask("wat r the 4 things russia wants"),
+      dossier.ask("according to npr what are the 4 things"),
+      dossier.ask("what are the four things", { article: "npr" }),
+    ]) {
+      expect(asked.confident).toBe(true);
+      expect(cited(asked).map((at) => at.split(" ")[1])).toEqual(sections);
+      expect(asked.results.map((result) => result.heading?.slice(0, 2))).toEqual(["1.", "2.", "3.", "4."]);
+    }
+    // Asked in the articles' words, not the headline's, it is searched as any question.
+    expect(cited(dossier.ask("what does russia want")).slice(0, 4)).not.toEqual(
+      sections.map((at) => `passage ${at}`),
+    );
+  });
+
   it("answers why russia hates nato with its grievances, not a passage sharing the word", () => {
     const hate = dossier.ask("why does russia hate nato");
     expect(hate.confident).toBe(true);

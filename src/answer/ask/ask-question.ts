@@ -1,4 +1,5 @@
-import { findArticle } from "../../knowledge/corpus.ts";
+import { findArticle, primaryArticles } from "../../knowledge/corpus.ts";
+import type { Article } from "../../knowledge/schema.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
@@ -118,8 +119,11 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
-  if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
-    return openingOf(context, whole, text, limit);
+  const asksOf = analyzer.query(withoutArticleWords(mention?.rest ?? text)).words;
+  if (whole !== undefined && asksOf.length === 0) return openingOf(context, whole, text, limit);
+  // "What are the 4 things russia wants": the list a numbered headline promises.
+  const listing = listingAsked(context, asksOf, whole);
+  if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
   const asking: Asking = { text, words: asked?.rest ?? text, limit, guildId: options.guildId };
   const { answer, plan } = answerOf(context, asking, article);
   return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
@@ -259,6 +263,40 @@ function answerOf(
 
 /** The paragraphs an article asked about as a whole is answered with. */
 const OPENING_PARAGRAPHS = 3;
+/** A headline that promises a list ("4 things Russia wants right now"): its sections are the list. */
+const NUMBERED_HEADLINE = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s/i;
+/** Of a numbered headline's words, a question asking for its list without naming it has this share. */
+const HEADLINE_SHARE = 0.5;
+
+/** Each article's headline words (stems), read once. */
+const headlineStems = new WeakMap<Article, ReadonlySet<string>>();
+
+/**
+ * The article with a numbered headline whose list the question asks for: every word of the question
+ * is a word of the headline, and it has half of them or names the article ("what are the 4 things
+ * russia wants", "what are the 4 things" of NPR). Not "what does russia want": the articles answer
+ * that, not the headline.
+ */
+function listingAsked(
+  context: DossierIndexes,
+  asked: ReadonlyArray<{ stem: string }>,
+  named: string | undefined,
+): string | undefined {
+  if (asked.length === 0) return undefined;
+  for (const article of primaryArticles(context.corpus)) {
+    if (!NUMBERED_HEADLINE.test(article.title) || !article.paragraphs.some((p) => p.section)) continue;
+    if (named !== undefined && named !== article.id) continue;
+    let stems = headlineStems.get(article);
+    if (stems === undefined) {
+      stems = new Set(context.index.analyzer.query(article.title).words.map((word) => word.stem));
+      headlineStems.set(article, stems);
+    }
+    const headline = stems;
+    if (!asked.every((word) => headline.has(word.stem))) continue;
+    if (named === article.id || asked.length >= HEADLINE_SHARE * headline.size) return article.id;
+  }
+  return undefined;
+}
 /** "Who wrote the npr article", "the wapo piece's authors". */
 const WHO_WROTE = /\b(?:who|wr[io]te|written|writers?|authors?|byline)\b/;
 
@@ -268,7 +306,14 @@ const WHO_WROTE = /\b(?:who|wr[io]te|written|writers?|authors?|byline)\b/;
  * come first when the question names them or asks who wrote it ("who is trenin", "who wrote the npr
  * article": its byline is empty, Michele Kelemen contributed), and no paragraph is shown twice.
  */
-function openingOf(context: DossierIndexes, articleId: string, question: string, limit: number): Answer {
+function openingOf(
+  context: DossierIndexes,
+  articleId: string,
+  question: string,
+  limit: number,
+  /** Or the first paragraph of each section, under its heading: a numbered headline's list. */
+  paragraphs: "opening" | "sections" = "opening",
+): Answer {
   const article = findArticle(context.corpus, articleId);
   if (article === undefined) return { confident: false, results: [] };
   const writers = [...article.authors, ...(article.contributors ?? [])];
@@ -281,7 +326,13 @@ function openingOf(context: DossierIndexes, articleId: string, question: string,
         asksWho || personNames(person).some((name) => hasBetweenBoundaries(asked, name.toLowerCase())),
     )
     .map((person) => personResult(context.library, person, NO_TERMS));
-  const opening = article.paragraphs.slice(0, OPENING_PARAGRAPHS).flatMap((paragraph) => {
+  const leads =
+    paragraphs === "opening"
+      ? article.paragraphs.slice(0, OPENING_PARAGRAPHS)
+      : article.paragraphs.filter(
+          (p, i) => p.section !== undefined && p.section !== article.paragraphs[i - 1]?.section,
+        );
+  const opening = leads.flatMap((paragraph) => {
     const passage = context.library.get(passageRef(articleId, paragraph.n));
     return passage ? [passageResult(passage, NO_TERMS, 0, true)] : [];
   });
