@@ -32,8 +32,8 @@ say says said saying many much
 
 /**
  * How members talk in a chat around the question itself ("hey all, can someone explain…", "I keep
- * reading…", "what does X think", "is Ukraine going to join"): words that say nothing about which
- * passage answers it. They are rare enough in the articles that, kept, they would weigh like topic
+ * reading…", "what does X think", "is Ukraine going to join", "anyone done the reading", "is this on
+ * the exam"): words that say nothing about which passage answers it. They are rare enough in the articles that, kept, they would weigh like topic
  * words, and members' phrasings in the question bank use them freely.
  */
 const CHAT_FILLER = `
@@ -45,6 +45,8 @@ happening please wondering wonder confused tbh imo imho ngl idk lol smh fyi btw 
 going gonna though although exactly matter matters mention mentions mentioned bit sorry already
 weird annoying roughly honestly literally seriously totally pretty quite legit super kinda sorta
 seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
+done exam exams quiz homework hw lecture assignment essay midterm midterms professor prof seminar
+due grade study studying syllabus
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

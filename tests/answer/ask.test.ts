@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SMALL_TALK_REPLY } from "../../src/answer/ask/ask-question.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import { NOT_COVERED_MESSAGE } from "../../src/answer/dossier.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
@@ -90,12 +91,22 @@ describe("ask", () => {
     expect(userErrorOf(() => dossier.ask("🙂🔥!!")).code).toBe("no-words");
   });
 
+  it("answers chat that asks nothing of the articles with how to ask, not with passages", () => {
+    const dossier = fixtureDossier();
+    for (const chat of ["hi", "thanks!!", "ok lol", "anyone done the reading?", "is this on the exam"]) {
+      const refused = userErrorOf(() => dossier.ask(chat));
+      expect(refused.code, chat).toBe("small-talk");
+      expect(refused.message).toBe(SMALL_TALK_REPLY);
+    }
+    expect(dossier.ask("why now?").results.length).toBeGreaterThan(0);
+  });
+
   it("copes with very long, markdown, mention and SQL-looking input", () => {
     const dossier = fixtureDossier();
     const long = dossier.ask(`${"What about NATO expansion? ".repeat(230)}`.slice(0, 6000));
     expectVerbatimEvidence(corpus, long);
     expect(dossier.ask("**NATO** _expansion_?").confident).toBe(true);
-    expect(dossier.ask("@everyone").confident).toBe(false);
+    expect(userErrorOf(() => dossier.ask("@everyone")).code).toBe("small-talk");
     expect(dossier.ask("'; DROP TABLE users; --").confident).toBe(false);
   });
 

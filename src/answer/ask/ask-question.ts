@@ -30,6 +30,8 @@ import { hasNoWords, readQuestion } from "./read-question.ts";
 import { typedAnswer } from "./typed-answer.ts";
 
 const DEFAULT_LIMIT = 5;
+export const SMALL_TALK_REPLY =
+  "I answer questions about the articles; ask one, for example: Why does Russia oppose NATO expansion?";
 const MAX_LIMIT = 25;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
 const TYPED_RESULTS = 3;
@@ -121,6 +123,8 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   const whole = mention?.article ?? article;
   const asksOf = analyzer.query(withoutArticleWords(mention?.rest ?? text)).words;
   if (whole !== undefined && asksOf.length === 0) return openingOf(context, whole, text, limit);
+  // "hi", "thanks!!", "anyone done the reading?": chat, not a question about the articles.
+  if (asksOf.length === 0) throw new UserError("small-talk", SMALL_TALK_REPLY);
   // "What are the 4 things russia wants": the list a numbered headline promises.
   const listing = listingAsked(context, asksOf, whole);
   if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
