@@ -1,4 +1,4 @@
-import { answerCommand } from "../src/answer-commands.ts";
+import { answerCommand, asRead } from "../src/answer-commands.ts";
 import { replyWithAnswer } from "../src/bot/answer-pages.ts";
 import {
   readAnswerOptions,
@@ -25,10 +25,15 @@ export const ask: SlashCommand = {
   async execute(interaction, ctx) {
     const values = readAnswerOptions(interaction, spec);
     const question = values.question ?? "";
+    // A follow-up ("what else did he say") is read with the member's last question here.
+    const conversation = `${interaction.channelId}:${interaction.user.id}`;
+    const previous = ctx.lastQuestions.get(conversation);
     const { answer } = spec.run(ctx.dossier, values, {
       limit: RESULT_LIMIT,
       ...(interaction.guildId === null ? {} : { guildId: interaction.guildId }),
+      ...(previous === undefined ? {} : { previous }),
     });
+    ctx.lastQuestions.set(conversation, asRead(answer, question));
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);
     const serverName = interaction.guild?.name;

@@ -43,7 +43,7 @@ export interface AnswerOption {
 export type OptionValues = Readonly<Partial<Record<string, string>>>;
 
 /** Where the answer is asked: a guild's moderator entries join in, and how many results to keep. */
-export type AnswerScope = Pick<AskOptions, "guildId" | "limit">;
+export type AnswerScope = Pick<AskOptions, "guildId" | "limit" | "previous">;
 
 /** What a command's Dossier call gives. */
 export type CommandResult =
@@ -271,12 +271,24 @@ export function parseRequest(raw: { command: string } & Record<string, unknown>)
 }
 
 /** Makes the command's Dossier call, the same one the Discord command makes. */
-export function runRequest(dossier: Dossier, request: CommandRequest): CommandOutput {
+export function runRequest(
+  dossier: Dossier,
+  request: CommandRequest,
+  scope: AnswerScope = {},
+): CommandOutput {
   const command = findAnswerCommand(request.command);
   if (command === undefined)
     throw new UserError("invalid-request", `There is no /${request.command} command.`);
-  const result = command.run(dossier, request, {});
+  const result = command.run(dossier, request, scope);
   return result.kind === "answer" ? { ...result, command: command.name } : result;
+}
+
+/**
+ * A question as the next follow-up reads it: with the question it was itself read with, so that
+ * "and what about deadlines" after "what else did he say" still knows who he is.
+ */
+export function asRead(answer: Answer, question: string): string {
+  return answer.readWith === undefined ? question : `${answer.readWith} ${question}`;
 }
 
 function answered(answer: Answer): CommandResult & { kind: "answer" } {

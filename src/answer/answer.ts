@@ -74,4 +74,6 @@ export interface Answer {
    * are the other articles' answer instead: the article asked of.
    */
   notCoveredBy?: { article: string; title: string; outlet?: string };
+  /** Set when the question was a follow-up, read with the member's previous question: that question. */
+  readWith?: string;
 }

@@ -29,6 +29,11 @@ export interface AskOptions {
   article?: string;
   /** At most this many results (default 5). */
   limit?: number;
+  /**
+   * The member's previous question in this conversation, with which a follow-up ("what else did
+   * he say", "and what about the US?") is read (see Answer.readWith).
+   */
+  previous?: string;
 }
 
 export type SuggestField = "topic" | "demand" | "speaker" | "person" | "article" | "year" | "question";

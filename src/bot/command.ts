@@ -16,9 +16,9 @@ import type { Context } from "./context.ts";
 
 /**
  * The parts of the context a command may use: the core, the pages for "More", the list for /help,
- * /qa's moderation and the quizzes. Commands take `Pick<Context, CommandParts>`.
+ * /qa's moderation, the quizzes and members' last questions. Commands take `Pick<Context, CommandParts>`.
  */
-export type CommandParts = "dossier" | "pages" | "commands" | "moderation" | "quizzes";
+export type CommandParts = "dossier" | "pages" | "commands" | "moderation" | "quizzes" | "lastQuestions";
 
 /** The discord.js guide's shape: `data` to register, `execute` to answer, `autocomplete` to suggest. */
 export interface SlashCommand {

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Dossier } from "../answer/dossier.ts";
 import type { Config } from "../config.ts";
+import type { RecentCache } from "../interaction/recent-cache.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { Moderation } from "../moderation/moderation.ts";
 import type { AnswerPages } from "./answer-pages.ts";
@@ -32,10 +33,16 @@ export interface Context {
   pages: AnswerPages;
   /** The quizzes running in the bot's channels. */
   quizzes: QuizGames;
+  /**
+   * Each member's last question in each channel (by "channel:member"), which a follow-up is read
+   * with ("what else did he say"). In this process only: a replica that did not answer the question
+   * before reads the follow-up alone.
+   */
+  lastQuestions: RecentCache<string>;
 }
 
 /** The parts the bot makes for itself when it starts. */
-export type BotParts = "pages" | "quizzes";
+export type BotParts = "pages" | "quizzes" | "lastQuestions";
 
 /** What createContext builds at start, before any bot: enough for the console and the CLI. */
 export type StartedParts = "config" | "corpus" | "dossier" | "logger";

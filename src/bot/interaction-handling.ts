@@ -1,5 +1,6 @@
 import type { REST } from "discord.js";
 import { type Clock, systemClock } from "../interaction/clock.ts";
+import { RecentCache } from "../interaction/recent-cache.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
 import { memoryQuizRounds } from "../store/index.ts";
 import { type AnswerPages, createAnswerPages } from "./answer-pages.ts";
@@ -58,6 +59,7 @@ export function createInteractionHandling(
     ...ctx,
     pages: options.pages ?? createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
     quizzes,
+    lastQuestions: lastQuestionsMemory(clock),
   };
   const route = createRouter({
     context,
@@ -66,4 +68,9 @@ export function createInteractionHandling(
     secrets,
   });
   return { route, quizzes };
+}
+
+/** A follow-up comes soon after its question: after ten minutes a question is read alone again. */
+export function lastQuestionsMemory(clock: Clock): RecentCache<string> {
+  return new RecentCache({ clock, ttlMs: 10 * 60_000, maxEntries: 5_000 });
 }

@@ -106,6 +106,7 @@ const answerSchema: z.ZodType<Answer> = z.object({
   notCoveredBy: z
     .object({ article: z.string(), title: z.string(), outlet: z.string().optional() })
     .optional(),
+  readWith: z.string().optional(),
 });
 const viewSchema: z.ZodType<AnswerView> = z.discriminatedUnion("kind", [
   z.object({

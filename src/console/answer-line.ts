@@ -1,4 +1,4 @@
-import { type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
+import { asRead, type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
 import type { Context } from "../bot/context.ts";
 import { renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
@@ -21,6 +21,11 @@ export interface ConsoleReply {
   exit: boolean;
 }
 
+/** The session's last question, which a follow-up ("what else did he say") is read with. */
+export interface Conversation {
+  previous?: string;
+}
+
 export const APOLOGY = "Sorry, something went wrong while answering that. The details are in the log.";
 
 /** One typed line → what the console prints. Never throws: every mistake gets a sentence, bugs an apology. */
@@ -28,6 +33,7 @@ export function answerLine(
   line: string,
   context: Pick<Context, "dossier" | "logger">,
   display: ConsoleDisplay,
+  conversation: Conversation = {},
 ): ConsoleReply {
   try {
     const input = parseConsoleLine(line);
@@ -39,7 +45,15 @@ export function answerLine(
       case "help":
         return { text: consoleHelp(input.topic), exit: false };
       case "request": {
-        const output = runRequest(context.dossier, input.request);
+        const { previous } = conversation;
+        const asking = input.request.command === "ask";
+        const output = runRequest(
+          context.dossier,
+          input.request,
+          asking && previous !== undefined ? { previous } : {},
+        );
+        if (asking && output.kind === "answer")
+          conversation.previous = asRead(output.answer, input.request.question ?? "");
         // As in Discord, /demand alone lists the demands to choose from rather than all of them in full.
         const text =
           input.request.command === "demand" && input.request.topic === undefined && output.kind === "answer"

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Context } from "../bot/context.ts";
 import type { CliIo } from "../render/terminal/terminal.ts";
-import { answerLine, type ConsoleDisplay } from "./answer-line.ts";
+import { answerLine, type ConsoleDisplay, type Conversation } from "./answer-line.ts";
 
 export interface ConsoleStreams {
   input: NodeJS.ReadableStream;
@@ -59,9 +59,10 @@ export async function runConsole(
     rl.setPrompt(PROMPT);
     rl.prompt();
   }
+  const conversation: Conversation = {};
   for await (const line of rl) {
     leaving = false;
-    const reply = answerLine(line, context, displayNow(io, terminal));
+    const reply = answerLine(line, context, displayNow(io, terminal), conversation);
     if (reply.exit) break;
     if (reply.text !== undefined) io.out(`${reply.text}\n`);
     if (terminal !== undefined) rl.prompt();

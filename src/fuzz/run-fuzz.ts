@@ -13,6 +13,7 @@ import { createDossier } from "../answer/create-dossier.ts";
 import { type CommandOutput, parseRequest, runRequest } from "../answer-commands.ts";
 import { createAnswerPages } from "../bot/answer-pages.ts";
 import { Cooldowns } from "../bot/cooldowns.ts";
+import { lastQuestionsMemory } from "../bot/interaction-handling.ts";
 import { QuizGames } from "../bot/quiz-games.ts";
 import { createRouter } from "../bot/router.ts";
 import { DEFAULT_KNOWLEDGE_DIR } from "../create-context.ts";
@@ -109,6 +110,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     context: {
       dossier,
       pages: createAnswerPages({ clock: systemClock }),
+      lastQuestions: lastQuestionsMemory(systemClock),
       commands,
       moderation,
       // Rounds never time out here: the fuzz sends answers and stray clicks, not the passing of time.

@@ -49,7 +49,7 @@ body{margin:0;padding:16px 16px 8px;background:#313338;color:#dbdee1;width:WIDTH
 .title{font-weight:600;color:#f2f3f5;margin-top:6px;font-size:15px}.title a{color:#00a8fc;text-decoration:none}
 .desc{margin-top:6px}.field{margin-top:8px}.fname{font-weight:600;color:#f2f3f5;font-size:14px}
 .footer{margin-top:8px;font-size:12px;color:#b5bac1}
-.quote{display:flex;gap:8px;margin:2px 0}.quote::before{content:"";flex:none;width:4px;border-radius:4px;background:#4e5058}
+.subtext{font-size:12px;line-height:1.3;color:#949ba4}.quote{display:flex;gap:8px;margin:2px 0}.quote::before{content:"";flex:none;width:4px;border-radius:4px;background:#4e5058}
 a{color:#00a8fc;text-decoration:none}
 .row{display:flex;gap:8px;margin-top:8px;flex-wrap:wrap}
 .btn{border-radius:3px;padding:2px 16px;height:32px;display:flex;align-items:center;gap:6px;font-size:14px;
@@ -112,7 +112,7 @@ function renderComponent(component: APIButtonComponent | APIStringSelectComponen
   return `<div class="${classes.join(" ")}">${escapeHtml(`${emoji} ${label}`.trim())}</div>`;
 }
 
-/** Discord's markdown as the renderers write it, line by line; "> " lines become a quote. */
+/** Discord's markdown as the renderers write it, line by line; "> " lines become a quote, "-# " subtext. */
 function markdown(text: string): string {
   const lines = text.split("\n");
   const html: string[] = [];
@@ -127,7 +127,9 @@ function markdown(text: string): string {
       continue;
     }
     flush();
-    html.push(`${inline(line)}<br>`);
+    // "-# " is Discord's subtext: a small, muted line.
+    if (line.startsWith("-# ")) html.push(`<div class="subtext">${inline(line.slice(3))}</div>`);
+    else html.push(`${inline(line)}<br>`);
   }
   flush();
   return html.join("").replace(/(<br>)+$/, "");

@@ -45,8 +45,7 @@ happening please wondering wonder confused tbh imo imho ngl idk lol smh fyi btw 
 going gonna though although exactly matter matters mention mentions mentioned bit sorry already
 weird annoying roughly honestly literally seriously totally pretty quite legit super kinda sorta
 seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
-done exam exams quiz homework hw lecture assignment essay midterm midterms professor prof seminar
-due grade study studying syllabus
+done exam exams homework hw
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

@@ -91,6 +91,26 @@ describe("ask in members' words", () => {
     );
   });
 
+  it("reads a follow-up that names no one with the member's previous question", () => {
+    const previous = "what did ryabkov say";
+    const more = dossier.ask("what else did he say", { previous });
+    expect(more.confident).toBe(true);
+    expect(more.readWith).toBe(previous);
+    for (const result of more.results.slice(0, 3))
+      expect(result.excerpts[0]?.citation.article).toMatch(/^(npr-2022-01-12|wapo-sonne)$/);
+    expect(more.results.some((result) => result.excerpts[0]?.text.includes("no readiness"))).toBe(true);
+    // "And …" goes on from what was asked: about Ryabkov's deadlines (the Post ¶40).
+    const deadlines = dossier.ask("and what about deadlines", { previous });
+    expect(deadlines.readWith).toBe(previous);
+    expect(cited(deadlines)[0]).toMatch(/ wapo-sonne¶40$/);
+    // A question of its own is asked alone, whatever came before.
+    const own = dossier.ask("why does russia hate nato", { previous });
+    expect(own.readWith).toBeUndefined();
+    expect(cited(own)).toEqual(cited(dossier.ask("why does russia hate nato")));
+    // And so is one naming someone else ("what did he say" is about whom it names).
+    expect(dossier.ask("what did nuland say", { previous }).readWith).toBeUndefined();
+  });
+
   it("answers why russia hates nato with its grievances, not a passage sharing the word", () => {
     const hate = dossier.ask("why does russia hate nato");
     expect(hate.confident).toBe(true);

@@ -135,6 +135,17 @@ describe("the console as a member uses it", () => {
     }
   });
 
+  it("reads a follow-up with the session's last question, and says so", async () => {
+    const [, followUp, alone] = await session([
+      "what did ryabkov say",
+      "what else did he say",
+      "/ask why does russia hate nato",
+    ]);
+    expect(followUp?.split("\n")[0]).toBe("(Read with your last question: what did ryabkov say)");
+    expect(followUp).toContain("no readiness to even enter into negotiations");
+    expect(alone).not.toContain("Read with your last question");
+  });
+
   it("lists the demands for /demand alone, with how to see one", async () => {
     const [reply] = await session(["/demand"]);
     const lines = reply?.split("\n") ?? [];

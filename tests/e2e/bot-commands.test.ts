@@ -1,7 +1,7 @@
 import { ButtonStyle, InteractionResponseType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { autocomplete, slashCommand } from "../fake-discord/index.ts";
-import { EPHEMERAL, realDossier, sent, useHarness } from "./bot-harness.ts";
+import { EPHEMERAL, otherMember, realDossier, sent, useHarness } from "./bot-harness.ts";
 
 /** Every slash command through the real client, the real dossier and the fake Discord. */
 describe("the bot's slash commands, end to end", () => {
@@ -20,6 +20,21 @@ describe("the bot's slash commands, end to end", () => {
     for (const embed of message.embeds) expect(embed.description).toMatch(/^(.+\n\n)?> /s);
     const paging = message.components.flatMap((row) => row.components).map((button) => button.label);
     expect(paging).toContain("More ▶");
+  });
+
+  it("/ask reads a member's follow-up with their last question in the channel, and says so", async () => {
+    await harness.send(slashCommand("ask", { question: "what did ryabkov say" }));
+    const followUp = sent(
+      (await harness.send(slashCommand("ask", { question: "what else did he say" }))).callback,
+    );
+    expect(followUp.content).toBe(
+      "**Asked:** what else did he say\n-# Read with your last question: what did ryabkov say",
+    );
+    // Another member's follow-up is not read with someone else's question.
+    const theirs = await harness.send(
+      slashCommand("ask", { question: "what else did he say" }, { user: otherMember }),
+    );
+    expect(sent(theirs.callback).content).toBe("**Asked:** what else did he say");
   });
 
   it("/ask with private: true answers only the asker", async () => {

@@ -26,7 +26,7 @@ import {
   SPECIFICS_COVERAGE,
   withRelevance,
 } from "./ranking.ts";
-import { hasNoWords, readQuestion } from "./read-question.ts";
+import { hasNoWords, MAX_QUESTION_LENGTH, readQuestion } from "./read-question.ts";
 import { typedAnswer } from "./typed-answer.ts";
 
 const DEFAULT_LIMIT = 5;
@@ -106,7 +106,56 @@ function likeUnanswered(plan: QueryPlan, matches: SearchMatches, hits: RankedHit
   );
 }
 
+/**
+ * A follow-up to the member's previous question: it goes on from it ("and what did the US say",
+ * "what else", "what about ukraine") or speaks of someone by a pronoun ("what did he say").
+ */
+const FOLLOW_UP =
+  /^\W*(?:and|also|so|but|then|ok so|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
+const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/gi;
+/** A follow-up says little of its own: more content words than this, and it is a question of its own. */
+const FOLLOW_UP_WORDS = 2;
+
+/**
+ * A follow-up that names no one itself is read with the member's previous question, when that
+ * reading answers it: its pronoun stands for whom the previous question named ("what else did he
+ * say" after "what did ryabkov say" is "what else did ryabkov say"), or it is asked about what the
+ * previous question asked ("and what did the US say" after "what is russia demanding about
+ * missiles" is "… about russia demanding missiles"). Any other question is asked alone.
+ */
 export function ask(context: DossierIndexes, question: string, options: AskOptions = {}): Answer {
+  const { previous, ...alone } = options;
+  const readWith = previous === undefined ? undefined : followUpReading(context, question, previous);
+  if (readWith === undefined) return askAlone(context, question, alone);
+  const together = askAlone(context, readWith, alone);
+  return together.confident
+    ? { ...together, readWith: previous?.trim() ?? "" }
+    : askAlone(context, question, alone);
+}
+
+/** The follow-up as the previous question makes it read, or undefined when it is no follow-up. */
+function followUpReading(context: DossierIndexes, question: string, previous: string): string | undefined {
+  const { analyzer } = context.index;
+  const own = analyzer.query(question).words;
+  const pronoun = PERSONAL_PRONOUN.test(question);
+  PERSONAL_PRONOUN.lastIndex = 0;
+  if (own.some((word) => word.named) || own.length > FOLLOW_UP_WORDS) return undefined;
+  if (!pronoun && !FOLLOW_UP.test(question)) return undefined;
+  const before = previous.trim().slice(0, MAX_QUESTION_LENGTH);
+  if (hasNoWords(before)) return undefined;
+  const named = new Set(analyzer.query(before).words.flatMap((word) => (word.named ? [word.stem] : [])));
+  const words = analyzer.words(before);
+  const asWritten = (keep: (word: (typeof words)[number]) => boolean) =>
+    words
+      .filter(keep)
+      .map((word) => before.slice(word.start, word.end))
+      .join(" ");
+  const someone = asWritten((word) => named.has(word.stem));
+  if (pronoun && someone !== "") return question.replace(PERSONAL_PRONOUN, someone);
+  return `${question} about ${asWritten((word) => !word.stop)}`;
+}
+
+function askAlone(context: DossierIndexes, question: string, options: AskOptions): Answer {
   const text = readQuestion(question);
   if (hasNoWords(text)) {
     throw new UserError("no-words", "Ask in words, for example: Why does Russia oppose NATO expansion?");

@@ -25,6 +25,7 @@ export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
   // Under a person's own card (/who), their quotations need not repeat their name and role.
   const speakerKnown = answer.results.some((result) => result.kind === "person");
   const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
+  if (answer.readWith !== undefined) blocks.unshift(`(Read with your last question: ${answer.readWith})`);
   if (answer.notCoveredBy !== undefined)
     blocks.unshift(`${notCoveredMessage(answer)}. From the other articles:`);
   else if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);

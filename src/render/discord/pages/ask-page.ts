@@ -19,7 +19,11 @@ export function askPage(view: Extract<AnswerView, { kind: "ask" }>, page: number
   const cards = cardContents(results, view.answer.results);
   const numberOf = (index: number) => page * PAGE_SIZE.ask + index + 1;
   const budget = Math.min(CARD_BUDGET, Math.floor(PAGE_BUDGET / Math.max(1, results.length)));
-  const header = `**Asked:** ${echoInput(view.question)}`;
+  const { readWith } = view.answer;
+  const header = [
+    `**Asked:** ${echoInput(view.question)}`,
+    ...(readWith === undefined ? [] : [`-# Read with your last question: ${echoInput(readWith, 200)}`]),
+  ].join("\n");
   const sources = sourcesButtonRow(sourcesEntries(view, cards, numberOf));
   return {
     content: [header, coverageNote(view.answer)].filter((line) => line !== undefined).join("\n"),
