@@ -170,15 +170,16 @@ function askAlone(context: DossierIndexes, question: string, options: AskOptions
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
-  const asksOf = analyzer.query(withoutArticleWords(mention?.rest ?? text)).words;
-  if (whole !== undefined && asksOf.length === 0) return openingOf(context, whole, text, limit);
+  if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
+    return openingOf(context, whole, text, limit);
+  const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
   // "hi", "thanks!!", "anyone done the reading?": chat, not a question about the articles.
-  if (asksOf.length === 0) throw new UserError("small-talk", SMALL_TALK_REPLY);
+  if (plan.words.length === 0) throw new UserError("small-talk", SMALL_TALK_REPLY);
   // "What are the 4 things russia wants": the list a numbered headline promises.
-  const listing = listingAsked(context, asksOf, whole);
+  const listing = listingAsked(context, plan.words, whole);
   if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
-  const asking: Asking = { text, words: asked?.rest ?? text, limit, guildId: options.guildId };
-  const { answer, plan } = answerOf(context, asking, article);
+  const asking: Asking = { text, words: asked?.rest ?? text, plan, limit, guildId: options.guildId };
+  const answer = answerOf(context, asking, article);
   return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
     ? answer
     : orFromTheOthers(context, asking, article, answer);
@@ -209,10 +210,12 @@ function namesSomethingNotIn(context: DossierIndexes, plan: QueryPlan, article: 
   );
 }
 
-/** A question as read: its whole text, the words searched for (without an article's name), options. */
+/** A question as read: its whole text, as searched for (without an article's name), options. */
 interface Asking {
   text: string;
+  /** The words searched for, and their plan (which a search adds expansions to). */
   words: string;
+  plan: QueryPlan;
   limit: number;
   guildId: string | undefined;
 }
@@ -231,7 +234,8 @@ function orFromTheOthers(
   article: string,
   inArticle: Answer,
 ): Answer {
-  const { answer: everywhere } = answerOf(context, asking, undefined);
+  const plan = context.index.analyzer.query(asking.words, { prefixLastWord: true });
+  const everywhere = answerOf(context, { ...asking, plan }, undefined);
   const asked = findArticle(context.corpus, article);
   const citesAsked = everywhere.results.some((result) =>
     result.excerpts.some((excerpt) => excerpt.citation.article === article),
@@ -245,15 +249,9 @@ function orFromTheOthers(
   };
 }
 
-/** The answer, and the question as searched. */
-function answerOf(
-  context: DossierIndexes,
-  asking: Asking,
-  article: string | undefined,
-): { answer: Answer; plan: QueryPlan } {
-  const { text, limit } = asking;
+function answerOf(context: DossierIndexes, asking: Asking, article: string | undefined): Answer {
+  const { text, limit, plan } = asking;
   const { analyzer, statistics } = context.index;
-  const plan = analyzer.query(asking.words, { prefixLastWord: true });
   const matches = context.index.match(plan, { guildId: asking.guildId, article });
   // Confident when some hit with every named thing of the question covers enough of it, even when
   // a looser one outranks it on raw score.
@@ -309,9 +307,9 @@ function answerOf(
     .slice(0, TYPED_RESULTS)
     .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
   if (confident && (!answered || likeUnanswered(plan, matches, hits))) {
-    return { answer: { confident: false, results: results.slice(0, SUGGESTIONS) }, plan };
+    return { confident: false, results: results.slice(0, SUGGESTIONS) };
   }
-  return { answer: { confident, results }, plan };
+  return { confident, results };
 }
 
 /** The paragraphs an article asked about as a whole is answered with. */
