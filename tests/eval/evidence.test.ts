@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
+import { unclosedQuotes, unopenedQuotes } from "../../src/answer/excerpts/excerpt.ts";
 import { readEvaluationFile } from "../../src/eval/questions-file.ts";
 import { citationProblem } from "../../src/knowledge/check-references.ts";
+import { findParagraph } from "../../src/knowledge/corpus.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import { UserError } from "../../src/user-error.ts";
 
@@ -55,6 +57,25 @@ describe("evidence on the real knowledge", () => {
       expect(evidenceProblems(answer), question).toEqual([]);
       expect(sharedPassages(answer), question).toEqual([]);
     }
+  });
+
+  it("ask: no excerpt shows one end of a quotation without the other, unless its paragraph does", () => {
+    const tuned = ["dev", "dev-members", "dev-members-2", "dev-members-3", "dev-members-4", "dev-members-5"];
+    const cut: string[] = [];
+    for (const { question } of tuned.flatMap((name) =>
+      readEvaluationFile(`${KNOWLEDGE}../tests/eval/${name}.json`),
+    )) {
+      for (const result of answered(() => dossier.ask(question)).results) {
+        for (const excerpt of [...result.excerpts, ...(result.sections ?? []).flatMap((s) => s.excerpts)]) {
+          const paragraph =
+            findParagraph(corpus, excerpt.citation.article, excerpt.citation.paragraph)?.text ?? "";
+          const opensMidQuote = unopenedQuotes(excerpt.text) > unopenedQuotes(paragraph);
+          const endsMidQuote = unclosedQuotes(excerpt.text) > unclosedQuotes(paragraph);
+          if (opensMidQuote || endsMidQuote) cut.push(`${question} → ${result.id}: ${excerpt.text}`);
+        }
+      }
+    }
+    expect(cut).toEqual([]);
   });
 
   it("demands, quotes, timeline and who: every excerpt for every input is verbatim", () => {

@@ -53,10 +53,9 @@ export function excerptOfCitation(
   const window =
     options.widen && terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES, range) : undefined;
   const curated = scoreRange(passage, range, terms);
-  if (window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN) {
-    return excerptOfRange(passage, withQuoteGoingOn(passage, window), terms);
-  }
-  return excerptOfRange(passage, options.widen ? withQuoteGoingOn(passage, range) : range, terms);
+  if (!options.widen) return excerptOfRange(passage, range, terms);
+  const shown = window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN ? window : range;
+  return excerptOfRange(passage, withWholeQuotations(passage, withQuoteGoingOn(passage, shown)), terms);
 }
 
 /** An article's run-in label opening a sentence: "Russia's reasoning: ", "NATO's counter: ". */
@@ -90,17 +89,36 @@ export function excerptOfPassage(passage: Passage, terms: RelevantTerms): Excerp
     if (last + 1 < sentences.length) last += 1;
     else if (first > 0) first -= 1;
   }
-  // A quotation is shown whole: a window that starts or ends inside one takes in the sentences
-  // that open or close it (at most the whole paragraph).
-  const textOf = (from: number, to: number) =>
-    passage.paragraph.text.slice(sentences[from]?.start ?? 0, sentences[to]?.end ?? 0);
-  while (first > 0 && quoteBalance(textOf(first, last)) < 0) first -= 1;
-  while (last + 1 < sentences.length && quoteBalance(textOf(first, last)) > 0) last += 1;
   const range = {
     start: sentences[first]?.start ?? 0,
     end: sentences[last]?.end ?? passage.paragraph.text.length,
   };
-  return excerptOfRange(passage, withQuoteGoingOn(passage, range), terms);
+  return excerptOfRange(passage, withQuoteGoingOn(passage, withWholeQuotations(passage, range)), terms);
+}
+
+/**
+ * A quotation is shown whole: a range that starts or ends inside one takes in the sentences that
+ * open or close it (at most the whole paragraph), so a card never shows a quotation's closing mark
+ * without its opening one, or the reverse.
+ */
+function withWholeQuotations(passage: Passage, range: Range): Range {
+  const { sentences } = passage;
+  const text = passage.paragraph.text;
+  let first = sentences.findIndex((sentence) => sentence.end > range.start);
+  let last = sentences.findLastIndex((sentence) => sentence.start < range.end);
+  if (first < 0 || last < 0) return range;
+  let { start, end } = range;
+  while (first > 0 && unopenedQuotes(text.slice(start, end)) > 0) {
+    first -= 1;
+    start = sentences[first]?.start ?? start;
+  }
+  while (unclosedQuotes(text.slice(start, end)) > 0 && end < text.length) {
+    // The closing mark right after the range ("…any kind of dialogue.”"), or the next sentence.
+    if (/["”]/.test(text.charAt(end))) end += 1;
+    else if (last + 1 < sentences.length) end = sentences[++last]?.end ?? end;
+    else break;
+  }
+  return { start, end };
 }
 
 /** A sentence that ends by saying who spoke the quotation before it: "…," Ryabkov said Monday. */
@@ -142,14 +160,32 @@ function withQuoteGoingOn(passage: Passage, range: Range): Range {
  * that the text never opened. A straight quote opens before a word and closes after one.
  */
 export function quoteBalance(text: string): number {
+  return quoteMarks(text).balance;
+}
+
+/** Quotations the text closes without opening them: it starts inside one ("…values,” Sullivan said."). */
+export function unopenedQuotes(text: string): number {
+  return -quoteMarks(text).lowest;
+}
+
+/** Quotations the text opens and never closes: it ends inside one, though it may start inside another. */
+export function unclosedQuotes(text: string): number {
+  const { balance, lowest } = quoteMarks(text);
+  return balance - lowest;
+}
+
+/** The balance of quotation marks at the end of the text, and the lowest it fell to on the way. */
+function quoteMarks(text: string): { balance: number; lowest: number } {
   let balance = 0;
+  let lowest = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === "\u201C") balance += 1;
     else if (char === "\u201D") balance -= 1;
     else if (char === '"') balance += i === 0 || /[\s([]/.test(text[i - 1] ?? "") ? 1 : -1;
+    lowest = Math.min(lowest, balance);
   }
-  return balance;
+  return { balance, lowest };
 }
 
 /** The display citation of a passage: everything a reader needs to find the words themselves. */
