@@ -135,7 +135,10 @@ export function typedAnswer(
     // The thing counted is the noun: "how many NATO troops", "how many ex-Eastern Bloc countries";
     // and in "how many rounds of NATO growth", what they are rounds of ("five waves of NATO's…").
     const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
-    const words = following?.trim().split(/\s+/) ?? [];
+    // What is counted comes before the first preposition: "how many died in donbas" counts the
+    // dead (the verb stands for them), not the Donbas.
+    const beforePreposition = following?.split(/\s(?:in|at|on|from|since|during|by|to|for|with|near|inside|across)\s/i)[0];
+    const words = beforePreposition?.trim().split(/\s+/) ?? [];
     const noun = words
       .slice(0, 4)
       .findIndex((word) => (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word));
