@@ -111,6 +111,13 @@ describe("ask in members' words", () => {
     expect(dossier.ask("what did nuland say", { previous }).readWith).toBeUndefined();
   });
 
+  it("reads what an outlet says as what its article writes, not as someone's words", () => {
+    // "What does the washington post say about central asia": the Post ¶39 and ¶5, no verb of saying.
+    const asia = dossier.ask("what does the washington post say about central asia");
+    expect(asia.confident).toBe(true);
+    expect(["passage wapo-sonne¶5", "qa wapo-sonne¶39"]).toContain(cited(asia)[0]);
+  });
+
   it("answers why russia hates nato with its grievances, not a passage sharing the word", () => {
     const hate = dossier.ask("why does russia hate nato");
     expect(hate.confident).toBe(true);

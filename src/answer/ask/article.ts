@@ -16,7 +16,7 @@ export interface ArticleMention {
 export type FindArticleMention = (question: string) => ArticleMention | undefined;
 
 /** "Foreign Policy" → "fp"; "The Washington Post" → "wp", and the way people say it, "wapo". */
-function outletNames(outlet: string): string[] {
+export function outletNames(outlet: string): string[] {
   const words = outlet
     .replace(/^the\s+/i, "")
     .split(/\s+/)

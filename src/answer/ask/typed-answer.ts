@@ -11,6 +11,7 @@ import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
 import { isPlausibleCorrection } from "../../search/typos.ts";
 import { splitSentences } from "../excerpts/sentences.ts";
 import { answerTypeTest, askedAnswerType } from "./answer-type.ts";
+import { outletNames } from "./article.ts";
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
 const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|those|these|yes|less)$/i;
@@ -59,21 +60,29 @@ function roleAsked(question: string): string[] {
 
 type TextTest = (text: string) => boolean;
 
-/** The words of the articles' authors' names, read once per corpus. */
-const authorWordsOf = new WeakMap<ReadonlyArray<Article>, ReadonlySet<string>>();
+/** The words of the articles' authors' and outlets' names, read once per corpus. */
+const writerWordsOf = new WeakMap<ReadonlyArray<Article>, ReadonlySet<string>>();
 
-/** Whether every word of `name` is a word of an article's author's name ("trenin", "amy mackinnon"). */
-function isAuthor(name: string, articles: ReadonlyArray<Article>): boolean {
+/**
+ * Whether every word of `name` is a word of an article's author's or outlet's name ("trenin", "amy
+ * mackinnon", "the washington post", "wapo"): what the article writes, not what someone said in it.
+ */
+function isWriter(name: string, articles: ReadonlyArray<Article>): boolean {
   const words =
-    authorWordsOf.get(articles) ??
+    writerWordsOf.get(articles) ??
     new Set(
       articles
-        .flatMap((article) => [...article.authors, ...(article.contributors ?? [])])
-        .flatMap((author) => author.toLowerCase().split(/\s+/)),
+        .flatMap((article) => [
+          ...article.authors,
+          ...(article.contributors ?? []),
+          ...(article.outlet === undefined ? [] : outletNames(article.outlet)),
+        ])
+        .flatMap((writer) => writer.toLowerCase().split(/\s+/)),
     );
-  authorWordsOf.set(articles, words);
+  writerWordsOf.set(articles, words);
   return name
     .toLowerCase()
+    .replace(/^the\s+/, "")
     .split(/\s+/)
     .every((word) => words.has(word));
 }
@@ -187,9 +196,9 @@ export function typedAnswer(
       ?.slice(1)
       .find((group) => group !== undefined)
       ?.trim() ?? "";
-  // Nor is an article's author: what Trenin thinks is what his article writes, quoted or not.
+  // Nor is an article's author or outlet: what Trenin or the Post thinks is what the article writes.
   const spokenBySomeone =
-    speech !== null && !NOT_A_SPEAKER.test(speaker) && !isAuthor(speaker, knowledge.articles);
+    speech !== null && !NOT_A_SPEAKER.test(speaker) && !isWriter(speaker, knowledge.articles);
   const kind = typed ?? (speech ? () => true : undefined);
   const test: TextTest | undefined =
     outcome || (later && kind) ? (text) => !NOT_YET.test(text) && (kind?.(text) ?? true) : kind;
