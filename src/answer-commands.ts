@@ -284,11 +284,11 @@ export function runRequest(
 }
 
 /**
- * A question as the next follow-up reads it: with the question it was itself read with, so that
- * "and what about deadlines" after "what else did he say" still knows who he is.
+ * The question the next follow-up is read with: this one, or the one it was itself read with, so
+ * that "and what about deadlines" after "what else did he say" still knows who he is.
  */
 export function asRead(answer: Answer, question: string): string {
-  return answer.readWith === undefined ? question : `${answer.readWith} ${question}`;
+  return answer.readWith ?? question;
 }
 
 function answered(answer: Answer): CommandResult & { kind: "answer" } {

@@ -45,7 +45,8 @@ happening please wondering wonder confused tbh imo imho ngl idk lol smh fyi btw 
 going gonna though although exactly matter matters mention mentions mentioned bit sorry already
 weird annoying roughly honestly literally seriously totally pretty quite legit super kinda sorta
 seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
-done exam exams homework hw
+done exam exams homework hw cool nice awesome ty tysm thnx lmao haha hahaha yay wow bruh bro
+dude gg appreciate appreciated helpful
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

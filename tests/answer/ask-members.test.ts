@@ -107,8 +107,14 @@ describe("ask in members' words", () => {
     const own = dossier.ask("why does russia hate nato", { previous });
     expect(own.readWith).toBeUndefined();
     expect(cited(own)).toEqual(cited(dossier.ask("why does russia hate nato")));
-    // And so is one naming someone else ("what did he say" is about whom it names).
+    // And so is one naming someone else ("what did he say" is about whom it names), or one that
+    // only opens as chat does ("so what does putin actually want").
     expect(dossier.ask("what did nuland say", { previous }).readWith).toBeUndefined();
+    expect(dossier.ask("so what does putin actually want", { previous }).readWith).toBeUndefined();
+    // A follow-up with no word of its own asks of the last question: "why does it matter".
+    const matters = dossier.ask("why does it matter", { previous: "what is kaliningrad" });
+    expect(matters.readWith).toBe("what is kaliningrad");
+    expect(cited(matters)[0]).toMatch(/trenin-2021-12-28¶12$/);
   });
 
   it("reads what an outlet says as what its article writes, not as someone's words", () => {

@@ -110,8 +110,9 @@ function likeUnanswered(plan: QueryPlan, matches: SearchMatches, hits: RankedHit
  * A follow-up to the member's previous question: it goes on from it ("and what did the US say",
  * "what else", "what about ukraine") or speaks of someone by a pronoun ("what did he say").
  */
-const FOLLOW_UP =
-  /^\W*(?:and|also|so|but|then|ok so|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
+const FOLLOW_UP = /^\W*(?:and|also|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
+/** Or asks of it with no word of its own ("why?", "why does it matter", "tell me more", "who said that"). */
+const ASKS_OF_IT = /\b(?:why|how|who|when|where|which|what|more|explain|elaborate|details?)\b/i;
 const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/gi;
 /** A follow-up says little of its own: more content words than this, and it is a question of its own. */
 const FOLLOW_UP_WORDS = 2;
@@ -140,7 +141,8 @@ function followUpReading(context: DossierIndexes, question: string, previous: st
   const pronoun = PERSONAL_PRONOUN.test(question);
   PERSONAL_PRONOUN.lastIndex = 0;
   if (own.some((word) => word.named) || own.length > FOLLOW_UP_WORDS) return undefined;
-  if (!pronoun && !FOLLOW_UP.test(question)) return undefined;
+  const asksOfIt = own.length === 0 && ASKS_OF_IT.test(question);
+  if (!pronoun && !asksOfIt && !FOLLOW_UP.test(question)) return undefined;
   const before = previous.trim().slice(0, MAX_QUESTION_LENGTH);
   if (hasNoWords(before)) return undefined;
   const named = new Set(analyzer.query(before).words.flatMap((word) => (word.named ? [word.stem] : [])));

@@ -146,7 +146,9 @@ export function typedAnswer(
     const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
     // What is counted comes before the first preposition: "how many died in donbas" counts the
     // dead (the verb stands for them), not the Donbas.
-    const beforePreposition = following?.split(/\s(?:in|at|on|from|since|during|by|to|for|with|near|inside|across)\s/i)[0];
+    const beforePreposition = following?.split(
+      /\s(?:in|at|on|from|since|during|by|to|for|with|near|inside|across)\s/i,
+    )[0];
     const words = beforePreposition?.trim().split(/\s+/) ?? [];
     const noun = words
       .slice(0, 4)
