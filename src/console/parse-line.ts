@@ -45,7 +45,8 @@ export function parseConsoleLine(line: string): ConsoleInput {
     if (option.required === true && values[option.name] === undefined) {
       throw new UserError(
         "missing-option",
-        `/${command.name} needs ${option.name}: (${option.description}), e.g. ${command.example}`,
+        // The example shows it; the option's description has an example of its own ("e.g. why now?").
+        `/${command.name} needs ${option.name}: — for example ${command.example}`,
       );
     }
   }

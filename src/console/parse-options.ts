@@ -98,7 +98,7 @@ function collect(command: AnswerCommandSpec, words: Map<string, string[]>): Reco
     if (value === "") {
       throw new UserError(
         "empty-option",
-        `${name}: is empty; type a value right after the colon, e.g. ${command.example}.`,
+        `${name}: is empty; type a value right after the colon, for example ${command.example}`,
       );
     }
     return [name, value] as const;

@@ -56,9 +56,13 @@ describe("quotes", () => {
   });
 
   it("names the closest speakers when nobody matches, and says when someone is never quoted", () => {
-    const unknown = userErrorOf(() => dossier.quotes({ speaker: "Obama" }));
+    const unknown = userErrorOf(() => dossier.quotes({ speaker: "Ryapkoff" }));
     expect(unknown.code).toBe("unknown-speaker");
-    expect(unknown.message).toMatch(/^No speaker called "Obama" in the articles\. Closest: /);
+    expect(unknown.message).toBe('No speaker called "Ryapkoff" in the articles. Closest: Sergei Ryabkov.');
+    // No one is a near miss of a name the articles never use.
+    expect(userErrorOf(() => dossier.quotes({ speaker: "Obama" })).message).toBe(
+      'No speaker called "Obama" in the articles. Type a name they use, for example: Putin.',
+    );
     const silent = userErrorOf(() => dossier.quotes({ speaker: "Stoltenburg" }));
     expect(silent.message).toBe(
       "The articles mention Jens Stoltenberg but quote none of their words; try /who Jens Stoltenberg.",
@@ -145,7 +149,7 @@ describe("who", () => {
     // Named with an article, as members do; and no "closest" people for something that is no name.
     expect(ids(dossier.who("the Ryabkov"))).toEqual(ids(dossier.who("Ryabkov")));
     expect(userErrorOf(() => dossier.who("🇷🇺")).message).toBe(
-      'No person called "🇷🇺" in the articles. Type a name, for example: Putin.',
+      'No person called "🇷🇺" in the articles. Type a name they use, for example: Putin.',
     );
   });
 });
