@@ -193,6 +193,8 @@ describe("ask in members' words", () => {
       "passage trenin-2021-12-28¶2",
       "passage trenin-2021-12-28¶3",
     ]);
+    // The writer's name said of the article names the article, not the man.
+    expect(dossier.ask("what's the main point of the trenin article").results[0]?.kind).toBe("passage");
     // Something asked of the article is searched for in it.
     expect(cited(dossier.ask("what does the npr article say about missiles"))).not.toContain(
       "passage npr-2022-01-12¶1",

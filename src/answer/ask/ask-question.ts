@@ -350,6 +350,8 @@ function listingAsked(
   }
   return undefined;
 }
+/** A writer's name said of their article: "the trenin article", "trenin's piece". */
+const ARTICLE_NAMED_BY = /\S+?(?:['’]s)?\s+(?:article|piece|essay|op-ed|story|one)\b/g;
 /** "Who wrote the npr article", "the wapo piece's authors". */
 const WHO_WROTE = /\b(?:who|wr[io]te|written|writers?|authors?|byline)\b/;
 
@@ -376,7 +378,12 @@ function openingOf(
     .filter((person) => personNames(person).some((name) => writers.includes(name)))
     .filter(
       (person) =>
-        asksWho || personNames(person).some((name) => hasBetweenBoundaries(asked, name.toLowerCase())),
+        asksWho ||
+        personNames(person).some((name) => {
+          const named = name.toLowerCase();
+          // "The trenin article" names the article, not the man.
+          return hasBetweenBoundaries(asked.replace(ARTICLE_NAMED_BY, " "), named);
+        }),
     )
     .map((person) => personResult(context.library, person, NO_TERMS));
   const leads =
