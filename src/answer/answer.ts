@@ -58,6 +58,8 @@ export interface ArticleSummary {
   subtitle?: string;
   outlet?: string;
   authors: string[];
+  /** Who contributed reporting without a byline (NPR's Michele Kelemen). */
+  contributors?: string[];
   published?: string;
   url?: string;
   paragraphs: number;

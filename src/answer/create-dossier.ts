@@ -130,6 +130,7 @@ export function summarizeArticle(article: Article): ArticleSummary {
     ...(article.subtitle === undefined ? {} : { subtitle: article.subtitle }),
     ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
     authors: [...article.authors],
+    ...(article.contributors === undefined ? {} : { contributors: [...article.contributors] }),
     ...(article.published === undefined ? {} : { published: article.published }),
     ...(article.url === undefined ? {} : { url: article.url }),
     paragraphs: article.paragraphs.length,

@@ -62,6 +62,7 @@ export const jsonSourcesSchema = z.strictObject({
       subtitle: z.string().optional(),
       outlet: z.string().optional(),
       authors: z.array(z.string()),
+      contributors: z.array(z.string()).optional(),
       published: z.string().optional(),
       url: z.url().optional(),
       paragraphs: z.number().int().nonnegative(),
@@ -75,12 +76,13 @@ export type JsonSources = z.infer<typeof jsonSourcesSchema>;
 export function sourcesToJson(sources: ReadonlyArray<ArticleSummary>): JsonSources {
   return {
     articles: sources.map(
-      ({ id, title, subtitle, outlet, authors, published, url, paragraphs, duplicateOf }) => ({
+      ({ id, title, subtitle, outlet, authors, contributors, published, url, paragraphs, duplicateOf }) => ({
         id,
         title,
         subtitle,
         outlet,
         authors: [...authors],
+        contributors: contributors && [...contributors],
         published,
         url,
         paragraphs,

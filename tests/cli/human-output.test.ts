@@ -120,6 +120,8 @@ describe("human output", () => {
     if (first === undefined) throw new Error("no sources");
     const one = await human(["source", first.id]);
     expect(one.stdout.split("\n")[0]).toBe(first.title);
-    expect(one.stdout).toContain(`Paragraphs: ${first.paragraphs}`);
+    expect(one.stdout).toMatch(new RegExp(`Paragraphs: +${first.paragraphs}$`, "m"));
+    // Who contributed reporting without a byline is named too (NPR's Michele Kelemen).
+    expect((await human(["source", "npr"])).stdout).toMatch(/^ {3}Contributors: Michele Kelemen$/m);
   });
 });

@@ -48,6 +48,15 @@ export function renderSource(article: ArticleSummary): MessagePayload {
     { name: "Published", value: dateOf(article) ?? "Not given", inline: true },
     { name: "Paragraphs", value: String(article.paragraphs), inline: true },
     { name: "Authors", value: escapeText(formatAuthors(article.authors) ?? "Not given"), inline: true },
+    ...(article.contributors === undefined
+      ? []
+      : [
+          {
+            name: "Contributors",
+            value: escapeText(formatAuthors(article.contributors) ?? ""),
+            inline: true,
+          },
+        ]),
     { name: "Id", value: `\`${article.id}\``, inline: true },
   ];
   if (article.duplicateOf !== undefined) {

@@ -21,6 +21,7 @@ export function renderSource(source: ArticleSummary, style: TerminalStyle): stri
     ["Subtitle", source.subtitle],
     ["Outlet", source.outlet],
     ["Authors", source.authors.length > 0 ? source.authors.join(", ") : undefined],
+    ["Contributors", source.contributors?.join(", ")],
     ["Published", source.published && formatPartialDate(source.published, "long")],
     ["Link", source.url],
     ["Paragraphs", String(source.paragraphs)],
@@ -28,7 +29,7 @@ export function renderSource(source: ArticleSummary, style: TerminalStyle): stri
   ];
   const lines = [style.bold(source.title)];
   for (const [label, value] of rows)
-    if (value !== undefined) lines.push(`   ${`${label}:`.padEnd(12)}${value}`);
+    if (value !== undefined) lines.push(`   ${`${label}:`.padEnd(14)}${value}`);
   return lines.join("\n");
 }
 
