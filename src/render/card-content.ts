@@ -34,7 +34,11 @@ export function cardContents(
   return shown.map((result) => {
     const bold = boldWords(result, spread);
     const emphasised = new Set<string>();
-    const main = passages.pick(result.excerpts);
+    // An event's card shows a sentence with its year when one is cited ("The 2019 election of…"),
+    // though its paragraph gave an earlier event's card its own sentence.
+    const year = result.kind === "event" ? result.date?.slice(0, 4) : undefined;
+    const dated = year === undefined ? undefined : (excerpt: Excerpt) => excerpt.text.includes(year);
+    const main = passages.pick(result.excerpts, dated);
     const content: CardContent = { result, sections: [] };
     if (main !== undefined) content.excerpt = keepBold(main, bold, emphasised);
     for (const section of result.sections ?? []) {
@@ -107,10 +111,17 @@ const paragraphOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt
 export class ShownPassages {
   readonly #shown: Excerpt[] = [];
 
-  pick(excerpts: readonly Excerpt[]): Excerpt | undefined {
+  /** `first`: excerpts to take before the rest, even from a paragraph shown (not its words). */
+  pick(excerpts: readonly Excerpt[], first?: (excerpt: Excerpt) => boolean): Excerpt | undefined {
+    const newParagraph = (excerpt: Excerpt) =>
+      !this.#shown.some((shown) => paragraphOf(shown) === paragraphOf(excerpt));
+    const newWords = (excerpt: Excerpt) => !this.#shown.some((shown) => sameWords(shown, excerpt));
+    const preferred = first === undefined ? [] : excerpts.filter(first);
     const fresh =
-      excerpts.find((excerpt) => !this.#shown.some((shown) => paragraphOf(shown) === paragraphOf(excerpt))) ??
-      excerpts.find((excerpt) => !this.#shown.some((shown) => sameWords(shown, excerpt)));
+      preferred.find(newParagraph) ??
+      preferred.find(newWords) ??
+      excerpts.find(newParagraph) ??
+      excerpts.find(newWords);
     if (fresh !== undefined) this.#shown.push(fresh);
     return fresh;
   }

@@ -47,6 +47,14 @@ describe("cardContents", () => {
     expect(cards[2]?.excerpt?.text).toMatch(/^We need ironclad, waterproof, bulletproof/);
   });
 
+  it("shows an event's dated sentence, though an earlier event's card showed another of its paragraph", () => {
+    // FP ¶9 dates the 2014 uprising and, a sentence later, Zelensky's 2019 election.
+    const dossier = createDossier(loadCorpus(new URL("../../knowledge/", import.meta.url).pathname));
+    const cards = cardContents(dossier.timeline({ from: "2014" }).results);
+    const zelensky = cards.find((card) => card.result.id === "zelensky-elected");
+    expect(zelensky?.excerpt?.text).toMatch(/^The 2019 election of President Volodymyr Zelensky/);
+  });
+
   it("bolds the words rarest across the answer, at most a few a card, each once", () => {
     const words = ["NATO", "Ukraine", "join", "Bucharest", "alliance", "NATO"];
     const text = words.join(" ");
