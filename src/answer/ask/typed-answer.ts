@@ -20,7 +20,7 @@ const PLURAL_WITHOUT_S = /^(people|ppl|men|women|children|personnel|aircraft|sta
 
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
-  /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|c[oa]me out of|came of|actually (?:happen(?:ed)?|hold|held|go|went|work(?:ed)?)|eventually|afterwards|since then|agree(?:d)? (?:on|to) anything|after all (?:this|that)|reach(?:ed)? (?:a|an|any) (?:deal|agreement|compromise)|(?:go|went) through|(?:was|were|got) (?:decided|agreed)|how (?:did|have|has) [\w' -]{2,40}? go)\b/i;
+  /\b(end(?:ed|s)? up|in the end|turn(?:ed|s)? out|outcome|results? of|c[oa]me out of|came of|actually (?:happen(?:ed)?|hold|held|go|went|work(?:ed)?)|eventually|afterwards|since then|agree(?:d)? (?:on|to) anything|after all (?:this|that)|reach(?:ed)? (?:a|an|any) (?:deal|agreement|compromise)|(?:go|went) through|(?:was|were|got) (?:decided|agreed)|how (?:did|have|has) [\w' -]{2,40}? go)\b/i;
 /**
  * "What did X say / think", "how did X react", "has X said anything about", "where does X stand on",
  * "X's take on" (X is in the match).
