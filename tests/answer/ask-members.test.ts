@@ -85,6 +85,10 @@ describe("ask in members' words", () => {
       expect(cited(asked).map((at) => at.split(" ")[1])).toEqual(sections);
       expect(asked.results.map((result) => result.heading?.slice(0, 2))).toEqual(["1.", "2.", "3.", "4."]);
     }
+    // The item asked for first: "whats #4".
+    expect(cited(dossier.ask("npr says russia wants 4 things, whats #4"))[0]).toBe(
+      "passage npr-2022-01-12¶13",
+    );
     // Asked in the articles' words, not the headline's, it is searched as any question.
     expect(cited(dossier.ask("what does russia want")).slice(0, 4)).not.toEqual(
       sections.map((at) => `passage ${at}`),

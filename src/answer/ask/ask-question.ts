@@ -321,6 +321,21 @@ const NUMBERED_HEADLINE = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)
 /** Of a numbered headline's words, a question asking for its list without naming it has this share. */
 const HEADLINE_SHARE = 0.5;
 
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+/** "#4", "number 4", "no. 4", "the 4th", "the fourth one": which item of a list is asked for. */
+const ITEM_ASKED = new RegExp(
+  `(?:#|\\bnumber\\s+|\\bno\\.?\\s*)([1-9])\\b|\\b([1-9])(?:st|nd|rd|th)\\b|\\b(${ORDINALS.join("|")})\\b`,
+  "i",
+);
+
+/** A list's items with the one the question asks for ("whats #4") first. */
+function itemAskedFirst<T>(items: T[], question: string): T[] {
+  const [, digit, numbered, word] = ITEM_ASKED.exec(question) ?? [];
+  const asked = Number(digit ?? numbered ?? ORDINALS.indexOf(word?.toLowerCase() ?? "") + 1) - 1;
+  const item = items[asked];
+  return asked < 0 || item === undefined ? items : [item, ...items.filter((other) => other !== item)];
+}
+
 /** Each article's headline words (stems), read once. */
 const headlineStems = new WeakMap<Article, ReadonlySet<string>>();
 
@@ -389,8 +404,11 @@ function openingOf(
   const leads =
     paragraphs === "opening"
       ? article.paragraphs.slice(0, OPENING_PARAGRAPHS)
-      : article.paragraphs.filter(
-          (p, i) => p.section !== undefined && p.section !== article.paragraphs[i - 1]?.section,
+      : itemAskedFirst(
+          article.paragraphs.filter(
+            (p, i) => p.section !== undefined && p.section !== article.paragraphs[i - 1]?.section,
+          ),
+          question,
         );
   const opening = leads.flatMap((paragraph) => {
     const passage = context.library.get(passageRef(articleId, paragraph.n));
