@@ -1,5 +1,6 @@
 import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpus.ts";
 import type { Article } from "../../knowledge/schema.ts";
+import type { Analyzer } from "../../search/analyzer.ts";
 import { UserError } from "../../user-error.ts";
 
 /**
@@ -114,4 +115,55 @@ const ABOUT_THE_ARTICLE =
 /** The question without the words that ask about an article itself (see ABOUT_THE_ARTICLE). */
 export function withoutArticleWords(question: string): string {
   return question.replace(ABOUT_THE_ARTICLE, " ");
+}
+
+/** A headline that promises a list ("4 things Russia wants right now"): its sections are the list. */
+const NUMBERED_HEADLINE = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s/i;
+/** Of a numbered headline's words, a question asking for its list without naming it has this share. */
+const HEADLINE_SHARE = 0.5;
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+/** "#4", "number 4", "no. 4", "the 4th", "the fourth one": which item of a list is asked for. */
+const ITEM_ASKED = new RegExp(
+  `(?:#|\\bnumber\\s+|\\bno\\.?\\s*)([1-9])\\b|\\b([1-9])(?:st|nd|rd|th)\\b|\\b(${ORDINALS.join("|")})\\b`,
+  "i",
+);
+
+/** A list's items with the one the question asks for ("whats #4") first. */
+export function itemAskedFirst<T>(items: T[], question: string): T[] {
+  const [, digit, numbered, word] = ITEM_ASKED.exec(question) ?? [];
+  const asked = Number(digit ?? numbered ?? ORDINALS.indexOf(word?.toLowerCase() ?? "") + 1) - 1;
+  const item = items[asked];
+  return asked < 0 || item === undefined ? items : [item, ...items.filter((other) => other !== item)];
+}
+
+/** Each article's headline words (stems), read once. */
+const headlineStems = new WeakMap<Article, ReadonlySet<string>>();
+
+/**
+ * The article with a numbered headline whose list the question asks for: every word of the question
+ * is a word of the headline, and it has half of them or names the article ("what are the 4 things
+ * russia wants", "what are the 4 things" of NPR). Not "what does russia want": the articles answer
+ * that, not the headline.
+ */
+export function listingAsked(
+  corpus: Corpus,
+  analyzer: Analyzer,
+  asked: ReadonlyArray<{ stem: string }>,
+  named: string | undefined,
+): string | undefined {
+  if (asked.length === 0) return undefined;
+  for (const article of primaryArticles(corpus)) {
+    if (!NUMBERED_HEADLINE.test(article.title) || !article.paragraphs.some((p) => p.section)) continue;
+    if (named !== undefined && named !== article.id) continue;
+    let stems = headlineStems.get(article);
+    if (stems === undefined) {
+      stems = new Set(analyzer.query(article.title).words.map((word) => word.stem));
+      headlineStems.set(article, stems);
+    }
+    const headline = stems;
+    if (!asked.every((word) => headline.has(word.stem))) continue;
+    if (named === article.id || asked.length >= HEADLINE_SHARE * headline.size) return article.id;
+  }
+  return undefined;
 }

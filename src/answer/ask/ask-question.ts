@@ -1,5 +1,4 @@
-import { findArticle, primaryArticles } from "../../knowledge/corpus.ts";
-import type { Article } from "../../knowledge/schema.ts";
+import { findArticle } from "../../knowledge/corpus.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
@@ -13,7 +12,8 @@ import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personNames } from "../listings/find-person.ts";
 import { asksForParticulars, hasBetweenBoundaries } from "./answer-type.ts";
-import { checkArticleFilter, withoutArticleWords } from "./article.ts";
+import { checkArticleFilter, itemAskedFirst, listingAsked, withoutArticleWords } from "./article.ts";
+import { followUpReading } from "./follow-up.ts";
 import {
   CONFIDENT_COVERAGE,
   CONFIDENT_WORDING,
@@ -26,7 +26,7 @@ import {
   SPECIFICS_COVERAGE,
   withRelevance,
 } from "./ranking.ts";
-import { hasNoWords, MAX_QUESTION_LENGTH, readQuestion } from "./read-question.ts";
+import { hasNoWords, readQuestion } from "./read-question.ts";
 import { typedAnswer } from "./typed-answer.ts";
 
 const DEFAULT_LIMIT = 5;
@@ -107,17 +107,6 @@ function likeUnanswered(plan: QueryPlan, matches: SearchMatches, hits: RankedHit
 }
 
 /**
- * A follow-up to the member's previous question: it goes on from it ("and what did the US say",
- * "what else", "what about ukraine") or speaks of someone by a pronoun ("what did he say").
- */
-const FOLLOW_UP = /^\W*(?:and|also|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
-/** Or asks of it with no word of its own ("why?", "why does it matter", "tell me more", "who said that"). */
-const ASKS_OF_IT = /\b(?:why|how|who|when|where|which|what|more|explain|elaborate|details?)\b/i;
-const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/gi;
-/** A follow-up says little of its own: more content words than this, and it is a question of its own. */
-const FOLLOW_UP_WORDS = 2;
-
-/**
  * A follow-up that names no one itself is read with the member's previous question, when that
  * reading answers it: its pronoun stands for whom the previous question named ("what else did he
  * say" after "what did ryabkov say" is "what else did ryabkov say"), or it is asked about what the
@@ -126,35 +115,13 @@ const FOLLOW_UP_WORDS = 2;
  */
 export function ask(context: DossierIndexes, question: string, options: AskOptions = {}): Answer {
   const { previous, ...alone } = options;
-  const readWith = previous === undefined ? undefined : followUpReading(context, question, previous);
+  const readWith =
+    previous === undefined ? undefined : followUpReading(context.index.analyzer, question, previous);
   if (readWith === undefined) return askAlone(context, question, alone);
   const together = askAlone(context, readWith, alone);
   return together.confident
     ? { ...together, readWith: previous?.trim() ?? "" }
     : askAlone(context, question, alone);
-}
-
-/** The follow-up as the previous question makes it read, or undefined when it is no follow-up. */
-function followUpReading(context: DossierIndexes, question: string, previous: string): string | undefined {
-  const { analyzer } = context.index;
-  const own = analyzer.query(question).words;
-  const pronoun = PERSONAL_PRONOUN.test(question);
-  PERSONAL_PRONOUN.lastIndex = 0;
-  if (own.some((word) => word.named) || own.length > FOLLOW_UP_WORDS) return undefined;
-  const asksOfIt = own.length === 0 && ASKS_OF_IT.test(question);
-  if (!pronoun && !asksOfIt && !FOLLOW_UP.test(question)) return undefined;
-  const before = previous.trim().slice(0, MAX_QUESTION_LENGTH);
-  if (hasNoWords(before)) return undefined;
-  const named = new Set(analyzer.query(before).words.flatMap((word) => (word.named ? [word.stem] : [])));
-  const words = analyzer.words(before);
-  const asWritten = (keep: (word: (typeof words)[number]) => boolean) =>
-    words
-      .filter(keep)
-      .map((word) => before.slice(word.start, word.end))
-      .join(" ");
-  const someone = asWritten((word) => named.has(word.stem));
-  if (pronoun && someone !== "") return question.replace(PERSONAL_PRONOUN, someone);
-  return `${question} about ${asWritten((word) => !word.stop)}`;
 }
 
 function askAlone(context: DossierIndexes, question: string, options: AskOptions): Answer {
@@ -178,7 +145,7 @@ function askAlone(context: DossierIndexes, question: string, options: AskOptions
   // "hi", "thanks!!", "anyone done the reading?": chat, not a question about the articles.
   if (plan.words.length === 0) throw new UserError("small-talk", SMALL_TALK_REPLY);
   // "What are the 4 things russia wants": the list a numbered headline promises.
-  const listing = listingAsked(context, plan.words, whole);
+  const listing = listingAsked(context.corpus, analyzer, plan.words, whole);
   if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
   const asking: Asking = { text, words: asked?.rest ?? text, plan, limit, guildId: options.guildId };
   const answer = answerOf(context, asking, article);
@@ -316,55 +283,6 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
 
 /** The paragraphs an article asked about as a whole is answered with. */
 const OPENING_PARAGRAPHS = 3;
-/** A headline that promises a list ("4 things Russia wants right now"): its sections are the list. */
-const NUMBERED_HEADLINE = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s/i;
-/** Of a numbered headline's words, a question asking for its list without naming it has this share. */
-const HEADLINE_SHARE = 0.5;
-
-const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
-/** "#4", "number 4", "no. 4", "the 4th", "the fourth one": which item of a list is asked for. */
-const ITEM_ASKED = new RegExp(
-  `(?:#|\\bnumber\\s+|\\bno\\.?\\s*)([1-9])\\b|\\b([1-9])(?:st|nd|rd|th)\\b|\\b(${ORDINALS.join("|")})\\b`,
-  "i",
-);
-
-/** A list's items with the one the question asks for ("whats #4") first. */
-function itemAskedFirst<T>(items: T[], question: string): T[] {
-  const [, digit, numbered, word] = ITEM_ASKED.exec(question) ?? [];
-  const asked = Number(digit ?? numbered ?? ORDINALS.indexOf(word?.toLowerCase() ?? "") + 1) - 1;
-  const item = items[asked];
-  return asked < 0 || item === undefined ? items : [item, ...items.filter((other) => other !== item)];
-}
-
-/** Each article's headline words (stems), read once. */
-const headlineStems = new WeakMap<Article, ReadonlySet<string>>();
-
-/**
- * The article with a numbered headline whose list the question asks for: every word of the question
- * is a word of the headline, and it has half of them or names the article ("what are the 4 things
- * russia wants", "what are the 4 things" of NPR). Not "what does russia want": the articles answer
- * that, not the headline.
- */
-function listingAsked(
-  context: DossierIndexes,
-  asked: ReadonlyArray<{ stem: string }>,
-  named: string | undefined,
-): string | undefined {
-  if (asked.length === 0) return undefined;
-  for (const article of primaryArticles(context.corpus)) {
-    if (!NUMBERED_HEADLINE.test(article.title) || !article.paragraphs.some((p) => p.section)) continue;
-    if (named !== undefined && named !== article.id) continue;
-    let stems = headlineStems.get(article);
-    if (stems === undefined) {
-      stems = new Set(context.index.analyzer.query(article.title).words.map((word) => word.stem));
-      headlineStems.set(article, stems);
-    }
-    const headline = stems;
-    if (!asked.every((word) => headline.has(word.stem))) continue;
-    if (named === article.id || asked.length >= HEADLINE_SHARE * headline.size) return article.id;
-  }
-  return undefined;
-}
 /** A writer's name said of their article: "the trenin article", "trenin's piece". */
 const ARTICLE_NAMED_BY = /\S+?(?:['’]s)?\s+(?:article|piece|essay|op-ed|story|one)\b/g;
 /** "Who wrote the npr article", "the wapo piece's authors". */

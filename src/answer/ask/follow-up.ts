@@ -1,0 +1,35 @@
+import type { Analyzer } from "../../search/analyzer.ts";
+import { hasNoWords, MAX_QUESTION_LENGTH } from "./read-question.ts";
+
+/**
+ * A follow-up to the member's previous question: it goes on from it ("and what did the US say",
+ * "what else", "what about ukraine") or speaks of someone by a pronoun ("what did he say").
+ */
+const FOLLOW_UP = /^\W*(?:and|also|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
+/** Or asks of it with no word of its own ("why?", "why does it matter", "tell me more", "who said that"). */
+const ASKS_OF_IT = /\b(?:why|how|who|when|where|which|what|more|explain|elaborate|details?)\b/i;
+const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/gi;
+/** A follow-up says little of its own: more content words than this, and it is a question of its own. */
+const FOLLOW_UP_WORDS = 2;
+
+/** The follow-up as the previous question makes it read, or undefined when it is no follow-up. */
+export function followUpReading(analyzer: Analyzer, question: string, previous: string): string | undefined {
+  const own = analyzer.query(question).words;
+  const pronoun = PERSONAL_PRONOUN.test(question);
+  PERSONAL_PRONOUN.lastIndex = 0;
+  if (own.some((word) => word.named) || own.length > FOLLOW_UP_WORDS) return undefined;
+  const asksOfIt = own.length === 0 && ASKS_OF_IT.test(question);
+  if (!pronoun && !asksOfIt && !FOLLOW_UP.test(question)) return undefined;
+  const before = previous.trim().slice(0, MAX_QUESTION_LENGTH);
+  if (hasNoWords(before)) return undefined;
+  const named = new Set(analyzer.query(before).words.flatMap((word) => (word.named ? [word.stem] : [])));
+  const words = analyzer.words(before);
+  const asWritten = (keep: (word: (typeof words)[number]) => boolean) =>
+    words
+      .filter(keep)
+      .map((word) => before.slice(word.start, word.end))
+      .join(" ");
+  const someone = asWritten((word) => named.has(word.stem));
+  if (pronoun && someone !== "") return question.replace(PERSONAL_PRONOUN, someone);
+  return `${question} about ${asWritten((word) => !word.stop)}`;
+}
