@@ -64,7 +64,8 @@ export function sampleReplies(dossier: Dossier): Record<string, PreviewMessage[]
         payload: page({ kind: "who", person: "ryabkov", answer: dossier.who("ryabkov") }),
       },
     ],
-    timeline: [
+    // Not "timeline": docs/timeline.png is the timeline picture itself, which the README shows.
+    "timeline-reply": [
       {
         command: "/timeline from: 2021",
         payload: page({ kind: "timeline", from: "2021", answer: dossier.timeline({ from: "2021" }) }),
