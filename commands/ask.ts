@@ -1,4 +1,4 @@
-import { answerCommand, asRead } from "../src/answer-commands.ts";
+import { answerCommand, asRead, followingOn } from "../src/answer-commands.ts";
 import { replyWithAnswer } from "../src/bot/answer-pages.ts";
 import {
   readAnswerOptions,
@@ -27,13 +27,13 @@ export const ask: SlashCommand = {
     const question = values.question ?? "";
     // A follow-up ("what else did he say") is read with the member's last question here.
     const conversation = `${interaction.channelId}:${interaction.user.id}`;
-    const previous = ctx.lastQuestions.get(conversation);
+    const last = ctx.lastQuestions.get(conversation);
     const { answer } = spec.run(ctx.dossier, values, {
       limit: RESULT_LIMIT,
       ...(interaction.guildId === null ? {} : { guildId: interaction.guildId }),
-      ...(previous === undefined ? {} : { previous }),
+      ...followingOn(last),
     });
-    ctx.lastQuestions.set(conversation, asRead(answer, question));
+    ctx.lastQuestions.set(conversation, asRead(answer, question, last));
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);
     const serverName = interaction.guild?.name;

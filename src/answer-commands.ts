@@ -43,7 +43,7 @@ export interface AnswerOption {
 export type OptionValues = Readonly<Partial<Record<string, string>>>;
 
 /** Where the answer is asked: a guild's moderator entries join in, and how many results to keep. */
-export type AnswerScope = Pick<AskOptions, "guildId" | "limit" | "previous">;
+export type AnswerScope = Pick<AskOptions, "guildId" | "limit" | "previous" | "shown">;
 
 /** What a command's Dossier call gives. */
 export type CommandResult =
@@ -283,12 +283,29 @@ export function runRequest(
   return result.kind === "answer" ? { ...result, command: command.name } : result;
 }
 
+/** What a member's next follow-up is read with (see AskOptions.previous and .shown). */
+export interface LastQuestion {
+  question: string;
+  shown: string[];
+}
+
 /**
- * The question the next follow-up is read with: this one, or the one it was itself read with, so
- * that "and what about deadlines" after "what else did he say" still knows who he is.
+ * The member's last question as the next follow-up reads it: this one, or the one it was itself read
+ * with, so that "and what about deadlines" after "what else did he say" still knows who he is; and
+ * every paragraph shown since that question, so that "anything else?" finds more still.
  */
-export function asRead(answer: Answer, question: string): string {
-  return answer.readWith ?? question;
+export function asRead(answer: Answer, question: string, before?: LastQuestion): LastQuestion {
+  const shown = answer.results.flatMap((result) =>
+    result.excerpts.map((excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`),
+  );
+  return answer.readWith === undefined
+    ? { question, shown }
+    : { question: answer.readWith, shown: [...(before?.shown ?? []), ...shown] };
+}
+
+/** A member's last question as the options of their next /ask. */
+export function followingOn(last: LastQuestion | undefined): AnswerScope {
+  return last === undefined ? {} : { previous: last.question, shown: last.shown };
 }
 
 function answered(answer: Answer): CommandResult & { kind: "answer" } {

@@ -34,6 +34,11 @@ export interface AskOptions {
    * he say", "and what about the US?") is read (see Answer.readWith).
    */
   previous?: string;
+  /**
+   * The paragraphs ("article#n") the answer to `previous` showed: a follow-up asking for more
+   * ("what else did he say", "tell me more") is answered with what that answer did not show.
+   */
+  shown?: ReadonlyArray<string>;
 }
 
 export type SuggestField = "topic" | "demand" | "speaker" | "person" | "article" | "year" | "question";

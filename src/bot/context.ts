@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Dossier } from "../answer/dossier.ts";
+import type { LastQuestion } from "../answer-commands.ts";
 import type { Config } from "../config.ts";
 import type { RecentCache } from "../interaction/recent-cache.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
@@ -38,7 +39,7 @@ export interface Context {
    * with ("what else did he say"). In this process only: a replica that did not answer the question
    * before reads the follow-up alone.
    */
-  lastQuestions: RecentCache<string>;
+  lastQuestions: RecentCache<LastQuestion>;
 }
 
 /** The parts the bot makes for itself when it starts. */

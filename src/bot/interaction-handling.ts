@@ -1,4 +1,5 @@
 import type { REST } from "discord.js";
+import type { LastQuestion } from "../answer-commands.ts";
 import { type Clock, systemClock } from "../interaction/clock.ts";
 import { RecentCache } from "../interaction/recent-cache.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
@@ -71,6 +72,6 @@ export function createInteractionHandling(
 }
 
 /** A follow-up comes soon after its question: after ten minutes a question is read alone again. */
-export function lastQuestionsMemory(clock: Clock): RecentCache<string> {
+export function lastQuestionsMemory(clock: Clock): RecentCache<LastQuestion> {
   return new RecentCache({ clock, ttlMs: 10 * 60_000, maxEntries: 5_000 });
 }

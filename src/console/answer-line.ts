@@ -1,4 +1,11 @@
-import { asRead, type CommandRequest, findAnswerCommand, runRequest } from "../answer-commands.ts";
+import {
+  asRead,
+  type CommandRequest,
+  findAnswerCommand,
+  followingOn,
+  type LastQuestion,
+  runRequest,
+} from "../answer-commands.ts";
 import type { Context } from "../bot/context.ts";
 import { renderForTerminal } from "../render/command-output.ts";
 import { writeRequestedPicture } from "../render/picture/timeline-png-file.ts";
@@ -23,7 +30,7 @@ export interface ConsoleReply {
 
 /** The session's last question, which a follow-up ("what else did he say") is read with. */
 export interface Conversation {
-  previous?: string;
+  last?: LastQuestion;
 }
 
 export const APOLOGY = "Sorry, something went wrong while answering that. The details are in the log.";
@@ -45,15 +52,14 @@ export function answerLine(
       case "help":
         return { text: consoleHelp(input.topic), exit: false };
       case "request": {
-        const { previous } = conversation;
         const asking = input.request.command === "ask";
         const output = runRequest(
           context.dossier,
           input.request,
-          asking && previous !== undefined ? { previous } : {},
+          asking ? followingOn(conversation.last) : {},
         );
         if (asking && output.kind === "answer")
-          conversation.previous = asRead(output.answer, input.request.question ?? "");
+          conversation.last = asRead(output.answer, input.request.question ?? "", conversation.last);
         // As in Discord, /demand alone lists the demands to choose from rather than all of them in full.
         const text =
           input.request.command === "demand" && input.request.topic === undefined && output.kind === "answer"

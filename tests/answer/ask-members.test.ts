@@ -115,6 +115,18 @@ describe("ask in members' words", () => {
     // only opens as chat does ("so what does putin actually want").
     expect(dossier.ask("what did nuland say", { previous }).readWith).toBeUndefined();
     expect(dossier.ask("so what does putin actually want", { previous }).readWith).toBeUndefined();
+    // Asked for more than the last answer showed: the rest, and "not covered" when the articles
+    // give him no more words.
+    const first = dossier.ask(previous);
+    const shown = first.results.flatMap((r) =>
+      r.excerpts.map((e) => `${e.citation.article}#${e.citation.paragraph}`),
+    );
+    const rest = dossier.ask("what else did he say", { previous, shown });
+    expect(rest.readWith).toBe(previous);
+    expect(rest.confident).toBe(false);
+    for (const result of rest.results)
+      for (const e of result.excerpts)
+        expect(shown).not.toContain(`${e.citation.article}#${e.citation.paragraph}`);
     // A follow-up with no word of its own asks of the last question: "why does it matter".
     const matters = dossier.ask("why does it matter", { previous: "what is kaliningrad" });
     expect(matters.readWith).toBe("what is kaliningrad");

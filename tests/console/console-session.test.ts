@@ -136,13 +136,20 @@ describe("the console as a member uses it", () => {
   });
 
   it("reads a follow-up with the session's last question, and says so", async () => {
-    const [, followUp, alone] = await session([
+    const [first, deadlines, more, alone] = await session([
       "what did ryabkov say",
+      "and what about deadlines",
       "what else did he say",
       "/ask why does russia hate nato",
     ]);
-    expect(followUp?.split("\n")[0]).toBe("(Read with your last question: what did ryabkov say)");
-    expect(followUp).toContain("no readiness to even enter into negotiations");
+    expect(deadlines?.split("\n")[0]).toBe("(Read with your last question: what did ryabkov say)");
+    expect(deadlines).toContain("We do not set any deadlines");
+    // Asked for more, none of what the session's answers about him showed is shown again.
+    expect(more?.split("\n")[0]).toBe("(Read with your last question: what did ryabkov say)");
+    const citations = (text = "") => text.match(/^ +— .* · ¶\d+$/gm) ?? [];
+    expect(citations(more).length).toBeGreaterThan(0);
+    for (const shown of [...citations(first), ...citations(deadlines)])
+      expect(citations(more)).not.toContain(shown);
     expect(alone).not.toContain("Read with your last question");
   });
 

@@ -27,8 +27,8 @@ describe("the bot's slash commands, end to end", () => {
     const followUp = sent(
       (await harness.send(slashCommand("ask", { question: "what else did he say" }))).callback,
     );
-    expect(followUp.content).toBe(
-      "**Asked:** what else did he say\n-# Read with your last question: what did ryabkov say",
+    expect(followUp.content).toMatch(
+      /^\*\*Asked:\*\* what else did he say\n-# Read with your last question: what did ryabkov say(\n|$)/,
     );
     // Another member's follow-up is not read with someone else's question.
     const theirs = await harness.send(

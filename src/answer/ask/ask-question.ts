@@ -13,7 +13,7 @@ import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-te
 import { personNames } from "../listings/find-person.ts";
 import { asksForParticulars, hasBetweenBoundaries } from "./answer-type.ts";
 import { checkArticleFilter, itemAskedFirst, listingAsked, withoutArticleWords } from "./article.ts";
-import { followUpReading } from "./follow-up.ts";
+import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
   CONFIDENT_COVERAGE,
   CONFIDENT_WORDING,
@@ -114,17 +114,25 @@ function likeUnanswered(plan: QueryPlan, matches: SearchMatches, hits: RankedHit
  * missiles" is "… about russia demanding missiles"). Any other question is asked alone.
  */
 export function ask(context: DossierIndexes, question: string, options: AskOptions = {}): Answer {
-  const { previous, ...alone } = options;
+  const { previous, shown, ...alone } = options;
   const readWith =
     previous === undefined ? undefined : followUpReading(context.index.analyzer, question, previous);
   if (readWith === undefined) return askAlone(context, question, alone);
   const together = askAlone(context, readWith, alone);
-  return together.confident
-    ? { ...together, readWith: previous?.trim() ?? "" }
-    : askAlone(context, question, alone);
+  if (!together.confident) return askAlone(context, question, alone);
+  const read = { readWith: previous?.trim() ?? "" };
+  if (shown === undefined || shown.length === 0 || !asksForMore(question)) return { ...together, ...read };
+  // "What else did he say", "tell me more": what the last answer did not show, confident or not.
+  return { ...askAlone(context, readWith, alone, shown), ...read };
 }
 
-function askAlone(context: DossierIndexes, question: string, options: AskOptions): Answer {
+/** `leaveOut`: paragraphs ("article#n") no result may show. */
+function askAlone(
+  context: DossierIndexes,
+  question: string,
+  options: AskOptions,
+  leaveOut: ReadonlyArray<string> = [],
+): Answer {
   const text = readQuestion(question);
   if (hasNoWords(text)) {
     throw new UserError("no-words", "Ask in words, for example: Why does Russia oppose NATO expansion?");
@@ -147,7 +155,14 @@ function askAlone(context: DossierIndexes, question: string, options: AskOptions
   // "What are the 4 things russia wants": the list a numbered headline promises.
   const listing = listingAsked(context.corpus, analyzer, plan.words, whole);
   if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
-  const asking: Asking = { text, words: asked?.rest ?? text, plan, limit, guildId: options.guildId };
+  const asking: Asking = {
+    text,
+    words: asked?.rest ?? text,
+    plan,
+    limit,
+    guildId: options.guildId,
+    leaveOut,
+  };
   const answer = answerOf(context, asking, article);
   return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
     ? answer
@@ -187,6 +202,7 @@ interface Asking {
   plan: QueryPlan;
   limit: number;
   guildId: string | undefined;
+  leaveOut: ReadonlyArray<string>;
 }
 
 /**
@@ -246,10 +262,17 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
       ? result
       : { ...result, excerpts: result.excerpts.filter((excerpt) => excerpt.citation.article === article) };
 
-  const claimed = new ClaimedPassages();
+  const claimed = new ClaimedPassages(asking.leaveOut);
   const results: AnswerResult[] = [];
   /** Whether each result's hit matched every named thing of the question (in any field). */
   const namesMatched: boolean[] = [];
+  // Asked for more than an answer showed ("what else did he say"), the confidence of the matches
+  // is no longer the results': one of the first must still have whom or what the question names.
+  const named = plan.words.flatMap((word, i) =>
+    word.named ? [new Set(plan.terms.filter((term) => term.words.includes(i)).map((term) => term.term))] : [],
+  );
+  const namesAll = (matched: ReadonlyArray<string>) =>
+    asking.leaveOut.length === 0 || named.every((terms) => matched.some((term) => terms.has(term)));
   const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
   /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
   const givesAskedFor = (result: AnswerResult) =>
@@ -267,7 +290,7 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
     const result = claimed.take(ordered);
     if (result) {
       results.push(result);
-      namesMatched.push(typed?.matchesNames(hit.matchedTerms) ?? true);
+      namesMatched.push(typed?.matchesNames(hit.matchedTerms) ?? namesAll(hit.matchedTerms));
     }
     if (results.length >= wanted) break;
   }
@@ -346,7 +369,12 @@ const keyOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citat
  * paragraphs no earlier result has shown, and is dropped when none are left.
  */
 export class ClaimedPassages {
-  private readonly claimed = new Set<string>();
+  private readonly claimed: Set<string>;
+
+  /** `shown`: passages ("article#n") already shown, by an earlier answer. */
+  constructor(shown: Iterable<string> = []) {
+    this.claimed = new Set(shown);
+  }
 
   /** Whether the passage "article#n" has been shown already (checked before building a result). */
   has(ref: string): boolean {

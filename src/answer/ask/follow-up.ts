@@ -12,6 +12,13 @@ const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/gi;
 /** A follow-up says little of its own: more content words than this, and it is a question of its own. */
 const FOLLOW_UP_WORDS = 2;
 
+/** "What else did he say", "tell me more", "any other reasons": more than the last answer showed. */
+const MORE_ASKED = /\b(?:else|more|other|another|further)\b/i;
+
+export function asksForMore(question: string): boolean {
+  return MORE_ASKED.test(question);
+}
+
 /** The follow-up as the previous question makes it read, or undefined when it is no follow-up. */
 export function followUpReading(analyzer: Analyzer, question: string, previous: string): string | undefined {
   const own = analyzer.query(question).words;

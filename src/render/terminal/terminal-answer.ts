@@ -25,11 +25,15 @@ export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
   // Under a person's own card (/who), their quotations need not repeat their name and role.
   const speakerKnown = answer.results.some((result) => result.kind === "person");
   const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
-  if (answer.readWith !== undefined) blocks.unshift(`(Read with your last question: ${answer.readWith})`);
-  if (answer.notCoveredBy !== undefined)
-    blocks.unshift(`${notCoveredMessage(answer)}. From the other articles:`);
-  else if (!answer.confident) blocks.unshift(NOT_CONFIDENT_NOTE);
-  return blocks.join("\n\n");
+  const notes = [
+    ...(answer.readWith === undefined ? [] : [`(Read with your last question: ${answer.readWith})`]),
+    ...(answer.notCoveredBy !== undefined
+      ? [`${notCoveredMessage(answer)}. From the other articles:`]
+      : answer.confident
+        ? []
+        : [NOT_CONFIDENT_NOTE]),
+  ];
+  return [...notes, ...blocks].join("\n\n");
 }
 
 /** /demand with no topic: the demands to choose from, as Discord's picker lists them. */
