@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Answer, ArticleSummary } from "./answer/answer.ts";
+import { type Answer, type ArticleSummary, paragraphOf } from "./answer/answer.ts";
 import type { AskOptions, Dossier, SuggestField } from "./answer/dossier.ts";
 import { UserError } from "./user-error.ts";
 
@@ -295,9 +295,7 @@ export interface LastQuestion {
  * every paragraph shown since that question, so that "anything else?" finds more still.
  */
 export function asRead(answer: Answer, question: string, before?: LastQuestion): LastQuestion {
-  const shown = answer.results.flatMap((result) =>
-    result.excerpts.map((excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`),
-  );
+  const shown = answer.results.flatMap((result) => result.excerpts.map(paragraphOf));
   return answer.readWith === undefined
     ? { question, shown }
     : { question: answer.readWith, shown: [...(before?.shown ?? []), ...shown] };

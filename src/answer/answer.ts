@@ -19,6 +19,11 @@ export interface Highlight {
   end: number;
 }
 
+/** Where an excerpt is from, as "article#n": one answer shows each paragraph once. */
+export function paragraphOf(excerpt: Excerpt): string {
+  return `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
+}
+
 export type ResultKind = "qa" | "passage" | "quote" | "event" | "demand" | "person";
 
 export interface Excerpt {

@@ -1,4 +1,4 @@
-import type { AnswerResult, Excerpt, Highlight } from "../answer/answer.ts";
+import { type AnswerResult, type Excerpt, type Highlight, paragraphOf } from "../answer/answer.ts";
 import { formatPartialDate, type MonthStyle } from "../text/partial-date.ts";
 
 /**
@@ -100,8 +100,6 @@ export function cardTitle(result: AnswerResult): string {
 export function allExcerpts(result: AnswerResult): Excerpt[] {
   return [...result.excerpts, ...(result.sections ?? []).flatMap((section) => section.excerpts)];
 }
-
-const paragraphOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
 
 /**
  * The paragraphs a reply has shown. A card takes its first excerpt from a paragraph not shown yet;

@@ -3,7 +3,7 @@ import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 import { UserError } from "../../user-error.ts";
-import type { Answer, AnswerResult, Excerpt } from "../answer.ts";
+import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { passageResult, personResult, resultOfHit } from "../excerpts/entry-results.ts";
@@ -362,8 +362,6 @@ function openingOf(
   return { confident: opening.length > 0, results };
 }
 
-const keyOf = (excerpt: Excerpt) => `${excerpt.citation.article}#${excerpt.citation.paragraph}`;
-
 /**
  * Keeps one answer from showing the same paragraph twice: a result keeps only excerpts from
  * paragraphs no earlier result has shown, and is dropped when none are left.
@@ -382,15 +380,16 @@ export class ClaimedPassages {
   }
 
   take(result: AnswerResult): AnswerResult | undefined {
-    const fresh = (excerpts: Excerpt[]) => excerpts.filter((excerpt) => !this.claimed.has(keyOf(excerpt)));
+    const fresh = (excerpts: Excerpt[]) =>
+      excerpts.filter((excerpt) => !this.claimed.has(paragraphOf(excerpt)));
     const excerpts = fresh(result.excerpts);
     if (excerpts.length === 0) return undefined;
     const sections = result.sections
       ?.map((section) => ({ ...section, excerpts: fresh(section.excerpts) }))
       .filter((section) => section.excerpts.length > 0);
-    for (const excerpt of excerpts) this.claimed.add(keyOf(excerpt));
+    for (const excerpt of excerpts) this.claimed.add(paragraphOf(excerpt));
     for (const section of sections ?? [])
-      for (const excerpt of section.excerpts) this.claimed.add(keyOf(excerpt));
+      for (const excerpt of section.excerpts) this.claimed.add(paragraphOf(excerpt));
     const { sections: _dropped, ...rest } = result;
     return sections && sections.length > 0 ? { ...rest, excerpts, sections } : { ...rest, excerpts };
   }

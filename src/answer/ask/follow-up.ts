@@ -8,7 +8,7 @@ import { hasNoWords, MAX_QUESTION_LENGTH } from "./read-question.ts";
 const FOLLOW_UP = /^\W*(?:and|also|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
 /** Or asks of it with no word of its own ("why?", "why does it matter", "tell me more", "who said that"). */
 const ASKS_OF_IT = /\b(?:why|how|who|when|where|which|what|more|explain|elaborate|details?)\b/i;
-const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/gi;
+const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 /** A follow-up says little of its own: more content words than this, and it is a question of its own. */
 const FOLLOW_UP_WORDS = 2;
 
@@ -23,7 +23,6 @@ export function asksForMore(question: string): boolean {
 export function followUpReading(analyzer: Analyzer, question: string, previous: string): string | undefined {
   const own = analyzer.query(question).words;
   const pronoun = PERSONAL_PRONOUN.test(question);
-  PERSONAL_PRONOUN.lastIndex = 0;
   if (own.some((word) => word.named) || own.length > FOLLOW_UP_WORDS) return undefined;
   const asksOfIt = own.length === 0 && ASKS_OF_IT.test(question);
   if (!pronoun && !asksOfIt && !FOLLOW_UP.test(question)) return undefined;
@@ -37,6 +36,6 @@ export function followUpReading(analyzer: Analyzer, question: string, previous: 
       .map((word) => before.slice(word.start, word.end))
       .join(" ");
   const someone = asWritten((word) => named.has(word.stem));
-  if (pronoun && someone !== "") return question.replace(PERSONAL_PRONOUN, someone);
+  if (pronoun && someone !== "") return question.replace(new RegExp(PERSONAL_PRONOUN, "gi"), someone);
   return `${question} about ${asWritten((word) => !word.stop)}`;
 }

@@ -49,11 +49,10 @@ export function excerptOfCitation(
   }
   const located = passage.located.get(citation.excerpt);
   if (!located) return undefined;
-  const range = options.widen ? wholeSentences(passage, located) : located;
-  const window =
-    options.widen && terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES, range) : undefined;
+  if (!options.widen) return excerptOfRange(passage, located, terms);
+  const range = wholeSentences(passage, located);
+  const window = terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES, range) : undefined;
   const curated = scoreRange(passage, range, terms);
-  if (!options.widen) return excerptOfRange(passage, range, terms);
   const shown = window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN ? window : range;
   return excerptOfRange(passage, withWholeQuotations(passage, withQuoteGoingOn(passage, shown)), terms);
 }
