@@ -72,6 +72,10 @@ describe("ask in members' words", () => {
     const died = dossier.ask("how many died", { article: "wapo" });
     expect(died.confident).toBe(true);
     expect(died.results[0]?.excerpts[0]?.text).toContain("about 14,000 lives");
+    // A verb counted is written before the number as often as after it: NPR's "has killed some 15,000 people".
+    const killed = dossier.ask("how many died in donbas", { article: "npr" });
+    expect(killed.confident).toBe(true);
+    expect(killed.results[0]?.excerpts[0]?.text).toContain("killed some 15,000 people");
   });
 
   it("answers the list a numbered headline promises with the first paragraph of each of its sections", () => {

@@ -84,9 +84,12 @@ const COUNTED_WITHIN = 3;
 
 /**
  * Reads "how many X" in a question and returns a test of whether a written word is X, or undefined
- * when the question names nothing countable (the test then wants any number).
+ * when the question names nothing countable (the test then wants any number). A verb counted
+ * ("how many died") is written before the number as often as after it: "has killed some 15,000 people".
  */
-export type CountedThing = (question: string) => ((word: string) => boolean) | undefined;
+export type CountedThing = (
+  question: string,
+) => { isCounted: (word: string) => boolean; verb: boolean } | undefined;
 
 /** Two capitalised words; the second is looked ahead at, so "Secretary of State Wendy Sherman" yields every pair. */
 const TWO_CAPITALISED = /\b(\p{Lu}\p{Ll}+) (?=(\p{Lu}\p{Ll}+))/gu;
@@ -173,7 +176,8 @@ export function answerTypeTest(
         (word, i) =>
           COUNT.test(word) &&
           !given.has(figureValue(word)) &&
-          words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => thing(next)),
+          (words.slice(i + 1, i + 1 + COUNTED_WITHIN).some(thing.isCounted) ||
+            (thing.verb && words.slice(Math.max(0, i - COUNTED_WITHIN), i).some(thing.isCounted))),
       );
     };
   }

@@ -172,7 +172,10 @@ export function typedAnswer(
         for (const hit of hits)
           for (const term of hit.matchedTerms) if (isPlausibleCorrection(stem, term)) standIns.add(term);
     }
-    return (written) => analyzer.words(written).some((w) => standIns.has(w.stem));
+    return {
+      isCounted: (written) => analyzer.words(written).some((w) => standIns.has(w.stem)),
+      verb: noun < 0,
+    };
   });
   // "How did the Vienna talks turn out": only a passage telling what happened answers, not one
   // saying what may, will or could.
