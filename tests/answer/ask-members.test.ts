@@ -25,6 +25,15 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("answers what Russia wants from NATO with its demands, not with NATO's answer to them", () => {
+    // The open-door entry is asked for as "NATO's response to Russia wanting Ukraine kept out".
+    for (const question of ["what does russia want from nato", "what does russia want from the us"]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident).toBe(true);
+      expect(answer.results[0]?.id).toBe("russia-demands");
+    }
+  });
+
   it("answers what someone said with their words, however the knowledge spells them", () => {
     // People.yaml also spells him "Riabkov": that is the speaker, not a subject the sentence must write.
     const ryabkov = dossier.ask("what did ryabkov say");
