@@ -27,13 +27,13 @@ export const ask: SlashCommand = {
     const question = values.question ?? "";
     // A follow-up ("what else did he say") is read with the member's last question here.
     const conversation = `${interaction.channelId}:${interaction.user.id}`;
-    const last = ctx.lastQuestions.get(conversation);
+    const last = await ctx.lastQuestions.recall(conversation);
     const { answer } = spec.run(ctx.dossier, values, {
       limit: RESULT_LIMIT,
       ...(interaction.guildId === null ? {} : { guildId: interaction.guildId }),
       ...followingOn(last),
     });
-    ctx.lastQuestions.set(conversation, asRead(answer, question, last));
+    await ctx.lastQuestions.keep(conversation, asRead(answer, question, last));
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);
     const serverName = interaction.guild?.name;

@@ -2,7 +2,8 @@ import type { Logger } from "pino";
 import type { Dossier } from "../answer/dossier.ts";
 import type { LastQuestion } from "../answer-commands.ts";
 import type { Config } from "../config.ts";
-import type { RecentCache } from "../interaction/recent-cache.ts";
+import type { Clock } from "../interaction/clock.ts";
+import { RecentCache } from "../interaction/recent-cache.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { Moderation } from "../moderation/moderation.ts";
 import type { AnswerPages } from "./answer-pages.ts";
@@ -36,10 +37,27 @@ export interface Context {
   quizzes: QuizGames;
   /**
    * Each member's last question in each channel (by "channel:member"), which a follow-up is read
-   * with ("what else did he say"). In this process only: a replica that did not answer the question
-   * before reads the follow-up alone.
+   * with ("what else did he say"): in this process's memory, or in the database replicas share.
    */
-  lastQuestions: RecentCache<LastQuestion>;
+  lastQuestions: LastQuestions;
+}
+
+/** What a member asked last in a channel, for ten minutes; asynchronous, as replicas share it. */
+export interface LastQuestions {
+  recall(conversation: string): Promise<LastQuestion | undefined>;
+  keep(conversation: string, last: LastQuestion): Promise<void>;
+}
+
+/** A follow-up comes soon after its question: after ten minutes a question is read alone again. */
+export const LAST_QUESTION_TTL_MS = 10 * 60_000;
+
+/** Members' last questions in this process's memory, bounded. */
+export function lastQuestionsMemory(clock: Clock): LastQuestions {
+  const cache = new RecentCache<LastQuestion>({ clock, ttlMs: LAST_QUESTION_TTL_MS, maxEntries: 5_000 });
+  return {
+    recall: async (conversation) => cache.get(conversation),
+    keep: async (conversation, last) => cache.set(conversation, last),
+  };
 }
 
 /** The parts the bot makes for itself when it starts. */

@@ -1,11 +1,9 @@
 import type { REST } from "discord.js";
-import type { LastQuestion } from "../answer-commands.ts";
 import { type Clock, systemClock } from "../interaction/clock.ts";
-import { RecentCache } from "../interaction/recent-cache.ts";
 import { type QuizTimer, systemTimer } from "../quiz/quiz-game.ts";
 import { memoryQuizRounds } from "../store/index.ts";
 import { type AnswerPages, createAnswerPages } from "./answer-pages.ts";
-import type { BotParts, Context } from "./context.ts";
+import { type BotParts, type Context, type LastQuestions, lastQuestionsMemory } from "./context.ts";
 import { Cooldowns, type MemberCooldowns } from "./cooldowns.ts";
 import { QuizGames } from "./quiz-games.ts";
 import { createRouter, type InteractionHandler } from "./router.ts";
@@ -25,6 +23,8 @@ export interface InteractionHandlingOptions {
   rest?: () => REST;
   /** Members' cooldowns; default this process's memory (COOLDOWN_SECONDS). */
   cooldowns?: MemberCooldowns;
+  /** Members' last questions, for follow-ups; default this process's memory. */
+  lastQuestions?: LastQuestions;
 }
 
 export interface InteractionHandling {
@@ -60,7 +60,7 @@ export function createInteractionHandling(
     ...ctx,
     pages: options.pages ?? createAnswerPages({ clock, ttlMs: options.pageTtlMs }),
     quizzes,
-    lastQuestions: lastQuestionsMemory(clock),
+    lastQuestions: options.lastQuestions ?? lastQuestionsMemory(clock),
   };
   const route = createRouter({
     context,
@@ -69,9 +69,4 @@ export function createInteractionHandling(
     secrets,
   });
   return { route, quizzes };
-}
-
-/** A follow-up comes soon after its question: after ten minutes a question is read alone again. */
-export function lastQuestionsMemory(clock: Clock): RecentCache<LastQuestion> {
-  return new RecentCache({ clock, ttlMs: 10 * 60_000, maxEntries: 5_000 });
 }

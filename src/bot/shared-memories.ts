@@ -2,6 +2,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Answer } from "../answer/answer.ts";
+import type { LastQuestion } from "../answer-commands.ts";
 import type { Clock } from "../interaction/clock.ts";
 import { ButtonMemory, type KeyedMemory } from "../interaction/recent-cache.ts";
 import type { Drafts, EntryDraft, VoteTarget, VoteTargets } from "../moderation/moderation.ts";
@@ -9,6 +10,7 @@ import type { AnswerView } from "../render/discord/answer-view.ts";
 import type { ButtonRow } from "../render/discord/payload.ts";
 import type { SharedValues } from "../store/postgres/shared-values.ts";
 import type { AnswerPages, StoredAnswer } from "./answer-pages.ts";
+import { LAST_QUESTION_TTL_MS, type LastQuestions, lastQuestionsMemory } from "./context.ts";
 
 /**
  * What buttons stand for, kept in the database replicas share (Postgres), so that "More", "Fix and
@@ -36,7 +38,7 @@ class SharedKeyedMemory<V> implements KeyedMemory<V> {
     try {
       return await this.values.remember(this.kind, JSON.stringify(value), this.ttlMs);
     } catch (error) {
-      this.#unavailable(error);
+      warnUnavailable(this.logger, this.kind, error);
       return this.#local.remember(value);
     }
   }
@@ -48,22 +50,64 @@ class SharedKeyedMemory<V> implements KeyedMemory<V> {
     try {
       json = await this.values.recall(this.kind, key, this.ttlMs);
     } catch (error) {
-      this.#unavailable(error);
+      warnUnavailable(this.logger, this.kind, error);
       return undefined;
     }
     if (json === undefined) return undefined;
     const parsed = this.schema.safeParse(JSON.parse(json));
-    if (!parsed.success)
-      this.logger.error({ kind: this.kind, key }, "a stored button value does not match its schema");
-    return parsed.success ? parsed.data : undefined;
+    return parsedOrLogged(this.schema, json, this.kind, key, this.logger);
+  }
+}
+
+/**
+ * Members' last questions in the shared database, so that a follow-up reaching another replica is
+ * read with the question this one answered. Each is kept here too: while the database is out of
+ * reach, a follow-up coming back to this replica still finds it.
+ */
+class SharedLastQuestions implements LastQuestions {
+  readonly #local: LastQuestions;
+  readonly #kind = "last-question";
+
+  constructor(
+    private readonly values: Pick<SharedValues, "keep" | "recall">,
+    clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.#local = lastQuestionsMemory(clock);
   }
 
-  #unavailable(error: unknown): void {
-    this.logger.warn(
-      { kind: this.kind, error: error instanceof Error ? error.message : String(error) },
-      "the database is out of reach: a button's value is kept in this replica only",
-    );
+  async keep(conversation: string, last: LastQuestion): Promise<void> {
+    await this.#local.keep(conversation, last);
+    try {
+      await this.values.keep(this.#kind, conversation, JSON.stringify(last), LAST_QUESTION_TTL_MS);
+    } catch (error) {
+      warnUnavailable(this.logger, this.#kind, error);
+    }
   }
+
+  async recall(conversation: string): Promise<LastQuestion | undefined> {
+    let json: string | undefined;
+    try {
+      json = await this.values.recall(this.#kind, conversation, LAST_QUESTION_TTL_MS);
+    } catch (error) {
+      warnUnavailable(this.logger, this.#kind, error);
+    }
+    if (json === undefined) return this.#local.recall(conversation);
+    return parsedOrLogged(lastQuestionSchema, json, this.#kind, conversation, this.logger);
+  }
+}
+
+function parsedOrLogged<V>(schema: z.ZodType<V>, json: string, kind: string, key: string, logger: Logger) {
+  const parsed = schema.safeParse(JSON.parse(json));
+  if (!parsed.success) logger.error({ kind, key }, "a value stored for replicas does not match its schema");
+  return parsed.success ? parsed.data : undefined;
+}
+
+function warnUnavailable(logger: Logger, kind: string, error: unknown): void {
+  logger.warn(
+    { kind, error: error instanceof Error ? error.message : String(error) },
+    "the database is out of reach: a value is kept in this replica only",
+  );
 }
 
 const highlightSchema = z.object({ start: z.number(), end: z.number() });
@@ -182,6 +226,10 @@ const draftSchema: z.ZodType<EntryDraft> = z.object({
     citations: z.string(),
   }),
 });
+const lastQuestionSchema: z.ZodType<LastQuestion> = z.object({
+  question: z.string(),
+  shown: z.array(z.string()),
+});
 const voteTargetSchema: z.ZodType<VoteTarget> = z.object({
   guildId: z.string(),
   question: z.string(),
@@ -192,11 +240,12 @@ export interface SharedMemories {
   pages: AnswerPages;
   drafts: Drafts;
   votes: VoteTargets;
+  lastQuestions: LastQuestions;
 }
 
-/** The three memories behind buttons, in the shared database, with the lifetimes of the local ones. */
+/** The memories behind buttons and follow-ups, in the shared database, with the lifetimes of the local ones. */
 export function createSharedMemories(
-  values: Pick<SharedValues, "remember" | "recall">,
+  values: Pick<SharedValues, "remember" | "recall" | "keep">,
   clock: Clock,
   logger: Logger,
 ): SharedMemories {
@@ -206,5 +255,6 @@ export function createSharedMemories(
     pages: memory("page", storedAnswerSchema, 15 * 60_000),
     drafts: memory("draft", draftSchema, 30 * 60_000),
     votes: memory("vote", voteTargetSchema, 24 * 60 * 60_000),
+    lastQuestions: new SharedLastQuestions(values, clock, logger),
   };
 }

@@ -65,7 +65,7 @@ export async function serveHttp(
         ? {}
         : { cooldowns: new SharedCooldowns(shared, config.cooldownSeconds, clock, logger) }),
       ...options,
-      ...(memories === undefined ? {} : { pages: memories.pages }),
+      ...(memories === undefined ? {} : { pages: memories.pages, lastQuestions: memories.lastQuestions }),
     },
   );
   transport = new HttpTransport({

@@ -54,6 +54,15 @@ describe("two HTTP replicas sharing Postgres", () => {
     expect(await rowsOf(databaseUrl, "SELECT vote FROM feedback")).toEqual([{ vote: "up" }]);
   });
 
+  it("read a member's follow-up with the question the other replica answered", async () => {
+    const asked = await harness.send(slashCommand("ask", { question: "what did ryabkov say" }));
+    const followUp = await harness.send(slashCommand("ask", { question: "what else did he say" }));
+    expect(harness.proxy.answeredBy.get(followUp.id)).not.toBe(harness.proxy.answeredBy.get(asked.id));
+    expect(sent(followUp.callback).content).toMatch(
+      /^\*\*Asked:\*\* what else did he say\n-# Read with your last question: what did ryabkov say(\n|$)/,
+    );
+  });
+
   it("reopen a refused form, filled in, on the other replica", async () => {
     const typed = { ...BALTIC_FORM, citations: "fp-mackinnon ¶3: words that are nowhere in the article" };
     const refused = await harness.send(modalSubmit("qa-form:add", typed, asModerator));

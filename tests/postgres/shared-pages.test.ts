@@ -78,4 +78,20 @@ describe("answer pages shared by replicas", () => {
       expect(await two.pages.recall(key)).toEqual(page);
     }
   });
+
+  it("keep a member's last question under their conversation, the latest one replacing it", async () => {
+    const [one, two] = (stores ?? []).map(memoriesOf);
+    if (one === undefined || two === undefined) throw new Error("no stores");
+    expect(await two.lastQuestions.recall("c1:u1")).toBeUndefined();
+    await one.lastQuestions.keep("c1:u1", { question: "what did ryabkov say", shown: ["npr#4"] });
+    await one.lastQuestions.keep("c1:u1", { question: "who is sherman", shown: ["npr#6", "wapo#3"] });
+    expect(await two.lastQuestions.recall("c1:u1")).toEqual({
+      question: "who is sherman",
+      shown: ["npr#6", "wapo#3"],
+    });
+    expect(await two.lastQuestions.recall("c1:u2")).toBeUndefined();
+    // Ten minutes without a question: the next one is read alone.
+    clock.advance(10 * 60_000);
+    expect(await two.lastQuestions.recall("c1:u1")).toBeUndefined();
+  });
 });

@@ -10,7 +10,8 @@ const SWEEP_EVERY = 200;
 
 /**
  * Small values that every replica must see: what a button stands for (a page of an answer, a draft,
- * a vote target), the signatures of interactions already answered and members' cooldowns. Values are JSON text; the
+ * a vote target), members' last questions, the signatures of interactions already answered and
+ * members' cooldowns. Values are JSON text; the
  * caller checks what it reads back with its own schema.
  */
 export class SharedValues {
@@ -30,6 +31,16 @@ export class SharedValues {
     );
     await this.#sweepNowAndThen();
     return key;
+  }
+
+  /** Stores a value under the caller's key, replacing the one there, kept for `ttlMs` after its last read. */
+  async keep(kind: string, key: string, json: string, ttlMs: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO button_values (kind, key, value_json, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (kind, key) DO UPDATE SET value_json = excluded.value_json, expires_at = excluded.expires_at`,
+      [kind, key, json, this.now() + ttlMs],
+    );
+    await this.#sweepNowAndThen();
   }
 
   /** The value, its time to live renewed; undefined when unknown or expired. */
