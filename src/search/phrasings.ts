@@ -235,17 +235,23 @@ export class WordingIndex extends Wordings {
     });
   }
 
-  /** The share of words the question has in common with the closest text, 0…1. */
-  closest(words: ReadonlyArray<string>): number {
+  /**
+   * The share of words the question has in common with the closest text holding one of its
+   * `content` words, 0…1: texts sharing only the question's frame ("what happened in chechnya" and
+   * "what happened in 2018") are not close.
+   */
+  closest(words: ReadonlyArray<string>, content: ReadonlyArray<string>): number {
     const { known, size } = this.read(words);
     const { shared, sizes } = this;
     const touched: number[] = [];
     for (const word of known)
       for (const at of this.holding[word] ?? []) if ((shared[at] as number)++ === 0) touched.push(at);
+    const onTopic = new Set<number>();
+    for (const word of this.read(content).known) for (const at of this.holding[word] ?? []) onTopic.add(at);
     let best = 0;
     for (const at of touched) {
       const common = shared[at] as number;
-      best = Math.max(best, common / (size + (sizes[at] as number) - common));
+      if (onTopic.has(at)) best = Math.max(best, common / (size + (sizes[at] as number) - common));
       shared[at] = 0;
     }
     return best;

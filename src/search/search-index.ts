@@ -339,14 +339,14 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
       // Read only when an answer would otherwise be confident, and only as far as the first near enough.
       nearUnanswered(similarity, wording) {
         const known = unansweredQuestions();
-        if (wording <= 1 && known.wordings.closest(plan.wording) >= wording) return true;
+        const stems = new Set(plan.words.map((word) => word.stem));
+        if (wording <= 1 && known.wordings.closest(plan.wording, [...stems]) >= wording) return true;
         if (!question || similarity > 1) return false;
         // Only those sharing a content word (a tenth of the list): one sharing none is rarely this
         // close, and on the evaluation sets no answer changed. Nor one with every content word of the
         // question and more: it asks for a particular the question does not, though an average of
         // word vectors puts the two close ("how many javelins had the us sent ukraine before those
         // 65 days" is not "how many javelins did the us send", which the Post answers).
-        const stems = new Set(plan.words.map((word) => word.stem));
         const shared = new Map<number, number>();
         for (const stem of stems)
           for (const at of known.holding.get(stem) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);

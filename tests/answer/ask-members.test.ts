@@ -34,6 +34,13 @@ describe("ask in members' words", () => {
     }
   });
 
+  it("answers what happened in a year the articles date something to", () => {
+    // "What happened in chechnya", a question the articles do not answer, shares only its frame.
+    const answer = dossier.ask("what happened in 2018");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toBe("passage trenin-2021-12-28¶11");
+  });
+
   it("answers what someone said with their words, however the knowledge spells them", () => {
     // People.yaml also spells him "Riabkov": that is the speaker, not a subject the sentence must write.
     const ryabkov = dossier.ask("what did ryabkov say");
