@@ -79,14 +79,27 @@ export function cardLabel(result: AnswerResult, months: MonthStyle, serverName?:
   }
 }
 
+/**
+ * Who spoke, with their role unless the name already says it: "Senior Biden administration official
+ * (unnamed)" is not followed by ", Senior Biden administration official".
+ */
+export function speakerTitle(speaker: { name: string; role: string }, separator: string): string {
+  const folded = (text: string) =>
+    text
+      .replace(/\s*\([^)]*\)/g, "")
+      .trim()
+      .toLocaleLowerCase("en");
+  return folded(speaker.name).startsWith(folded(speaker.role))
+    ? speaker.name
+    : `${speaker.name}${separator}${speaker.role}`;
+}
+
 /** A card's title: the curated question, demand or event; who spoke; or the article (and section). */
 export function cardTitle(result: AnswerResult): string {
   const article = result.excerpts[0]?.citation.title;
   switch (result.kind) {
     case "quote":
-      return result.speaker === undefined
-        ? (result.heading ?? "Quote")
-        : `${result.speaker.name}, ${result.speaker.role}`;
+      return result.speaker === undefined ? (result.heading ?? "Quote") : speakerTitle(result.speaker, ", ");
     case "person":
       return result.person?.name ?? result.heading ?? result.id;
     case "passage":

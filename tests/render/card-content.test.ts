@@ -4,7 +4,13 @@ import { z } from "zod";
 import type { AnswerResult } from "../../src/answer/answer.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
-import { cardContents, cardLabel, MAX_BOLD_WORDS, withoutRunInLabel } from "../../src/render/card-content.ts";
+import {
+  cardContents,
+  cardLabel,
+  MAX_BOLD_WORDS,
+  speakerTitle,
+  withoutRunInLabel,
+} from "../../src/render/card-content.ts";
 import { excerptOf, npr } from "./answer-fixtures.ts";
 
 describe("cardContents", () => {
@@ -19,6 +25,17 @@ describe("cardContents", () => {
     expect(withoutRunInLabel(excerptOf("The message was unmistakable: talk now.")).text).toBe(
       "The message was unmistakable: talk now.",
     );
+  });
+
+  it("names a speaker with their role, unless the name already says it", () => {
+    expect(speakerTitle({ name: "Sergei Ryabkov", role: "Russian deputy foreign minister" }, ", ")).toBe(
+      "Sergei Ryabkov, Russian deputy foreign minister",
+    );
+    const unnamed = {
+      name: "Senior Biden administration official (unnamed)",
+      role: "senior Biden administration official",
+    };
+    expect(speakerTitle(unnamed, " — ")).toBe("Senior Biden administration official (unnamed)");
   });
 
   it("takes each excerpt from a paragraph the reply has not shown yet", () => {
@@ -38,10 +55,12 @@ describe("cardContents", () => {
   });
 
   it("never leaves a card without words, even when its paragraph is shown above", () => {
-    // NPR ¶4 introduces Ryabkov and holds two of his quotations: each is still listed with its words.
+    // NPR ¶4 holds two of Ryabkov's quotations: each is still listed with its words. His card
+    // introduces him from a paragraph they do not show again (the Post's ¶17).
     const dossier = createDossier(loadCorpus(new URL("../../knowledge/", import.meta.url).pathname));
     const cards = cardContents(dossier.who("ryabkov").results);
-    expect(cards.map((card) => card.excerpt?.citation.paragraph)).toEqual([4, 4, 4, 18, 40]);
+    expect(cards.map((card) => card.excerpt?.citation.paragraph)).toEqual([17, 4, 4, 18, 40]);
+    expect(cards[0]?.excerpt?.text).toMatch(/^Russia’s deputy foreign minister, Sergei Ryabkov, amplified/);
     // Each quotation as its words alone: the next one has a card of its own.
     expect(cards[1]?.excerpt?.text).toBe("We don't trust the other side");
     expect(cards[2]?.excerpt?.text).toMatch(/^We need ironclad, waterproof, bulletproof/);

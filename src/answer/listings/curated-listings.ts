@@ -1,7 +1,7 @@
 import type { Quote, TimelineEvent } from "../../knowledge/schema.ts";
 import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
 import { UserError } from "../../user-error.ts";
-import type { Answer, AnswerResult } from "../answer.ts";
+import { type Answer, type AnswerResult, paragraphOf } from "../answer.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { demandResult, eventResult, personResult, quoteResult } from "../excerpts/entry-results.ts";
 import { findPerson } from "./find-person.ts";
@@ -136,5 +136,18 @@ export function describePerson(indexes: DossierIndexes, typed: string): Answer {
   const quotes = corpus.quotes
     .filter((quote) => quote.speaker === person.id)
     .map((quote) => quoteResult(library, quote, person, NO_TERMS, 1));
-  return { confident: true, results: [personResult(library, person, NO_TERMS), ...quotes] };
+  // The card shows who they are by name from a paragraph their quotations below do not show again,
+  // when one does ("Ryabkov, amplified the pressure…", not his words the next card quotes).
+  const quoted = new Set(quotes.flatMap((quote) => quote.excerpts.map(paragraphOf)));
+  const names = [person.name, ...person.aliases].map((name) => name.toLocaleLowerCase("en"));
+  const card = personResult(library, person, NO_TERMS);
+  const introduces = card.excerpts.find(
+    (excerpt) =>
+      !quoted.has(paragraphOf(excerpt)) &&
+      names.some((name) => excerpt.text.toLocaleLowerCase("en").includes(name)),
+  );
+  const excerpts = introduces
+    ? [introduces, ...card.excerpts.filter((e) => e !== introduces)]
+    : card.excerpts;
+  return { confident: true, results: [{ ...card, excerpts }, ...quotes] };
 }

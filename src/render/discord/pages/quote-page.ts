@@ -1,7 +1,6 @@
 import type { APIEmbedField } from "discord.js";
 import { formatPartialDate } from "../../../text/partial-date.ts";
-import type { CardContent } from "../../card-content.ts";
-import { cardContents } from "../../card-content.ts";
+import { type CardContent, cardContents, speakerTitle } from "../../card-content.ts";
 import type { AnswerView } from "../answer-view.ts";
 import { coverageNote, PAGE_BUDGET, PAGE_SIZE } from "../answer-view.ts";
 import { escapeText } from "../escape.ts";
@@ -49,7 +48,7 @@ export function quoteField(card: CardContent, max: number, speakerKnown = false)
     ? said.charAt(0).toLocaleUpperCase("en") + said.slice(1) || "Quote"
     : speaker === undefined
       ? (heading ?? "Quote")
-      : `${speaker.name} — ${speaker.role}`;
+      : speakerTitle(speaker, " — ");
   const occasionLine = speakerKnown || said === "" ? "" : `\n${truncateText(escapeText(said), 200)}`;
   const fieldName = truncateText(escapeText(name), LIMITS.fieldName);
   const excerpt = card.excerpt;
