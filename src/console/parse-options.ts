@@ -83,8 +83,16 @@ function addWord(
   const list = words.get(target);
   const main = command.main;
   const oneWord = command.options.find((option) => option.name === target)?.oneWord === true;
-  if (list !== undefined && list.length > 0 && oneWord && main !== undefined && main !== target) {
-    // "/ask article:npr what about missiles": the article is "npr", the rest is the question.
+  if (
+    list !== undefined &&
+    list.length > 0 &&
+    oneWord &&
+    main !== undefined &&
+    main !== target &&
+    !finished.has(main)
+  ) {
+    // "/ask article:npr what about missiles": the article is "npr", the rest is the question; but
+    // after a quoted question, "article:foreign policy" is the article's name.
     addWord(command, main, finished, words, word);
     return;
   }

@@ -93,7 +93,14 @@ describe("ask", () => {
 
   it("answers chat that asks nothing of the articles with how to ask, not with passages", () => {
     const dossier = fixtureDossier();
-    for (const chat of ["hi", "thanks!!", "ok lol", "anyone done the reading?", "is this on the exam"]) {
+    for (const chat of [
+      "hi",
+      "thanks!!",
+      "ok lol",
+      "anyone done the reading?",
+      "is this on the exam",
+      "thanks bot",
+    ]) {
       const refused = userErrorOf(() => dossier.ask(chat));
       expect(refused.code, chat).toBe("small-talk");
       expect(refused.message).toBe(SMALL_TALK_REPLY);

@@ -47,6 +47,11 @@ describe("console syntax: the slash commands as typed in Discord", () => {
       "/ask what about article:npr missiles",
       { command: "ask", question: "what about missiles", article: "npr" },
     ],
+    // After a quoted question, the words after a one-word option are its value.
+    [
+      '/ask question:"biden pragmatist" article:foreign policy',
+      { command: "ask", question: "biden pragmatist", article: "foreign policy" },
+    ],
     ["/timeline from:2014 minsk", { command: "timeline", from: "2014", topic: "minsk" }],
     ["/timeline from:2014", { command: "timeline", from: "2014" }],
     ["/timeline from:2014 to:2019", { command: "timeline", from: "2014", to: "2019" }],

@@ -32,6 +32,12 @@ import { typedAnswer } from "./typed-answer.ts";
 const DEFAULT_LIMIT = 5;
 export const SMALL_TALK_REPLY =
   "I answer questions about the articles; ask one, for example: Why does Russia oppose NATO expansion?";
+/**
+ * Words that address the bot rather than ask about the articles: chat when nothing else is said
+ * ("thanks bot"). Not chat fillers: "is this bot slow today" still asks something the articles
+ * do not answer.
+ */
+const THE_BOT = new Set(["bot", "dossier"]);
 const MAX_LIMIT = 25;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
 const TYPED_RESULTS = 3;
@@ -150,8 +156,8 @@ function askAlone(
   if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
     return openingOf(context, whole, text, limit);
   const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
-  // "hi", "thanks!!", "anyone done the reading?": chat, not a question about the articles.
-  if (plan.words.length === 0) throw new UserError("small-talk", SMALL_TALK_REPLY);
+  // "hi", "thanks!!", "anyone done the reading?", "ty bot": chat, not a question about the articles.
+  if (plan.words.every((word) => THE_BOT.has(word.stem))) throw new UserError("small-talk", SMALL_TALK_REPLY);
   // "What are the 4 things russia wants": the list a numbered headline promises.
   const listing = listingAsked(context.corpus, analyzer, plan.words, whole);
   if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
