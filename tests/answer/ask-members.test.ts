@@ -34,6 +34,15 @@ describe("ask in members' words", () => {
     }
   });
 
+  it("leads each part of a demand asked about by topic with the passage about that topic", () => {
+    const georgia = dossier.demands("georgia").results[0];
+    expect(georgia?.id).toBe("no-nato-enlargement");
+    // The Post's ¶37 names Georgia; NPR's ¶4, the demand's first citation, names only Ukraine.
+    expect(georgia?.excerpts[0]?.text).toContain("Georgia");
+    const deadline = dossier.demands("deadline").results[0];
+    expect(deadline?.excerpts[0]?.text).toContain("We do not set any deadlines");
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");

@@ -1,9 +1,10 @@
 import type { Quote, TimelineEvent } from "../../knowledge/schema.ts";
 import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
 import { UserError } from "../../user-error.ts";
-import { type Answer, type AnswerResult, paragraphOf } from "../answer.ts";
+import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { demandResult, eventResult, personResult, quoteResult } from "../excerpts/entry-results.ts";
+import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import { findPerson } from "./find-person.ts";
 import { foldName } from "./name-match.ts";
 import { NO_TERMS, searchTopic } from "./topic-search.ts";
@@ -86,9 +87,24 @@ export function listDemands(indexes: DossierIndexes, topic?: string): Answer {
   if (byId) return { confident: true, results: [demandResult(library, byId, NO_TERMS, 1)] };
   const { matches, near, terms } = searchTopic(indexes, topic, "demand");
   const confident = matches.length > 0;
+  // Each part of a demand leads with the passage about the topic ("georgia": the Post's ¶37, which
+  // names Georgia, before NPR's ¶4, which names only Ukraine).
+  const topicFirst = (excerpts: Excerpt[]) =>
+    orderExcerpts(
+      { kind: "demand", id: "", excerpts, score: 0 },
+      terms,
+      indexes.index.analyzer.indexTerms,
+      excerpts.length,
+    ).excerpts;
   const results = (confident ? matches : near).flatMap((hit) => {
     const demand = indexes.demands.get(hit.ref);
-    return demand ? [demandResult(library, demand, terms, hit.relevance)] : [];
+    if (!demand) return [];
+    const result = demandResult(library, demand, terms, hit.relevance);
+    const sections = result.sections?.map((section) => ({
+      ...section,
+      excerpts: topicFirst(section.excerpts),
+    }));
+    return [{ ...result, excerpts: topicFirst(result.excerpts), ...(sections && { sections }) }];
   });
   return { confident, results };
 }
