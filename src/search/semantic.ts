@@ -78,6 +78,10 @@ const CAPITAL_SHARE = 0.8;
 const COMMON_WORDS = 10_000;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
+/** Prefixes English builds words with: "counterarguments" is no name, though no vector knows it. */
+const ENGLISH_PREFIX =
+  /^(counter|anti|pro|non|over|under|post|pre|co|ex|mis|out|sub|super|inter|multi|semi|self|re|un|dis|de)-?(.{3,})$/;
+
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`. */
 function oneEditAway(word: string): string[] {
   const found: string[] = [];
@@ -210,6 +214,14 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     }
     return verdict;
   };
+  /** A prefix and a common English word ("counter" + "arguments"), the plural's s aside. */
+  const compoundOfEnglish = (word: string) => {
+    const rest = ENGLISH_PREFIX.exec(word)?.[2];
+    return (
+      rest !== undefined &&
+      [rest, rest.replace(/s$/, "")].some((part) => (vectors.rank(part) ?? Infinity) < COMMON_WORDS)
+    );
+  };
   const writtenAsName = (word: string) => {
     const seen = capitals.get(word);
     return seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all;
@@ -276,7 +288,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
         // English does not know ("lukashenko", or a typo the index will correct), or when the
         // knowledge's word nearest to it is a name ("finland" → "estonia").
         if (capitalizedInQuestion) return true;
-        if (!vectors.has(word)) return word.length >= 5 && !misspelled(word);
+        if (!vectors.has(word)) return word.length >= 5 && !misspelled(word) && !compoundOfEnglish(word);
         const [nearest] = neighboursOf(word);
         return (
           nearest !== undefined &&

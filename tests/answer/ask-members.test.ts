@@ -43,6 +43,18 @@ describe("ask in members' words", () => {
     expect(deadline?.excerpts[0]?.text).toContain("We do not set any deadlines");
   });
 
+  it("takes neither a chat contraction nor an English compound for a name the articles must write", () => {
+    // "whatre" and "counterarguments" are in no word list; each was taken for a name no passage has.
+    const parts = dossier.ask("whatre the two parts of the security guarantees in the fp article");
+    expect(parts.confident).toBe(true);
+    expect(cited(parts)[0]).toBe("passage fp-mackinnon¶17");
+    const counter = dossier.ask(
+      "what are the counterarguments to russia's claim nato promised not to expand",
+    );
+    expect(counter.confident).toBe(true);
+    expect(cited(counter)[0]).toBe("passage fp-mackinnon¶7");
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");
