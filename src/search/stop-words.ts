@@ -27,7 +27,7 @@ theirs them themselves then there theres these they theyd theyll theyre theyve t
 to too under until up very was wasn wasnt we wed well were weren werent weve what whats when whens
 where wheres which while who whom whos why whys will with won wont would wouldn wouldnt you youd
 youll youre youve your yours yourself yourselves also may shall yet ever tell please
-whatre whatd whatll whyd whyre howd howre whod whered
+whatre whatd whatll whyd whyre howd howre whod whered else
 say says said saying many much
 `;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/answer.ts";
+import { type Answer, paragraphOf } from "../../src/answer/answer.ts";
 import { answerTypeTest, askedAnswerType } from "../../src/answer/ask/answer-type.ts";
 import { articleMentionFinder } from "../../src/answer/ask/article.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
@@ -53,6 +53,26 @@ describe("ask in members' words", () => {
     );
     expect(counter.confident).toBe(true);
     expect(cited(counter)[0]).toBe("passage fp-mackinnon¶7");
+  });
+
+  it("names someone by their full name where the articles write only the surname", () => {
+    // The Post's ¶29: "…an escalatory cycle," Sullivan said. "Jake" is no second name it misses.
+    // (¶11, which writes "Jake Sullivan said" of another subject, still ranks first.)
+    const escalation = dossier.ask("what did jake sullivan say about escalation");
+    expect(escalation.confident).toBe(true);
+    expect(cited(escalation).slice(0, 2)).toContain("passage wapo-sonne¶29");
+    // And so a follow-up speaking of him by a pronoun.
+    const followUp = dossier.ask("what did he say about escalation", { previous: "who is jake sullivan" });
+    expect(followUp.readWith).toBe("who is jake sullivan");
+    expect(cited(followUp).slice(0, 2)).toContain("passage wapo-sonne¶29");
+  });
+
+  it('reads "did he say anything else" with the last question, and has nothing more when all was shown', () => {
+    const first = dossier.ask("what did kuleba say");
+    const shown = first.results.flatMap((result) => result.excerpts.map(paragraphOf));
+    const more = dossier.ask("did he say anything else", { previous: "what did kuleba say", shown });
+    expect(more.readWith).toBe("what did kuleba say");
+    expect(more.confident).toBe(false);
   });
 
   it("answers what happened in a year the articles date something to", () => {

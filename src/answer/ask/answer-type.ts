@@ -143,6 +143,40 @@ function namesPattern(people: ReadonlyArray<{ name: string; aliases: ReadonlyArr
   return pattern;
 }
 
+type People = ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>;
+
+/** Every full name of the people, as one pattern, with the surname each is also written as alone. */
+const fullNamesOf = new WeakMap<object, { pattern: RegExp; surnames: Map<string, string> }>();
+
+/**
+ * The words of a question's full names that come before the one word the articles also name that
+ * person by ("Jake" of "what did Jake Sullivan say"): a passage writing "Sullivan said" names him,
+ * and a first name it does not write is no second name it misses.
+ */
+export function givenNames(question: string, people: People): string {
+  let known = fullNamesOf.get(people);
+  if (known === undefined) {
+    const surnames = new Map<string, string>();
+    for (const person of people) {
+      const names = [person.name, ...person.aliases];
+      const alone = new Set(names.filter((name) => !/\s/.test(name)).map((name) => name.toLowerCase()));
+      for (const name of names) {
+        const last = name.split(/\s+/).at(-1) ?? "";
+        if (/\s/.test(name) && alone.has(last.toLowerCase())) surnames.set(name.toLowerCase(), last);
+      }
+    }
+    const names = [...surnames.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    known = { pattern: new RegExp(`\\b(?:${names.join("|")})\\b`, "gi"), surnames };
+    fullNamesOf.set(people, known);
+  }
+  const { pattern, surnames } = known;
+  if (surnames.size === 0) return "";
+  return Array.from(question.matchAll(pattern), ([name]) => {
+    const surname = surnames.get(name.toLowerCase()) ?? "";
+    return name.slice(0, name.length - surname.length);
+  }).join(" ");
+}
+
 /**
  * A test for the kind of answer a question asks for, or undefined when it asks for none. A person
  * is one the knowledge knows (people.yaml, with aliases): a capital letter alone says too little.

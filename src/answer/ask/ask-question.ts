@@ -11,7 +11,7 @@ import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personNames } from "../listings/find-person.ts";
-import { asksForParticulars, hasBetweenBoundaries } from "./answer-type.ts";
+import { asksForParticulars, givenNames, hasBetweenBoundaries } from "./answer-type.ts";
 import { checkArticleFilter, itemAskedFirst, listingAsked, withoutArticleWords } from "./article.ts";
 import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
@@ -155,7 +155,8 @@ function askAlone(
   const whole = mention?.article ?? article;
   if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
     return openingOf(context, whole, text, limit);
-  const plan = analyzer.query(asked?.rest ?? text, { prefixLastWord: true });
+  const searched = asked?.rest ?? text;
+  const plan = searchPlan(context, searched);
   // "hi", "thanks!!", "anyone done the reading?", "ty bot": chat, not a question about the articles.
   if (plan.words.every((word) => THE_BOT.has(word.stem))) throw new UserError("small-talk", SMALL_TALK_REPLY);
   // "What are the 4 things russia wants": the list a numbered headline promises.
@@ -163,7 +164,7 @@ function askAlone(
   if (listing !== undefined) return openingOf(context, listing, text, limit, "sections");
   const asking: Asking = {
     text,
-    words: asked?.rest ?? text,
+    words: searched,
     plan,
     limit,
     guildId: options.guildId,
@@ -173,6 +174,18 @@ function askAlone(
   return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
     ? answer
     : orFromTheOthers(context, asking, article, answer);
+}
+
+/**
+ * What a question is searched for. A first name of a full name is no name of its own ("what did
+ * Jake Sullivan say" is answered by "Sullivan said"; see givenNames).
+ */
+function searchPlan(context: DossierIndexes, words: string): QueryPlan {
+  const { analyzer } = context.index;
+  const plan = analyzer.query(words, { prefixLastWord: true });
+  const given = new Set(analyzer.words(givenNames(words, context.corpus.people)).map((word) => word.stem));
+  for (const word of plan.words) if (given.has(word.stem)) word.named = false;
+  return plan;
 }
 
 /** Each article's words (stems and synonym phrases), read once from its analysed paragraphs. */
@@ -225,7 +238,7 @@ function orFromTheOthers(
   article: string,
   inArticle: Answer,
 ): Answer {
-  const plan = context.index.analyzer.query(asking.words, { prefixLastWord: true });
+  const plan = searchPlan(context, asking.words);
   const everywhere = answerOf(context, { ...asking, plan }, undefined);
   const asked = findArticle(context.corpus, article);
   const citesAsked = everywhere.results.some((result) =>

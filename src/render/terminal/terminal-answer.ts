@@ -20,13 +20,15 @@ const INDENT = "   ";
  * labelled with what it is, its one best excerpt (a demand's sections one each) and the citation.
  */
 export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
-  if (answer.results.length === 0) return NOTHING_FOUND;
+  const readWith =
+    answer.readWith === undefined ? [] : [`(Read with your last question: ${answer.readWith})`];
+  if (answer.results.length === 0) return [...readWith, NOTHING_FOUND].join("\n\n");
   const cards = cardContents(answer.results);
   // Under a person's own card (/who), their quotations need not repeat their name and role.
   const speakerKnown = answer.results.some((result) => result.kind === "person");
   const blocks = cards.map((card, i) => renderCard(card, i + 1, layout, speakerKnown).join("\n"));
   const notes = [
-    ...(answer.readWith === undefined ? [] : [`(Read with your last question: ${answer.readWith})`]),
+    ...readWith,
     ...(answer.notCoveredBy !== undefined
       ? [`${notCoveredMessage(answer)}. From the other articles:`]
       : answer.confident
