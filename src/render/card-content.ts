@@ -79,6 +79,15 @@ export function cardLabel(result: AnswerResult, months: MonthStyle, serverName?:
   }
 }
 
+/** What a reply without a card says, by command, in Discord and in a terminal alike. */
+export const NOTHING_MATCHES = {
+  ask: "Nothing in the articles matches that question. Try other words, or /help for what I know about.",
+  demand: "No demand matches that topic. Run /demand without a topic to list them all.",
+  quote: "No quotation matches that. Run /quote without options to see them all.",
+  timeline: "No dated event falls in that range. Try /timeline without options.",
+  who: "No one by that name appears in the articles. Start typing a name and pick one of the suggestions.",
+} as const;
+
 /**
  * Who spoke, with their role unless the name already says it: "Senior Biden administration official
  * (unnamed)" is not followed by ", Senior Biden administration official".

@@ -14,7 +14,7 @@ export function renderForTerminal(output: CommandOutput, options: TerminalOption
   const style = styleFor(options.color);
   switch (output.kind) {
     case "answer":
-      return renderAnswer(output.answer, { style, width: options.width });
+      return renderAnswer(output.answer, { style, width: options.width }, output.command);
     case "sources":
       return renderSourceList(output.sources, style);
     case "source":

@@ -120,17 +120,6 @@ describe("timeline", () => {
       '"from" (2022) is after "to" (2014): swap them.',
     );
   });
-
-  it("says where the articles' dates run when none falls in the range asked for", () => {
-    // Not "not covered": the articles miss nothing; the range is outside theirs.
-    const range = /: their events run from \d{4} to \d{4}\.$/;
-    expect(userErrorOf(() => dossier.timeline({ from: "2030" })).message).toMatch(
-      new RegExp(`^The articles date no event from 2030${range.source}`),
-    );
-    expect(userErrorOf(() => dossier.timeline({ to: "1950", topic: "nato" })).message).toMatch(
-      new RegExp(`^The articles date no event to 1950${range.source}`),
-    );
-  });
 });
 
 describe("who", () => {

@@ -155,6 +155,11 @@ describe("the console as a member uses it", () => {
     expect(alone).not.toContain("Read with your last question");
   });
 
+  it('says a range holds no dated event, as Discord does, rather than "not covered"', async () => {
+    const [empty] = await session(["/timeline from:2030"]);
+    expect(empty).toBe("No dated event falls in that range. Try /timeline without options.");
+  });
+
   it("lists the demands for /demand alone, with how to see one", async () => {
     const [reply] = await session(["/demand"]);
     const lines = reply?.split("\n") ?? [];

@@ -1,4 +1,5 @@
 import { type APIButtonComponent, type APIEmbed, ComponentType } from "discord.js";
+import { NOTHING_MATCHES } from "../card-content.ts";
 import { type AnswerView, pageCountOf } from "./answer-view.ts";
 import { fitMessage } from "./fit-message.ts";
 import { LIMITS } from "./limits.ts";
@@ -65,14 +66,6 @@ function bodyOf(view: AnswerView, page: number): PageBody {
   }
 }
 
-const NOTHING_FOUND: Record<AnswerView["kind"], string> = {
-  ask: "Nothing in the articles matches that question. Try other words, or /help for what I know about.",
-  demand: "No demand matches that topic. Run /demand without a topic to list them all.",
-  quote: "No quotation matches that. Run /quote without options to see them all.",
-  timeline: "No dated event falls in that range. Try /timeline without options.",
-  who: "No one by that name appears in the articles. Start typing a name and pick one of the suggestions.",
-};
-
 function nothingFound(view: AnswerView): APIEmbed {
-  return { description: NOTHING_FOUND[view.kind], color: COLORS.notConfident };
+  return { description: NOTHING_MATCHES[view.kind], color: COLORS.notConfident };
 }

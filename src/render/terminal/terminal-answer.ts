@@ -1,7 +1,7 @@
 import type { Answer, Excerpt } from "../../answer/answer.ts";
 import { NOT_COVERED_MESSAGE, notCoveredMessage } from "../../answer/dossier.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
-import { type CardContent, cardContents, cardLabel, cardTitle } from "../card-content.ts";
+import { type CardContent, cardContents, cardLabel, cardTitle, NOTHING_MATCHES } from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./terminal.ts";
@@ -19,10 +19,15 @@ const INDENT = "   ";
  * An answer for a terminal: the same cards, in the same order, as a Discord reply: each numbered,
  * labelled with what it is, its one best excerpt (a demand's sections one each) and the citation.
  */
-export function renderAnswer(answer: Answer, layout: AnswerLayout): string {
+export function renderAnswer(answer: Answer, layout: AnswerLayout, command = "ask"): string {
   const readWith =
     answer.readWith === undefined ? [] : [`(Read with your last question: ${answer.readWith})`];
-  if (answer.results.length === 0) return [...readWith, NOTHING_FOUND].join("\n\n");
+  if (answer.results.length === 0) {
+    // A listing with nothing in it says why ("No dated event falls in that range"), as in Discord.
+    const listing = command !== "ask" && Object.hasOwn(NOTHING_MATCHES, command);
+    const note = listing ? NOTHING_MATCHES[command as keyof typeof NOTHING_MATCHES] : NOTHING_FOUND;
+    return [...readWith, note].join("\n\n");
+  }
   const cards = cardContents(answer.results);
   // Under a person's own card (/who), their quotations need not repeat their name and role.
   const speakerKnown = answer.results.some((result) => result.kind === "person");
