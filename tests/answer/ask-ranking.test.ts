@@ -23,8 +23,8 @@ describe("ask ranking", () => {
       "passage wapo-sonne#12",
     ]);
     // The Q&A's first citation is widened to the next sentence, which says "why now?".
-    expect(answer.results[0]?.excerpts[0]?.text).toBe(
-      "What has changed is the sense of urgency felt in the Kremlin—and the lengths Moscow is willing to go to have its demands met. The question is, why now?",
+    expect(answer.results[0]?.excerpts[0]?.text).toMatch(
+      /What has changed is the sense of urgency felt in the Kremlin—and the lengths Moscow is willing to go to have its demands met\. The question is, why now\?$/,
     );
   });
 
