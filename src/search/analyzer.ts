@@ -59,20 +59,32 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
     return terms;
   };
   const fieldTerms = (text: string) => termsOfWords(analyzeWords(text));
-  /** Each one-word synonym, as written, with the other spellings of it in its groups (kiev, kyiv). */
+  /**
+   * Each one-word synonym, as written, with the other one-word terms of its groups, and those of
+   * them that are other spellings of it (kiev, kyiv).
+   */
+  const others = new Map<string, string[]>();
   const spellings = new Map<string, string[]>();
   for (const group of synonymGroups)
     for (const word of group)
-      for (const other of group)
-        if (other !== word && editDistance(word, other, SPELLING_EDITS + 1) <= SPELLING_EDITS)
+      for (const other of group) {
+        if (other === word || /\s/.test(other)) continue;
+        others.set(word, [...(others.get(word) ?? []), other]);
+        if (editDistance(word, other, SPELLING_EDITS + 1) <= SPELLING_EDITS)
           spellings.set(word, [...(spellings.get(word) ?? []), other]);
+      }
   /**
    * Whether a question word names someone or something. A word the knowledge never uses but spells
    * otherwise is judged by that spelling: "Donbass" is no name where "Donbas" is the story's topic
    * (an unknown word written with a capital would be). Spellings only: Beijing stays a name beside China.
    */
   const namesSomething = (semantic: Semantic, word: string, capitalized: boolean) => {
-    if (!semantic.isName(word, capitalized)) return false;
+    // A word the articles never write, for one they write as a name: "uk" for "Britain".
+    if (!semantic.isName(word, capitalized))
+      return (
+        !semantic.writes(word) &&
+        (others.get(word) ?? []).some((other) => semantic.writes(other) && semantic.isName(other, false))
+      );
     if (semantic.uses(word)) return true;
     const spelled = (spellings.get(word) ?? []).filter((other) => semantic.uses(other));
     return spelled.every((other) => semantic.isName(other, capitalized));

@@ -29,6 +29,8 @@ export interface Semantic {
   isCommonWord(word: string): boolean;
   /** Whether the knowledge's documents use a (normalized) word. */
   uses(word: string): boolean;
+  /** Whether the articles' own paragraphs write a (normalized) word. */
+  writes(word: string): boolean;
 }
 
 export interface NearWord {
@@ -301,6 +303,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
     },
     isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
     uses: (word) => frequency.has(word),
+    writes: (word) => articleWords.has(word),
     nearWords(word) {
       // A word only the question bank or a Q&A entry uses ("reply") still reaches the articles'
       // own nearest words ("respond"): the passages are what is quoted.

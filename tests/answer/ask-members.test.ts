@@ -75,6 +75,13 @@ describe("ask in members' words", () => {
     expect(more.confident).toBe(false);
   });
 
+  it('reads a word the articles never write for a name they write as one: "uk" for Britain', () => {
+    // The Post's ¶24 counts the Javelins the United States delivered; no article says Britain sent any.
+    const javelins = dossier.ask("how many javelins did the uk send");
+    expect(javelins.confident).toBe(false);
+    expect(dossier.ask("how many javelins did the us send").confident).toBe(true);
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");
