@@ -28,13 +28,15 @@ export function coverageMeter(
 ): (matched: ReadonlyArray<number>) => number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   // Each word's credit, and the words credited in the order first met (the order the credits are
-  // summed in): arrays reused from one set to the next, as a search measures hundreds of them.
+  // summed in): arrays reused from one set to the next, as a search measures hundreds of them (a
+  // plain array emptied by its length was grown again each time).
   const credit = new Float64Array(plan.words.length);
   const credited = new Uint8Array(plan.words.length);
-  const order: number[] = [];
+  const order = new Int32Array(plan.words.length);
   /** `matched`: the indexes (ascending) of the plan terms matched, typo terms only when believable. */
   return (matched) => {
     if (total === 0) return 0;
+    let credits = 0;
     for (const i of matched) {
       const term = plan.terms[i];
       if (!term) continue;
@@ -42,18 +44,18 @@ export function coverageMeter(
       for (const w of term.words) {
         if (credited[w] === 0) {
           credited[w] = 1;
-          order.push(w);
+          order[credits++] = w;
         }
         credit[w] = Math.max(credit[w] as number, value);
       }
     }
     let sum = 0;
-    for (const w of order) {
+    for (let k = 0; k < credits; k++) {
+      const w = order[k] as number;
       sum += (weights[w] ?? 0) * (credit[w] as number);
       credit[w] = 0;
       credited[w] = 0;
     }
-    order.length = 0;
     return sum / total;
   };
 }

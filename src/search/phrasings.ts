@@ -220,12 +220,22 @@ export class WordingIndex extends Wordings {
   /** By word number, the texts holding it. */
   private readonly holding: number[][] = [];
   private readonly shared: Int32Array;
+  /** By text, 1 while it holds a content word of the question being measured. */
+  private readonly onTopic: Uint8Array;
+  /**
+   * The texts sharing a word with the question being measured, the first so many of it: most texts
+   * share one ("what"), and an array grown to them for every question was a sixteenth of what an
+   * answer allocates.
+   */
+  private readonly touched: Int32Array;
 
   constructor(texts: ReadonlyArray<ReadonlyArray<string>>) {
     super();
     const encoded = texts.map((words) => this.encode(words));
     this.sizes = Int32Array.from(encoded, (text) => text.length);
     this.shared = new Int32Array(encoded.length);
+    this.onTopic = new Uint8Array(encoded.length);
+    this.touched = new Int32Array(encoded.length);
     encoded.forEach((text, at) => {
       for (const word of text) {
         const holding = this.holding[word];
@@ -242,18 +252,20 @@ export class WordingIndex extends Wordings {
    */
   closest(words: ReadonlyArray<string>, content: ReadonlyArray<string>): number {
     const { known, size } = this.read(words);
-    const { shared, sizes } = this;
-    const touched: number[] = [];
+    const { shared, sizes, onTopic, touched } = this;
+    let count = 0;
     for (const word of known)
-      for (const at of this.holding[word] ?? []) if ((shared[at] as number)++ === 0) touched.push(at);
-    const onTopic = new Set<number>();
-    for (const word of this.read(content).known) for (const at of this.holding[word] ?? []) onTopic.add(at);
+      for (const at of this.holding[word] ?? []) if ((shared[at] as number)++ === 0) touched[count++] = at;
+    const topical = this.read(content).known;
+    for (const word of topical) for (const at of this.holding[word] ?? []) onTopic[at] = 1;
     let best = 0;
-    for (const at of touched) {
+    for (let k = 0; k < count; k++) {
+      const at = touched[k] as number;
       const common = shared[at] as number;
-      if (onTopic.has(at)) best = Math.max(best, common / (size + (sizes[at] as number) - common));
+      if (onTopic[at] === 1) best = Math.max(best, common / (size + (sizes[at] as number) - common));
       shared[at] = 0;
     }
+    for (const word of topical) for (const at of this.holding[word] ?? []) onTopic[at] = 0;
     return best;
   }
 }
