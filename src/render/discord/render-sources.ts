@@ -29,7 +29,7 @@ export function renderSourceList(articles: readonly ArticleSummary[]): MessagePa
   });
   const notes = republished.map(
     (article) =>
-      `Also in the folder: \`${article.id}\`, a republication of \`${article.duplicateOf}\`: never quoted.`,
+      `Also in the folder: \`${article.id}\`, the same article as \`${article.duplicateOf}\` published again; answers quote the original.`,
   );
   const embed: APIEmbed = {
     title: `The articles (${quoted.length})`,
@@ -62,7 +62,7 @@ export function renderSource(article: ArticleSummary): MessagePayload {
   if (article.duplicateOf !== undefined) {
     fields.push({
       name: "Republication of",
-      value: `\`${article.duplicateOf}\` (never quoted)`,
+      value: `\`${article.duplicateOf}\`: the same article, published again; answers quote the original`,
       inline: false,
     });
   }

@@ -45,5 +45,5 @@ function bylineOf(source: ArticleSummary): string {
 }
 
 function republicationNote(original: string): string {
-  return `A republication of ${original}: listed, never quoted.`;
+  return `The same article as ${original}, published again; answers quote the original.`;
 }
