@@ -109,6 +109,10 @@ describe("the bot's slash commands, end to end", () => {
       .sources()
       .filter((article) => article.duplicateOf === undefined);
     expect(message.embeds[0]?.title).toBe(`The articles (${quoted.length})`);
+    // The republished copy is named, in words a member understands.
+    expect(JSON.stringify(message.embeds)).toContain(
+      "`trenin-republished`, the same article as `trenin-2021-12-28` published again; answers quote the original.",
+    );
     const links = message.components
       .flatMap((row) => row.components)
       .filter((b) => b.style === ButtonStyle.Link);
