@@ -82,6 +82,19 @@ describe("ask in members' words", () => {
     expect(dossier.ask("how many javelins did the us send").confident).toBe(true);
   });
 
+  it("does not answer with the passage a member quotes when they ask for what it leaves out", () => {
+    // The Post's ¶12 is where "our concern with Russian activities" is: it lists none.
+    const activities = dossier.ask(
+      "sullivan talks about 'our concern with Russian activities' - which activities exactly?",
+    );
+    expect(activities.confident).toBe(false);
+    // Asking about the quoted words themselves is answered by them.
+    expect(
+      dossier.ask("trenin calls it 'an opening bid, not an ultimatum' - what does he mean exactly").confident,
+    ).toBe(true);
+    expect(dossier.ask("putin 'get lost' quote?").confident).toBe(true);
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");

@@ -40,6 +40,23 @@ export function askedAnswerType(question: string): AnswerType | undefined {
 const PARTICULARS_ASKED =
   /\b(specifically|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
 
+/**
+ * The article's words a question quotes ('all the prior sanctions', "five waves of nato eastward
+ * expansion") while it asks for what they leave out: "which sanctions… can someone list them",
+ * "what are the five waves, which years", "what requirements exactly". Three words at least: a
+ * member quoting "get lost" asks about the quotation itself.
+ */
+const QUOTED = /(?:^|[\s(])['"“‘]([^'"“”‘’]+?)['"”’](?=[\s,.?!:;)-]|$)/g;
+const BEYOND_ASKED =
+  /\b(?:specifically|who (?:was|is) (?:that|it|he|she) exactly|(?:which|what) \w+ exactly|list (?:them|the|all|any)|can (?:someone|anyone|u|you) list|which (?:ones|years|countries|sanctions|activities|treaties|reforms)|who joined|what were the|does (?:he|she|it|they|the \w+) (?:list|name|define|say which)|actually called|whats? in them)\b/i;
+
+export function quotedAndAskedBeyond(question: string): string[] {
+  if (!BEYOND_ASKED.test(question)) return [];
+  return Array.from(question.matchAll(QUOTED), ([, quoted = ""]) => quoted.trim()).filter(
+    (quoted) => quoted.split(/\s+/).length >= 3,
+  );
+}
+
 /** "Why is Ukraine such a big deal for Putin specifically" asks for a reason, not for particulars. */
 export function asksForParticulars(question: string): boolean {
   return PARTICULARS_ASKED.test(question) && !/\bwhy\b/i.test(question);

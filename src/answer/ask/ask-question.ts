@@ -2,6 +2,7 @@ import { findArticle } from "../../knowledge/corpus.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
+import { foldQuotesAndSpace } from "../../text/fold.ts";
 import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
@@ -11,7 +12,7 @@ import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personNames } from "../listings/find-person.ts";
-import { asksForParticulars, givenNames, hasBetweenBoundaries } from "./answer-type.ts";
+import { asksForParticulars, givenNames, hasBetweenBoundaries, quotedAndAskedBeyond } from "./answer-type.ts";
 import { checkArticleFilter, itemAskedFirst, listingAsked, withoutArticleWords } from "./article.ts";
 import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
@@ -317,7 +318,21 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const answered = results
     .slice(0, TYPED_RESULTS)
     .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
-  if (confident && (!answered || likeUnanswered(plan, matches, hits))) {
+  // The member quotes the first answer's words and asks what they leave out ("kofman says russia
+  // withstood 'all the prior sanctions' - which sanctions"): they read it there already.
+  const quoted = quotedAndAskedBeyond(text).map((phrase) => foldQuotesAndSpace(phrase).toLowerCase());
+  const readThere =
+    quoted.length > 0 &&
+    results.slice(0, 1).some((result) =>
+      result.excerpts.some((excerpt) => {
+        const paragraph = context.library.get(
+          passageRef(excerpt.citation.article, excerpt.citation.paragraph),
+        );
+        const folded = foldQuotesAndSpace(paragraph?.paragraph.text ?? "").toLowerCase();
+        return quoted.some((phrase) => folded.includes(phrase));
+      }),
+    );
+  if (confident && (!answered || readThere || likeUnanswered(plan, matches, hits))) {
     return { confident: false, results: results.slice(0, SUGGESTIONS) };
   }
   return { confident, results };
