@@ -65,6 +65,8 @@ export interface ArticleSummary {
   authors: string[];
   /** Who contributed reporting without a byline (NPR's Michele Kelemen). */
   contributors?: string[];
+  /** What the article says of its writers, word for word (see ArticleMeta.credits). */
+  credits?: string[];
   published?: string;
   url?: string;
   paragraphs: number;

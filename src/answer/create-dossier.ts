@@ -131,6 +131,7 @@ export function summarizeArticle(article: Article): ArticleSummary {
     ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
     authors: [...article.authors],
     ...(article.contributors === undefined ? {} : { contributors: [...article.contributors] }),
+    ...(article.credits === undefined ? {} : { credits: [...article.credits] }),
     ...(article.published === undefined ? {} : { published: article.published }),
     ...(article.url === undefined ? {} : { url: article.url }),
     paragraphs: article.paragraphs.length,

@@ -104,6 +104,7 @@ export function ingestRawText(raw: string, options: IngestOptions): IngestResult
     ...(extracted.outlet === undefined ? {} : { outlet: extracted.outlet }),
     authors: extracted.authors,
     ...(extracted.contributors.length === 0 ? {} : { contributors: extracted.contributors }),
+    ...(extracted.credits.length === 0 ? {} : { credits: extracted.credits }),
     ...(extracted.published === undefined ? {} : { published: extracted.published }),
     ...(extracted.url === undefined ? {} : { url: extracted.url }),
     ...(duplicateOf === undefined ? {} : { duplicateOf }),

@@ -28,6 +28,11 @@ export const articleMetaSchema = z.strictObject({
   outlet: z.string().min(1).optional(),
   authors: z.array(z.string().min(1)).default([]),
   contributors: z.array(z.string().min(1)).optional(),
+  /**
+   * What the article says of its writers, word for word, apart from its paragraphs: a biography
+   * ("DMITRI TRENIN is Director of the Carnegie Moscow Center."), a credit line.
+   */
+  credits: z.array(z.string().min(1)).optional(),
   published: partialDateSchema.optional(),
   url: z.url().optional(),
   /** Id of the article this one republishes in part; its passages are never indexed or shown. */

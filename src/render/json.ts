@@ -63,6 +63,7 @@ export const jsonSourcesSchema = z.strictObject({
       outlet: z.string().optional(),
       authors: z.array(z.string()),
       contributors: z.array(z.string()).optional(),
+      credits: z.array(z.string()).optional(),
       published: z.string().optional(),
       url: z.url().optional(),
       paragraphs: z.number().int().nonnegative(),
@@ -76,13 +77,26 @@ export type JsonSources = z.infer<typeof jsonSourcesSchema>;
 export function sourcesToJson(sources: ReadonlyArray<ArticleSummary>): JsonSources {
   return {
     articles: sources.map(
-      ({ id, title, subtitle, outlet, authors, contributors, published, url, paragraphs, duplicateOf }) => ({
+      ({
+        id,
+        title,
+        subtitle,
+        outlet,
+        authors,
+        contributors,
+        credits,
+        published,
+        url,
+        paragraphs,
+        duplicateOf,
+      }) => ({
         id,
         title,
         subtitle,
         outlet,
         authors: [...authors],
         contributors: contributors && [...contributors],
+        credits: credits && [...credits],
         published,
         url,
         paragraphs,

@@ -95,6 +95,17 @@ describe("ask in members' words", () => {
     expect(dossier.ask("putin 'get lost' quote?").confident).toBe(true);
   });
 
+  it("introduces a writer with what their article says of them, word for word", () => {
+    // Kept from the raw text by ingest (the golden test holds the shipped files to it).
+    const credit = "DMITRI TRENIN is Director of the Carnegie Moscow Center.";
+    expect(dossier.source("trenin-2021-12-28")?.credits).toEqual([credit]);
+    const [card] = dossier.who("trenin").results;
+    expect(card?.summary?.split("\n")).toEqual([
+      'Author of "What Putin Really Wants in Ukraine" (Foreign Affairs, 2021-12-28)',
+      `Foreign Affairs, of its writers: “${credit}”`,
+    ]);
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");

@@ -50,6 +50,31 @@ describe("bylines, biographies and credit lines", () => {
     ).toBeUndefined();
   });
 
+  it("keeps the biographies and credit lines word for word, without what a page printed around them", () => {
+    const meta = extractMetadata({ title: "T" }, [
+      {
+        rule: "author-bio",
+        action: "removed",
+        text: "Six issues a year Subscribe Now DMITRI TRENIN is Director of the Carnegie Moscow Center.",
+      },
+      {
+        rule: "credit-line",
+        action: "removed",
+        text: "Sonne reported from Washington. Dan Lamothe contributed to this report.",
+      },
+      {
+        rule: "author-bio",
+        action: "removed",
+        text: "Amy Mackinnon is a reporter at Foreign Policy. Twitter: @ak_mack",
+      },
+    ]);
+    expect(meta.credits).toEqual([
+      "DMITRI TRENIN is Director of the Carnegie Moscow Center.",
+      "Sonne reported from Washington. Dan Lamothe contributed to this report.",
+      "Amy Mackinnon is a reporter at Foreign Policy.",
+    ]);
+  });
+
   it("tells reporters from contributors", () => {
     expect(
       creditNames(
@@ -90,7 +115,7 @@ describe("metadata from the removed lines", () => {
     const meta = extractMetadata({ title: "A headline" }, [
       { rule: "horizontal-rule", action: "removed", text: "---" },
     ]);
-    expect(meta).toEqual({ title: "A headline", authors: [], contributors: [] });
+    expect(meta).toEqual({ title: "A headline", authors: [], contributors: [], credits: [] });
   });
 
   it("prefers the byline date to the URL date and the masthead to other outlet evidence", () => {

@@ -165,5 +165,15 @@ export function describePerson(indexes: DossierIndexes, typed: string): Answer {
   const excerpts = introduces
     ? [introduces, ...card.excerpts.filter((e) => e !== introduces)]
     : card.excerpts;
-  return { confident: true, results: [{ ...card, excerpts }, ...quotes] };
+  // A writer is introduced by what their article says of them, word for word ("DMITRI TRENIN is
+  // Director of the Carnegie Moscow Center."): no paragraph does.
+  const credited = corpus.articles
+    .filter((article) => article.duplicateOf === undefined)
+    .flatMap((article) =>
+      (article.credits ?? [])
+        .filter((line) => names.some((name) => line.toLocaleLowerCase("en").includes(name)))
+        .map((line) => `${article.outlet ?? article.title}, of its writers: “${line}”`),
+    );
+  const summary = [card.summary, ...credited].filter((part) => part !== undefined).join("\n");
+  return { confident: true, results: [{ ...card, summary, excerpts }, ...quotes] };
 }

@@ -23,6 +23,19 @@ export function bioName(text: string): string | undefined {
   return BIO_ANYWHERE.exec(withRoleCaseFolded(text))?.[1];
 }
 
+/**
+ * The biography in a line, word for word, from the name to the end of its sentence: without what a
+ * page printed before it ("Subscribe Now") or a social handle after it.
+ */
+export function bioSentence(text: string): string | undefined {
+  const name = bioName(text);
+  if (name === undefined) return undefined;
+  const from = text.indexOf(name);
+  const rest = text.slice(from).replace(SOCIAL_HANDLE, "");
+  const end = /[.!?](?=\s|$)/.exec(rest);
+  return (end === null ? rest : rest.slice(0, end.index + 1)).trim();
+}
+
 export function startsWithBio(text: string): boolean {
   return BIO_AT_START.test(withRoleCaseFolded(text));
 }

@@ -1,6 +1,6 @@
 import type { IngestNote } from "../block.ts";
 import type { Front } from "../rules/front.ts";
-import { bioName } from "./bio-sentence.ts";
+import { bioName, bioSentence } from "./bio-sentence.ts";
 import { creditNames, parseByline } from "./credits.ts";
 import { dateFromUrl } from "./dates.ts";
 import { mergeNames, normalizeNameCase, surnameOf } from "./names.ts";
@@ -17,6 +17,8 @@ export interface ExtractedMeta {
   outlet?: string;
   authors: string[];
   contributors: string[];
+  /** The biographies and credit lines, word for word, in the order the text gives them. */
+  credits: string[];
   published?: string;
   url?: string;
 }
@@ -60,6 +62,11 @@ export function extractMetadata(front: Front, notes: ReadonlyArray<IngestNote>):
     ...textsOf(notes, "copyright").map(outletFromCopyright),
   ]);
   const published = firstDefined([...bylines.map((byline) => byline.published), url && dateFromUrl(url)]);
+  const credited = notes.flatMap((note) => {
+    if (note.action !== "removed" || note.rule === "title" || note.rule === "subtitle") return [];
+    if (note.rule === "credit-line") return [note.text.trim()];
+    return bioSentence(note.text) ?? [];
+  });
 
   return {
     ...(front.title === undefined ? {} : { title: front.title }),
@@ -67,6 +74,7 @@ export function extractMetadata(front: Front, notes: ReadonlyArray<IngestNote>):
     ...(outlet === undefined ? {} : { outlet }),
     authors,
     contributors,
+    credits: [...new Set(credited)],
     ...(published ? { published } : {}),
     ...(url === undefined ? {} : { url }),
   };

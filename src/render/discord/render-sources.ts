@@ -58,6 +58,16 @@ export function renderSource(article: ArticleSummary): MessagePayload {
           },
         ]),
     { name: "Id", value: `\`${article.id}\``, inline: true },
+    ...(article.credits === undefined
+      ? []
+      : [
+          {
+            // The article's own words about its writers, quoted as it prints them.
+            name: "Credits",
+            value: truncateText(article.credits.map((line) => `“${escapeText(line)}”`).join("\n"), 1024),
+            inline: false,
+          },
+        ]),
   ];
   if (article.duplicateOf !== undefined) {
     fields.push({

@@ -22,6 +22,7 @@ export function renderSource(source: ArticleSummary, style: TerminalStyle): stri
     ["Outlet", source.outlet],
     ["Authors", source.authors.length > 0 ? source.authors.join(", ") : undefined],
     ["Contributors", source.contributors?.join(", ")],
+    ["Credits", source.credits?.map((line) => `“${line}”`).join(" ")],
     ["Published", source.published && formatPartialDate(source.published, "long")],
     ["Link", source.url],
     ["Paragraphs", String(source.paragraphs)],

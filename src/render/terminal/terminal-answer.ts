@@ -75,7 +75,7 @@ function renderCard(
           .filter((part) => part !== undefined && part !== "")
           .join(", ")
       : undefined;
-  for (const line of [result.summary, occasion]) {
+  for (const line of [...(result.summary?.split("\n") ?? []), occasion]) {
     if (line !== undefined && line.length > 0) lines.push(...wrapLines(line, INDENT, layout.width));
   }
   if (card.excerpt !== undefined) lines.push(...renderExcerpt(card.excerpt, block));
