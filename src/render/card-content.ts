@@ -79,6 +79,13 @@ export function cardLabel(result: AnswerResult, months: MonthStyle, serverName?:
   }
 }
 
+/**
+ * A follow-up asking for more ("what else did he say") with nothing left to show: the answers since
+ * the question it was read with showed all the articles have on it (see Answer.readWith).
+ */
+export const NOTHING_MORE =
+  "Nothing more in the articles: the answers since your last question showed all they have on it.";
+
 /** What a reply without a card says, by command, in Discord and in a terminal alike. */
 export const NOTHING_MATCHES = {
   ask: "Nothing in the articles matches that question. Try other words, or /help for what I know about.",

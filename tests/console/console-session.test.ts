@@ -151,7 +151,9 @@ describe("the console as a member uses it", () => {
       expect.arrayContaining([expect.stringMatching(/NPR .* ¶4$/), expect.stringMatching(/Sonne · ¶17$/)]),
     );
     expect(citations(more)).toEqual([]);
-    expect(more).toContain("The articles don't seem to cover that.");
+    expect(more).toContain(
+      "Nothing more in the articles: the answers since your last question showed all they have on it.",
+    );
     expect(alone).not.toContain("Read with your last question");
   });
 

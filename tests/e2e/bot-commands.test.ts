@@ -1,5 +1,6 @@
 import { ButtonStyle, InteractionResponseType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { NOTHING_MORE } from "../../src/render/card-content.ts";
 import { autocomplete, slashCommand } from "../fake-discord/index.ts";
 import { EPHEMERAL, otherMember, realDossier, sent, useHarness } from "./bot-harness.ts";
 
@@ -30,6 +31,8 @@ describe("the bot's slash commands, end to end", () => {
     expect(followUp.content).toMatch(
       /^\*\*Asked:\*\* what else did he say\n-# Read with your last question: what did ryabkov say(\n|$)/,
     );
+    // The first answer showed every paragraph naming him: there is nothing more, and it says so.
+    expect(followUp.embeds[0]?.description).toBe(NOTHING_MORE);
     // Another member's follow-up is not read with someone else's question.
     const theirs = await harness.send(
       slashCommand("ask", { question: "what else did he say" }, { user: otherMember }),

@@ -1,5 +1,5 @@
 import { type APIButtonComponent, type APIEmbed, ComponentType } from "discord.js";
-import { NOTHING_MATCHES } from "../card-content.ts";
+import { NOTHING_MATCHES, NOTHING_MORE } from "../card-content.ts";
 import { type AnswerView, pageCountOf } from "./answer-view.ts";
 import { fitMessage } from "./fit-message.ts";
 import { LIMITS } from "./limits.ts";
@@ -67,5 +67,6 @@ function bodyOf(view: AnswerView, page: number): PageBody {
 }
 
 function nothingFound(view: AnswerView): APIEmbed {
-  return { description: NOTHING_MATCHES[view.kind], color: COLORS.notConfident };
+  const description = view.answer.readWith === undefined ? NOTHING_MATCHES[view.kind] : NOTHING_MORE;
+  return { description, color: COLORS.notConfident };
 }

@@ -1,7 +1,14 @@
 import type { Answer, Excerpt } from "../../answer/answer.ts";
 import { NOT_COVERED_MESSAGE, notCoveredMessage } from "../../answer/dossier.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
-import { type CardContent, cardContents, cardLabel, cardTitle, NOTHING_MATCHES } from "../card-content.ts";
+import {
+  type CardContent,
+  cardContents,
+  cardLabel,
+  cardTitle,
+  NOTHING_MATCHES,
+  NOTHING_MORE,
+} from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./terminal.ts";
@@ -25,7 +32,11 @@ export function renderAnswer(answer: Answer, layout: AnswerLayout, command = "as
   if (answer.results.length === 0) {
     // A listing with nothing in it says why ("No dated event falls in that range"), as in Discord.
     const listing = command !== "ask" && Object.hasOwn(NOTHING_MATCHES, command);
-    const note = listing ? NOTHING_MATCHES[command as keyof typeof NOTHING_MATCHES] : NOTHING_FOUND;
+    const note = listing
+      ? NOTHING_MATCHES[command as keyof typeof NOTHING_MATCHES]
+      : answer.readWith === undefined
+        ? NOTHING_FOUND
+        : NOTHING_MORE;
     return [...readWith, note].join("\n\n");
   }
   const cards = cardContents(answer.results);
