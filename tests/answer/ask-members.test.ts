@@ -106,6 +106,13 @@ describe("ask in members' words", () => {
     ]);
   });
 
+  it("asks a question of a republication, which /source lists, of the article it republishes", () => {
+    const answer = dossier.ask("what does putin want", { article: "trenin-republished" });
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const result of answer.results)
+      for (const excerpt of result.excerpts) expect(excerpt.citation.article).toBe("trenin-2021-12-28");
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");

@@ -86,12 +86,8 @@ export function checkArticleFilter(
 ): string | undefined {
   if (article === undefined || article.trim() === "") return undefined;
   const found = articleNamed(corpus, findMention, article);
-  if (found?.duplicateOf) {
-    throw new UserError(
-      "republished-article",
-      `"${found.id}" republishes "${found.duplicateOf}"; choose "${found.duplicateOf}" instead.`,
-    );
-  }
+  // A republication (which /source lists) is the same article: it is asked of the original.
+  if (found?.duplicateOf) return found.duplicateOf;
   if (!found) {
     const known = primaryArticles(corpus)
       .map((a) => a.id)
