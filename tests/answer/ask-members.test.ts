@@ -113,6 +113,15 @@ describe("ask in members' words", () => {
       for (const excerpt of result.excerpts) expect(excerpt.citation.article).toBe("trenin-2021-12-28");
   });
 
+  it('reads "…to that" with the last question, and keeps a follow-up with no word of its own read with it', () => {
+    const previous = "what does russia want regarding missiles";
+    expect(dossier.ask("what's the west's response to that", { previous }).readWith).toBe(previous);
+    // Alone, "when did he say it" asks nothing; read with the question, its closest passages lead.
+    const when = dossier.ask("when did he say it", { previous: "what did putin say about sevastopol" });
+    expect(when.readWith).toBe("what did putin say about sevastopol");
+    expect(cited(when)[0]).toBe("passage trenin-2021-12-28¶17");
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");

@@ -126,8 +126,13 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
     previous === undefined ? undefined : followUpReading(context.index.analyzer, question, previous);
   if (readWith === undefined) return askAlone(context, question, alone);
   const together = askAlone(context, readWith, alone);
-  if (!together.confident) return askAlone(context, question, alone);
   const read = { readWith: previous?.trim() ?? "" };
+  // Alone, a follow-up without a word of its own ("when did he say it") asks nothing: read with the
+  // last question, its closest passages are still the member's best lead.
+  if (!together.confident)
+    return context.index.analyzer.query(question).words.length === 0
+      ? { ...together, ...read }
+      : askAlone(context, question, alone);
   if (shown === undefined || shown.length === 0 || !asksForMore(question)) return { ...together, ...read };
   // "What else did he say", "tell me more": what the last answer did not show, confident or not.
   return { ...askAlone(context, readWith, alone, shown), ...read };

@@ -5,7 +5,8 @@ import { hasNoWords, MAX_QUESTION_LENGTH } from "./read-question.ts";
  * A follow-up to the member's previous question: it goes on from it ("and what did the US say",
  * "what else", "what about ukraine") or speaks of someone by a pronoun ("what did he say").
  */
-const FOLLOW_UP = /^\W*(?:and|also|what about|how about)\b|\b(?:what|anything|who|where|how) else\b/i;
+const FOLLOW_UP =
+  /^\W*(?:and|also|what about|how about)\b|\b(?:what|anything|who|where|how) else\b|\b(?:to|about|of|with|for|by|on|from) (?:that|this|it|those|these|them)\W*$/i;
 /** Or asks of it with no word of its own ("why?", "why does it matter", "tell me more", "who said that"). */
 const ASKS_OF_IT = /\b(?:why|how|who|when|where|which|what|more|explain|elaborate|details?)\b/i;
 const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
