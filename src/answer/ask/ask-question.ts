@@ -130,7 +130,7 @@ export function ask(context: DossierIndexes, question: string, options: AskOptio
   // Alone, a follow-up without a word of its own ("when did he say it") asks nothing: read with the
   // last question, its closest passages are still the member's best lead.
   if (!together.confident)
-    return context.index.analyzer.query(question).words.length === 0
+    return together.results.length > 0 && context.index.analyzer.query(question).words.length === 0
       ? { ...together, ...read }
       : askAlone(context, question, alone);
   if (shown === undefined || shown.length === 0 || !asksForMore(question)) return { ...together, ...read };
@@ -323,24 +323,27 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const answered = results
     .slice(0, TYPED_RESULTS)
     .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
-  // The member quotes the first answer's words and asks what they leave out ("kofman says russia
-  // withstood 'all the prior sanctions' - which sanctions"): they read it there already.
-  const quoted = quotedAndAskedBeyond(text).map((phrase) => foldQuotesAndSpace(phrase).toLowerCase());
-  const readThere =
-    quoted.length > 0 &&
-    results.slice(0, 1).some((result) =>
-      result.excerpts.some((excerpt) => {
-        const paragraph = context.library.get(
-          passageRef(excerpt.citation.article, excerpt.citation.paragraph),
-        );
-        const folded = foldQuotesAndSpace(paragraph?.paragraph.text ?? "").toLowerCase();
-        return quoted.some((phrase) => folded.includes(phrase));
-      }),
-    );
-  if (confident && (!answered || readThere || likeUnanswered(plan, matches, hits))) {
+  if (
+    confident &&
+    (!answered || quotesBeyond(context.library, text, results[0]) || likeUnanswered(plan, matches, hits))
+  ) {
     return { confident: false, results: results.slice(0, SUGGESTIONS) };
   }
   return { confident, results };
+}
+
+/**
+ * Whether the question quotes the first result's paragraph and asks what it leaves out ("kofman says
+ * russia withstood 'all the prior sanctions' - which sanctions"): the member read it there already.
+ */
+function quotesBeyond(library: PassageLibrary, question: string, first: AnswerResult | undefined): boolean {
+  const quoted = quotedAndAskedBeyond(question).map((phrase) => foldQuotesAndSpace(phrase).toLowerCase());
+  if (quoted.length === 0 || first === undefined) return false;
+  return first.excerpts.some((excerpt) => {
+    const passage = library.get(passageRef(excerpt.citation.article, excerpt.citation.paragraph));
+    const paragraph = foldQuotesAndSpace(passage?.paragraph.text ?? "").toLowerCase();
+    return quoted.some((phrase) => paragraph.includes(phrase));
+  });
 }
 
 /** The paragraphs an article asked about as a whole is answered with. */
