@@ -122,6 +122,13 @@ describe("ask in members' words", () => {
     expect(cited(when)[0]).toBe("passage trenin-2021-12-28¶17");
   });
 
+  it('answers "who were the…" with whoever they were, a group too, not only with a person\'s name', () => {
+    // Trenin ¶15: "The Europeans, who were the guarantors of the Minsk agreements of 2014 and 2015".
+    const guarantors = dossier.ask("who were the guarantors of the minsk agreements");
+    expect(guarantors.confident).toBe(true);
+    expect(cited(guarantors)[0]).toMatch(/trenin-2021-12-28¶15$/);
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");
