@@ -129,6 +129,13 @@ describe("ask in members' words", () => {
     expect(cited(guarantors)[0]).toMatch(/trenin-2021-12-28¶15$/);
   });
 
+  it("asks a question naming two articles of all of them, not of the first named", () => {
+    const compared = dossier.ask("compare what npr and the washington post say about nato expansion");
+    const articles = new Set(cited(compared).map((at) => at.split(" ")[1]?.split("¶")[0]));
+    expect(articles).toContain("npr-2022-01-12");
+    expect(articles).toContain("wapo-sonne");
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");

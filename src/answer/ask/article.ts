@@ -59,6 +59,9 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     const article = match?.[1] && names.get(match[1].toLowerCase());
     if (!match || !article) return undefined;
     const rest = `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`;
+    // "Compare what npr and the post say about…": a question naming two articles is asked of all.
+    const other = pattern.exec(rest)?.[1];
+    if (other !== undefined && names.get(other.toLowerCase()) !== article) return undefined;
     return { article, rest };
   };
 }
