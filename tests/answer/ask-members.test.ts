@@ -136,6 +136,11 @@ describe("ask in members' words", () => {
     expect(articles).toContain("wapo-sonne");
   });
 
+  it("lists the 2008 Bucharest promise among NATO's expansion on the timeline", () => {
+    const events = dossier.timeline({ topic: "nato expansion" }).results.map((result) => result.id);
+    expect(events).toContain("bucharest-summit");
+  });
+
   it("answers what happened in a year the articles date something to", () => {
     // "What happened in chechnya", a question the articles do not answer, shares only its frame.
     const answer = dossier.ask("what happened in 2018");
