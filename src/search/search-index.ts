@@ -72,19 +72,22 @@ function storedOf(document: SearchDocument): StoredFields {
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
 }
 
+/**
+ * The cosines closestOf computes, in one buffer kept for every document (grown as needed): an array
+ * per document was a sixteenth of what an answer allocates.
+ */
+let cosines = new Float64Array(64);
+
 /** The highest cosine of `question` with any of the unit vectors laid end to end in `joined`, 0 at least. */
 function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
   if (!joined) return 0;
   const rows = Math.floor(joined.length / question.length);
-  // Into one buffer kept for every document: an array per document was a sixteenth of what an
-  // answer allocates.
   if (cosines.length < rows) cosines = new Float64Array(rows * 2);
   rowCosines(question, joined, cosines);
   let best = 0;
   for (let row = 0; row < rows; row++) if ((cosines[row] as number) > best) best = cosines[row] as number;
   return best;
 }
-let cosines = new Float64Array(64);
 
 /** The not-covered questions: each embedded, all encoded word for word, and found by content word. */
 interface UnansweredQuestions {
