@@ -54,7 +54,6 @@ class SharedKeyedMemory<V> implements KeyedMemory<V> {
       return undefined;
     }
     if (json === undefined) return undefined;
-    const parsed = this.schema.safeParse(JSON.parse(json));
     return parsedOrLogged(this.schema, json, this.kind, key, this.logger);
   }
 }
