@@ -6,6 +6,8 @@ import type { Context, StartedParts } from "./bot/context.ts";
 import type { Config } from "./config.ts";
 import { PROJECT_ROOT } from "./installation.ts";
 import { toLoggableError } from "./interaction/loggable-error.ts";
+import type { Corpus } from "./knowledge/corpus.ts";
+import { type CacheOutcome, type KnowledgeCache, loadCorpusCached } from "./knowledge/knowledge-cache.ts";
 import { loadCorpus } from "./knowledge/load-corpus.ts";
 
 /** The shipped knowledge folder, found from the code rather than from the working directory. */
@@ -59,9 +61,21 @@ export function createLogger(
   );
 }
 
+/**
+ * Set by the build (src/build/bundle.mjs), new with every build: the bundled bot keeps its verified
+ * knowledge in DATA_DIR between starts (see knowledge-cache.ts). Run from the sources, it reads the folder.
+ */
+declare const DOSSIER_BUILD_ID: string | undefined;
+const BUILD_ID = typeof DOSSIER_BUILD_ID === "string" ? DOSSIER_BUILD_ID : undefined;
+
+/** The verified knowledge, in DATA_DIR. */
+export const KNOWLEDGE_CACHE_FILE = "knowledge.cache";
+
 export interface ContextOptions {
   knowledgeDir?: string;
   logger?: Logger;
+  /** Where, and for which code, the verified knowledge is kept between starts; the build's by default. */
+  knowledgeCache?: KnowledgeCache;
 }
 
 /**
@@ -71,13 +85,28 @@ export interface ContextOptions {
 export function createContext(config: Config, options: ContextOptions = {}): Pick<Context, StartedParts> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
+  const knowledgeCache =
+    options.knowledgeCache ??
+    (BUILD_ID === undefined
+      ? undefined
+      : { file: join(config.dataDir, KNOWLEDGE_CACHE_FILE), codeVersion: BUILD_ID });
   const started = performance.now();
-  const corpus = loadCorpus(knowledgeDir);
+  let corpus: Corpus;
+  let cache: CacheOutcome | undefined;
+  if (knowledgeCache) ({ corpus, cache } = loadCorpusCached(knowledgeDir, knowledgeCache));
+  else corpus = loadCorpus(knowledgeDir);
   const dossier = createDossier(corpus);
   logger.debug(
-    { knowledgeDir, articles: corpus.articles.length, ms: Math.round(performance.now() - started) },
+    {
+      knowledgeDir,
+      articles: corpus.articles.length,
+      ms: Math.round(performance.now() - started),
+      ...(cache && { cached: cache.read }),
+    },
     "knowledge loaded",
   );
+  if (cache?.read === false && cache.notWritten !== undefined)
+    logger.debug({ reason: cache.notWritten }, "the verified knowledge could not be kept for the next start");
   return { config, corpus, dossier, logger };
 }
 

