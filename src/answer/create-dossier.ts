@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
 import type { Article } from "../knowledge/schema.ts";
+import { createWordAnalysis } from "../search/analyzed-word.ts";
 import { createAnalyzer } from "../search/analyzer.ts";
 import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
@@ -55,36 +56,48 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
 /**
  * Builds the index and passage library once; every call after that only looks things up.
  *
- * Start-up was measured before deciding against caches (npm run bench, medians of fresh processes):
- * loading and verifying the knowledge takes ~90 ms (a third of it parsing the curated YAML; the
- * question bank and the not-covered questions are plain lines, which took js-yaml 25–40 ms) and
- * building this ~170 ms (the index and the passage library; the embeddings of every document and
- * of each of its phrasings are left to the first questions and the warm-up), inside the 300 ms
- * target. A cached index would save only part of the analysis and would need an invalidation of
- * its own.
+ * Start-up is what the bench measures as "start-up" (fresh processes, with package.json's Node
+ * flags): a restart reads the knowledge as kept verified by the start before (knowledge-cache.ts),
+ * and most of the rest is here, in code V8 runs for the first time (the same build takes about half
+ * as long in a warm process). Each text's words are found once (WordAnalysis.rememberingWhile), and
+ * the embeddings of every document and of each of its phrasings are left to the first questions
+ * and the warm-up.
  */
 export function createDossier(corpus: Corpus): Dossier {
-  const analyzer = createAnalyzer(
-    corpus.synonyms,
-    corpus.wordVectors &&
-      createSemantic(corpus.wordVectors, {
-        documents: knowledgeTexts(corpus),
-        paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
-        bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
-      }),
-  );
-  const indexes: DossierIndexes = {
-    corpus,
-    index: createSearchIndex(corpus, analyzer),
-    library: buildPassageLibrary(corpus, analyzer),
-    qa: byId(corpus.qa),
-    guildQa: new Map(),
-    quotes: byId(corpus.quotes),
-    events: byId(corpus.timeline),
-    demands: byId(corpus.demands),
-    people: byId(corpus.people),
-    findArticleMention: articleMentionFinder(corpus),
-  };
+  // One analysis of words for the word vectors and the index, each text's words found once while building.
+  const analyzeWords = createWordAnalysis();
+  const indexes: DossierIndexes = analyzeWords.rememberingWhile(() => {
+    const analyzer = createAnalyzer(
+      corpus.synonyms,
+      corpus.wordVectors &&
+        createSemantic(
+          corpus.wordVectors,
+          {
+            documents: knowledgeTexts(corpus),
+            paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
+            bylines: corpus.articles.flatMap((a) => [
+              a.outlet ?? "",
+              ...a.authors,
+              ...(a.contributors ?? []),
+            ]),
+          },
+          analyzeWords,
+        ),
+      analyzeWords,
+    );
+    return {
+      corpus,
+      index: createSearchIndex(corpus, analyzer),
+      library: buildPassageLibrary(corpus, analyzer),
+      qa: byId(corpus.qa),
+      guildQa: new Map(),
+      quotes: byId(corpus.quotes),
+      events: byId(corpus.timeline),
+      demands: byId(corpus.demands),
+      people: byId(corpus.people),
+      findArticleMention: articleMentionFinder(corpus),
+    };
+  });
   const askVerified: Dossier["ask"] = (question, options) =>
     verifiedAnswer(corpus, ask(indexes, question, options));
   return {

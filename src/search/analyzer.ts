@@ -1,5 +1,5 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
-import { type AnalyzedWord, createWordAnalysis } from "./analyzed-word.ts";
+import { type AnalyzedWord, createWordAnalysis, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
 import { normalizeWord } from "./normalize-word.ts";
 import { buildQueryPlan, type QueryPlan, stemsOf } from "./query-plan.ts";
@@ -19,7 +19,7 @@ import { createSynonymTable, type SynonymTable } from "./synonym-table.ts";
 export interface Analyzer {
   readonly synonyms: SynonymTable;
   /** Every word with its range in `text`; for highlighting. */
-  words(text: string): AnalyzedWord[];
+  words(text: string): ReadonlyArray<AnalyzedWord>;
   /**
    * The terms a text is indexed under, remembered: answers read the same sentences of the articles
    * again and again (shared, never to be changed).
@@ -47,8 +47,12 @@ const SPELLING_EDITS = 2;
 /** Texts whose index terms are remembered; past this many the memory starts again. */
 const TERMS_REMEMBERED = 20_000;
 
-export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, semantic?: Semantic): Analyzer {
-  const analyzeWords = createWordAnalysis();
+/** `analyzeWords`: the word vectors' own, when given, so that building reads each text once (see WordAnalysis). */
+export function createAnalyzer(
+  synonymGroups: ReadonlyArray<SynonymGroup>,
+  semantic?: Semantic,
+  analyzeWords: WordAnalysis = createWordAnalysis(),
+): Analyzer {
   const synonyms = createSynonymTable(synonymGroups, analyzeWords);
   const termsOfWords = (words: ReadonlyArray<AnalyzedWord>) => {
     const terms: string[] = [];
@@ -123,7 +127,7 @@ export function createAnalyzer(synonymGroups: ReadonlyArray<SynonymGroup>, seman
           distinct.named = true;
       }
       if (!semantic) return plan;
-      plan.vector = semantic.embed(text);
+      plan.vector = semantic.embed(text, analyzed);
       // Names and numbers are never expanded: a vector puts Poland next to Hungary.
       for (const word of analyzed) {
         const index = plan.words.findIndex((distinct) => distinct.stem === word.stem);

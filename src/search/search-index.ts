@@ -114,7 +114,7 @@ function readUnanswered(questions: ReadonlyArray<string>, analyzer: Analyzer): U
     }
   });
   return {
-    embeddings: questions.map((question) => analyzer.semantic?.embed(question)),
+    embeddings: questions.map((question, at) => analyzer.semantic?.embed(question, words[at])),
     wordings: new WordingIndex(words.map(stemsOf)),
     holding,
     contentWords,

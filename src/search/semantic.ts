@@ -1,7 +1,5 @@
 import { cosine, FREQUENT_WORDS, rowCosines, type WordVectors } from "../knowledge/word-vectors.ts";
-import { normalizeWord } from "./normalize-word.ts";
-import { isStopWord } from "./stop-words.ts";
-import { findWordSpans } from "./word-spans.ts";
+import { type AnalyzedWord, createWordAnalysis, type WordAnalysis } from "./analyzed-word.ts";
 
 /**
  * What word vectors add to the words themselves, in the two places they measurably helped on the
@@ -11,8 +9,11 @@ import { findWordSpans } from "./word-spans.ts";
  * country's vector sits next to every other country's.
  */
 export interface Semantic {
-  /** An IDF-weighted mean of the text's word vectors, unit length; undefined when none is known. */
-  embed(text: string): Float32Array | undefined;
+  /**
+   * An IDF-weighted mean of the text's word vectors, unit length; undefined when none is known.
+   * `words`: the text's, when already analysed.
+   */
+  embed(text: string, words?: ReadonlyArray<AnalyzedWord>): Float32Array | undefined;
   /**
    * `embed` of a document and of each of its ways of asking (lines of it): the words of the
    * knowledge's documents were found when they were counted, and are not found again.
@@ -46,27 +47,12 @@ const NEIGHBOUR_FLOOR = 0.55;
 /** Unfamiliar words whose neighbours are remembered; past this the memory starts again. */
 const SCANS_REMEMBERED = 5_000;
 
-/** Words as written → their content word, or "" for a stop word or number (bounded memory). */
-function contentWordReader(): (text: string) => string[] {
-  const known = new Map<string, string>();
-  const contentWord = (raw: string) => {
-    let word = known.get(raw);
-    if (word === undefined) {
-      word = normalizeWord(raw);
-      if (word.length <= 1 || isStopWord(word) || /^\p{N}/u.test(word)) word = "";
-      if (known.size >= 50_000) known.clear();
-      known.set(raw, word);
-    }
-    return word;
-  };
-  return (text) => {
-    const words: string[] = [];
-    for (const span of findWordSpans(text)) {
-      const word = contentWord(span.raw);
-      if (word) words.push(word);
-    }
-    return words;
-  };
+/** The words that carry content: no stop word, number or single letter. */
+function contentWordsOf(analysed: ReadonlyArray<AnalyzedWord>): string[] {
+  const words: string[] = [];
+  for (const { word, stop } of analysed)
+    if (!stop && word.length > 1 && !/^\p{N}/u.test(word)) words.push(word);
+  return words;
 }
 
 /** A name most documents use (Russia, NATO) is the topic, not a thing a question singles out. */
@@ -108,12 +94,15 @@ export interface SemanticSources {
   bylines: ReadonlyArray<string>;
 }
 
-export function createSemantic(vectors: WordVectors, sources: SemanticSources): Semantic {
+/** `analyzeWords`: the analyzer's own, when given, so that building reads each text once (see WordAnalysis). */
+export function createSemantic(
+  vectors: WordVectors,
+  sources: SemanticSources,
+  analyzeWords: WordAnalysis = createWordAnalysis(),
+): Semantic {
   const { documents: texts, paragraphs, bylines } = sources;
-  const contentWords = contentWordReader();
-  const bylineWords = new Set(
-    bylines.flatMap((text) => findWordSpans(text).map((span) => normalizeWord(span.raw))),
-  );
+  const contentWords = (text: string) => contentWordsOf(analyzeWords(text));
+  const bylineWords = new Set(bylines.flatMap((text) => analyzeWords(text).map(({ word }) => word)));
   // The words of each line of the documents, kept until every document is embedded once: the index
   // embeds exactly these texts (as questions reach them, then in the warm-up), and each of their ways
   // of asking (lines of them), and finding the words of those lines again took a twentieth of
@@ -137,20 +126,14 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   const capitals = new Map<string, { capital: number; all: number }>();
   /** Every word the articles' paragraphs use. */
   const articleWords = new Set<string>();
-  const normalized = new Map<string, string>();
   for (const text of paragraphs) {
-    for (const span of findWordSpans(text)) {
-      let word = normalized.get(span.raw);
-      if (word === undefined) {
-        word = normalizeWord(span.raw);
-        normalized.set(span.raw, word);
-      }
+    for (const { word, start } of analyzeWords(text)) {
       articleWords.add(word);
-      const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
+      const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
       if (sentenceStart) continue;
       const seen = capitals.get(word) ?? { capital: 0, all: 0 };
       seen.all += 1;
-      if (/^\p{Lu}/u.test(span.raw)) seen.capital += 1;
+      if (/^\p{Lu}/u.test(text.slice(start, start + 2))) seen.capital += 1;
       capitals.set(word, seen);
     }
   }
@@ -251,7 +234,7 @@ export function createSemantic(vectors: WordVectors, sources: SemanticSources): 
   };
 
   return {
-    embed: (text) => embedWords([contentWords(text)]),
+    embed: (text, words = analyzeWords(text)) => embedWords([contentWordsOf(words)]),
     embedDocument(text, ways) {
       // Each way of asking is a line of the document too: its sum is added to the document's
       // rather than found again (a bank's lines are most of a passage's words).

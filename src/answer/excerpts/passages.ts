@@ -12,7 +12,7 @@ export interface Passage {
   article: Article;
   paragraph: Paragraph;
   sentences: SentenceRange[];
-  words: AnalyzedWord[];
+  words: ReadonlyArray<AnalyzedWord>;
   /** Multi-word synonyms in the paragraph, as character ranges with their joined term. */
   phrases: Array<{ key: string; start: number; end: number }>;
   /**
@@ -46,9 +46,12 @@ export function buildPassageLibrary(corpus: Corpus, analyzer: Analyzer): Passage
       const sentenceVector = (i: number) => {
         if (!vectors.has(i)) {
           const sentence = sentences[i];
+          // The sentence's words are the paragraph's between its ends: not found again.
+          const within =
+            sentence && words.filter((word) => word.start >= sentence.start && word.end <= sentence.end);
           vectors.set(
             i,
-            sentence && analyzer.semantic?.embed(paragraph.text.slice(sentence.start, sentence.end)),
+            sentence && analyzer.semantic?.embed(paragraph.text.slice(sentence.start, sentence.end), within),
           );
         }
         return vectors.get(i);
