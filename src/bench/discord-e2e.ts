@@ -1,16 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { type FakeDiscord, slashCommand, startFakeDiscord } from "../../tests/fake-discord/index.ts";
 import { loadConfig } from "../config.ts";
 import { deployCommands } from "../deploy/deploy-commands.ts";
 import { readEvaluationFile } from "../eval/questions-file.ts";
 import type { BenchSection, BenchTable } from "./bench-section.ts";
 import { type ChildMessage, childMessageSchema, type ParentMessage } from "./discord-bench-protocol.ts";
+import { startScriptFlags } from "./run-process.ts";
 import { formatMb, formatMs, percentile } from "./stats.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -20,13 +20,6 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
  */
 const BOT_PROCESS = fileURLToPath(new URL("../../dist/bench/discord-bot-process.js", import.meta.url));
 
-function startScriptFlags(): string[] {
-  const packageJson = z
-    .object({ scripts: z.object({ start: z.string() }) })
-    .parse(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")));
-  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(packageJson.scripts.start)?.[1] ?? "";
-  return flags.split(/\s+/).filter((flag) => flag !== "");
-}
 /** Any well-formed token: the fake accepts only this one, and it never leaves the loopback interface. */
 const BENCH_TOKEN = "MTE5ODc2NTQzMjEwOTg3NjU0.bench0.discord-end-to-end";
 /**
@@ -67,15 +60,11 @@ export const discordE2eSection: BenchSection = {
       await deployCommands(loadConfig(env), { io: { out: () => {}, err: () => {} } });
       options.progress("Discord end to end: building and starting the bot");
       execFileSync("npm", ["run", "build", "--silent"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-      bot = spawn(
-        process.execPath,
-        ["--expose-gc", ...startScriptFlags(), BOT_PROCESS, options.knowledgeDir],
-        {
-          cwd: PROJECT_ROOT,
-          env: { ...process.env, ...env },
-          stdio: ["ignore", "ignore", "pipe", "ipc"],
-        },
-      );
+      bot = spawn(process.execPath, [...startScriptFlags(), BOT_PROCESS, options.knowledgeDir], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
       let stderr = "";
       bot.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
         stderr += chunk;

@@ -8,6 +8,8 @@ export const probeRequestSchema = z.strictObject({
   /** How generated variants relate to the shipped words (see synthetic-corpus.ts); default "shuffled". */
   words: z.enum(["shuffled", "own-vocabulary"]).optional(),
   knowledgeDir: z.string().min(1),
+  /** Where the verified knowledge is kept between starts, as the bundled bot keeps it (knowledge-cache.ts). */
+  knowledgeCache: z.strictObject({ file: z.string().min(1), codeVersion: z.string().min(1) }).optional(),
   /** Absent: start-up and memory only. */
   queries: z
     .strictObject({
@@ -24,6 +26,8 @@ export const probeRequestSchema = z.strictObject({
 });
 
 export const probeResultSchema = z.strictObject({
+  /** Whether the knowledge was read as kept by an earlier start. */
+  knowledgeKept: z.boolean(),
   loadMs: z.number(),
   indexMs: z.number(),
   /** The first question asked after start-up, before any warm-up. */

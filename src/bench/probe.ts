@@ -4,6 +4,7 @@ import { readEvaluationFile } from "../eval/questions-file.ts";
 import { scoreEvaluation } from "../eval/score-evaluation.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { primaryArticles } from "../knowledge/corpus.ts";
+import { loadCorpusCached } from "../knowledge/knowledge-cache.ts";
 import { loadCorpus } from "../knowledge/load-corpus.ts";
 import { baselineDossier } from "./baseline-dossier.ts";
 import {
@@ -23,8 +24,11 @@ const FIRST_QUESTION = "why does russia want nato to stop expanding";
  */
 async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const loadStart = performance.now();
-  const shipped = loadCorpus(request.knowledgeDir);
+  const { corpus: shipped, cache } = request.knowledgeCache
+    ? loadCorpusCached(request.knowledgeDir, request.knowledgeCache)
+    : { corpus: loadCorpus(request.knowledgeDir), cache: undefined };
   const loadMs = performance.now() - loadStart;
+  const knowledgeKept = cache?.read === true;
   // Generating the larger corpus stands in for reading a larger folder: it is not timed.
   const corpus = request.scale > 1 ? syntheticCorpus(shipped, request.scale, request.words) : shipped;
   const indexStart = performance.now();
@@ -38,7 +42,8 @@ async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const firstAskStart = performance.now();
   engine.ask(FIRST_QUESTION);
   const firstAskMs = performance.now() - firstAskStart;
-  if (request.queries === undefined) return { loadMs, indexMs, firstAskMs, passages, rssAfterLoad };
+  if (request.queries === undefined)
+    return { knowledgeKept, loadMs, indexMs, firstAskMs, passages, rssAfterLoad };
 
   const { questionsFile, warmupRounds, rounds } = request.queries;
   const questions = readEvaluationFile(questionsFile);
@@ -59,6 +64,7 @@ async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const { hitAt3, unanswerableFlagged } = scoreEvaluation(engine, questions);
   const heldOut = request.queries.heldOutFiles && heldOutFigures(engine, request.queries.heldOutFiles);
   return {
+    knowledgeKept,
     loadMs,
     indexMs,
     firstAskMs,

@@ -6,6 +6,7 @@ const MEASURES = [
   "start-up: load + index",
   "of which knowledge load",
   "of which index build",
+  "first start (nothing kept yet): load + index",
   "ask p50",
   "ask p99",
   "RSS after load",
