@@ -1,7 +1,7 @@
 import { normalizeWord } from "./normalize-word.ts";
 import { MAX_WORD_LENGTH, stemWord } from "./stem.ts";
 import { isStopWord } from "./stop-words.ts";
-import { findWordSpans } from "./word-spans.ts";
+import { findWordSpans, type WordSpan } from "./word-spans.ts";
 
 /** A word of a raw text, with where it is and what it means to the index. */
 export interface AnalyzedWord {
@@ -16,8 +16,8 @@ export interface AnalyzedWord {
   capitalized: boolean;
 }
 
-/** What a written word means to the index, whatever its place in a text; undefined: not searchable. */
-type WordMeaning = { word: string; stem: string; stop: boolean } | undefined;
+/** What a written word means to the index, whatever its place in a text; null: not searchable. */
+type WordMeaning = { word: string; stem: string; stop: boolean } | null;
 
 /** normalize → stop words → stem, keeping each word's character range in the original text. */
 export interface WordAnalysis {
@@ -30,6 +30,15 @@ export interface WordAnalysis {
   rememberingWhile<T>(build: () => T): T;
 }
 
+/**
+ * Whether `text` has a capital letter at `at`: an ASCII one by its code, any other by Unicode's
+ * category (a regular expression for every word was a twentieth of start-up).
+ */
+export function upperCaseAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text.slice(at, at + 2));
+}
+
 /** Questions bring new words forever: past this many, the memory of written words starts again. */
 const MEANINGS_LIMIT = 50_000;
 
@@ -40,11 +49,12 @@ const MEANINGS_LIMIT = 50_000;
 export function createWordAnalysis(): WordAnalysis {
   const meanings = new Map<string, WordMeaning>();
   const meaningOf = (raw: string): WordMeaning => {
-    if (meanings.has(raw)) return meanings.get(raw);
+    const known = meanings.get(raw);
+    if (known !== undefined) return known;
     const normalized = normalizeWord(raw);
     const meaning =
       normalized.length === 0 || normalized.length > MAX_WORD_LENGTH
-        ? undefined
+        ? null
         : { word: normalized, stem: stemWord(normalized), stop: isStopWord(normalized) };
     if (meanings.size >= MEANINGS_LIMIT) meanings.clear();
     meanings.set(raw, meaning);
@@ -55,18 +65,14 @@ export function createWordAnalysis(): WordAnalysis {
     const known = remembered?.get(text);
     if (known) return known;
     const words: AnalyzedWord[] = [];
-    findWordSpans(text).forEach((span, position) => {
-      const meaning = meaningOf(span.raw);
-      if (meaning === undefined) return;
-      words.push({
-        start: span.start,
-        end: span.end,
-        word: meaning.word,
-        stem: meaning.stem,
-        stop: meaning.stop,
-        capitalized: position > 0 && /^\p{Lu}/u.test(span.raw),
-      });
-    });
+    const spans = findWordSpans(text);
+    for (let position = 0; position < spans.length; position++) {
+      const { raw, start, end } = spans[position] as WordSpan;
+      const meaning = meaningOf(raw);
+      if (meaning === null) continue;
+      const { word, stem, stop } = meaning;
+      words.push({ start, end, word, stem, stop, capitalized: position > 0 && upperCaseAt(raw, 0) });
+    }
     remembered?.set(text, words);
     return words;
   };

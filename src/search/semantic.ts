@@ -1,5 +1,5 @@
 import { cosine, FREQUENT_WORDS, rowCosines, type WordVectors } from "../knowledge/word-vectors.ts";
-import { type AnalyzedWord, createWordAnalysis, type WordAnalysis } from "./analyzed-word.ts";
+import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
 
 /**
  * What word vectors add to the words themselves, in the two places they measurably helped on the
@@ -53,6 +53,17 @@ function contentWordsOf(analysed: ReadonlyArray<AnalyzedWord>): string[] {
   for (const { word, stop } of analysed)
     if (!stop && word.length > 1 && !/^\p{N}/u.test(word)) words.push(word);
   return words;
+}
+
+/** Whether a word at `start` begins a sentence: the text's start, or up to two spaces after . ! ? : a quote or a line break. */
+function startsSentence(text: string, start: number): boolean {
+  if (start === 0) return true;
+  for (let at = start - 1; at >= Math.max(0, start - 3); at--) {
+    const character = text[at] as string;
+    if ('.!?:"“”\n'.includes(character)) return true;
+    if (!/\s/.test(character)) return false;
+  }
+  return false;
 }
 
 /** A name most documents use (Russia, NATO) is the topic, not a thing a question singles out. */
@@ -129,11 +140,10 @@ export function createSemantic(
   for (const text of paragraphs) {
     for (const { word, start } of analyzeWords(text)) {
       articleWords.add(word);
-      const sentenceStart = /(^|[.!?:"“”\n]\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
-      if (sentenceStart) continue;
+      if (startsSentence(text, start)) continue;
       const seen = capitals.get(word) ?? { capital: 0, all: 0 };
       seen.all += 1;
-      if (/^\p{Lu}/u.test(text.slice(start, start + 2))) seen.capital += 1;
+      if (upperCaseAt(text, start)) seen.capital += 1;
       capitals.set(word, seen);
     }
   }
