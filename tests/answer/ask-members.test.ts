@@ -712,6 +712,15 @@ describe("what someone said about something", () => {
     expect(dossier.ask("what do the articles say about zelensky as a leader").confident).toBe(true);
     // Nor is its author: what Trenin thinks of him is what Trenin ¶14 writes.
     expect(dossier.ask("what does trenin think of zelensky as a leader").confident).toBe(true);
+    // Nor a document: what Russia's drafts "say" is what they contain (NPR ¶7 lists the Baltic
+    // states), and what an article says about Turkey is FP ¶9's list naming it.
+    const drafts = dossier.ask("what did russia's drafts say about the baltic states");
+    expect(drafts.confident).toBe(true);
+    expect(drafts.results[0]?.excerpts[0]?.citation).toMatchObject({
+      article: "npr-2022-01-12",
+      paragraph: 7,
+    });
+    expect(dossier.ask("what does the fp article say about turkey").confident).toBe(true);
   });
 
   it("is answered where they are named beside the subject, in one excerpt", () => {

@@ -28,9 +28,13 @@ const OUTCOME_ASKED =
 const SPEECH_ASKED =
   /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b|\b(?:has|have|did|does|do) ((?:[\p{L}'-]+ ){0,3}[\p{L}'-]+) (?:said anything|say anything|(?:publicly )?(?:back(?:ed)?|support(?:ed)?|endorse[sd]?|comment(?:ed)? on|react(?:ed)? to|respond(?:ed)? to))\b|\bwhere (?:does|do|did) ([\p{L}' -]{2,40}?) stand\b|\b([\p{L}-]+)'s (?:take|view|position|stance|reaction|response)\b/iu;
 const HYPOTHETICAL = /\b(would|will|could|might|gonna|going to)\b/i;
-/** Who a member asks "what does X say" of when X is the reading itself, not someone in it. */
+/**
+ * Who a member asks "what does X say" of when X is the reading itself, not someone in it, or a
+ * document it quotes: what Russia's drafts or the NPR piece "say" about the Baltic states is what
+ * they contain, not a verb of saying.
+ */
 const NOT_A_SPEAKER =
-  /^(?:the |this |that )?(?:articles?|pieces?|authors?|writers?|readings?|papers?|texts?|stor(?:y|ies)|reports?|it|they|them|he|she)$/i;
+  /^(?:the |this |that )?(?:it|they|them|he|she)$|(?:^|\s)(?:articles?|pieces?|op-eds?|essays?|authors?|writers?|readings?|papers?|texts?|stor(?:y|ies)|reports?|drafts?|proposals?|treat(?:y|ies)|agreements?|documents?)$/i;
 /** A sentence giving someone's words or view: a verb of saying, or a quotation. */
 const SPOKEN =
   /["“”]|\b(?:said|says|say|saying|told|tells|argued?|argues|warned|warns|called|calls|asked|asks|questioned|insisted|declared|noted|wrote|writes|stated|claimed|claims|accused|accuses|according to|griped|complained|dismissed|rejected|described|added|suggested|believes?|thinks?|sees?|views?|interview|reaffirmed|affirmed|stressed|emphasi[sz]ed|pledged|vowed|announced|urged|acknowledged|conceded|denied|denies|demanded|proposed|promised|threatened|explained|expressed|made clear|agreed|disagreed|opposed|supports?|supported|condemned|criticized|praised|welcomed|responded|replied|reacted|commented|spoke|speech|statement|remarks)\b/i;
