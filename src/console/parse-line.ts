@@ -29,6 +29,9 @@ export function parseConsoleLine(line: string): ConsoleInput {
       `That line is ${text.length} characters long; a command may have at most ${MAX_LINE_LENGTH}. Ask something shorter.`,
     );
   }
+  // "help" and "exit" typed bare, as in most programs' prompts.
+  if (/^help\W*$/i.test(text)) return { kind: "help" };
+  if (/^(?:exit|quit)$/i.test(text)) return { kind: "exit" };
   // A line without a slash is what a member most often types: a question.
   if (!text.startsWith("/"))
     return { kind: "request", request: parseRequest({ command: "ask", question: text }) };

@@ -99,12 +99,15 @@ describe("ask", () => {
       "anyone done the reading?",
       "is this on the exam",
       "thanks bot",
+      "help",
+      "thx that helps",
     ]) {
       const refused = userErrorOf(() => dossier.ask(chat));
       expect(refused.code, chat).toBe("small-talk");
       expect(refused.message).toBe(SMALL_TALK_REPLY);
     }
     expect(dossier.ask("why now?").results.length).toBeGreaterThan(0);
+    expect(dossier.ask("how did the us help ukraine").results.length).toBeGreaterThan(0);
   });
 
   it("copes with very long, markdown, mention and SQL-looking input", () => {

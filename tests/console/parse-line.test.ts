@@ -72,6 +72,12 @@ describe("console syntax: the slash commands as typed in Discord", () => {
     expect(parseConsoleLine("/exit")).toEqual({ kind: "exit" });
     expect(parseConsoleLine("   ")).toEqual({ kind: "nothing" });
   });
+
+  it("knows help and exit typed bare, as most programs' prompts do", () => {
+    for (const line of ["help", "Help", "help?"]) expect(parseConsoleLine(line)).toEqual({ kind: "help" });
+    for (const line of ["exit", "quit"]) expect(parseConsoleLine(line)).toEqual({ kind: "exit" });
+    expect(parseConsoleLine("help me understand the demands")).toMatchObject({ kind: "request" });
+  });
 });
 
 describe("console syntax: mistakes get one sentence that says how to fix them", () => {

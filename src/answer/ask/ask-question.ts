@@ -35,10 +35,10 @@ export const SMALL_TALK_REPLY =
   "I answer questions about the articles; ask one, for example: Why does Russia oppose NATO expansion?";
 /**
  * Words that address the bot rather than ask about the articles: chat when nothing else is said
- * ("thanks bot"). Not chat fillers: "is this bot slow today" still asks something the articles
- * do not answer.
+ * ("thanks bot", "help", "thx that helps"). Not chat fillers: "is this bot slow today" still asks
+ * something the articles do not answer, and "how did the us help ukraine" what they say.
  */
-const THE_BOT = new Set(["bot", "dossier"]);
+const THE_BOT = new Set(["bot", "dossier", "help"]);
 const MAX_LIMIT = 25;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
 const TYPED_RESULTS = 3;
