@@ -828,6 +828,14 @@ describe("quotations in excerpts", () => {
       "We need ironclad, waterproof, bulletproof, legally binding guarantees",
     );
   });
+
+  it("goes on to the words a sentence announces", () => {
+    // Trenin ¶17: "Consider what he said in March 2014 after sending forces into Crimea…" was the
+    // excerpt's last sentence; what he said is the next one.
+    const [first] = dossier.ask("what did putin say in march 2014").results;
+    expect(first?.excerpts[0]?.text).toContain("Consider what he said in March 2014");
+    expect(first?.excerpts[0]?.text).toContain("I simply cannot imagine that we would travel to Sevastopol");
+  });
 });
 
 describe("curated excerpts", () => {

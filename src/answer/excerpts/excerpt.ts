@@ -122,13 +122,17 @@ function withWholeQuotations(passage: Passage, range: Range): Range {
 
 /** A sentence that ends by saying who spoke the quotation before it: "…," Ryabkov said Monday. */
 const ATTRIBUTION_AT_END = /["”],?\s+[^"“”]*\b(?:said|says|told|added|argued|warned|insisted)\b[^"“”]*$/;
+/** A sentence with no quotation that says someone spoke: "Consider what he said in March 2014…". */
+const ANNOUNCES_SPEECH =
+  /^[^"“”]*\b(?:said|says|told|added|argued|warned|insisted|wrote|declared|put it)\b[^"“”]*$/;
 /** A sentence that opens a quotation. */
 const OPENS_QUOTE = /^["“]/;
 
 /**
  * An excerpt ending where someone is said to have spoken, when their words go on in the next
  * sentence, takes those words in (to where the quotation closes): "We don't trust the other side,"
- * Ryabkov said. "We need ironclad, waterproof… guarantees."
+ * Ryabkov said. "We need ironclad, waterproof… guarantees." So does one ending where their words
+ * are announced: "Consider what he said in March 2014…" stopped before what he said.
  */
 function withQuoteGoingOn(passage: Passage, range: Range): Range {
   const { sentences } = passage;
@@ -137,7 +141,8 @@ function withQuoteGoingOn(passage: Passage, range: Range): Range {
   const next = sentences[last + 1];
   if (last < 0 || !next) return range;
   const lastText = text.slice(sentences[last]?.start ?? 0, sentences[last]?.end ?? 0);
-  if (!ATTRIBUTION_AT_END.test(lastText) || !OPENS_QUOTE.test(text.slice(next.start, next.end))) return range;
+  const spoke = ATTRIBUTION_AT_END.test(lastText) || ANNOUNCES_SPEECH.test(lastText);
+  if (!spoke || !OPENS_QUOTE.test(text.slice(next.start, next.end))) return range;
   let end = last + 1;
   while (end + 1 < sentences.length && quoteBalance(text.slice(next.start, sentences[end]?.end ?? 0)) > 0)
     end += 1;
