@@ -6,7 +6,10 @@ import {
   slashCommandData,
   suggestFromSpec,
 } from "../src/bot/command.ts";
+import { readPrivate } from "../src/interaction/command-input.ts";
+import { sendReply } from "../src/interaction/reply.ts";
 import { noteAskedQuestion } from "../src/moderation/discord/votes.ts";
+import { renderSource, renderSourceList } from "../src/render/discord/render-sources.ts";
 
 const spec = answerCommand("ask");
 
@@ -28,11 +31,19 @@ export const ask: SlashCommand = {
     // A follow-up ("what else did he say") is read with the member's last question here.
     const conversation = `${interaction.channelId}:${interaction.user.id}`;
     const last = await ctx.lastQuestions.recall(conversation);
-    const { answer } = spec.run(ctx.dossier, values, {
+    const result = spec.run(ctx.dossier, values, {
       limit: RESULT_LIMIT,
       ...(interaction.guildId === null ? {} : { guildId: interaction.guildId }),
       ...followingOn(last),
     });
+    // "Who wrote the npr piece": the article's details, as /source shows them.
+    if (result.kind !== "answer") {
+      const details =
+        result.kind === "source" ? renderSource(result.source) : renderSourceList(result.sources);
+      await sendReply(interaction, details, { ephemeral: readPrivate(interaction) });
+      return;
+    }
+    const { answer } = result;
     await ctx.lastQuestions.keep(conversation, asRead(answer, question, last));
     // With a data folder, the question is noted for /qa gaps and the answer gets 👍/👎 buttons.
     const feedback = await noteAskedQuestion(ctx.moderation, interaction.guildId, question, answer);

@@ -97,8 +97,14 @@ export const ANSWER_COMMANDS = [
     main: "question",
     example: "/ask why now?",
     cooldown: true,
-    run: (dossier, values, scope) =>
-      answered(dossier.ask(values.question ?? "", { ...scope, ...definedOnly({ article: values.article }) })),
+    run: (dossier, values, scope): CommandResult => {
+      // "Who wrote the npr piece" is answered by the article's details, as /source shows them.
+      const details = dossier.detailsAsked(values.question ?? "", values.article);
+      if (details !== undefined) return { kind: "source", source: details };
+      return answered(
+        dossier.ask(values.question ?? "", { ...scope, ...definedOnly({ article: values.article }) }),
+      );
+    },
   },
   {
     name: "demand",

@@ -62,6 +62,11 @@ export interface Dossier {
   /** One article, by id or as members name it ("npr", "wapo", "trenin"). */
   source(article: string): ArticleSummary | undefined;
   /**
+   * The article a question asks about itself ("who wrote the npr piece", "what's the headline of the
+   * fp article"), named in it or given as `article`: its details answer it, not its paragraphs.
+   */
+  detailsAsked(question: string, article?: string): ArticleSummary | undefined;
+  /**
    * Autocomplete: exact › prefix › fuzzy; sensible defaults when `typed` is empty. Questions come from
    * the curated Q&A and, given `guildId`, that server's moderators' entries.
    */

@@ -48,6 +48,7 @@ export function baselineDossier(corpus: Corpus): Dossier {
     who: unsupported,
     sources: unsupported,
     source: unsupported,
+    detailsAsked: () => undefined,
     evidence: unsupported,
     suggest: unsupported,
     upsertGuildQa: unsupported,

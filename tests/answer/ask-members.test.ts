@@ -851,3 +851,24 @@ describe("curated excerpts", () => {
     );
   });
 });
+
+describe("an article's own details", () => {
+  it("are what a question about the article itself gets, as /source shows them", () => {
+    const asked = (question: string, article?: string) => dossier.detailsAsked(question, article)?.id;
+    expect(asked("whats the headline of the foreign policy piece")).toBe("fp-mackinnon");
+    expect(asked("who contributed to the wapo article")).toBe("wapo-sonne");
+    expect(asked("what is the url for the trenin article")).toBe("trenin-2021-12-28");
+    expect(asked("when was the foreign policy article published")).toBe("fp-mackinnon");
+    expect(asked("who wrote it", "npr")).toBe("npr-2022-01-12");
+  });
+
+  it("are not what a question about what the article says gets", () => {
+    for (const question of [
+      "who is trenin",
+      "what does the npr piece say about finland",
+      "who wrote about the missiles in the npr piece",
+      "who wrote the draft treaties",
+    ])
+      expect(dossier.detailsAsked(question), question).toBeUndefined();
+  });
+});

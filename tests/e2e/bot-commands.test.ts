@@ -133,6 +133,14 @@ describe("the bot's slash commands, end to end", () => {
     });
   });
 
+  it("/ask about an article itself shows its details, as /source does", async () => {
+    const { callback } = await harness.send(slashCommand("ask", { question: "who wrote the npr article" }));
+    const message = sent(callback);
+    const article = realDossier().source("npr-2022-01-12");
+    expect(message.embeds[0]?.title).toBe(article?.title);
+    expect(message.embeds[0]?.url).toBe(article?.url);
+  });
+
   it("/help answers privately and names every command", async () => {
     const { callback } = await harness.send(slashCommand("help"));
     const message = sent(callback);

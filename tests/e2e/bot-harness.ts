@@ -218,6 +218,7 @@ export function overridable(base: Dossier, overrides: Partial<Dossier>): Dossier
     who: (...args) => (overrides.who ?? base.who)(...args),
     sources: (...args) => (overrides.sources ?? base.sources)(...args),
     source: (...args) => (overrides.source ?? base.source)(...args),
+    detailsAsked: (...args) => (overrides.detailsAsked ?? base.detailsAsked)(...args),
     suggest: (...args) => (overrides.suggest ?? base.suggest)(...args),
     evidence: (...args) => (overrides.evidence ?? base.evidence)(...args),
     upsertGuildQa: (...args) => (overrides.upsertGuildQa ?? base.upsertGuildQa)(...args),

@@ -33,6 +33,7 @@ function fakeDossier(answers: Record<string, Answer | UserError>): Dossier {
     who: unused,
     sources: unused,
     source: unused,
+    detailsAsked: unused,
     evidence: unused,
     suggest: unused,
     upsertGuildQa: unused,

@@ -2,6 +2,7 @@ import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpu
 import type { Article } from "../../knowledge/schema.ts";
 import type { Analyzer } from "../../search/analyzer.ts";
 import { UserError } from "../../user-error.ts";
+import type { DossierIndexes } from "../dossier-indexes.ts";
 
 /**
  * Members point at an article by its outlet or author ("in the NPR piece", "what does Trenin say",
@@ -165,4 +166,27 @@ export function listingAsked(
     if (named === article.id || asked.length >= HEADLINE_SHARE * headline.size) return article.id;
   }
   return undefined;
+}
+
+/** Words asking for an article's own details (its headline, writers, link, date), not for what it says. */
+const DETAIL_WORDS =
+  /^(?:headlines?|titles?|titled|called|named|urls?|links?|published|publish|publication|dated?|bylines?|authors?|writers?|wrote|written|contributors?|contributed|reporters?|outlets?|come|came|out)$/i;
+
+/**
+ * The article a question asks about itself ("who wrote the npr piece", "when was the foreign policy
+ * article published", "what's the headline of the fp piece"): one named in it, or the article asked
+ * of, when every other word of the question asks for its details. Members asked these of /ask and
+ * were told the articles do not cover them, though every card and /source show them.
+ */
+export function articleDetailsAsked(
+  { corpus, findArticleMention, index }: Pick<DossierIndexes, "corpus" | "findArticleMention" | "index">,
+  question: string,
+  asked?: string,
+): Article | undefined {
+  const mention = findArticleMention(question);
+  const id = mention?.article ?? checkArticleFilter(corpus, findArticleMention, asked);
+  if (id === undefined) return undefined;
+  const words = index.analyzer.words(mention?.rest ?? question).filter((word) => !word.stop);
+  const details = words.filter((word) => DETAIL_WORDS.test(word.word));
+  return details.length > 0 && details.length === words.length ? findArticle(corpus, id) : undefined;
 }
