@@ -149,7 +149,7 @@ export function timelineSvg(input: TimelinePictureInput): { svg: string; width: 
     text(
       MARGIN,
       height - 14,
-      "Dossier · every event is dated by the articles; the timeline's text quotes the passage behind each.",
+      "Dossier · each date is the articles' own or worked out from their words; the timeline's text quotes the passage behind each.",
       {
         size: 12,
         color: COLORS.muted,
