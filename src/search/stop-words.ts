@@ -47,7 +47,7 @@ going gonna though although exactly matter matters mention mentions mentioned bi
 weird annoying roughly honestly literally seriously totally pretty quite legit super kinda sorta
 seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
 done exam exams homework hw cool nice awesome ty tysm thnx lmao haha hahaha yay wow bruh bro
-dude gg appreciate appreciated helpful
+dude gg appreciate appreciated helpful summarize summarise summary tldr overview
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

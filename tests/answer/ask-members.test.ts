@@ -306,7 +306,7 @@ describe("ask in members' words", () => {
   });
 
   it("answers an article asked about as a whole with its opening paragraphs, whole", () => {
-    for (const question of ["what does the npr article say", "summarize the npr piece", "npr?"]) {
+    for (const question of ["what does the npr article say", "npr?"]) {
       const answer = dossier.ask(question);
       expect(answer.confident, question).toBe(true);
       expect(cited(answer), question).toEqual([
@@ -870,5 +870,42 @@ describe("an article's own details", () => {
       "who wrote the draft treaties",
     ])
       expect(dossier.detailsAsked(question), question).toBeUndefined();
+  });
+});
+
+describe("an article's gist", () => {
+  const refs = (question: string) => dossier.ask(question).results.map((result) => result.id);
+
+  it("is how it opens and where each of its sections starts", () => {
+    // NPR's four numbered sections: the "4 things", each under its heading.
+    expect(refs("can u summarize all 4 things npr says russia wants")).toEqual([
+      "npr-2022-01-12#1",
+      "npr-2022-01-12#4",
+      "npr-2022-01-12#7",
+      "npr-2022-01-12#10",
+      "npr-2022-01-12#13",
+    ]);
+    expect(refs("summarize the npr piece")).toEqual(
+      refs("can u summarize all 4 things npr says russia wants"),
+    );
+    expect(refs("what's the tl;dr of the foreign affairs piece")).toEqual([
+      "trenin-2021-12-28#1",
+      "trenin-2021-12-28#9",
+      "trenin-2021-12-28#14",
+    ]);
+    // The Post has no sections: its opening.
+    expect(refs("what's the main argument of the wapo article")).toEqual([
+      "wapo-sonne#1",
+      "wapo-sonne#2",
+      "wapo-sonne#3",
+    ]);
+    expect(dossier.ask("summary", { article: "fp" }).results[0]?.id).toBe("fp-mackinnon#1");
+  });
+
+  it("is not what a question about one thing in the article gets", () => {
+    // NPR's third section, on missiles (¶10–12), not its gist.
+    const missiles = dossier.ask("summarize what the npr piece says about missiles");
+    expect(missiles.confident).toBe(true);
+    expect(missiles.results[0]?.excerpts[0]?.citation.paragraph).toBeOneOf([10, 11, 12]);
   });
 });

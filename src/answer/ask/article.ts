@@ -190,3 +190,46 @@ export function articleDetailsAsked(
   const details = words.filter((word) => DETAIL_WORDS.test(word.word));
   return details.length > 0 && details.length === words.length ? findArticle(corpus, id) : undefined;
 }
+
+/** Words asking for the gist of an article rather than for one thing in it. */
+const GIST_WORDS =
+  /^(?:summary|summaries|summar[iy]ze|summar[iy]zed|summarise|sum|tldr|tl|dr|gist|main|key|central|overall|argument|arguments|points?|ideas?|takeaways?|claims?|thesis|message|overview|nutshell|outline|up|all)$/i;
+/** Words that only say the article speaks: "the main point trenin makes". */
+const SPEAKING_WORDS = /^(?:makes?|made|making|says?|said|writes?|wrote|argues?|argued|puts?|put)$/i;
+/** "What's the NPR piece about?" */
+const ABOUT_ASKED = /^\W*(?:what(?:'s|s| is| was)?|whats|tell me)\s+(?:it\s+)?about\W*$/i;
+
+/**
+ * The article whose gist a question asks for ("what's the tl;dr of the foreign affairs piece",
+ * "summarize the 4 things npr says russia wants", "what's the wapo article about"): one named in
+ * it, or the article asked of, when its other words are the article's own title's. Its opening and
+ * the start of each of its sections answer that, not the passage sharing most words with "main".
+ */
+export function articleGistAsked(
+  { corpus, findArticleMention, index }: Pick<DossierIndexes, "corpus" | "findArticleMention" | "index">,
+  question: string,
+  asked?: string,
+): Article | undefined {
+  const mention = findArticleMention(question);
+  const id = mention?.article ?? checkArticleFilter(corpus, findArticleMention, asked);
+  const article = id === undefined ? undefined : findArticle(corpus, id);
+  if (article === undefined) return undefined;
+  const rest = mention?.rest ?? question;
+  if (ABOUT_ASKED.test(rest.trim())) return article;
+  const { analyzer } = index;
+  const titled = new Set(
+    analyzer.words(`${article.title} ${article.subtitle ?? ""}`).map((word) => word.stem),
+  );
+  const words = analyzer.words(rest);
+  const gist = words.filter((word) => GIST_WORDS.test(word.word));
+  const others = words
+    .filter((word) => !word.stop)
+    .filter(
+      (word) =>
+        !GIST_WORDS.test(word.word) &&
+        !SPEAKING_WORDS.test(word.word) &&
+        !titled.has(word.stem) &&
+        !/^\p{N}+$/u.test(word.word),
+    );
+  return gist.length > 0 && others.length === 0 ? article : undefined;
+}

@@ -13,7 +13,13 @@ import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personNames } from "../listings/find-person.ts";
 import { asksForParticulars, givenNames, hasBetweenBoundaries, quotedAndAskedBeyond } from "./answer-type.ts";
-import { checkArticleFilter, itemAskedFirst, listingAsked, withoutArticleWords } from "./article.ts";
+import {
+  articleGistAsked,
+  checkArticleFilter,
+  itemAskedFirst,
+  listingAsked,
+  withoutArticleWords,
+} from "./article.ts";
 import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
   CONFIDENT_COVERAGE,
@@ -156,6 +162,9 @@ function askAlone(
     asked?.article ?? checkArticleFilter(context.corpus, context.findArticleMention, options.article);
   const limit = limitOf(options.limit);
   const { analyzer } = context.index;
+  // "What's the tl;dr of the foreign affairs piece": how it opens and where each section starts.
+  const gist = articleGistAsked(context, text, options.article);
+  if (gist !== undefined) return openingOf(context, gist.id, text, limit, "gist");
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
@@ -364,8 +373,11 @@ function openingOf(
   articleId: string,
   question: string,
   limit: number,
-  /** Or the first paragraph of each section, under its heading: a numbered headline's list. */
-  paragraphs: "opening" | "sections" = "opening",
+  /**
+   * Or the first paragraph of each section, under its heading: a numbered headline's list; or its
+   * gist: the first paragraph and then each section's (the opening, without sections).
+   */
+  paragraphs: "opening" | "sections" | "gist" = "opening",
 ): Answer {
   const article = findArticle(context.corpus, articleId);
   if (article === undefined) return { confident: false, results: [] };
@@ -384,15 +396,15 @@ function openingOf(
         }),
     )
     .map((person) => personResult(context.library, person, NO_TERMS));
+  const sectionLeads = article.paragraphs.filter(
+    (p, i) => p.section !== undefined && p.section !== article.paragraphs[i - 1]?.section,
+  );
   const leads =
-    paragraphs === "opening"
-      ? article.paragraphs.slice(0, OPENING_PARAGRAPHS)
-      : itemAskedFirst(
-          article.paragraphs.filter(
-            (p, i) => p.section !== undefined && p.section !== article.paragraphs[i - 1]?.section,
-          ),
-          question,
-        );
+    paragraphs === "sections"
+      ? itemAskedFirst(sectionLeads, question)
+      : paragraphs === "gist" && sectionLeads.length > 0
+        ? [...article.paragraphs.slice(0, 1), ...sectionLeads]
+        : article.paragraphs.slice(0, OPENING_PARAGRAPHS);
   const opening = leads.flatMap((paragraph) => {
     const passage = context.library.get(passageRef(articleId, paragraph.n));
     return passage ? [passageResult(passage, NO_TERMS, 0, true)] : [];
