@@ -580,6 +580,8 @@ describe("answer types", () => {
     const range = answerTypeTest("whats the range in km", people);
     expect(range?.("between 500 and 5,500 km")).toBe(true);
     expect(range?.("intermediate-range missiles in 2019")).toBe(false);
+    // A distance in the other unit answers it: Trenin ¶16 gives miles.
+    expect(range?.("flew within 13 miles of the Russian border")).toBe(true);
     const person = answerTypeTest("what's the name of the negotiator", people);
     expect(person?.("said Ryabkov")).toBe(true);
     expect(person?.("said Wendy Sherman")).toBe(true);

@@ -78,10 +78,9 @@ const MONEY = /\$\s?\d|\b(dollars|million|billion)\b/i;
 /** Units a question may ask a figure in, and how a text gives a figure in each. */
 const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
   [/\bper ?cent(age)?\b|%/i, /\d\s?%|\bper ?cent\b/i],
-  [/\b(km|kilomet(er|re)s)\b/i, /\d\s?(km|kilomet(er|re)s)\b/i],
-  [/\bmiles\b/i, /\d\s?miles\b/i],
-  // "How far": a distance.
-  [/\bhow far\b/i, /\d\s?(miles|km|kilomet(er|re)s)\b/i],
+  // A distance asked in one unit is answered in the other: "how close did the bomber get in km" by
+  // "within 13 miles".
+  [/\b(km|kilomet(er|re)s|miles|how far)\b/i, /\d\s?(miles|km|kilomet(er|re)s)\b/i],
 ];
 /** A figure written in digits, maybe in thousands ("100,000", "100k", "13"). */
 const FIGURE = /\d[\d,.]*(?:\s?k\b)?/gi;
