@@ -65,6 +65,10 @@ describe("ask in members' words", () => {
     const followUp = dossier.ask("what did he say about escalation", { previous: "who is jake sullivan" });
     expect(followUp.readWith).toBe("who is jake sullivan");
     expect(cited(followUp).slice(0, 2)).toContain("passage wapo-sonne¶29");
+    // "Intel" is the intelligence he calls "well validated" (¶11), not the chipmaker.
+    const intel = dossier.ask("what did he say about the intel", { previous: "what did jake sullivan say" });
+    expect(intel.readWith).toBe("what did jake sullivan say");
+    expect(cited(intel)[0]).toBe("passage wapo-sonne¶11");
   });
 
   it('reads "did he say anything else" with the last question, and has nothing more when all was shown', () => {
