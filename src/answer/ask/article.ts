@@ -1,5 +1,6 @@
 import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpus.ts";
 import type { Article } from "../../knowledge/schema.ts";
+import type { AnalyzedWord } from "../../search/analyzed-word.ts";
 import type { Analyzer } from "../../search/analyzer.ts";
 import { UserError } from "../../user-error.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
@@ -104,19 +105,6 @@ export function checkArticleFilter(
   return found.id;
 }
 
-/**
- * Words that ask about an article itself rather than about something in it: who wrote it, when, what
- * it says on the whole ("what does the npr article say", "who wrote the wapo piece", "summarize
- * trenin").
- */
-const ABOUT_THE_ARTICLE =
-  /\b(?:wr[io]te|written|writer|authors?|publish(?:ed)?|summ?ar(?:y|i[sz]e[sd]?)|sum(?:\s+it)?\s+up|gist|tl;?dr|main\s+(?:points?|ideas?)|overview|about|say(?:s|ing)?|argue[sd]?|article|piece|story|essay|report|op-ed)\b/giu;
-
-/** The question without the words that ask about an article itself (see ABOUT_THE_ARTICLE). */
-export function withoutArticleWords(question: string): string {
-  return question.replace(ABOUT_THE_ARTICLE, " ");
-}
-
 /** A headline that promises a list ("4 things Russia wants right now"): its sections are the list. */
 const NUMBERED_HEADLINE = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s/i;
 /** Of a numbered headline's words, a question asking for its list without naming it has this share. */
@@ -168,9 +156,32 @@ export function listingAsked(
   return undefined;
 }
 
-/** Words asking for an article's own details (its headline, writers, link, date), not for what it says. */
+/** Words asking for an article's own details (its headline, writers, link, date), not what it says. */
 const DETAIL_WORDS =
   /^(?:headlines?|titles?|titled|called|named|urls?|links?|published|publish|publication|dated?|bylines?|authors?|writers?|wrote|written|contributors?|contributed|reporters?|outlets?|come|came|out)$/i;
+/** Words asking for an article's gist rather than for one thing in it. */
+const GIST_WORDS =
+  /^(?:summary|summaries|summar[iy]ze|summar[iy]zed|summarise|sum|tldr|tl|dr|gist|main|key|central|overall|argument|arguments|points?|ideas?|takeaways?|claims?|thesis|message|overview|nutshell|outline|up|all)$/i;
+/** Words that name the article as one, or only say it speaks: "the main point trenin makes in his piece". */
+const ARTICLE_WORDS =
+  /^(?:articles?|pieces?|stor(?:y|ies)|essays?|reports?|op-eds?|makes?|made|making|says?|said|saying|writes?|wrote|argues?|argued|puts?|put)$/i;
+/** "What's the NPR piece about?" */
+const ABOUT_ASKED = /^\W*(?:what(?:'s|s| is| was)?|whats|tell me)\s+(?:it\s+)?about\W*$/i;
+
+/** The question's words that carry meaning (no stop word) and that none of `asking` matches. */
+function otherWords(analyzer: Analyzer, text: string, asking: ReadonlyArray<RegExp>): AnalyzedWord[] {
+  return analyzer
+    .words(text)
+    .filter((word) => !word.stop && !asking.some((pattern) => pattern.test(word.word)));
+}
+
+/**
+ * Whether a question names an article and asks nothing else of it ("what does the npr article say",
+ * "who wrote the wapo piece", "trenin?"): the words left after the article's name only ask about it.
+ */
+export function asksOnlyOfTheArticle(analyzer: Analyzer, rest: string): boolean {
+  return otherWords(analyzer, rest, [DETAIL_WORDS, GIST_WORDS, ARTICLE_WORDS]).length === 0;
+}
 
 /**
  * The article a question asks about itself ("who wrote the npr piece", "when was the foreign policy
@@ -186,18 +197,11 @@ export function articleDetailsAsked(
   const mention = findArticleMention(question);
   const id = mention?.article ?? checkArticleFilter(corpus, findArticleMention, asked);
   if (id === undefined) return undefined;
-  const words = index.analyzer.words(mention?.rest ?? question).filter((word) => !word.stop);
-  const details = words.filter((word) => DETAIL_WORDS.test(word.word));
-  return details.length > 0 && details.length === words.length ? findArticle(corpus, id) : undefined;
+  const rest = mention?.rest ?? question;
+  const details = index.analyzer.words(rest).filter((word) => DETAIL_WORDS.test(word.word));
+  const others = otherWords(index.analyzer, rest, [DETAIL_WORDS, ARTICLE_WORDS]);
+  return details.length > 0 && others.length === 0 ? findArticle(corpus, id) : undefined;
 }
-
-/** Words asking for the gist of an article rather than for one thing in it. */
-const GIST_WORDS =
-  /^(?:summary|summaries|summar[iy]ze|summar[iy]zed|summarise|sum|tldr|tl|dr|gist|main|key|central|overall|argument|arguments|points?|ideas?|takeaways?|claims?|thesis|message|overview|nutshell|outline|up|all)$/i;
-/** Words that only say the article speaks: "the main point trenin makes". */
-const SPEAKING_WORDS = /^(?:makes?|made|making|says?|said|writes?|wrote|argues?|argued|puts?|put)$/i;
-/** "What's the NPR piece about?" */
-const ABOUT_ASKED = /^\W*(?:what(?:'s|s| is| was)?|whats|tell me)\s+(?:it\s+)?about\W*$/i;
 
 /**
  * The article whose gist a question asks for ("what's the tl;dr of the foreign affairs piece",
@@ -220,16 +224,9 @@ export function articleGistAsked(
   const titled = new Set(
     analyzer.words(`${article.title} ${article.subtitle ?? ""}`).map((word) => word.stem),
   );
-  const words = analyzer.words(rest);
-  const gist = words.filter((word) => GIST_WORDS.test(word.word));
-  const others = words
-    .filter((word) => !word.stop)
-    .filter(
-      (word) =>
-        !GIST_WORDS.test(word.word) &&
-        !SPEAKING_WORDS.test(word.word) &&
-        !titled.has(word.stem) &&
-        !/^\p{N}+$/u.test(word.word),
-    );
+  const gist = analyzer.words(rest).filter((word) => GIST_WORDS.test(word.word));
+  const others = otherWords(analyzer, rest, [GIST_WORDS, ARTICLE_WORDS, /^\p{N}+$/u]).filter(
+    (word) => !titled.has(word.stem),
+  );
   return gist.length > 0 && others.length === 0 ? article : undefined;
 }

@@ -15,10 +15,10 @@ import { personNames } from "../listings/find-person.ts";
 import { asksForParticulars, givenNames, hasBetweenBoundaries, quotedAndAskedBeyond } from "./answer-type.ts";
 import {
   articleGistAsked,
+  asksOnlyOfTheArticle,
   checkArticleFilter,
   itemAskedFirst,
   listingAsked,
-  withoutArticleWords,
 } from "./article.ts";
 import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
@@ -168,7 +168,7 @@ function askAlone(
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
-  if (whole !== undefined && analyzer.query(withoutArticleWords(mention?.rest ?? text)).words.length === 0)
+  if (whole !== undefined && asksOnlyOfTheArticle(analyzer, mention?.rest ?? text))
     return openingOf(context, whole, text, limit);
   const searched = asked?.rest ?? text;
   const plan = searchPlan(context, searched);
