@@ -520,6 +520,21 @@ describe("article mentions", () => {
     expect(find("according to foreign affairs")?.article).toBe("trenin-2021-12-28");
     expect(find("why now")).toBeUndefined();
   });
+
+  it("asks a question comparing articles of each of them, one answer of each in turn", () => {
+    const compared = find.compared("compare trenin and mackinnon on why russia is doing this");
+    expect(compared?.articles).toEqual(["trenin-2021-12-28", "fp-mackinnon"]);
+    expect(compared?.rest).not.toMatch(/trenin|mackinnon/i);
+    // Named together, neither is the one article the question is asked of.
+    expect(find("compare trenin and mackinnon on why russia is doing this")).toBeUndefined();
+    expect(find.compared("what does trenin say putin wants")).toBeUndefined();
+    const answer = dossier.ask("compare trenin and mackinnon on why russia is doing this");
+    expect(answer.confident).toBe(true);
+    expect(answer.results.slice(0, 2).map((result) => result.excerpts[0]?.citation.article)).toEqual([
+      "trenin-2021-12-28",
+      "fp-mackinnon",
+    ]);
+  });
 });
 
 describe("answer types", () => {

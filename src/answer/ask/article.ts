@@ -16,7 +16,14 @@ export interface ArticleMention {
   rest: string;
 }
 
-export type FindArticleMention = (question: string) => ArticleMention | undefined;
+export interface FindArticleMention {
+  (question: string): ArticleMention | undefined;
+  /**
+   * The articles a question names when it names more than one ("compare npr and trenin on…"), in
+   * order, and the question without their names.
+   */
+  compared(question: string): { articles: string[]; rest: string } | undefined;
+}
 
 /** "Foreign Policy" → "fp"; "The Washington Post" → "wp", and the way people say it, "wapo". */
 export function outletNames(outlet: string): string[] {
@@ -50,22 +57,39 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     }
   }
   for (const name of ambiguous) names.delete(name);
-  if (names.size === 0) return () => undefined;
+  if (names.size === 0) return Object.assign(() => undefined, { compared: () => undefined });
   const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(
     `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay))?\\b`,
     "i",
   );
-  return (question) => {
-    const match = pattern.exec(question);
-    const article = match?.[1] && names.get(match[1].toLowerCase());
-    if (!match || !article) return undefined;
-    const rest = `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`;
-    // "Compare what npr and the post say about…": a question naming two articles is asked of all.
-    const other = pattern.exec(rest)?.[1];
-    if (other !== undefined && names.get(other.toLowerCase()) !== article) return undefined;
-    return { article, rest };
+  /** Each article named, in order, with the question left once its first naming is taken out. */
+  const mentions = (question: string): ArticleMention[] => {
+    const found: ArticleMention[] = [];
+    let left = question;
+    for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
+      const article = names.get((match[1] ?? "").toLowerCase());
+      const rest = `${left.slice(0, match.index)} ${left.slice(match.index + match[0].length)}`;
+      if (article !== undefined && !found.some((mention) => mention.article === article))
+        found.push({ article, rest });
+      left = rest;
+    }
+    return found;
   };
+  // "Compare what npr and the post say about…": a question naming two articles is asked of all.
+  return Object.assign(
+    (question: string) => {
+      const found = mentions(question);
+      return found.length === 1 ? found[0] : undefined;
+    },
+    {
+      compared: (question: string) => {
+        const found = mentions(question);
+        const rest = found.at(-1)?.rest ?? question;
+        return found.length > 1 ? { articles: found.map((mention) => mention.article), rest } : undefined;
+      },
+    },
+  );
 }
 
 /**

@@ -185,6 +185,10 @@ function askAlone(
     guildId: options.guildId,
     leaveOut,
   };
+  // "Compare trenin and mackinnon on why russia is doing this": each article's answer in turn.
+  const compared = options.article === undefined ? context.findArticleMention.compared(text) : undefined;
+  const inTurn = compared && eachInTurn(context, { ...asking, words: compared.rest }, compared.articles);
+  if (inTurn !== undefined) return inTurn;
   const answer = answerOf(context, asking, article);
   return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
     ? answer
@@ -414,6 +418,29 @@ function openingOf(
   const kept = (result: AnswerResult) => (result.excerpts.length === 0 ? result : claimed.take(result));
   const results = [...authors, ...opening].flatMap((result) => kept(result) ?? []).slice(0, limit);
   return { confident: opening.length > 0, results };
+}
+
+/**
+ * The answers of the articles a question compares, one result of each in turn (in the order it
+ * names them): asked of all of them at once, one article's passages filled the first cards. Only
+ * when each of them answers; otherwise the question is asked of all, as any other.
+ */
+function eachInTurn(
+  context: DossierIndexes,
+  asking: Asking,
+  articles: ReadonlyArray<string>,
+): Answer | undefined {
+  const answers = articles.map((article) => answerOf(context, asking, article));
+  if (!answers.every((answer) => answer.confident)) return undefined;
+  const claimed = new ClaimedPassages();
+  const results: AnswerResult[] = [];
+  const longest = Math.max(...answers.map((answer) => answer.results.length));
+  for (let turn = 0; turn < longest && results.length < asking.limit; turn++)
+    for (const answer of answers) {
+      const result = answer.results[turn] && claimed.take(answer.results[turn] as AnswerResult);
+      if (result && results.length < asking.limit) results.push(result);
+    }
+  return { confident: true, results };
 }
 
 /**
