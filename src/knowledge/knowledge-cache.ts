@@ -1,17 +1,25 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Corpus } from "./corpus.ts";
 import { loadCorpus } from "./load-corpus.ts";
-import { decodeWordVectors, VECTORS_FILE } from "./word-vectors.ts";
+import { readWordVectors, VECTORS_FILE } from "./word-vectors.ts";
 
 /**
  * A corpus as loaded and verified, kept in one file between starts. Parsing the curated YAML,
  * validating it and checking every citation took 60% of loading the knowledge, the same work on
- * the same bytes at every restart. The file is keyed by every byte of the knowledge folder and by
- * the code that read it (`codeVersion`, a new one for every build): an edited knowledge file or an
- * upgrade reads the folder again, checks and all.
+ * the same bytes at every restart. The file is keyed by every byte of the knowledge folder's text
+ * files, its word vectors' size and time of change, and the code that read them (`codeVersion`, new
+ * with every build): an edited knowledge file or an upgrade reads the folder again, checks and all.
  */
 export interface KnowledgeCache {
   file: string;
@@ -23,8 +31,6 @@ export type CacheOutcome = { read: true } | { read: false; notWritten?: string }
 
 interface KnowledgeBytes {
   key: string;
-  /** knowledge/word-vectors.bin as read for the key, decoded from these bytes rather than read twice. */
-  vectors: Buffer | undefined;
   /** Each file's size and time of last change, to tell an edit while it is loaded (see knowledgeStamp). */
   stamp: string;
 }
@@ -47,21 +53,25 @@ function knowledgeStamp(files: ReadonlyArray<string>): string {
     .join("\n");
 }
 
-/** Every file of the knowledge folder hashed with the code version. */
+/**
+ * The knowledge folder's key: every byte of its text files, and the word vectors' size and time of
+ * change, hashed with the code version. The vectors are 5.6 MB that only `npm run vectors:derive`
+ * writes: read for the key as well as for the corpus, they raised a first start's peak memory by 11 MB.
+ */
 function readKnowledgeBytes(dir: string, codeVersion: string): KnowledgeBytes {
-  // SHA-1 is for telling files apart here, not for security: it hashes the 5.6 MB of word vectors in
-  // 3 ms where SHA-256 takes 11.
+  // SHA-1 is for telling files apart here, not for security.
   const hash = createHash("sha1").update(`${codeVersion}\n`);
-  let vectors: Buffer | undefined;
   const files = knowledgeFiles(dir);
   const stamp = knowledgeStamp(files);
   for (const file of files) {
-    const bytes = readFileSync(file);
     const name = relative(dir, file);
-    if (name === VECTORS_FILE) vectors = bytes;
-    hash.update(`${name}\n${bytes.length}\n`).update(bytes);
+    if (name === VECTORS_FILE) hash.update(`${name}\n${knowledgeStamp([file])}\n`);
+    else {
+      const bytes = readFileSync(file);
+      hash.update(`${name}\n${bytes.length}\n`).update(bytes);
+    }
   }
-  return { key: hash.digest("hex"), vectors, stamp };
+  return { key: hash.digest("hex"), stamp };
 }
 
 /** The corpus's data without its word vectors, which are read from their own file. */
@@ -109,16 +119,14 @@ export function loadCorpusCached(
 ): { corpus: Corpus; cache: CacheOutcome } {
   const before = readKnowledgeBytes(dir, cache.codeVersion);
   const cached = readCacheFile(cache.file, before.key);
+  const vectorsFile = join(dir, VECTORS_FILE);
   if (cached) {
-    const wordVectors = before.vectors && decodeWordVectors(before.vectors, VECTORS_FILE);
+    const wordVectors = existsSync(vectorsFile) ? readWordVectors(vectorsFile) : undefined;
     return {
       corpus: Object.freeze({ ...cached, ...(wordVectors && { wordVectors }) }),
       cache: { read: true },
     };
   }
-  // Loaded from the files themselves: the bytes read for the key are let go first (the word
-  // vectors' 5.6 MB read twice, and a third time to check for edits, raised the bot's peak memory).
-  before.vectors = undefined;
   const corpus = loadCorpus(dir);
   // A file edited while it was being loaded: the corpus may hold either version, so it is not kept.
   if (knowledgeStamp(knowledgeFiles(dir)) !== before.stamp)

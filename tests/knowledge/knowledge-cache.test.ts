@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDossier } from "../../src/answer/create-dossier.ts";
@@ -60,6 +60,11 @@ describe("the verified knowledge kept between starts", () => {
     expect(loadCorpusCached(knowledge, { file, codeVersion: "build-1" }).cache).toEqual({ read: true });
 
     expect(loadCorpusCached(knowledge, { file, codeVersion: "build-2" }).cache).toEqual({ read: false });
+    // The word vectors written again (npm run vectors:derive): a new time of change.
+    const vectors = join(knowledge, "word-vectors.bin");
+    utimesSync(vectors, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-2" }).cache).toEqual({ read: false });
+    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-2" }).cache).toEqual({ read: true });
   });
 
   it("does not keep a folder with a problem: every start refuses it", () => {
