@@ -20,15 +20,7 @@ export interface AnalyzedWord {
 type WordMeaning = { word: string; stem: string; stop: boolean } | null;
 
 /** normalize → stop words → stem, keeping each word's character range in the original text. */
-export interface WordAnalysis {
-  (text: string): ReadonlyArray<AnalyzedWord>;
-  /**
-   * Runs `build` with the words of every text it analyses remembered, then forgets them: building
-   * the dossier reads most of the knowledge's texts two or three times (the word vectors' counts, the
-   * index, the passages), and finding their words again was a sixth of start-up.
-   */
-  rememberingWhile<T>(build: () => T): T;
-}
+export type WordAnalysis = (text: string) => ReadonlyArray<AnalyzedWord>;
 
 /**
  * Whether `text` has a capital letter at `at`: an ASCII one by its code, any other by Unicode's
@@ -60,10 +52,7 @@ export function createWordAnalysis(): WordAnalysis {
     meanings.set(raw, meaning);
     return meaning;
   };
-  let remembered: Map<string, ReadonlyArray<AnalyzedWord>> | undefined;
-  const analyse = (text: string): ReadonlyArray<AnalyzedWord> => {
-    const known = remembered?.get(text);
-    if (known) return known;
+  return (text) => {
     const words: AnalyzedWord[] = [];
     const spans = findWordSpans(text);
     for (let position = 0; position < spans.length; position++) {
@@ -73,17 +62,6 @@ export function createWordAnalysis(): WordAnalysis {
       const { word, stem, stop } = meaning;
       words.push({ start, end, word, stem, stop, capitalized: position > 0 && upperCaseAt(raw, 0) });
     }
-    remembered?.set(text, words);
     return words;
   };
-  return Object.assign(analyse, {
-    rememberingWhile<T>(build: () => T): T {
-      remembered = new Map();
-      try {
-        return build();
-      } finally {
-        remembered = undefined;
-      }
-    },
-  });
 }

@@ -47,7 +47,7 @@ const SPELLING_EDITS = 2;
 /** Texts whose index terms are remembered; past this many the memory starts again. */
 const TERMS_REMEMBERED = 20_000;
 
-/** `analyzeWords`: the word vectors' own, when given, so that building reads each text once (see WordAnalysis). */
+/** `analyzeWords`: the word vectors' own, when given, so that the two read each written word once. */
 export function createAnalyzer(
   synonymGroups: ReadonlyArray<SynonymGroup>,
   semantic?: Semantic,

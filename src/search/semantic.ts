@@ -105,7 +105,7 @@ export interface SemanticSources {
   bylines: ReadonlyArray<string>;
 }
 
-/** `analyzeWords`: the analyzer's own, when given, so that building reads each text once (see WordAnalysis). */
+/** `analyzeWords`: the analyzer's own, when given, so that the two read each written word once. */
 export function createSemantic(
   vectors: WordVectors,
   sources: SemanticSources,
