@@ -281,7 +281,7 @@ describe("ask in members' words", () => {
     ).toEqual(["npr-2022-01-12¶8", "fp-mackinnon¶3", "trenin-2021-12-28¶17"]);
   });
 
-  it("answers a question about someone an article never mentions from the others, marked as theirs", () => {
+  it("answers a question an article does not answer from the others, marked as theirs", () => {
     // Ryabkov's "ironclad, waterproof, bulletproof … guarantees" are NPR's (¶4), not Trenin's.
     const ryabkov = dossier.ask("what did ryabkov say about guarantees", { article: "trenin" });
     expect(ryabkov.confident).toBe(false);
@@ -295,7 +295,11 @@ describe("ask in members' words", () => {
     const nuland = dossier.ask("in the foreign policy piece what did nuland say");
     expect(nuland.notCoveredBy?.article).toBe("fp-mackinnon");
     expect(cited(nuland)[0]).toBe("qa npr-2022-01-12¶9");
-    for (const answer of [ryabkov, nuland])
+    // Or about something it does not say: Foreign Policy gives no deadline; the Post's ¶40 does.
+    const deadline = dossier.ask("what does it say about the deadline", { article: "foreign policy" });
+    expect(deadline.notCoveredBy?.article).toBe("fp-mackinnon");
+    expect(cited(deadline)).toContain("qa wapo-sonne¶40");
+    for (const answer of [ryabkov, nuland, deadline])
       expect(cited(answer).filter((at) => at.includes(answer.notCoveredBy?.article ?? "?"))).toEqual([]);
     // A question about the article's own words stays with them: another article would answer
     // another question ("trenin's main argument" is not NPR's "main demand").

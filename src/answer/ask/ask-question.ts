@@ -190,7 +190,7 @@ function askAlone(
   const inTurn = compared && eachInTurn(context, { ...asking, words: compared.rest }, compared.articles);
   if (inTurn !== undefined) return inTurn;
   const answer = answerOf(context, asking, article);
-  return answer.confident || article === undefined || !namesSomethingNotIn(context, plan, article)
+  return answer.confident || article === undefined
     ? answer
     : orFromTheOthers(context, asking, article, answer);
 }
@@ -207,31 +207,6 @@ function searchPlan(context: DossierIndexes, words: string): QueryPlan {
   return plan;
 }
 
-/** Each article's words (stems and synonym phrases), read once from its analysed paragraphs. */
-const articleTerms = new WeakMap<PassageLibrary, Map<string, ReadonlySet<string>>>();
-
-/** Whether the question names someone or something (any of its terms) the article never writes. */
-function namesSomethingNotIn(context: DossierIndexes, plan: QueryPlan, article: string): boolean {
-  const byArticle = articleTerms.get(context.library) ?? new Map<string, ReadonlySet<string>>();
-  articleTerms.set(context.library, byArticle);
-  let written = byArticle.get(article);
-  if (written === undefined) {
-    const terms = new Set<string>();
-    for (const passage of context.library.values()) {
-      if (passage.article.id !== article) continue;
-      for (const word of passage.words) terms.add(word.stem);
-      for (const phrase of passage.phrases) terms.add(phrase.key);
-    }
-    written = terms;
-    byArticle.set(article, written);
-  }
-  const writes = written;
-  return plan.words.some(
-    (word, index) =>
-      word.named && !plan.terms.some((term) => term.words.includes(index) && writes.has(term.term)),
-  );
-}
-
 /** A question as read: its whole text, as searched for (without an article's name), options. */
 interface Asking {
   text: string;
@@ -244,12 +219,13 @@ interface Asking {
 }
 
 /**
- * A question asked of one article about someone or something it never mentions, which the others
- * answer ("in the foreign policy piece, what did nuland say": NPR quotes her): their answer, marked
- * as theirs, and still not covered for the article asked of. Not a question the article's own words
- * fail to reach ("trenin's main argument"): another article's answer would be to another question.
- * That article's own closest passages when the others do not answer either, or when their answer
- * cites it after all.
+ * A question asked of one article that it does not answer and the others do ("in the foreign policy
+ * piece, what did nuland say": NPR quotes her; "what does it say about the deadline" of Foreign
+ * Policy: the Post's "We do not set any deadlines"): their answer, marked as theirs, and still not
+ * covered for the article asked of. Once only for someone or something the article never names:
+ * members asking of Foreign Policy about the deadline were shown its closest passages. (An article's
+ * gist, "trenin's main argument", is asked of it alone: see articleGistAsked.) That article's own
+ * closest passages when the others do not answer either, or when their answer cites it after all.
  */
 function orFromTheOthers(
   context: DossierIndexes,
