@@ -7,7 +7,7 @@ import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic } from "../search/semantic.ts";
 import type { ArticleSummary } from "./answer.ts";
-import { articleDetailsAsked, articleMentionFinder, articleNamed } from "./ask/article.ts";
+import { articleMentionFinder, articleNamed, askedOfTheArticle } from "./ask/article.ts";
 import { ask } from "./ask/ask-question.ts";
 import type { Dossier } from "./dossier.ts";
 import { byId, type DossierIndexes, removeGuildQa, upsertGuildQa } from "./dossier-indexes.ts";
@@ -106,8 +106,8 @@ export function createDossier(corpus: Corpus): Dossier {
       return article && summarizeArticle(article);
     },
     detailsAsked: (question, article) => {
-      const asked = articleDetailsAsked(indexes, question, article);
-      return asked && summarizeArticle(asked);
+      const asked = askedOfTheArticle(indexes, question, article);
+      return asked?.asks === "details" ? summarizeArticle(asked.article) : undefined;
     },
     suggest: (field, typed, limit, guildId) => suggest(indexes, field, typed, limit, guildId),
     evidence: (kind, id, guildId) => {

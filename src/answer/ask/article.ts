@@ -208,49 +208,35 @@ export function asksOnlyOfTheArticle(analyzer: Analyzer, rest: string): boolean 
 }
 
 /**
- * The article a question asks about itself ("who wrote the npr piece", "when was the foreign policy
- * article published", "what's the headline of the fp piece"): one named in it, or the article asked
- * of, when every other word of the question asks for its details. Members asked these of /ask and
- * were told the articles do not cover them, though every card and /source show them.
+ * What a question asks of an article itself, when that is all it asks (the article named in it, or
+ * the one asked of): its details ("who wrote the npr piece", "when was the foreign policy article
+ * published", "what's the headline of the fp piece"), which every card and /source show though
+ * members asking were told the articles do not cover them; or its gist ("what's the tl;dr of the
+ * foreign affairs piece", "summarize the 4 things npr says russia wants", "what's the wapo article
+ * about"), the question's other words being its title's: its opening and the start of each of its
+ * sections, not the passage sharing most words with "main".
  */
-export function articleDetailsAsked(
+export function askedOfTheArticle(
   { corpus, findArticleMention, index }: Pick<DossierIndexes, "corpus" | "findArticleMention" | "index">,
   question: string,
   asked?: string,
-): Article | undefined {
-  const mention = findArticleMention(question);
-  const id = mention?.article ?? checkArticleFilter(corpus, findArticleMention, asked);
-  if (id === undefined) return undefined;
-  const rest = mention?.rest ?? question;
-  const details = index.analyzer.words(rest).filter((word) => DETAIL_WORDS.test(word.word));
-  const others = otherWords(index.analyzer, rest, [DETAIL_WORDS, ARTICLE_WORDS]);
-  return details.length > 0 && others.length === 0 ? findArticle(corpus, id) : undefined;
-}
-
-/**
- * The article whose gist a question asks for ("what's the tl;dr of the foreign affairs piece",
- * "summarize the 4 things npr says russia wants", "what's the wapo article about"): one named in
- * it, or the article asked of, when its other words are the article's own title's. Its opening and
- * the start of each of its sections answer that, not the passage sharing most words with "main".
- */
-export function articleGistAsked(
-  { corpus, findArticleMention, index }: Pick<DossierIndexes, "corpus" | "findArticleMention" | "index">,
-  question: string,
-  asked?: string,
-): Article | undefined {
+): { asks: "details" | "gist"; article: Article } | undefined {
   const mention = findArticleMention(question);
   const id = mention?.article ?? checkArticleFilter(corpus, findArticleMention, asked);
   const article = id === undefined ? undefined : findArticle(corpus, id);
   if (article === undefined) return undefined;
   const rest = mention?.rest ?? question;
-  if (ABOUT_ASKED.test(rest.trim())) return article;
   const { analyzer } = index;
+  const words = analyzer.words(rest);
+  const has = (pattern: RegExp) => words.some((word) => pattern.test(word.word));
+  if (has(DETAIL_WORDS) && otherWords(analyzer, rest, [DETAIL_WORDS, ARTICLE_WORDS]).length === 0)
+    return { asks: "details", article };
+  if (ABOUT_ASKED.test(rest.trim())) return { asks: "gist", article };
   const titled = new Set(
     analyzer.words(`${article.title} ${article.subtitle ?? ""}`).map((word) => word.stem),
   );
-  const gist = analyzer.words(rest).filter((word) => GIST_WORDS.test(word.word));
   const others = otherWords(analyzer, rest, [GIST_WORDS, ARTICLE_WORDS, /^\p{N}+$/u]).filter(
     (word) => !titled.has(word.stem),
   );
-  return gist.length > 0 && others.length === 0 ? article : undefined;
+  return has(GIST_WORDS) && others.length === 0 ? { asks: "gist", article } : undefined;
 }

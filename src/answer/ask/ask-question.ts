@@ -14,7 +14,7 @@ import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-te
 import { personNames } from "../listings/find-person.ts";
 import { asksForParticulars, givenNames, hasBetweenBoundaries, quotedAndAskedBeyond } from "./answer-type.ts";
 import {
-  articleGistAsked,
+  askedOfTheArticle,
   asksOnlyOfTheArticle,
   checkArticleFilter,
   itemAskedFirst,
@@ -163,8 +163,8 @@ function askAlone(
   const limit = limitOf(options.limit);
   const { analyzer } = context.index;
   // "What's the tl;dr of the foreign affairs piece": how it opens and where each section starts.
-  const gist = articleGistAsked(context, text, options.article);
-  if (gist !== undefined) return openingOf(context, gist.id, text, limit, "gist");
+  const ofTheArticle = askedOfTheArticle(context, text, options.article);
+  if (ofTheArticle?.asks === "gist") return openingOf(context, ofTheArticle.article.id, text, limit, "gist");
   // Nothing asked but the article itself ("what does the npr article say", "who wrote the wapo
   // piece", "trenin?"): how it opens.
   const whole = mention?.article ?? article;
