@@ -62,8 +62,9 @@ export function createLogger(
 }
 
 /**
- * Set by the build (src/build/bundle.mjs), new with every build: the bundled bot keeps its verified
- * knowledge in DATA_DIR between starts (see knowledge-cache.ts). Run from the sources, it reads the folder.
+ * Set by the build (src/build/bundle.mjs) from the sources it bundled: the bundled bot keeps its
+ * verified knowledge in DATA_DIR between starts under it (see knowledge-cache.ts). Run from the
+ * sources, it reads the folder.
  */
 declare const DOSSIER_BUILD_ID: string | undefined;
 const BUILD_ID = typeof DOSSIER_BUILD_ID === "string" ? DOSSIER_BUILD_ID : undefined;

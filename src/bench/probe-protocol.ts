@@ -9,7 +9,7 @@ export const probeRequestSchema = z.strictObject({
   words: z.enum(["shuffled", "own-vocabulary"]).optional(),
   knowledgeDir: z.string().min(1),
   /** Where the verified knowledge is kept between starts, as the bundled bot keeps it (knowledge-cache.ts). */
-  knowledgeCache: z.strictObject({ file: z.string().min(1), codeVersion: z.string().min(1) }).optional(),
+  knowledgeCache: z.strictObject({ file: z.string().min(1), codeVersion: z.string().min(1) }),
   /** Absent: start-up and memory only. */
   queries: z
     .strictObject({

@@ -5,7 +5,6 @@ import { scoreEvaluation } from "../eval/score-evaluation.ts";
 import type { Corpus } from "../knowledge/corpus.ts";
 import { primaryArticles } from "../knowledge/corpus.ts";
 import { loadCorpusCached } from "../knowledge/knowledge-cache.ts";
-import { loadCorpus } from "../knowledge/load-corpus.ts";
 import { baselineDossier } from "./baseline-dossier.ts";
 import {
   type EngineName,
@@ -24,11 +23,9 @@ const FIRST_QUESTION = "why does russia want nato to stop expanding";
  */
 async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const loadStart = performance.now();
-  const { corpus: shipped, cache } = request.knowledgeCache
-    ? loadCorpusCached(request.knowledgeDir, request.knowledgeCache)
-    : { corpus: loadCorpus(request.knowledgeDir), cache: undefined };
+  const { corpus: shipped, cache } = loadCorpusCached(request.knowledgeDir, request.knowledgeCache);
   const loadMs = performance.now() - loadStart;
-  const knowledgeKept = cache?.read === true;
+  const knowledgeKept = cache.read;
   // Generating the larger corpus stands in for reading a larger folder: it is not timed.
   const corpus = request.scale > 1 ? syntheticCorpus(shipped, request.scale, request.words) : shipped;
   const indexStart = performance.now();

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -18,8 +19,8 @@ import { readWordVectors, VECTORS_FILE } from "./word-vectors.ts";
  * A corpus as loaded and verified, kept in one file between starts. Parsing the curated YAML,
  * validating it and checking every citation took 60% of loading the knowledge, the same work on
  * the same bytes at every restart. The file is keyed by every byte of the knowledge folder's text
- * files, its word vectors' size and time of change, and the code that read them (`codeVersion`, new
- * with every build): an edited knowledge file or an upgrade reads the folder again, checks and all.
+ * files, its word vectors' size and time of change, and the code that read them (`codeVersion`, the
+ * build's identity): an edited knowledge file or an upgrade reads the folder again, checks and all.
  */
 export interface KnowledgeCache {
   file: string;
@@ -29,7 +30,7 @@ export interface KnowledgeCache {
 /** How the corpus was had: read from the cache file, or loaded (and why the cache could not be written). */
 export type CacheOutcome = { read: true } | { read: false; notWritten?: string };
 
-interface KnowledgeBytes {
+interface KnowledgeKey {
   key: string;
   /** Each file's size and time of last change, to tell an edit while it is loaded (see knowledgeStamp). */
   stamp: string;
@@ -58,7 +59,7 @@ function knowledgeStamp(files: ReadonlyArray<string>): string {
  * change, hashed with the code version. The vectors are 5.6 MB that only `npm run vectors:derive`
  * writes: read for the key as well as for the corpus, they raised a first start's peak memory by 11 MB.
  */
-function readKnowledgeBytes(dir: string, codeVersion: string): KnowledgeBytes {
+function knowledgeKey(dir: string, codeVersion: string): KnowledgeKey {
   // SHA-1 is for telling files apart here, not for security.
   const hash = createHash("sha1").update(`${codeVersion}\n`);
   const files = knowledgeFiles(dir);
@@ -104,6 +105,11 @@ function writeCacheFile(file: string, key: string, corpus: Corpus): string | und
     renameSync(partial, file);
     return undefined;
   } catch (error) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
     return (error as Error).message;
   }
 }
@@ -117,7 +123,7 @@ export function loadCorpusCached(
   dir: string,
   cache: KnowledgeCache,
 ): { corpus: Corpus; cache: CacheOutcome } {
-  const before = readKnowledgeBytes(dir, cache.codeVersion);
+  const before = knowledgeKey(dir, cache.codeVersion);
   const cached = readCacheFile(cache.file, before.key);
   const vectorsFile = join(dir, VECTORS_FILE);
   if (cached) {

@@ -19,7 +19,7 @@ export interface PackedSets {
 /**
  * Lists of strings as sets of their numbers, packed: each number once per list (a list has a few
  * words, so a look back along it finds a repeat sooner than a Set would), ascending when `sorted`.
- * Written straight into the packed arrays: a Set and an array per list were a sixth of building the index.
+ * Written straight into the packed arrays, without a Set and an array for every one of thousands of lists.
  */
 function packNumbers(
   lists: ReadonlyArray<ReadonlyArray<string>>,
