@@ -187,7 +187,13 @@ function askAlone(
   };
   // "Compare trenin and mackinnon on why russia is doing this": each article's answer in turn.
   const compared = options.article === undefined ? context.findArticleMention.compared(text) : undefined;
-  const inTurn = compared && eachInTurn(context, { ...asking, words: compared.rest }, compared.articles);
+  const inTurn =
+    compared &&
+    eachInTurn(
+      context,
+      { ...asking, words: compared.rest, plan: searchPlan(context, compared.rest) },
+      compared.articles,
+    );
   if (inTurn !== undefined) return inTurn;
   const answer = answerOf(context, asking, article);
   return answer.confident || article === undefined
@@ -222,9 +228,9 @@ interface Asking {
  * A question asked of one article that it does not answer and the others do ("in the foreign policy
  * piece, what did nuland say": NPR quotes her; "what does it say about the deadline" of Foreign
  * Policy: the Post's "We do not set any deadlines"): their answer, marked as theirs, and still not
- * covered for the article asked of. Once only for someone or something the article never names:
+ * covered for the article asked of. It once was only for someone or something the article never names:
  * members asking of Foreign Policy about the deadline were shown its closest passages. (An article's
- * gist, "trenin's main argument", is asked of it alone: see articleGistAsked.) That article's own
+ * gist, "trenin's main argument", is asked of it alone: see askedOfTheArticle.) That article's own
  * closest passages when the others do not answer either, or when their answer cites it after all.
  */
 function orFromTheOthers(
