@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
-import { createDossier } from "./answer/create-dossier.ts";
+import { createDossier, type KnowledgeTables, knowledgeTables } from "./answer/create-dossier.ts";
 import type { Context, StartedParts } from "./bot/context.ts";
 import type { Config } from "./config.ts";
 import { PROJECT_ROOT } from "./installation.ts";
@@ -94,9 +94,11 @@ export function createContext(config: Config, options: ContextOptions = {}): Pic
   const started = performance.now();
   let corpus: Corpus;
   let cache: CacheOutcome | undefined;
-  if (knowledgeCache) ({ corpus, cache } = loadCorpusCached(knowledgeDir, knowledgeCache));
+  let tables: KnowledgeTables | undefined;
+  if (knowledgeCache)
+    ({ corpus, derived: tables, cache } = loadCorpusCached(knowledgeDir, knowledgeCache, knowledgeTables));
   else corpus = loadCorpus(knowledgeDir);
-  const dossier = createDossier(corpus);
+  const dossier = createDossier(corpus, tables);
   logger.debug(
     {
       knowledgeDir,

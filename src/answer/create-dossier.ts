@@ -1,11 +1,11 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
 import type { Article } from "../knowledge/schema.ts";
-import { createWordAnalysis } from "../search/analyzed-word.ts";
+import { createWordAnalysis, type WordAnalysis } from "../search/analyzed-word.ts";
 import { createAnalyzer } from "../search/analyzer.ts";
 import { knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
-import { createSemantic } from "../search/semantic.ts";
+import { createSemantic, type SemanticTables, semanticTables } from "../search/semantic.ts";
 import type { ArticleSummary } from "./answer.ts";
 import { articleMentionFinder, articleNamed, askedOfTheArticle } from "./ask/article.ts";
 import { ask } from "./ask/ask-question.ts";
@@ -63,21 +63,15 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
  * left to the first questions and the warm-up. Remembering every text's words while building, so
  * that none is read twice, saved a seventeenth of it but raised the bot's peak memory by 5 MB.
  */
-export function createDossier(corpus: Corpus): Dossier {
+export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
   // One analysis of words for the word vectors and the index: each written word is read once.
   const analyzeWords = createWordAnalysis();
+  const tables = kept ?? knowledgeTables(corpus, analyzeWords);
   const analyzer = createAnalyzer(
     corpus.synonyms,
     corpus.wordVectors &&
-      createSemantic(
-        corpus.wordVectors,
-        {
-          documents: knowledgeTexts(corpus),
-          paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
-          bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
-        },
-        analyzeWords,
-      ),
+      tables.semantic &&
+      createSemantic(corpus.wordVectors, tables.semantic, analyzeWords),
     analyzeWords,
   );
   const indexes: DossierIndexes = {
@@ -130,6 +124,31 @@ export function createDossier(corpus: Corpus): Dossier {
       }
       return asked;
     },
+  };
+}
+
+/**
+ * What a dossier works out from its knowledge alone, before any question: a restart of the bundled
+ * bot reads it with the knowledge it kept (create-context.ts) rather than working it out again.
+ */
+export interface KnowledgeTables {
+  /** Without word vectors, none. */
+  semantic: SemanticTables | undefined;
+}
+
+export function knowledgeTables(corpus: Corpus, analyzeWords?: WordAnalysis): KnowledgeTables {
+  return {
+    semantic:
+      corpus.wordVectors &&
+      semanticTables(
+        corpus.wordVectors,
+        {
+          documents: knowledgeTexts(corpus),
+          paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
+          bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
+        },
+        analyzeWords,
+      ),
   };
 }
 

@@ -75,10 +75,16 @@ function knowledgeKey(dir: string, codeVersion: string): KnowledgeKey {
   return { key: hash.digest("hex"), stamp };
 }
 
-/** The corpus's data without its word vectors, which are read from their own file. */
-type CachedCorpus = Omit<Corpus, "wordVectors">;
+/**
+ * The corpus's data without its word vectors, which are read from their own file, and what was
+ * worked out from the corpus alone (`derive`).
+ */
+interface CachedKnowledge<Derived> {
+  data: Omit<Corpus, "wordVectors">;
+  derived: Derived | undefined;
+}
 
-function readCacheFile(file: string, key: string): CachedCorpus | undefined {
+function readCacheFile<Derived>(file: string, key: string): CachedKnowledge<Derived> | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -88,7 +94,7 @@ function readCacheFile(file: string, key: string): CachedCorpus | undefined {
   const header = `${key}\n`;
   if (bytes.toString("latin1", 0, header.length) !== header) return undefined;
   try {
-    return deserialize(bytes.subarray(header.length)) as CachedCorpus;
+    return deserialize(bytes.subarray(header.length)) as CachedKnowledge<Derived>;
   } catch {
     // Cut short by a crash or a full disk: loaded again, and written again.
     return undefined;
@@ -96,12 +102,18 @@ function readCacheFile(file: string, key: string): CachedCorpus | undefined {
 }
 
 /** Written beside its place and renamed over it: a reader sees the old file or the new one, never half. */
-function writeCacheFile(file: string, key: string, corpus: Corpus): string | undefined {
+function writeCacheFile<Derived>(
+  file: string,
+  key: string,
+  corpus: Corpus,
+  derived: Derived | undefined,
+): string | undefined {
   const { wordVectors: _vectors, ...data } = corpus;
+  const kept: CachedKnowledge<Derived> = { data, derived };
   const partial = `${file}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(partial, Buffer.concat([Buffer.from(`${key}\n`, "latin1"), serialize(data)]));
+    writeFileSync(partial, Buffer.concat([Buffer.from(`${key}\n`, "latin1"), serialize(kept)]));
     renameSync(partial, file);
     return undefined;
   } catch (error) {
@@ -118,25 +130,35 @@ function writeCacheFile(file: string, key: string, corpus: Corpus): string | und
  * Loads a knowledge folder as `loadCorpus` does (refusing to start on any problem), from the cache
  * file when it was written from the same bytes by the same code, and writes it otherwise. A cache
  * that cannot be written is no error: the next start loads the folder again.
+ *
+ * `derive`: what the caller works out from the corpus alone (plain data), kept with it: read from
+ * the file with the corpus, or worked out once and written with it.
  */
-export function loadCorpusCached(
+export function loadCorpusCached<Derived>(
   dir: string,
   cache: KnowledgeCache,
-): { corpus: Corpus; cache: CacheOutcome } {
+  derive?: (corpus: Corpus) => Derived,
+): { corpus: Corpus; derived: Derived | undefined; cache: CacheOutcome } {
   const before = knowledgeKey(dir, cache.codeVersion);
-  const cached = readCacheFile(cache.file, before.key);
+  const cached = readCacheFile<Derived>(cache.file, before.key);
   const vectorsFile = join(dir, VECTORS_FILE);
-  if (cached) {
+  if (cached && (derive === undefined || cached.derived !== undefined)) {
     const wordVectors = existsSync(vectorsFile) ? readWordVectors(vectorsFile) : undefined;
     return {
-      corpus: Object.freeze({ ...cached, ...(wordVectors && { wordVectors }) }),
+      corpus: Object.freeze({ ...cached.data, ...(wordVectors && { wordVectors }) }),
+      derived: derive && cached.derived,
       cache: { read: true },
     };
   }
   const corpus = loadCorpus(dir);
+  const derived = derive?.(corpus);
   // A file edited while it was being loaded: the corpus may hold either version, so it is not kept.
   if (knowledgeStamp(knowledgeFiles(dir)) !== before.stamp)
-    return { corpus, cache: { read: false, notWritten: "the knowledge folder changed while it was loaded" } };
-  const notWritten = writeCacheFile(cache.file, before.key, corpus);
-  return { corpus, cache: { read: false, ...(notWritten === undefined ? {} : { notWritten }) } };
+    return {
+      corpus,
+      derived,
+      cache: { read: false, notWritten: "the knowledge folder changed while it was loaded" },
+    };
+  const notWritten = writeCacheFile(cache.file, before.key, corpus, derived);
+  return { corpus, derived, cache: { read: false, ...(notWritten === undefined ? {} : { notWritten }) } };
 }

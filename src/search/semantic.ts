@@ -14,10 +14,7 @@ export interface Semantic {
    * `words`: the text's, when already analysed.
    */
   embed(text: string, words?: ReadonlyArray<AnalyzedWord>): Float32Array | undefined;
-  /**
-   * `embed` of a document and of each of its ways of asking (lines of it): the words of the
-   * knowledge's documents were found when they were counted, and are not found again.
-   */
+  /** `embed` of a document and of each of its ways of asking (lines of it). */
   embedDocument(text: string, ways: ReadonlyArray<string>): Array<Float32Array | undefined>;
   /** The knowledge's words nearest to a word the articles do not use, closest first. */
   nearWords(word: string): ReadonlyArray<NearWord>;
@@ -105,37 +102,39 @@ export interface SemanticSources {
   bylines: ReadonlyArray<string>;
 }
 
+/**
+ * What the word vectors make of the knowledge, worked out once from its texts: plain maps, sets and
+ * one matrix, so they can be kept between starts with the knowledge (see create-context.ts).
+ */
+export interface SemanticTables {
+  /** How many of the knowledge's documents there are, and how many use each content word. */
+  documentCount: number;
+  documentFrequency: Map<string, number>;
+  /** Words the articles write with a capital past a sentence's start (often enough to be names). */
+  writtenAsNames: Set<string>;
+  /** Every word the articles' own paragraphs use. */
+  articleWords: Set<string>;
+  /** The words of outlets and authors. */
+  bylineWords: Set<string>;
+  /** The knowledge's words with a vector, and their unit vectors as the rows of one matrix. */
+  vocabulary: string[];
+  matrix: Float32Array;
+}
+
 /** `analyzeWords`: the analyzer's own, when given, so that the two read each written word once. */
-export function createSemantic(
+export function semanticTables(
   vectors: WordVectors,
   sources: SemanticSources,
   analyzeWords: WordAnalysis = createWordAnalysis(),
-): Semantic {
+): SemanticTables {
   const { documents: texts, paragraphs, bylines } = sources;
-  const contentWords = (text: string) => contentWordsOf(analyzeWords(text));
-  const bylineWords = new Set(bylines.flatMap((text) => analyzeWords(text).map(({ word }) => word)));
-  // The words of each line of the documents, kept until every document is embedded once: the index
-  // embeds exactly these texts (as questions reach them, then in the warm-up), and each of their ways
-  // of asking (lines of them), and finding the words of those lines again took a twentieth of
-  // start-up. No word crosses a line, so a document's words are its lines' words one after the other.
-  const lineWords = new Map<string, string[]>();
-  const wordsOfLine = (line: string) => lineWords.get(line) ?? contentWords(line);
-  const frequency = new Map<string, number>();
+  const documentFrequency = new Map<string, number>();
   for (const text of texts) {
-    const distinct = new Set<string>();
-    for (const line of text.split("\n")) {
-      let words = lineWords.get(line);
-      if (words === undefined) {
-        words = contentWords(line);
-        lineWords.set(line, words);
-      }
-      for (const word of words) distinct.add(word);
-    }
-    for (const word of distinct) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    const distinct = new Set(contentWordsOf(analyzeWords(text)));
+    for (const word of distinct) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   }
   /** Per word: how often written with a capital (past a sentence's start), and in all. */
   const capitals = new Map<string, { capital: number; all: number }>();
-  /** Every word the articles' paragraphs use. */
   const articleWords = new Set<string>();
   for (const text of paragraphs) {
     for (const { word, start } of analyzeWords(text)) {
@@ -147,13 +146,34 @@ export function createSemantic(
       capitals.set(word, seen);
     }
   }
-  const documentCount = texts.length;
-  let unembedded = documentCount;
-  const weight = (word: string) => Math.log(1 + documentCount / (1 + (frequency.get(word) ?? 0)));
-  const dimensions = vectors.dimensions;
+  const writtenAsNames = new Set<string>();
+  for (const [word, { capital, all }] of capitals)
+    if (capital >= CAPITAL_SHARE * all) writtenAsNames.add(word);
   // The knowledge's words with a vector, decoded once into one matrix: a question's unfamiliar
   // word is compared with all of them, and a row-by-row scan of one array is what makes that cheap.
-  const { found: vocabulary, matrix } = vectors.unitVectors(frequency.keys());
+  const { found: vocabulary, matrix } = vectors.unitVectors(documentFrequency.keys());
+  return {
+    documentCount: texts.length,
+    documentFrequency,
+    writtenAsNames,
+    articleWords,
+    bylineWords: new Set(bylines.flatMap((text) => analyzeWords(text).map(({ word }) => word))),
+    vocabulary,
+    matrix,
+  };
+}
+
+/** `analyzeWords`: the analyzer's own, when given, so that the two read each written word once. */
+export function createSemantic(
+  vectors: WordVectors,
+  tables: SemanticTables,
+  analyzeWords: WordAnalysis = createWordAnalysis(),
+): Semantic {
+  const { documentCount, documentFrequency: frequency, writtenAsNames, articleWords, bylineWords } = tables;
+  const { vocabulary, matrix } = tables;
+  const contentWords = (text: string) => contentWordsOf(analyzeWords(text));
+  const weight = (word: string) => Math.log(1 + documentCount / (1 + (frequency.get(word) ?? 0)));
+  const dimensions = vectors.dimensions;
   // Each word's vector is read from its row of the matrix (one copy in memory, not two), and its
   // weight from its row of the weights: the knowledge's documents are embedded word by word.
   const rows = new Map<string, number>();
@@ -217,10 +237,7 @@ export function createSemantic(
       [rest, rest.replace(/s$/, "")].some((part) => (vectors.rank(part) ?? Infinity) < COMMON_WORDS)
     );
   };
-  const writtenAsName = (word: string) => {
-    const seen = capitals.get(word);
-    return seen !== undefined && seen.capital >= CAPITAL_SHARE * seen.all;
-  };
+  const writtenAsName = (word: string) => writtenAsNames.has(word);
 
   /** For a word the knowledge does not use: its nearest knowledge words, remembered (bounded). */
   const scans = new Map<string, ReadonlyArray<NearWord>>();
@@ -252,12 +269,12 @@ export function createSemantic(
       for (const way of ways) {
         if (sums.has(way)) continue;
         const sum = new Float32Array(dimensions);
-        sums.set(way, addWords(sum, wordsOfLine(way)) ? sum : undefined);
+        sums.set(way, addWords(sum, contentWords(way)) ? sum : undefined);
       }
       const whole = new Float32Array(dimensions);
       let any = false;
       for (const line of text.split("\n")) {
-        if (!sums.has(line)) any = addWords(whole, wordsOfLine(line)) || any;
+        if (!sums.has(line)) any = addWords(whole, contentWords(line)) || any;
         else {
           const sum = sums.get(line);
           if (sum) addScaled(whole, sum, 0, 1);
@@ -271,8 +288,6 @@ export function createSemantic(
           return sum && unit(sum);
         }),
       ];
-      unembedded -= 1;
-      if (unembedded === 0) lineWords.clear();
       return embeddings;
     },
     isName(word, capitalizedInQuestion) {

@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDossier } from "../../src/answer/create-dossier.ts";
+import { createDossier, knowledgeTables } from "../../src/answer/create-dossier.ts";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { loadCorpusCached } from "../../src/knowledge/knowledge-cache.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
@@ -36,19 +36,45 @@ describe("the verified knowledge kept between starts", () => {
   });
   afterEach(() => temp.remove());
 
-  it("is written by the first start and read by the next, the same corpus and the same answers", () => {
-    const first = loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+  it("is written by the first start and read by the next, the same corpus, tables and answers", () => {
+    let derivations = 0;
+    const derive = (corpus: Corpus) => {
+      derivations += 1;
+      return knowledgeTables(corpus);
+    };
+    const first = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, derive);
     expect(first.cache).toEqual({ read: false });
-    const second = loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+    const second = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, derive);
     expect(second.cache).toEqual({ read: true });
+    expect(derivations).toBe(1);
 
     const loaded = loadCorpus(knowledge);
     expect(contentOf(second.corpus)).toEqual(contentOf(loaded));
     expect(Object.isFrozen(second.corpus)).toBe(true);
-    const asked = ["what does russia want from nato", "did the yanks say no", "who is ryabkov"];
+    const tables = knowledgeTables(loaded);
+    expect(tables.semantic?.vocabulary.length).toBeGreaterThan(1000);
+    expect(second.derived).toEqual(tables);
+    const asked = [
+      "what does russia want from nato",
+      "did the yanks say no",
+      "who is ryabkov",
+      "is lukashenko involved",
+    ];
     const fresh = createDossier(loaded);
-    const kept = createDossier(second.corpus);
+    const kept = createDossier(second.corpus, second.derived);
     for (const question of asked) expect(kept.ask(question)).toEqual(fresh.ask(question));
+  });
+
+  it("works the tables out, and keeps them, when a file kept without them is read by a caller wanting them", () => {
+    loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+    const wanting = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, knowledgeTables);
+    expect(wanting.cache).toEqual({ read: false });
+    expect(wanting.derived?.semantic).toBeDefined();
+    const again = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, knowledgeTables);
+    expect(again.cache).toEqual({ read: true });
+    expect(again.derived).toEqual(wanting.derived);
+    // A caller that wants none gets none, whatever the file holds.
+    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-1" }).derived).toBeUndefined();
   });
 
   it("is read again from the folder when a knowledge file changed, or the code did", () => {

@@ -8,7 +8,7 @@ import { WordingIndex, Wordings } from "../../src/search/phrasings.ts";
 import { stemsOf } from "../../src/search/query-plan.ts";
 import { knowledgeTexts } from "../../src/search/search-documents.ts";
 import { createSearchIndex } from "../../src/search/search-index.ts";
-import { createSemantic } from "../../src/search/semantic.ts";
+import { createSemantic, semanticTables } from "../../src/search/semantic.ts";
 import { fixtureCorpus } from "../answer/fixture-dossier.ts";
 
 function freshIndex() {
@@ -109,11 +109,14 @@ describe("documents embedded as questions reach them", () => {
   const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
   const semanticIndex = () => {
     const texts = corpus.articles.flatMap((article) => article.paragraphs.map((p) => p.text));
-    const semantic = createSemantic(corpus.wordVectors as WordVectors, {
-      documents: knowledgeTexts(corpus),
-      paragraphs: texts,
-      bylines: [],
-    });
+    const semantic = createSemantic(
+      corpus.wordVectors as WordVectors,
+      semanticTables(corpus.wordVectors as WordVectors, {
+        documents: knowledgeTexts(corpus),
+        paragraphs: texts,
+        bylines: [],
+      }),
+    );
     const analyzer = createAnalyzer(corpus.synonyms, semantic);
     const index = createSearchIndex(corpus, analyzer);
     return { index, search: (question: string) => index.search(analyzer.query(question)) };

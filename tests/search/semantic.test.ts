@@ -8,7 +8,7 @@ import {
   WordVectorsError,
 } from "../../src/knowledge/word-vectors.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
-import { createSemantic } from "../../src/search/semantic.ts";
+import { createSemantic, semanticTables } from "../../src/search/semantic.ts";
 
 const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
 const vectors = corpus.wordVectors;
@@ -50,11 +50,14 @@ describe("semantic", () => {
   const dossier = createDossier(corpus);
   if (!vectors) throw new Error("the shipped knowledge has word vectors");
   const articleTexts = corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
-  const semantic = createSemantic(vectors, {
-    documents: articleTexts,
-    paragraphs: articleTexts,
-    bylines: ["NPR", "Foreign Policy"],
-  });
+  const semantic = createSemantic(
+    vectors,
+    semanticTables(vectors, {
+      documents: articleTexts,
+      paragraphs: articleTexts,
+      bylines: ["NPR", "Foreign Policy"],
+    }),
+  );
 
   it("reaches the articles' words from a member's word they never use", () => {
     // "pullout" is not in the articles; "withdrawal" is, and is its closest there.
@@ -64,11 +67,14 @@ describe("semantic", () => {
   });
 
   it("widens a word only the question bank uses: the passages are what is quoted", () => {
-    const withBank = createSemantic(vectors, {
-      documents: [...articleTexts, "how many soldiers are at the border"],
-      paragraphs: articleTexts,
-      bylines: [],
-    });
+    const withBank = createSemantic(
+      vectors,
+      semanticTables(vectors, {
+        documents: [...articleTexts, "how many soldiers are at the border"],
+        paragraphs: articleTexts,
+        bylines: [],
+      }),
+    );
     expect(withBank.nearWords("soldiers")[0]?.word).toBe("troops");
   });
 
