@@ -3,7 +3,13 @@ import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
 import type { Article } from "../knowledge/schema.ts";
 import { createWordAnalysis, type WordAnalysis } from "../search/analyzed-word.ts";
 import { createAnalyzer } from "../search/analyzer.ts";
-import { knowledgeTexts } from "../search/search-documents.ts";
+import {
+  analyseDocument,
+  type PackedAnalyses,
+  packAnalyses,
+  unpackAnalyses,
+} from "../search/document-terms.ts";
+import { corpusDocuments, knowledgeTexts } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic, type SemanticTables, semanticTables } from "../search/semantic.ts";
 import type { ArticleSummary } from "./answer.ts";
@@ -66,17 +72,14 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
 export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
   // One analysis of words for the word vectors and the index: each written word is read once.
   const analyzeWords = createWordAnalysis();
-  const tables = kept ?? knowledgeTables(corpus, analyzeWords);
-  const analyzer = createAnalyzer(
-    corpus.synonyms,
-    corpus.wordVectors &&
-      tables.semantic &&
-      createSemantic(corpus.wordVectors, tables.semantic, analyzeWords),
+  const analyzer = analyzerOf(
+    corpus,
+    kept ? kept.semantic : semanticTablesOf(corpus, analyzeWords),
     analyzeWords,
   );
   const indexes: DossierIndexes = {
     corpus,
-    index: createSearchIndex(corpus, analyzer),
+    index: createSearchIndex(corpus, analyzer, kept && unpackAnalyses(kept.documents)),
     library: buildPassageLibrary(corpus, analyzer),
     qa: byId(corpus.qa),
     guildQa: new Map(),
@@ -134,22 +137,41 @@ export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
 export interface KnowledgeTables {
   /** Without word vectors, none. */
   semantic: SemanticTables | undefined;
+  /** The analyses of the search index's documents (corpusDocuments, in order). */
+  documents: PackedAnalyses;
 }
 
-export function knowledgeTables(corpus: Corpus, analyzeWords?: WordAnalysis): KnowledgeTables {
+export function knowledgeTables(corpus: Corpus): KnowledgeTables {
+  const analyzeWords = createWordAnalysis();
+  const semantic = semanticTablesOf(corpus, analyzeWords);
+  const analyzer = analyzerOf(corpus, semantic, analyzeWords);
   return {
-    semantic:
-      corpus.wordVectors &&
-      semanticTables(
-        corpus.wordVectors,
-        {
-          documents: knowledgeTexts(corpus),
-          paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
-          bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
-        },
-        analyzeWords,
-      ),
+    semantic,
+    documents: packAnalyses(corpusDocuments(corpus).map((document) => analyseDocument(document, analyzer))),
   };
+}
+
+function semanticTablesOf(corpus: Corpus, analyzeWords: WordAnalysis): SemanticTables | undefined {
+  return (
+    corpus.wordVectors &&
+    semanticTables(
+      corpus.wordVectors,
+      {
+        documents: knowledgeTexts(corpus),
+        paragraphs: primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text)),
+        bylines: corpus.articles.flatMap((a) => [a.outlet ?? "", ...a.authors, ...(a.contributors ?? [])]),
+      },
+      analyzeWords,
+    )
+  );
+}
+
+function analyzerOf(corpus: Corpus, semantic: SemanticTables | undefined, analyzeWords: WordAnalysis) {
+  return createAnalyzer(
+    corpus.synonyms,
+    corpus.wordVectors && semantic && createSemantic(corpus.wordVectors, semantic, analyzeWords),
+    analyzeWords,
+  );
 }
 
 /** An article's metadata for /source; a republication is listed with what it duplicates. */

@@ -69,3 +69,65 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
   });
   return { fields, ways, wayTerms, wayWords, terms, spelled };
 }
+
+/**
+ * The analyses of many documents as one table of strings and one array of numbers: plain data that
+ * is quick to keep between starts and to read back (not an array or a string per term).
+ */
+export interface PackedAnalyses {
+  strings: string[];
+  numbers: Int32Array;
+}
+
+/** Written as: per document, each field's terms (-1 for a field it lacks), its ways and their terms and words, its terms, those spelled. */
+export function packAnalyses(analyses: ReadonlyArray<AnalysedDocument>): PackedAnalyses {
+  const strings: string[] = [];
+  const numberOf = new Map<string, number>();
+  const numbers: number[] = [analyses.length];
+  const list = (items: ReadonlyArray<string> | ReadonlySet<string>) => {
+    numbers.push(Array.isArray(items) ? items.length : (items as ReadonlySet<string>).size);
+    for (const item of items) {
+      let number = numberOf.get(item);
+      if (number === undefined) {
+        number = strings.push(item) - 1;
+        numberOf.set(item, number);
+      }
+      numbers.push(number);
+    }
+  };
+  for (const { fields, ways, wayTerms, wayWords, terms, spelled } of analyses) {
+    numbers.push(fields.length);
+    for (const field of fields) {
+      if (field === undefined) numbers.push(-1);
+      else list(field);
+    }
+    list(ways);
+    for (const lists of [wayTerms, wayWords]) for (const each of lists) list(each);
+    list(terms);
+    list(spelled);
+  }
+  return { strings, numbers: Int32Array.from(numbers) };
+}
+
+export function unpackAnalyses({ strings, numbers }: PackedAnalyses): AnalysedDocument[] {
+  let at = 0;
+  const next = () => numbers[at++] as number;
+  const list = (length = next()) => {
+    const items: string[] = new Array(length);
+    for (let i = 0; i < length; i++) items[i] = strings[next()] as string;
+    return items;
+  };
+  const analyses: AnalysedDocument[] = [];
+  for (let count = next(); analyses.length < count; ) {
+    const fields: Array<string[] | undefined> = [];
+    for (let field = next(); field > 0; field--) {
+      const length = next();
+      fields.push(length < 0 ? undefined : list(length));
+    }
+    const ways = list();
+    const wayTerms = ways.map(() => list());
+    const wayWords = ways.map(() => list());
+    analyses.push({ fields, ways, wayTerms, wayWords, terms: new Set(list()), spelled: new Set(list()) });
+  }
+  return analyses;
+}

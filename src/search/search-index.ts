@@ -3,7 +3,7 @@ import type { QaEntry } from "../knowledge/schema.ts";
 import { cosine, rowCosines } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter } from "./coverage.ts";
-import { analyseDocument } from "./document-terms.ts";
+import { type AnalysedDocument, analyseDocument } from "./document-terms.ts";
 import { createInvertedIndex } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
 import { type PackedSets, Phrasings, WordingIndex, Wordings } from "./phrasings.ts";
@@ -168,7 +168,15 @@ const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyo
  * The five kinds of document in one index, scored as MiniSearch scores them (BM25+, field boosts,
  * prefix and typo expansion), built once, then one guild entry at a time.
  */
-export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchIndex {
+/**
+ * `analysed`: the analyses of the corpus's documents (corpusDocuments, in order) when already made,
+ * as a restart reads them (see create-dossier.ts).
+ */
+export function createSearchIndex(
+  corpus: Corpus,
+  analyzer: Analyzer,
+  analysed?: ReadonlyArray<AnalysedDocument>,
+): SearchIndex {
   const index = createInvertedIndex(SEARCH_FIELDS.length);
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
@@ -191,8 +199,12 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
   const wordingsOf: Array<PackedSets | undefined> = [];
   const numbers = new Map<string, number>();
   const statistics = createTermStatistics();
-  const add = (document: SearchDocument, removable: boolean) => {
-    const { fields, ways, wayTerms, wayWords, terms, spelled } = analyseDocument(document, analyzer);
+  const add = (
+    document: SearchDocument,
+    removable: boolean,
+    analysis: AnalysedDocument = analyseDocument(document, analyzer),
+  ) => {
+    const { fields, ways, wayTerms, wayWords, terms, spelled } = analysis;
     const doc = index.add(fields, { removable });
     stored[doc] = storedOf(document);
     phrasingTerms[doc] = phrasings.encode(wayTerms);
@@ -226,7 +238,11 @@ export function createSearchIndex(corpus: Corpus, analyzer: Analyzer): SearchInd
     return vectors[doc];
   };
   const documents = corpusDocuments(corpus);
-  for (const document of documents) add(document, false);
+  if (analysed && analysed.length !== documents.length)
+    throw new Error(`${analysed.length} analyses given for ${documents.length} documents`);
+  documents.forEach((document, i) => {
+    add(document, false, analysed?.[i]);
+  });
   // A passage is read with the paragraphs beside it: a quotation often follows the paragraph that
   // names its speaker, and an answer often runs over two paragraphs.
   const neighbours = new Map<number, number[]>();

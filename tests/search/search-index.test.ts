@@ -4,9 +4,10 @@ import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import type { QaEntry } from "../../src/knowledge/schema.ts";
 import type { WordVectors } from "../../src/knowledge/word-vectors.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { analyseDocument, packAnalyses, unpackAnalyses } from "../../src/search/document-terms.ts";
 import { WordingIndex, Wordings } from "../../src/search/phrasings.ts";
 import { stemsOf } from "../../src/search/query-plan.ts";
-import { knowledgeTexts } from "../../src/search/search-documents.ts";
+import { corpusDocuments, knowledgeTexts } from "../../src/search/search-documents.ts";
 import { createSearchIndex } from "../../src/search/search-index.ts";
 import { createSemantic, semanticTables } from "../../src/search/semantic.ts";
 import { fixtureCorpus } from "../answer/fixture-dossier.ts";
@@ -102,6 +103,31 @@ describe("search index", () => {
     const [other] = search("Kaliningrad", { kinds: ["qa"], guildId: "guild-a" });
     expect(other?.ref).toBe("study-week-3");
     expect(other?.closestWay).toEqual(["cover", "kaliningrad"]);
+  });
+});
+
+describe("documents analysed once and kept", () => {
+  it("read back as analysed, and indexed as when analysed again", () => {
+    const corpus = fixtureCorpus();
+    const analyzer = createAnalyzer(corpus.synonyms);
+    const analyses = corpusDocuments(corpus).map((document) => analyseDocument(document, analyzer));
+    expect(analyses.some((analysis) => analysis.fields.includes(undefined))).toBe(true);
+    expect(analyses.some((analysis) => analysis.ways.length > 0)).toBe(true);
+    const packed = packAnalyses(analyses);
+    expect(unpackAnalyses(structuredClone(packed))).toEqual(analyses);
+
+    const kept = createSearchIndex(corpus, analyzer, unpackAnalyses(packed));
+    const fresh = createSearchIndex(corpus, analyzer);
+    for (const question of [
+      "what did ryabkov say",
+      "kaliningrad exclave",
+      "why does russia want guarantees",
+    ]) {
+      const hits = fresh.search(analyzer.query(question));
+      expect(hits.length).toBeGreaterThan(0);
+      expect(kept.search(analyzer.query(question))).toEqual(hits);
+    }
+    expect(() => createSearchIndex(corpus, analyzer, analyses.slice(1))).toThrow(/analyses given/);
   });
 });
 
