@@ -63,11 +63,10 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
  * Builds the index and passage library once; every call after that only looks things up.
  *
  * Start-up is what the bench measures as "start-up" (fresh processes, with package.json's Node
- * flags): a restart reads the knowledge as kept verified by the start before (knowledge-cache.ts),
- * and most of the rest is here, in code V8 runs for the first time (the same build takes about half
- * as long in a warm process). The embeddings of every document and of each of its phrasings are
- * left to the first questions and the warm-up. Remembering every text's words while building, so
- * that none is read twice, saved a seventeenth of it but raised the bot's peak memory by 5 MB.
+ * flags): a restart reads the knowledge as kept verified by the start before (knowledge-cache.ts)
+ * with its tables (`kept`, see KnowledgeTables), and the rest is here, in code V8 runs for the first
+ * time. The embeddings of every document and of each of its phrasings are left to the first
+ * questions and the warm-up.
  */
 export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
   // One analysis of words for the word vectors and the index: each written word is read once.
@@ -131,8 +130,10 @@ export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
 }
 
 /**
- * What a dossier works out from its knowledge alone, before any question: a restart of the bundled
- * bot reads it with the knowledge it kept (create-context.ts) rather than working it out again.
+ * What a dossier works out from its knowledge alone, before any question: what the word vectors make
+ * of it and every document's words. Reading each document's words took a fifth of building the
+ * dossier, and working out the word vectors' tables another fifth: a restart of the bundled bot reads
+ * both with the knowledge it kept (create-context.ts).
  */
 export interface KnowledgeTables {
   /** Without word vectors, none. */

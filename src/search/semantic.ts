@@ -104,7 +104,7 @@ export interface SemanticSources {
 
 /**
  * What the word vectors make of the knowledge, worked out once from its texts: plain maps, sets and
- * one matrix, so they can be kept between starts with the knowledge (see create-context.ts).
+ * one matrix, so they can be kept between starts with the knowledge (see KnowledgeTables).
  */
 export interface SemanticTables {
   /** How many of the knowledge's documents there are, and how many use each content word. */
@@ -237,7 +237,6 @@ export function createSemantic(
       [rest, rest.replace(/s$/, "")].some((part) => (vectors.rank(part) ?? Infinity) < COMMON_WORDS)
     );
   };
-  const writtenAsName = (word: string) => writtenAsNames.has(word);
 
   /** For a word the knowledge does not use: its nearest knowledge words, remembered (bounded). */
   const scans = new Map<string, ReadonlyArray<NearWord>>();
@@ -303,11 +302,11 @@ export function createSemantic(
         return (
           nearest !== undefined &&
           nearest.similarity >= NAME_NEIGHBOUR_SIMILARITY &&
-          writtenAsName(nearest.word)
+          writtenAsNames.has(nearest.word)
         );
       }
       if ((frequency.get(word) ?? 0) > TOPIC_NAME_SHARE * documentCount) return false;
-      return capitalizedInQuestion || writtenAsName(word);
+      return capitalizedInQuestion || writtenAsNames.has(word);
     },
     isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
     uses: (word) => frequency.has(word),
