@@ -1,13 +1,14 @@
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
-import { createDossier, type KnowledgeTables, knowledgeTables } from "./answer/create-dossier.ts";
+import { createDossier, createDossierWithTables, type KnowledgeTables } from "./answer/create-dossier.ts";
+import type { Dossier } from "./answer/dossier.ts";
 import type { Context, StartedParts } from "./bot/context.ts";
 import type { Config } from "./config.ts";
 import { PROJECT_ROOT } from "./installation.ts";
 import { toLoggableError } from "./interaction/loggable-error.ts";
 import type { Corpus } from "./knowledge/corpus.ts";
-import { type CacheOutcome, type KnowledgeCache, loadCorpusCached } from "./knowledge/knowledge-cache.ts";
+import { type KnowledgeCache, loadCorpusCached } from "./knowledge/knowledge-cache.ts";
 import { loadCorpus } from "./knowledge/load-corpus.ts";
 
 /** The shipped knowledge folder, found from the code rather than from the working directory. */
@@ -93,12 +94,18 @@ export function createContext(config: Config, options: ContextOptions = {}): Pic
       : { file: join(config.dataDir, KNOWLEDGE_CACHE_FILE), codeVersion: BUILD_ID });
   const started = performance.now();
   let corpus: Corpus;
-  let cache: CacheOutcome | undefined;
-  let tables: KnowledgeTables | undefined;
-  if (knowledgeCache)
-    ({ corpus, derived: tables, cache } = loadCorpusCached(knowledgeDir, knowledgeCache, knowledgeTables));
-  else corpus = loadCorpus(knowledgeDir);
-  const dossier = createDossier(corpus, tables);
+  let dossier: Dossier;
+  let cache: { read: boolean; notWritten?: string } | undefined;
+  if (knowledgeCache) {
+    const loaded = loadCorpusCached<KnowledgeTables>(knowledgeDir, knowledgeCache);
+    corpus = loaded.corpus;
+    const built = createDossierWithTables(corpus, loaded.derived);
+    dossier = built.dossier;
+    cache = { read: loaded.read, notWritten: loaded.keep(built.tables) };
+  } else {
+    corpus = loadCorpus(knowledgeDir);
+    dossier = createDossier(corpus);
+  }
   logger.debug(
     {
       knowledgeDir,
@@ -108,7 +115,7 @@ export function createContext(config: Config, options: ContextOptions = {}): Pic
     },
     "knowledge loaded",
   );
-  if (cache?.read === false && cache.notWritten !== undefined)
+  if (cache?.notWritten !== undefined)
     logger.debug({ reason: cache.notWritten }, "the verified knowledge could not be kept for the next start");
   return { config, corpus, dossier, logger };
 }

@@ -2,14 +2,15 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Corpus, primaryArticles } from "../knowledge/corpus.ts";
 import type { Article } from "../knowledge/schema.ts";
 import { createWordAnalysis, type WordAnalysis } from "../search/analyzed-word.ts";
-import { createAnalyzer } from "../search/analyzer.ts";
+import { type Analyzer, createAnalyzer } from "../search/analyzer.ts";
 import {
+  type AnalysedDocument,
+  AnalysesPacker,
   analyseDocument,
+  analysesReader,
   type PackedAnalyses,
-  packAnalyses,
-  unpackAnalyses,
 } from "../search/document-terms.ts";
-import { corpusDocuments, knowledgeTexts } from "../search/search-documents.ts";
+import { knowledgeTexts, type SearchDocument } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic, type SemanticTables, semanticTables } from "../search/semantic.ts";
 import type { ArticleSummary } from "./answer.ts";
@@ -59,26 +60,53 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
   return questions;
 }
 
+/** Builds the index and passage library once; every call after that only looks things up. */
+export function createDossier(corpus: Corpus): Dossier {
+  const analyzeWords = createWordAnalysis();
+  const analyzer = analyzerOf(corpus, semanticTablesOf(corpus, analyzeWords), analyzeWords);
+  return assemble(corpus, analyzer, (document) => analyseDocument(document, analyzer));
+}
+
 /**
- * Builds the index and passage library once; every call after that only looks things up.
+ * createDossier, reading the tables a start before worked out when given them (`kept`), and giving
+ * the tables for the next start to keep.
  *
  * Start-up is what the bench measures as "start-up" (fresh processes, with package.json's Node
  * flags): a restart reads the knowledge as kept verified by the start before (knowledge-cache.ts)
- * with its tables (`kept`, see KnowledgeTables), and the rest is here, in code V8 runs for the first
- * time. The embeddings of every document and of each of its phrasings are left to the first
- * questions and the warm-up.
+ * with its tables, and the rest is here, in code V8 runs for the first time. The embeddings of every
+ * document and of each of its phrasings are left to the first questions and the warm-up.
  */
-export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
+export function createDossierWithTables(
+  corpus: Corpus,
+  kept?: KnowledgeTables,
+): { dossier: Dossier; tables: KnowledgeTables } {
   // One analysis of words for the word vectors and the index: each written word is read once.
   const analyzeWords = createWordAnalysis();
-  const analyzer = analyzerOf(
-    corpus,
-    kept ? kept.semantic : semanticTablesOf(corpus, analyzeWords),
-    analyzeWords,
-  );
+  const semantic = kept ? kept.semantic : semanticTablesOf(corpus, analyzeWords);
+  const analyzer = analyzerOf(corpus, semantic, analyzeWords);
+  if (kept) {
+    const read = analysesReader(kept.documents);
+    const analyse = () => {
+      const analysis = read();
+      if (analysis === undefined) throw new Error("the kept tables have fewer documents than the knowledge");
+      return analysis;
+    };
+    return { dossier: assemble(corpus, analyzer, analyse), tables: kept };
+  }
+  // Packed as the index reads them: all the documents' analyses at once would raise peak memory.
+  const packer = new AnalysesPacker();
+  const dossier = assemble(corpus, analyzer, (document) => packer.add(analyseDocument(document, analyzer)));
+  return { dossier, tables: { semantic, documents: packer.packed() } };
+}
+
+function assemble(
+  corpus: Corpus,
+  analyzer: Analyzer,
+  analyse: (document: SearchDocument) => AnalysedDocument,
+): Dossier {
   const indexes: DossierIndexes = {
     corpus,
-    index: createSearchIndex(corpus, analyzer, kept && unpackAnalyses(kept.documents)),
+    index: createSearchIndex(corpus, analyzer, analyse),
     library: buildPassageLibrary(corpus, analyzer),
     qa: byId(corpus.qa),
     guildQa: new Map(),
@@ -133,23 +161,13 @@ export function createDossier(corpus: Corpus, kept?: KnowledgeTables): Dossier {
  * What a dossier works out from its knowledge alone, before any question: what the word vectors make
  * of it and every document's words. Reading each document's words took a fifth of building the
  * dossier, and working out the word vectors' tables another fifth: a restart of the bundled bot reads
- * both with the knowledge it kept (create-context.ts).
+ * both with the knowledge it kept (create-context.ts). Plain data, for the cache file.
  */
 export interface KnowledgeTables {
   /** Without word vectors, none. */
   semantic: SemanticTables | undefined;
   /** The analyses of the search index's documents (corpusDocuments, in order). */
   documents: PackedAnalyses;
-}
-
-export function knowledgeTables(corpus: Corpus): KnowledgeTables {
-  const analyzeWords = createWordAnalysis();
-  const semantic = semanticTablesOf(corpus, analyzeWords);
-  const analyzer = analyzerOf(corpus, semantic, analyzeWords);
-  return {
-    semantic,
-    documents: packAnalyses(corpusDocuments(corpus).map((document) => analyseDocument(document, analyzer))),
-  };
 }
 
 function semanticTablesOf(corpus: Corpus, analyzeWords: WordAnalysis): SemanticTables | undefined {

@@ -10,7 +10,7 @@ import { deployCommands } from "../deploy/deploy-commands.ts";
 import { readEvaluationFile } from "../eval/questions-file.ts";
 import type { BenchSection, BenchTable } from "./bench-section.ts";
 import { type ChildMessage, childMessageSchema, type ParentMessage } from "./discord-bench-protocol.ts";
-import { startScriptFlags } from "./run-process.ts";
+import { startScript } from "./run-process.ts";
 import { formatMb, formatMs, percentile } from "./stats.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -60,9 +60,10 @@ export const discordE2eSection: BenchSection = {
       await deployCommands(loadConfig(env), { io: { out: () => {}, err: () => {} } });
       options.progress("Discord end to end: building and starting the bot");
       execFileSync("npm", ["run", "build", "--silent"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-      bot = spawn(process.execPath, [...startScriptFlags(), BOT_PROCESS, options.knowledgeDir], {
+      const start = startScript();
+      bot = spawn(process.execPath, [...start.flags, BOT_PROCESS, options.knowledgeDir], {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...start.env, ...env },
         stdio: ["ignore", "ignore", "pipe", "ipc"],
       });
       let stderr = "";

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { type ProbeRequest, type ProbeResult, probeResultSchema } from "./probe-protocol.ts";
-import { runProcess, startScriptFlags } from "./run-process.ts";
+import { runProcess, startScript } from "./run-process.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BUNDLE = fileURLToPath(new URL("../build/bundle.mjs", import.meta.url));
@@ -22,10 +22,11 @@ function buildProbe(): Promise<void> {
 /** Measures in a new Node process and returns its report; rejects with the child's stderr if it fails. */
 export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
   await buildProbe();
+  const start = startScript();
   const { code, stdout, stderr } = await runProcess(
     process.execPath,
-    [...startScriptFlags(), PROBE, JSON.stringify(request)],
-    { cwd: PROJECT_ROOT },
+    [...start.flags, PROBE, JSON.stringify(request)],
+    { cwd: PROJECT_ROOT, env: { ...process.env, ...start.env } },
   );
   const lastLine = stdout.trim().split("\n").at(-1) ?? "";
   if (code !== 0 || lastLine === "") {

@@ -5,16 +5,24 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 
 /**
- * The Node flags package.json's start script runs the bot with (--expose-gc and the heap's sizes):
- * what the bench measures runs as the bot does. The young generation's size alone changes how long
- * start-up takes by a seventh.
+ * How package.json's start script runs the bot: its environment settings (glibc's allocator) and Node
+ * flags (--expose-gc and the heap's sizes), so that what the bench measures runs as the bot does. The
+ * young generation's size alone changes how long start-up takes by a seventh.
  */
-export function startScriptFlags(): string[] {
+export function startScript(): { env: Record<string, string>; flags: string[] } {
   const packageJson = z
     .object({ scripts: z.object({ start: z.string() }) })
     .parse(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")));
-  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(packageJson.scripts.start)?.[1] ?? "";
-  return flags.split(/\s+/).filter((flag) => flag !== "");
+  const [, settings = "", flags = ""] =
+    /((?:\s*\w+=\S+)*)\s+node((?:\s+--\S+)*)\s+dist\/main\.js/.exec(packageJson.scripts.start) ?? [];
+  const env = Object.fromEntries(
+    settings
+      .trim()
+      .split(/\s+/)
+      .filter((setting) => setting !== "")
+      .map((setting) => setting.split("=", 2) as [string, string]),
+  );
+  return { env, flags: flags.split(/\s+/).filter((flag) => flag !== "") };
 }
 
 /** For `node --import <this>`: tsx's loader by absolute URL, so a child may run from any directory. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -26,9 +27,6 @@ export interface KnowledgeCache {
   file: string;
   codeVersion: string;
 }
-
-/** How the corpus was had: read from the cache file, or loaded (and why the cache could not be written). */
-export type CacheOutcome = { read: true } | { read: false; notWritten?: string };
 
 interface KnowledgeKey {
   key: string;
@@ -113,7 +111,9 @@ function writeCacheFile<Derived>(
   const partial = `${file}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(partial, Buffer.concat([Buffer.from(`${key}\n`, "latin1"), serialize(kept)]));
+    // The header and the data apart: joined, the file was copied once more in memory at start-up.
+    writeFileSync(partial, `${key}\n`, "latin1");
+    appendFileSync(partial, serialize(kept));
     renameSync(partial, file);
     return undefined;
   } catch (error) {
@@ -126,39 +126,48 @@ function writeCacheFile<Derived>(
   }
 }
 
+/** A corpus as loaded, from the cache file or from the folder. */
+export interface CachedLoad<Derived> {
+  corpus: Corpus;
+  /** What was kept with it (`keep`) when it was read from the cache file. */
+  derived: Derived | undefined;
+  /** Whether it was read from the cache file. */
+  read: boolean;
+  /**
+   * After the folder was read: writes the corpus for the next start, with what the caller worked
+   * out from it alone (plain data), if anything. Why it could not, if it could not; nothing to do after a read.
+   */
+  keep(derived?: Derived): string | undefined;
+}
+
 /**
  * Loads a knowledge folder as `loadCorpus` does (refusing to start on any problem), from the cache
- * file when it was written from the same bytes by the same code, and writes it otherwise. A cache
+ * file when it was written from the same bytes by the same code; otherwise `keep` writes it. A cache
  * that cannot be written is no error: the next start loads the folder again.
- *
- * `derive`: what the caller works out from the corpus alone (plain data), kept with it: read from
- * the file with the corpus, or worked out once and written with it.
  */
-export function loadCorpusCached<Derived>(
-  dir: string,
-  cache: KnowledgeCache,
-  derive?: (corpus: Corpus) => Derived,
-): { corpus: Corpus; derived: Derived | undefined; cache: CacheOutcome } {
+export function loadCorpusCached<Derived>(dir: string, cache: KnowledgeCache): CachedLoad<Derived> {
   const before = knowledgeKey(dir, cache.codeVersion);
   const cached = readCacheFile<Derived>(cache.file, before.key);
   const vectorsFile = join(dir, VECTORS_FILE);
-  if (cached && (derive === undefined || cached.derived !== undefined)) {
+  if (cached) {
     const wordVectors = existsSync(vectorsFile) ? readWordVectors(vectorsFile) : undefined;
     return {
       corpus: Object.freeze({ ...cached.data, ...(wordVectors && { wordVectors }) }),
-      derived: derive && cached.derived,
-      cache: { read: true },
+      derived: cached.derived,
+      read: true,
+      keep: () => undefined,
     };
   }
   const corpus = loadCorpus(dir);
-  const derived = derive?.(corpus);
-  // A file edited while it was being loaded: the corpus may hold either version, so it is not kept.
-  if (knowledgeStamp(knowledgeFiles(dir)) !== before.stamp)
-    return {
-      corpus,
-      derived,
-      cache: { read: false, notWritten: "the knowledge folder changed while it was loaded" },
-    };
-  const notWritten = writeCacheFile(cache.file, before.key, corpus, derived);
-  return { corpus, derived, cache: { read: false, ...(notWritten === undefined ? {} : { notWritten }) } };
+  return {
+    corpus,
+    derived: undefined,
+    read: false,
+    keep(derived) {
+      // A file edited since it was loaded: the corpus may hold either version, so it is not kept.
+      if (knowledgeStamp(knowledgeFiles(dir)) !== before.stamp)
+        return "the knowledge folder changed while it was loaded";
+      return writeCacheFile(cache.file, before.key, corpus, derived);
+    },
+  };
 }

@@ -79,37 +79,49 @@ export interface PackedAnalyses {
   numbers: Int32Array;
 }
 
-/** Written as: per document, each field's terms (-1 for a field it lacks), its ways and their terms and words, its terms, those spelled. */
-export function packAnalyses(analyses: ReadonlyArray<AnalysedDocument>): PackedAnalyses {
-  const strings: string[] = [];
-  const numberOf = new Map<string, number>();
-  const numbers: number[] = [analyses.length];
-  const list = (items: ReadonlyArray<string> | ReadonlySet<string>) => {
-    numbers.push(Array.isArray(items) ? items.length : (items as ReadonlySet<string>).size);
-    for (const item of items) {
-      let number = numberOf.get(item);
-      if (number === undefined) {
-        number = strings.push(item) - 1;
-        numberOf.set(item, number);
-      }
-      numbers.push(number);
-    }
-  };
-  for (const { fields, ways, wayTerms, wayWords, terms, spelled } of analyses) {
-    numbers.push(fields.length);
+/**
+ * Packs analyses one at a time, as the index reads them: none is kept whole. Per analysis: each
+ * field's terms (-1 for a field it lacks), its ways and their terms and words, its terms, those spelled.
+ */
+export class AnalysesPacker {
+  private readonly strings: string[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private readonly numbers: number[] = [];
+
+  /** Packs `analysis` and gives it back. */
+  add(analysis: AnalysedDocument): AnalysedDocument {
+    const { fields, ways, wayTerms, wayWords, terms, spelled } = analysis;
+    this.numbers.push(fields.length);
     for (const field of fields) {
-      if (field === undefined) numbers.push(-1);
-      else list(field);
+      if (field === undefined) this.numbers.push(-1);
+      else this.list(field);
     }
-    list(ways);
-    for (const lists of [wayTerms, wayWords]) for (const each of lists) list(each);
-    list(terms);
-    list(spelled);
+    this.list(ways);
+    for (const lists of [wayTerms, wayWords]) for (const each of lists) this.list(each);
+    this.list([...terms]);
+    this.list([...spelled]);
+    return analysis;
   }
-  return { strings, numbers: Int32Array.from(numbers) };
+
+  packed(): PackedAnalyses {
+    return { strings: this.strings.slice(), numbers: Int32Array.from(this.numbers) };
+  }
+
+  private list(items: ReadonlyArray<string>) {
+    this.numbers.push(items.length);
+    for (const item of items) {
+      let number = this.numberOf.get(item);
+      if (number === undefined) {
+        number = this.strings.push(item) - 1;
+        this.numberOf.set(item, number);
+      }
+      this.numbers.push(number);
+    }
+  }
 }
 
-export function unpackAnalyses({ strings, numbers }: PackedAnalyses): AnalysedDocument[] {
+/** Reads packed analyses back one at a time, in the order they were packed; undefined past the last. */
+export function analysesReader({ strings, numbers }: PackedAnalyses): () => AnalysedDocument | undefined {
   let at = 0;
   const next = () => numbers[at++] as number;
   const list = (length = next()) => {
@@ -117,8 +129,8 @@ export function unpackAnalyses({ strings, numbers }: PackedAnalyses): AnalysedDo
     for (let i = 0; i < length; i++) items[i] = strings[next()] as string;
     return items;
   };
-  const analyses: AnalysedDocument[] = [];
-  for (let count = next(); analyses.length < count; ) {
+  return () => {
+    if (at >= numbers.length) return undefined;
     const fields: Array<string[] | undefined> = [];
     for (let field = next(); field > 0; field--) {
       const length = next();
@@ -127,7 +139,6 @@ export function unpackAnalyses({ strings, numbers }: PackedAnalyses): AnalysedDo
     const ways = list();
     const wayTerms = ways.map(() => list());
     const wayWords = ways.map(() => list());
-    analyses.push({ fields, ways, wayTerms, wayWords, terms: new Set(list()), spelled: new Set(list()) });
-  }
-  return analyses;
+    return { fields, ways, wayTerms, wayWords, terms: new Set(list()), spelled: new Set(list()) };
+  };
 }

@@ -169,13 +169,13 @@ const FIELD_BOOST_LIST = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field as keyo
  * prefix and typo expansion), built once, then one guild entry at a time.
  */
 /**
- * `analysed`: the analyses of the corpus's documents (corpusDocuments, in order) when already made,
- * as a restart reads them (see create-dossier.ts).
+ * `analyse`: how each of the corpus's documents is analysed, in order (corpusDocuments): a restart
+ * reads the analyses it kept (see create-dossier.ts).
  */
 export function createSearchIndex(
   corpus: Corpus,
   analyzer: Analyzer,
-  analysed?: ReadonlyArray<AnalysedDocument>,
+  analyse: (document: SearchDocument) => AnalysedDocument = (document) => analyseDocument(document, analyzer),
 ): SearchIndex {
   const index = createInvertedIndex(SEARCH_FIELDS.length);
   /** Stored fields by document number; undefined once removed. */
@@ -238,11 +238,7 @@ export function createSearchIndex(
     return vectors[doc];
   };
   const documents = corpusDocuments(corpus);
-  if (analysed && analysed.length !== documents.length)
-    throw new Error(`${analysed.length} analyses given for ${documents.length} documents`);
-  documents.forEach((document, i) => {
-    add(document, false, analysed?.[i]);
-  });
+  for (const document of documents) add(document, false, analyse(document));
   // A passage is read with the paragraphs beside it: a quotation often follows the paragraph that
   // names its speaker, and an answer often runs over two paragraphs.
   const neighbours = new Map<number, number[]>();

@@ -1,7 +1,11 @@
 import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDossier, knowledgeTables } from "../../src/answer/create-dossier.ts";
+import {
+  createDossier,
+  createDossierWithTables,
+  type KnowledgeTables,
+} from "../../src/answer/create-dossier.ts";
 import type { Corpus } from "../../src/knowledge/corpus.ts";
 import { loadCorpusCached } from "../../src/knowledge/knowledge-cache.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
@@ -36,24 +40,33 @@ describe("the verified knowledge kept between starts", () => {
   });
   afterEach(() => temp.remove());
 
+  /** A start as the bundled bot's (create-context.ts): the knowledge and its tables read, or worked out and kept. */
+  const start = (codeVersion = "build-1") => {
+    const loaded = loadCorpusCached<KnowledgeTables>(knowledge, { file, codeVersion });
+    const built = createDossierWithTables(loaded.corpus, loaded.derived);
+    return { ...loaded, ...built, notWritten: loaded.keep(built.tables) };
+  };
+
+  /** A start that keeps the knowledge alone. */
+  const startPlain = (codeVersion = "build-1") => {
+    const loaded = loadCorpusCached(knowledge, { file, codeVersion });
+    return { ...loaded, notWritten: loaded.keep() };
+  };
+
   it("is written by the first start and read by the next, the same corpus, tables and answers", () => {
-    let derivations = 0;
-    const derive = (corpus: Corpus) => {
-      derivations += 1;
-      return knowledgeTables(corpus);
-    };
-    const first = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, derive);
-    expect(first.cache).toEqual({ read: false });
-    const second = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, derive);
-    expect(second.cache).toEqual({ read: true });
-    expect(derivations).toBe(1);
+    const first = start();
+    expect(first.read).toBe(false);
+    expect(first.notWritten).toBeUndefined();
+    const second = start();
+    expect(second.read).toBe(true);
+    expect(second.derived).toBeDefined();
+    expect(second.tables).toBe(second.derived);
+    expect(second.tables).toEqual(first.tables);
+    expect(second.tables.semantic?.vocabulary.length).toBeGreaterThan(1000);
 
     const loaded = loadCorpus(knowledge);
     expect(contentOf(second.corpus)).toEqual(contentOf(loaded));
     expect(Object.isFrozen(second.corpus)).toBe(true);
-    const tables = knowledgeTables(loaded);
-    expect(tables.semantic?.vocabulary.length).toBeGreaterThan(1000);
-    expect(second.derived).toEqual(tables);
     const asked = [
       "what does russia want from nato",
       "did the yanks say no",
@@ -61,52 +74,64 @@ describe("the verified knowledge kept between starts", () => {
       "is lukashenko involved",
     ];
     const fresh = createDossier(loaded);
-    const kept = createDossier(second.corpus, second.derived);
-    for (const question of asked) expect(kept.ask(question)).toEqual(fresh.ask(question));
+    for (const question of asked) {
+      expect(first.dossier.ask(question)).toEqual(fresh.ask(question));
+      expect(second.dossier.ask(question)).toEqual(fresh.ask(question));
+    }
   });
 
-  it("works the tables out, and keeps them, when a file kept without them is read by a caller wanting them", () => {
-    loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
-    const wanting = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, knowledgeTables);
-    expect(wanting.cache).toEqual({ read: false });
-    expect(wanting.derived?.semantic).toBeDefined();
-    const again = loadCorpusCached(knowledge, { file, codeVersion: "build-1" }, knowledgeTables);
-    expect(again.cache).toEqual({ read: true });
-    expect(again.derived).toEqual(wanting.derived);
-    // A caller that wants none gets none, whatever the file holds.
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-1" }).derived).toBeUndefined();
+  it("keeps what a caller worked out, or nothing, and gives it back only as kept", () => {
+    const first = loadCorpusCached<string>(knowledge, { file, codeVersion: "build-1" });
+    expect(first.keep()).toBeUndefined();
+    const second = loadCorpusCached<string>(knowledge, { file, codeVersion: "build-1" });
+    expect(second).toMatchObject({ read: true, derived: undefined });
+    // Kept already: a caller that read it has nothing to write.
+    expect(second.keep("tables")).toBeUndefined();
+    expect(loadCorpusCached<string>(knowledge, { file, codeVersion: "build-1" }).derived).toBeUndefined();
+
+    loadCorpusCached<string>(knowledge, { file, codeVersion: "build-2" }).keep("tables");
+    expect(loadCorpusCached<string>(knowledge, { file, codeVersion: "build-2" }).derived).toBe("tables");
   });
 
   it("is read again from the folder when a knowledge file changed, or the code did", () => {
-    loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+    start();
     appendFileSync(join(knowledge, "not-covered.txt"), "\nwho won the 2030 world cup\n");
-    const edited = loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
-    expect(edited.cache).toEqual({ read: false });
+    const edited = startPlain("build-1");
+    expect(edited.read).toBe(false);
     expect(edited.corpus.notCovered).toContain("who won the 2030 world cup");
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-1" }).cache).toEqual({ read: true });
+    expect(startPlain("build-1").read).toBe(true);
 
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-2" }).cache).toEqual({ read: false });
+    expect(startPlain("build-2").read).toBe(false);
     // The word vectors written again (npm run vectors:derive): a new time of change.
     const vectors = join(knowledge, "word-vectors.bin");
     utimesSync(vectors, new Date(2030, 0, 1), new Date(2030, 0, 1));
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-2" }).cache).toEqual({ read: false });
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-2" }).cache).toEqual({ read: true });
+    expect(startPlain("build-2").read).toBe(false);
+    expect(startPlain("build-2").read).toBe(true);
   });
 
   it("does not keep a folder with a problem: every start refuses it", () => {
-    loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+    startPlain("build-1");
     const qa = join(knowledge, "qa.yaml");
     writeFileSync(qa, readFileSync(qa, "utf8").replace(/excerpt: .+/, "excerpt: words no article has"));
-    for (let start = 0; start < 2; start++)
-      expect(() => loadCorpusCached(knowledge, { file, codeVersion: "build-1" })).toThrow(KnowledgeError);
+    for (let start = 0; start < 2; start++) expect(() => startPlain("build-1")).toThrow(KnowledgeError);
+  });
+
+  it("is not kept when a knowledge file was edited while the start read it", () => {
+    const loading = loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+    appendFileSync(join(knowledge, "not-covered.txt"), "\nwho won the 2030 world cup\n");
+    expect(loading.keep()).toMatch(/changed while it was loaded/);
+    const next = startPlain();
+    expect(next.read).toBe(false);
+    expect(next.corpus.notCovered).toContain("who won the 2030 world cup");
+    expect(startPlain().read).toBe(true);
   });
 
   it("is loaded again and rewritten when the file was cut short by a crash", () => {
-    loadCorpusCached(knowledge, { file, codeVersion: "build-1" });
+    startPlain("build-1");
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-1" }).cache).toEqual({ read: false });
-    expect(loadCorpusCached(knowledge, { file, codeVersion: "build-1" }).cache).toEqual({ read: true });
+    expect(startPlain("build-1").read).toBe(false);
+    expect(startPlain("build-1").read).toBe(true);
   });
 
   it("starts all the same where the file cannot be written, and says why", () => {
@@ -116,7 +141,8 @@ describe("the verified knowledge kept between starts", () => {
       file: join(blocked, "knowledge.cache"),
       codeVersion: "build-1",
     });
-    expect(result.cache).toMatchObject({ read: false, notWritten: expect.stringContaining(blocked) });
+    expect(result.read).toBe(false);
+    expect(result.keep()).toContain(blocked);
     expect(result.corpus.articles.length).toBe(loadCorpus(knowledge).articles.length);
   });
 });

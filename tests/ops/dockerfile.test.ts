@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { load as parse } from "js-yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { startScript } from "../../src/bench/run-process.ts";
 import { PROJECT_ROOT, runProcess } from "../cli/run-process.ts";
 import { BOT_TOKEN } from "../e2e/bot-harness.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.ts";
@@ -14,6 +15,23 @@ import { tempDir } from "../store/fixtures/temp-dir.ts";
 import { parseDockerfile, runDockerfile, stageEnv, stageWorkdir } from "./dockerfile-script.ts";
 
 const BUILD_TIMEOUT_MS = 5 * 60_000;
+
+describe("the ways the README and the Dockerfile run the bot", () => {
+  it("run it as npm start does: the same Node flags and allocator setting", () => {
+    const { env, flags } = startScript();
+    expect(flags).toContain("--max-semi-space-size=2");
+    expect(env).toEqual({ MALLOC_MMAP_THRESHOLD_: "131072" });
+    const dockerfile = parseDockerfile(readFileSync(join(PROJECT_ROOT, "Dockerfile"), "utf8"));
+    const cmd = dockerfile.filter((instruction) => instruction.keyword === "CMD").at(-1);
+    expect(JSON.parse(cmd?.args ?? "[]")).toEqual(["node", ...flags, "dist/main.js"]);
+    const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+    expect(readme).toContain(`ExecStart=/usr/bin/node ${flags.join(" ")} dist/main.js`);
+    for (const [name, value] of Object.entries(env)) {
+      expect(readme).toContain(`Environment=${name}=${value}`);
+      expect(dockerfile).toContainEqual({ keyword: "ENV", args: `${name}=${value}` });
+    }
+  });
+});
 
 describe("the Dockerfile, run as a script", () => {
   let scratch: ReturnType<typeof tempDir> | undefined;
