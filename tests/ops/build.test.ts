@@ -68,13 +68,23 @@ describe("the bundled bot between starts", () => {
     );
     expect(built).toMatchObject({ code: 0, stderr: "" });
   };
-  /** Starts the offline console, which ends with its input; whether the knowledge was read as kept. */
+  /** What the console answers, asked as a member asks. */
+  const asked = ["/ask did the yanks say no", "/ask is lukashenko involved", "/who ryabkov"].join("\n");
+  let answered: string | undefined;
+  /**
+   * Starts the offline console, which ends with its input; whether the knowledge was read as kept.
+   * Every start answers as the first did.
+   */
   const start = async () => {
-    const { code, stderr } = await runProcess(process.execPath, [join(outdir, "main.js")], {
+    const { code, stdout, stderr } = await runProcess(process.execPath, [join(outdir, "main.js")], {
       cwd: PROJECT_ROOT,
       env: childEnv({ DATA_DIR: data.path, LOG_LEVEL: "debug" }),
+      input: asked,
     });
     expect(code).toBe(0);
+    expect(stdout).toContain("Ryabkov");
+    answered ??= stdout;
+    expect(stdout).toBe(answered);
     const loaded = stderr
       .split("\n")
       .filter((line) => line.startsWith("{"))
