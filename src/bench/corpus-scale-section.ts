@@ -280,7 +280,7 @@ function tableOf(
     title: `${spec.title} — ${ours.passages} passages`,
     rows,
     notes: [
-      `every figure from fresh processes run as npm start runs the bot (bundled, with package.json's Node flags). Start-up and RSS after load: medians of ${plan.runs} processes each, restarts: each reads the knowledge as verified and kept by a first start just before it (see src/knowledge/knowledge-cache.ts), as the bundled bot does between starts; a first start parses and checks it all${spec.scale > 1 ? "; the generated corpus is built before the clock starts, so load is the shipped folder's" : ""}.`,
+      `every figure from fresh processes run as npm start runs the bot (bundled, with package.json's Node flags and allocator setting). Start-up and RSS after load: medians of ${plan.runs} processes each, restarts: each reads the knowledge as verified and kept by a first start just before it, with the tables worked out from it (see src/knowledge/knowledge-cache.ts), as the bundled bot does between starts; a first start parses and checks it all and works the tables out${spec.scale > 1 ? "; the generated corpus is built before the clock starts, so load is the shipped folder's" : ""}.`,
       "the first answer: one question asked right after start-up, before the warm-up: what start-up leaves to the first questions (the embeddings of the documents they reach, the not-covered questions read when an answer would first be confident) and code V8 has not optimized yet.",
       ...(spec.scale > 1 ? [wordsNote(spec.words ?? "shuffled", spec.scale)] : []),
       ...(variant ? [`${variant.words} copies: ${wordsNote(variant.words, spec.scale)}`] : []),

@@ -16,7 +16,7 @@ import { formatMb, formatMs, percentile } from "./stats.ts";
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /**
  * The bot runs as `npm start` runs it: bundled by `npm run build`, without the TypeScript loader, with
- * the Node flags of package.json's start script.
+ * the Node flags and allocator setting of package.json's start script.
  */
 const BOT_PROCESS = fileURLToPath(new URL("../../dist/bench/discord-bot-process.js", import.meta.url));
 
