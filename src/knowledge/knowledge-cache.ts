@@ -22,6 +22,7 @@ import { readWordVectors, VECTORS_FILE } from "./word-vectors.ts";
  * the same bytes at every restart. The file is keyed by every byte of the knowledge folder's text
  * files, its word vectors' size and time of change, and the code that read them (`codeVersion`, the
  * build's identity): an edited knowledge file or an upgrade reads the folder again, checks and all.
+ * What the code works out from the corpus alone is kept with it (see CachedLoad.keep).
  */
 export interface KnowledgeCache {
   file: string;
@@ -135,7 +136,8 @@ export interface CachedLoad<Derived> {
   read: boolean;
   /**
    * After the folder was read: writes the corpus for the next start, with what the caller worked
-   * out from it alone (plain data), if anything. Why it could not, if it could not; nothing to do after a read.
+   * out from it alone (plain data), if anything; why it could not, if it could not. After a read,
+   * there is nothing to write.
    */
   keep(derived?: Derived): string | undefined;
 }
