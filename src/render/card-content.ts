@@ -110,6 +110,16 @@ export function speakerTitle(speaker: { name: string; role: string }, separator:
     : `${speaker.name}${separator}${speaker.role}`;
 }
 
+/**
+ * For a passage whose excerpt quotes someone it does not name ("He added that…"): who speaks, as the
+ * curated quotations from its paragraph say.
+ */
+export function speakingLine(result: AnswerResult): string | undefined {
+  return result.kind === "passage" && result.speaker !== undefined
+    ? `Speaking: ${speakerTitle(result.speaker, ", ")}`
+    : undefined;
+}
+
 /** A card's title: the curated question, demand or event; who spoke; or the article (and section). */
 export function cardTitle(result: AnswerResult): string {
   const article = result.excerpts[0]?.citation.title;

@@ -9,8 +9,11 @@ import {
   cardLabel,
   MAX_BOLD_WORDS,
   speakerTitle,
+  speakingLine,
   withoutRunInLabel,
 } from "../../src/render/card-content.ts";
+import { renderForTerminal } from "../../src/render/command-output.ts";
+import { renderAnswerPage } from "../../src/render/discord/render-answer-page.ts";
 import { excerptOf, npr } from "./answer-fixtures.ts";
 
 describe("cardContents", () => {
@@ -156,5 +159,33 @@ describe("the first card answers the question asked", () => {
     expect(cardLabel(first ?? { kind: "qa", id: "", excerpts: [], score: 0 }, "short")).toBe(
       "Curators' summary",
     );
+  });
+});
+
+describe("a passage quoting someone it does not name", () => {
+  const dossier = createDossier(loadCorpus(new URL("../../knowledge/", import.meta.url).pathname));
+  const answer = dossier.ask("what did kuleba think of russia's proposals");
+  const passageOf = (id: string) => answer.results.find((result) => result.id === id);
+
+  it("names the speaker its paragraph's curated quotations give, only where the words do not", () => {
+    // ¶21: "He added that Russia’s effort … was “out of the question,”" (Kuleba is named in ¶19).
+    expect(passageOf("wapo-sonne#21")?.speaker).toMatchObject({ id: "kuleba", name: "Dmytro Kuleba" });
+    // ¶19 names him and quotes no one.
+    expect(passageOf("wapo-sonne#19")).toBeDefined();
+    expect(passageOf("wapo-sonne#19")?.speaker).toBeUndefined();
+    const line = speakingLine(passageOf("wapo-sonne#21") as AnswerResult);
+    expect(line).toBe("Speaking: Dmytro Kuleba, Ukrainian foreign minister");
+    expect(speakingLine(passageOf("wapo-sonne#19") as AnswerResult)).toBeUndefined();
+
+    // As Discord shows it and as a terminal does.
+    const page = renderAnswerPage({ kind: "ask", question: "kuleba?", answer }, 0, { key: "k" });
+    const cards = (page.embeds ?? []).map((embed) => embed.description ?? "");
+    expect(cards.filter((card) => card.includes(line as string))).toHaveLength(1);
+    expect(cards.find((card) => card.includes(line as string))).toContain("He added that");
+    const printed = renderForTerminal(
+      { kind: "answer", command: "ask", answer },
+      { color: false, width: 100 },
+    );
+    expect(printed).toContain(line);
   });
 });

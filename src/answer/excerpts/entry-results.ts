@@ -2,7 +2,7 @@ import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "..
 import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RankedHit } from "../ask/ranking.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
-import { excerptOfCitation, excerptOfPassage, excerptOfRange } from "./excerpt.ts";
+import { excerptOfCitation, excerptOfPassage, excerptOfRange, locatedIn } from "./excerpt.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import { NO_TERMS, type RelevantTerms } from "./relevant-terms.ts";
 
@@ -58,17 +58,38 @@ export function passageResult(
   whole = false,
 ): AnswerResult {
   const text = passage.paragraph.text;
+  const excerpt = whole
+    ? excerptOfRange(passage, { start: 0, end: text.length }, terms)
+    : excerptOfPassage(passage, terms);
+  const speaker = speakerShown(passage, excerpt);
   return {
     kind: "passage",
     id: passage.ref,
     ...(passage.paragraph.section === undefined ? {} : { heading: passage.paragraph.section }),
-    excerpts: [
-      whole
-        ? excerptOfRange(passage, { start: 0, end: text.length }, terms)
-        : excerptOfPassage(passage, terms),
-    ],
+    ...(speaker && { speaker }),
+    excerpts: [excerpt],
     score,
   };
+}
+
+/**
+ * Who speaks in a passage's excerpt that does not name them: the one person whose curated quotations
+ * it shows. An article names a speaker once and goes on with "he added" for paragraphs.
+ */
+function speakerShown(passage: Passage, excerpt: Excerpt): AnswerResult["speaker"] {
+  const start = passage.paragraph.text.indexOf(excerpt.text);
+  const end = start + excerpt.text.length;
+  const shown = passage.quotations.filter(({ quote }) => {
+    const range = locatedIn(passage, quote.citation.excerpt);
+    return start >= 0 && range !== undefined && range.start < end && range.end > start;
+  });
+  const [first] = shown;
+  if (first === undefined || shown.some(({ quote }) => quote.speaker !== first.quote.speaker))
+    return undefined;
+  const written = excerpt.text.toLocaleLowerCase("en");
+  if (first.names.some((name) => written.includes(name.toLocaleLowerCase("en")))) return undefined;
+  const { quote, names } = first;
+  return { id: quote.speaker, name: names[0] ?? quote.speaker, role: quote.role, context: quote.context };
 }
 
 export function quoteResult(

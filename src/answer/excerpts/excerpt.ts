@@ -36,6 +36,13 @@ export function excerptOfRange(passage: Passage, range: Range, terms: RelevantTe
  * excerpt is widened to include it, up to three sentences in all. A quotation is never widened:
  * its excerpt is the speaker's words, not the reporter's around them.
  */
+/** Where a curated excerpt citing the passage's paragraph sits in it, found once. */
+export function locatedIn(passage: Passage, excerpt: string): { start: number; end: number } | undefined {
+  if (!passage.located.has(excerpt))
+    passage.located.set(excerpt, locateVerbatim(excerpt, passage.paragraph.text));
+  return passage.located.get(excerpt);
+}
+
 export function excerptOfCitation(
   library: PassageLibrary,
   citation: KnowledgeCitation,
@@ -44,10 +51,7 @@ export function excerptOfCitation(
 ): Excerpt | undefined {
   const passage = library.get(passageRef(citation.article, citation.paragraph));
   if (!passage) return undefined;
-  if (!passage.located.has(citation.excerpt)) {
-    passage.located.set(citation.excerpt, locateVerbatim(citation.excerpt, passage.paragraph.text));
-  }
-  const located = passage.located.get(citation.excerpt);
+  const located = locatedIn(passage, citation.excerpt);
   if (!located) return undefined;
   if (!options.widen) return excerptOfRange(passage, located, terms);
   const range = wholeSentences(passage, located);

@@ -1,6 +1,6 @@
 import type { Corpus } from "../../knowledge/corpus.ts";
 import { primaryArticles } from "../../knowledge/corpus.ts";
-import type { Article, Paragraph } from "../../knowledge/schema.ts";
+import type { Article, Paragraph, Quote } from "../../knowledge/schema.ts";
 import type { AnalyzedWord } from "../../search/analyzed-word.ts";
 import type { Analyzer } from "../../search/analyzer.ts";
 import { passageRef } from "../../search/search-documents.ts";
@@ -22,6 +22,8 @@ export interface Passage {
   sentenceVector(i: number): Float32Array | undefined;
   /** Where each curated excerpt citing this paragraph sits in it, found once (see locate-verbatim.ts). */
   located: Map<string, { start: number; end: number } | undefined>;
+  /** The curated quotations from this paragraph, with their speakers' names and other names. */
+  quotations: ReadonlyArray<{ quote: Quote; names: ReadonlyArray<string> }>;
 }
 
 export type PassageLibrary = ReadonlyMap<string, Passage>;
@@ -29,6 +31,13 @@ export type PassageLibrary = ReadonlyMap<string, Passage>;
 /** Every paragraph that may be shown: those of republications are not in the library at all. */
 export function buildPassageLibrary(corpus: Corpus, analyzer: Analyzer): PassageLibrary {
   const library = new Map<string, Passage>();
+  const people = new Map(corpus.people.map((person) => [person.id, [person.name, ...person.aliases]]));
+  const quotations = new Map<string, Array<{ quote: Quote; names: ReadonlyArray<string> }>>();
+  for (const quote of corpus.quotes) {
+    const ref = passageRef(quote.citation.article, quote.citation.paragraph);
+    const names = people.get(quote.speaker) ?? [quote.speaker];
+    quotations.set(ref, [...(quotations.get(ref) ?? []), { quote, names }]);
+  }
   for (const article of primaryArticles(corpus)) {
     for (const paragraph of article.paragraphs) {
       const words = analyzer.words(paragraph.text);
@@ -65,6 +74,7 @@ export function buildPassageLibrary(corpus: Corpus, analyzer: Analyzer): Passage
         words,
         phrases,
         located: new Map(),
+        quotations: quotations.get(ref) ?? [],
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Excerpt } from "../../answer/answer.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
-import { type CardContent, cardLabel, cardTitle } from "../card-content.ts";
+import { type CardContent, cardLabel, cardTitle, speakingLine } from "../card-content.ts";
 import { escapeText, plainText } from "./escape.ts";
 import { truncateText } from "./fit-text.ts";
 import { LIMITS } from "./limits.ts";
@@ -42,6 +42,7 @@ export function cardEmbed(content: CardContent, options: CardOptions): APIEmbed 
   const lead = [
     result.summary === undefined ? undefined : truncateText(escapeText(result.summary), SUMMARY_MAX),
     result.kind === "quote" ? occasionOf(content) : undefined,
+    truncateText(escapeText(speakingLine(result) ?? ""), 200),
   ].filter((line): line is string => line !== undefined && line.length > 0);
 
   const blocks: Array<{ name?: string; excerpt: Excerpt }> = [

@@ -8,6 +8,7 @@ import {
   cardTitle,
   NOTHING_MATCHES,
   NOTHING_MORE,
+  speakingLine,
 } from "../card-content.ts";
 import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
@@ -86,7 +87,7 @@ function renderCard(
           .filter((part) => part !== undefined && part !== "")
           .join(", ")
       : undefined;
-  for (const line of [...(result.summary?.split("\n") ?? []), occasion]) {
+  for (const line of [...(result.summary?.split("\n") ?? []), occasion, speakingLine(result)]) {
     if (line !== undefined && line.length > 0) lines.push(...wrapLines(line, INDENT, layout.width));
   }
   if (card.excerpt !== undefined) lines.push(...renderExcerpt(card.excerpt, block));
