@@ -45,7 +45,10 @@ export interface AnswerResult {
   guildId?: string;
   /** For events: the date ("2008", "2021-12", "2022-01-10"); for quotes, when known. */
   date?: string;
-  /** For quotes: who spoke, with their role at the time and the occasion. */
+  /**
+   * For quotes: who spoke, with their role at the time and the occasion. For a passage quoting someone
+   * its excerpt does not name: who that is, as the curated quotations say.
+   */
   speaker?: { id: string; name: string; role: string; context: string };
   /** For people (`who`): who they are and the other names members may use for them. */
   person?: { id: string; name: string; role: string; aliases: string[] };

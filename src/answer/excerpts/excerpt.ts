@@ -29,13 +29,6 @@ export function excerptOfRange(passage: Passage, range: Range, terms: RelevantTe
   };
 }
 
-/**
- * A curated citation as an excerpt: the paragraph's own characters, widened to whole words. When
- * the sentence that answers the question sits right beside the curated words (a Q&A cites "We're
- * going to put on the table our concern…", the member asked about "reciprocity", said next), the
- * excerpt is widened to include it, up to three sentences in all. A quotation is never widened:
- * its excerpt is the speaker's words, not the reporter's around them.
- */
 /** Where a curated excerpt citing the passage's paragraph sits in it, found once. */
 export function locatedIn(passage: Passage, excerpt: string): { start: number; end: number } | undefined {
   if (!passage.located.has(excerpt))
@@ -43,6 +36,13 @@ export function locatedIn(passage: Passage, excerpt: string): { start: number; e
   return passage.located.get(excerpt);
 }
 
+/**
+ * A curated citation as an excerpt: the paragraph's own characters, widened to whole words. When
+ * the sentence that answers the question sits right beside the curated words (a Q&A cites "We're
+ * going to put on the table our concern…", the member asked about "reciprocity", said next), the
+ * excerpt is widened to include it, up to three sentences in all. A quotation is never widened:
+ * its excerpt is the speaker's words, not the reporter's around them.
+ */
 export function excerptOfCitation(
   library: PassageLibrary,
   citation: KnowledgeCitation,
