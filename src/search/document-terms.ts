@@ -1,6 +1,7 @@
 import type { Analyzer } from "./analyzer.ts";
 import type { DocumentTerms } from "./inverted-index.ts";
 import { normalizeWord } from "./normalize-word.ts";
+import { numberIn } from "./phrasings.ts";
 import { SEARCH_FIELDS, type SearchDocument } from "./search-documents.ts";
 
 /** Fields listing ways of asking for a document, one per line. */
@@ -109,14 +110,7 @@ export class AnalysesPacker {
 
   private list(items: ReadonlyArray<string>) {
     this.numbers.push(items.length);
-    for (const item of items) {
-      let number = this.numberOf.get(item);
-      if (number === undefined) {
-        number = this.strings.push(item) - 1;
-        this.numberOf.set(item, number);
-      }
-      this.numbers.push(number);
-    }
+    for (const item of items) this.numbers.push(numberIn(this.numberOf, item, () => this.strings.push(item)));
   }
 }
 

@@ -16,6 +16,17 @@ export interface PackedSets {
   items: Int32Array;
 }
 
+/** The number of `item` in `numbers`, which numbers a new item next (and then runs `numbered`). */
+export function numberIn(numbers: Map<string, number>, item: string, numbered?: () => void): number {
+  let number = numbers.get(item);
+  if (number === undefined) {
+    number = numbers.size;
+    numbers.set(item, number);
+    numbered?.();
+  }
+  return number;
+}
+
 /**
  * Lists of strings as sets of their numbers, packed: each number once per list (a list has a few
  * words, so a look back along it finds a repeat sooner than a Set would), ascending when `sorted`.
@@ -66,14 +77,10 @@ export class Phrasings {
   }
 
   private numberOf(term: string): number {
-    let number = this.numbers.get(term);
-    if (number === undefined) {
-      number = this.numbers.size;
-      this.numbers.set(term, number);
+    return numberIn(this.numbers, term, () => {
       this.creditsOf.push(undefined);
       this.terms.push(term);
-    }
-    return number;
+    });
   }
 
   /** The index terms of a document's k-th way of asking. */
@@ -168,12 +175,7 @@ export class Wordings {
   }
 
   private numberOf(word: string): number {
-    let number = this.numbers.get(word);
-    if (number === undefined) {
-      number = this.numbers.size;
-      this.numbers.set(word, number);
-    }
-    return number;
+    return numberIn(this.numbers, word);
   }
 
   /** A question's words, as encoded texts' are, with how many distinct words it has in all. */
