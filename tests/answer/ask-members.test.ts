@@ -25,6 +25,19 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("100,000");
   });
 
+  it("leads with the passage asked for word for word, not a Q&A entry citing another paragraph", () => {
+    // The open-door entry has every word of the question ("west", "answer", "demands"), but Trenin
+    // ¶3, asked for in the question bank as how long the West had to respond, says "just a month".
+    const answer = dossier.ask("how long did the west get to answer the demands");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toBe("passage trenin-2021-12-28¶3");
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("just a month");
+    expect(cited(answer).slice(1)).toContain("qa npr-2022-01-12¶6");
+    // A Q&A entry citing the paragraph the bank asks for stays first: its curated words are the
+    // point ("We don't trust the other side," not the paragraph's opening).
+    expect(cited(dossier.ask("what did ryabkov say"))[0]).toBe("qa npr-2022-01-12¶4");
+  });
+
   it("answers what Russia wants from NATO with its demands, not with NATO's answer to them", () => {
     // The open-door entry is asked for as "NATO's response to Russia wanting Ukraine kept out".
     for (const question of ["what does russia want from nato", "what does russia want from the us"]) {
