@@ -327,8 +327,9 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
     return cited?.citations.some((c) => passageRef(c.article, c.paragraph) === passage.ref) === true;
   });
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
-    if (hit.kind === "passage" && claimed.has(hit.ref)) continue;
-    const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics));
+    const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics), (paragraph) =>
+      claimed.has(paragraph),
+    );
     if (!built) continue;
     const ordered = orderExcerpts(inArticle(built), terms, analyzer.indexTerms, EXCERPTS_PER_RESULT);
     // A curated entry whose excerpt lacks the date, number or name asked for does not take its

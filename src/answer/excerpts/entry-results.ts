@@ -1,4 +1,5 @@
 import type { Citation, Demand, Person, QaEntry, Quote, TimelineEvent } from "../../knowledge/schema.ts";
+import { passageRef } from "../../search/search-documents.ts";
 import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RankedHit } from "../ask/ranking.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
@@ -176,35 +177,49 @@ export function personResult(library: PassageLibrary, person: Person, terms: Rel
   };
 }
 
-/** The knowledge entry behind a search hit, as a result; undefined if it vanished meanwhile. */
+/**
+ * The knowledge entry behind a search hit, as a result; undefined if it vanished meanwhile, or when
+ * every paragraph it quotes is `shown` already: an answer would drop it, so it is not built ("how
+ * many people have died in the Donbass war" built eight results for five, two of them events
+ * quoting only paragraphs the first cards showed; the answers are the same).
+ */
 export function resultOfHit(
   indexes: DossierIndexes,
   hit: RankedHit,
   terms: RelevantTerms,
+  shown: (paragraph: string) => boolean = () => false,
 ): AnswerResult | undefined {
   const { library } = indexes;
   const score = hit.relevance;
+  const fresh = (citations: ReadonlyArray<Citation>) =>
+    citations.some((citation) => !shown(passageRef(citation.article, citation.paragraph)));
   switch (hit.kind) {
     case "passage": {
-      const passage = library.get(hit.ref);
+      const passage = shown(hit.ref) ? undefined : library.get(hit.ref);
       return passage && passageResult(passage, terms, score);
     }
     case "qa": {
       const entry =
         hit.guildId === undefined ? indexes.qa.get(hit.ref) : indexes.guildQa.get(hit.guildId)?.get(hit.ref);
-      return entry && qaResult(library, entry, terms, score, hit.guildId);
+      return entry && fresh(entry.citations)
+        ? qaResult(library, entry, terms, score, hit.guildId)
+        : undefined;
     }
     case "quote": {
       const quote = indexes.quotes.get(hit.ref);
-      return quote && quoteResult(library, quote, indexes.people.get(quote.speaker), terms, score);
+      return quote && fresh([quote.citation])
+        ? quoteResult(library, quote, indexes.people.get(quote.speaker), terms, score)
+        : undefined;
     }
     case "event": {
       const event = indexes.events.get(hit.ref);
-      return event && eventResult(library, event, terms, score);
+      return event && fresh(event.citations) ? eventResult(library, event, terms, score) : undefined;
     }
     case "demand": {
       const demand = indexes.demands.get(hit.ref);
-      return demand && demandResult(library, demand, terms, score, false);
+      return demand && fresh(demand.statement)
+        ? demandResult(library, demand, terms, score, false)
+        : undefined;
     }
   }
 }
