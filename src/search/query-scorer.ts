@@ -1,6 +1,4 @@
-import { BM25, inverseDocumentFrequency, lengthNorms } from "./bm25.ts";
 import type { InvertedIndex } from "./inverted-index.ts";
-import { MatchedSets, setBit } from "./matched-sets.ts";
 import { type ExpandedTerm, expandTerm } from "./term-expansion.ts";
 
 export interface ScoredTerm {
@@ -231,4 +229,72 @@ function typoConfirmations(terms: ReadonlyArray<ScoredTerm>) {
     return bits;
   };
   return { typoTerms, confirmationsOf };
+}
+
+/** BM25+ as MiniSearch computes it, with its default parameters. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** How telling a term is in a field: MiniSearch's inverse document frequency. */
+function inverseDocumentFrequency(documents: number, matching: number): number {
+  return Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
+}
+
+/**
+ * Each document's length normalisation in each field, k·(1 − b + b·length/average), by document
+ * number. It changes only when a document comes or goes, so it is worked out once then rather than
+ * for every posting of every question.
+ */
+function lengthNorms(index: InvertedIndex): (field: number) => Float64Array {
+  const norms: Array<{ average: number; capacity: number; values: Float64Array } | undefined> = [];
+  return (field) => {
+    const average = index.averageLength(field);
+    const capacity = index.capacity();
+    const known = norms[field];
+    if (known?.average === average && known.capacity === capacity) return known.values;
+    const values = new Float64Array(capacity);
+    index.lengths(field).forEach((length, doc) => {
+      values[doc] = BM25.k * (1 - BM25.b + (BM25.b * length) / average);
+    });
+    norms[field] = { average, capacity, values };
+    return values;
+  };
+}
+
+/** Bit `bit` of the bit set starting at `offset` of `bits` (32 bits a word). */
+function setBit(bits: Uint32Array, offset: number, bit: number): void {
+  bits[offset + (bit >>> 5)] = (bits[offset + (bit >>> 5)] as number) | (1 << (bit & 31));
+}
+
+function hasBit(bits: Uint32Array, offset: number, bit: number): boolean {
+  return ((bits[offset + (bit >>> 5)] as number) & (1 << (bit & 31))) !== 0;
+}
+
+/**
+ * The distinct sets of question terms that documents matched. Thousands of documents share a few
+ * sets, so whatever depends on the set (coverage) is worked out once per set, not per document.
+ */
+class MatchedSets {
+  /** Each set: the indexes of the terms in it, ascending. */
+  readonly sets: number[][] = [];
+  private readonly byKey = new Map<number | string, number>();
+
+  constructor(
+    private readonly termCount: number,
+    /** 32-bit words per set. */
+    private readonly words: number,
+  ) {}
+
+  /** The number of the set held in `bits` from `offset`, adding it when new. */
+  indexOf(bits: Uint32Array, offset: number): number {
+    const key = this.words === 1 ? (bits[offset] as number) : bits.slice(offset, offset + this.words).join();
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      index = this.sets.length;
+      this.byKey.set(key, index);
+      const terms: number[] = [];
+      for (let term = 0; term < this.termCount; term++) if (hasBit(bits, offset, term)) terms.push(term);
+      this.sets.push(terms);
+    }
+    return index;
+  }
 }

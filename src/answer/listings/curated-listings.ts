@@ -1,16 +1,39 @@
 import type { Quote, TimelineEvent } from "../../knowledge/schema.ts";
+import type { SearchKind } from "../../search/search-documents.ts";
 import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
 import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
+import { CONFIDENT_COVERAGE, type RankedHit, rankHits } from "../ask/ranking.ts";
+import { readQuestion } from "../ask/read-question.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { demandResult, eventResult, personResult, quoteResult } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
+import { NO_TERMS, type RelevantTerms, relevantTerms } from "../excerpts/relevant-terms.ts";
 import { findPerson } from "./find-person.ts";
 import { foldName } from "./name-match.ts";
-import { NO_TERMS, searchTopic } from "./topic-search.ts";
 
 // The listings: /timeline, /demand, /quote and /who list curated entries (timeline.yaml,
 // demands.yaml, quotes.yaml, people.yaml), where `ask` searches everything the dossier holds.
+
+interface TopicHits {
+  /** Hits that cover the topic well, best first. */
+  matches: RankedHit[];
+  /** The best of the rest, offered when nothing matches. */
+  near: RankedHit[];
+  terms: RelevantTerms;
+}
+
+/** The entries of one kind about a topic typed by a member ("missiles", "Minsk", "no-nato-enlargement"). */
+function searchTopic(indexes: DossierIndexes, topic: string, kind: SearchKind): TopicHits {
+  const { analyzer, statistics } = indexes.index;
+  const plan = analyzer.query(readQuestion(topic));
+  const hits = rankHits(indexes.index.search(plan, { kinds: [kind] }));
+  return {
+    matches: hits.filter((hit) => hit.coverage >= CONFIDENT_COVERAGE),
+    near: hits.slice(0, 3),
+    terms: relevantTerms(plan, hits, statistics),
+  };
+}
 
 /**
  * Whether an event may fall within [from, to]. An event known only to the year or month is kept when
