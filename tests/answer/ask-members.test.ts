@@ -38,6 +38,21 @@ describe("ask in members' words", () => {
     expect(cited(dossier.ask("what did ryabkov say"))[0]).toBe("qa npr-2022-01-12¶4");
   });
 
+  it("reads a member's war to come as the invasion the articles write of, not the Cold War", () => {
+    for (const question of ["is there gonna be a war", "will russia go to war with ukraine"]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident).toBe(true);
+      // Sullivan: Putin "hasn't made a decision about whether to invade Ukraine again".
+      expect(cited(answer)[0]).toBe("qa wapo-sonne¶11");
+      expect(answer.results.map((result) => result.id)).not.toContain("inf-treaty");
+    }
+    // The Post's ¶10 (Western alarm at "a new attack") and Trenin's ¶10 ("not … imminent") follow.
+    expect(cited(dossier.ask("is there gonna be a war")).slice(1, 3)).toEqual([
+      "passage wapo-sonne¶10",
+      "passage trenin-2021-12-28¶10",
+    ]);
+  });
+
   it("answers what Russia wants from NATO with its demands, not with NATO's answer to them", () => {
     // The open-door entry is asked for as "NATO's response to Russia wanting Ukraine kept out".
     for (const question of ["what does russia want from nato", "what does russia want from the us"]) {
