@@ -38,7 +38,7 @@ say says said saying many much
  * words, and members' phrasings in the question bank use them freely.
  */
 const CHAT_FILLER = `
-hey hi hello ok okay guys folks thanks thank pls anyone anybody someone somebody everyone
+hey hi hello ok okay guy guys folks thanks thank pls anyone anybody someone somebody everyone
 everybody something anything everything explain explained think thinks thought mean means meant
 really actually basically just get gets got getting thing things stuff like look looks looking
 kind sort trying try tried figure find found keep read reading readings happen happens happened

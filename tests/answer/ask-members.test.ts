@@ -53,6 +53,17 @@ describe("ask in members' words", () => {
     ]);
   });
 
+  it("answers whether the West lied with Putin's \"we were fooled\", and who runs NATO with Stoltenberg", () => {
+    const lied = dossier.ask("did the west lie to russia");
+    expect(lied.confident).toBe(true);
+    expect(cited(lied)[0]).toBe("passage fp-mackinnon¶6");
+    expect(lied.results[0]?.excerpts[0]?.text).toContain("We were fooled");
+    // "Guy" is chat, like "guys": the question is who is in charge of NATO.
+    const chief = dossier.ask("who's the guy in charge of nato");
+    expect(chief.confident).toBe(true);
+    expect(chief.results[0]?.excerpts[0]?.text).toContain("NATO Secretary-General Jens Stoltenberg");
+  });
+
   it("answers what Russia wants from NATO with its demands, not with NATO's answer to them", () => {
     // The open-door entry is asked for as "NATO's response to Russia wanting Ukraine kept out".
     for (const question of ["what does russia want from nato", "what does russia want from the us"]) {
