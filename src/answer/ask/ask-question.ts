@@ -8,7 +8,7 @@ import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
-import { passageResult, personResult, resultOfHit } from "../excerpts/entry-results.ts";
+import { passageResult, personResult, qaEntryOf, resultOfHit } from "../excerpts/entry-results.ts";
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
@@ -319,13 +319,11 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
   const givesAskedFor = (result: AnswerResult) =>
     !typed || result.excerpts.some((excerpt) => typed.wants(excerpt.text));
-  const nextHit = answerOrder(matches, hits, keep, (entry, passage) => {
-    const cited =
-      entry.guildId === undefined
-        ? context.qa.get(entry.ref)
-        : context.guildQa.get(entry.guildId)?.get(entry.ref);
-    return cited?.citations.some((c) => passageRef(c.article, c.paragraph) === passage.ref) === true;
-  });
+  const nextHit = answerOrder(matches, hits, keep, (entry, passage) =>
+    (qaEntryOf(context, entry)?.citations ?? []).some(
+      (citation) => passageRef(citation.article, citation.paragraph) === passage.ref,
+    ),
+  );
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics), (paragraph) =>
       claimed.has(paragraph),

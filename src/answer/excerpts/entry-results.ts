@@ -177,6 +177,14 @@ export function personResult(library: PassageLibrary, person: Person, terms: Rel
   };
 }
 
+/** The Q&A entry a hit stands for: the server's own, or a curated one. */
+export function qaEntryOf(
+  indexes: DossierIndexes,
+  hit: Pick<RankedHit, "ref" | "guildId">,
+): QaEntry | undefined {
+  return hit.guildId === undefined ? indexes.qa.get(hit.ref) : indexes.guildQa.get(hit.guildId)?.get(hit.ref);
+}
+
 /**
  * The knowledge entry behind a search hit, as a result; undefined if it vanished meanwhile, or when
  * every paragraph it quotes is `shown` already: an answer would drop it, so it is not built ("how
@@ -199,8 +207,7 @@ export function resultOfHit(
       return passage && passageResult(passage, terms, score);
     }
     case "qa": {
-      const entry =
-        hit.guildId === undefined ? indexes.qa.get(hit.ref) : indexes.guildQa.get(hit.guildId)?.get(hit.ref);
+      const entry = qaEntryOf(indexes, hit);
       return entry && fresh(entry.citations)
         ? qaResult(library, entry, terms, score, hit.guildId)
         : undefined;
