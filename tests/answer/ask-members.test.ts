@@ -53,7 +53,7 @@ describe("ask in members' words", () => {
     ]);
   });
 
-  it("answers whether the West lied with Putin's \"we were fooled\", and who runs NATO with Stoltenberg", () => {
+  it('answers whether the West lied with Putin\'s "we were fooled", and who runs NATO with Stoltenberg', () => {
     const lied = dossier.ask("did the west lie to russia");
     expect(lied.confident).toBe(true);
     expect(cited(lied)[0]).toBe("passage fp-mackinnon¶6");
