@@ -1,7 +1,6 @@
 import { findArticle } from "../../knowledge/corpus.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
-import type { SearchHit } from "../../search/search-index.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 import { foldQuotesAndSpace } from "../../text/fold.ts";
 import { UserError } from "../../user-error.ts";
@@ -93,10 +92,10 @@ function inTurn(hits: RankedHits): NextHit {
  * On the tuned sets: hit@1 +2 questions, none lost.
  */
 function answerOrder(
+  context: DossierIndexes,
   matches: SearchMatches,
   hits: RankedHits,
   keep: HitKeep,
-  cites: (entry: SearchHit, passage: SearchHit) => boolean,
 ): NextHit {
   const [best] = matches.best(1, relevanceOf, (kind, coverage) =>
     kind === "qa" && coverage >= QA_FIRST_COVERAGE ? keep(kind, coverage) : false,
@@ -107,7 +106,9 @@ function answerOrder(
     first !== undefined &&
     first !== best &&
     first.kind === "passage" &&
-    !cites(best, first) &&
+    !(qaEntryOf(context, best)?.citations ?? []).some(
+      (citation) => passageRef(citation.article, citation.paragraph) === first.ref,
+    ) &&
     matches.wordingOf(first) >= CONFIDENT_WORDING &&
     matches.wordingOf(first) > matches.wordingOf(best);
   const curated = best && !firstAskedCloser ? withRelevance(best) : undefined;
@@ -319,11 +320,7 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
   const givesAskedFor = (result: AnswerResult) =>
     !typed || result.excerpts.some((excerpt) => typed.wants(excerpt.text));
-  const nextHit = answerOrder(matches, hits, keep, (entry, passage) =>
-    (qaEntryOf(context, entry)?.citations ?? []).some(
-      (citation) => passageRef(citation.article, citation.paragraph) === passage.ref,
-    ),
-  );
+  const nextHit = answerOrder(context, matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics), (paragraph) =>
       claimed.has(paragraph),
