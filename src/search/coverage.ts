@@ -1,7 +1,33 @@
 import { EXPANSION_WEIGHT, type QueryPlan, type QueryTerm } from "./query-plan.ts";
+import { PHRASE_JOINER } from "./synonym-table.ts";
 
 /** A word reached only through a typo correction is less certain to be what was meant. */
 const TYPO_CREDIT = 0.75;
+
+/**
+ * A word of a phrase the question uses ("nato chief", "death toll") matched on its own (or through
+ * a synonym of that word alone), not as the phrase nor through one of the phrase's synonyms, likely
+ * means something else: "Russia's chief negotiator" is not NATO's chief.
+ */
+const WORD_OUT_OF_PHRASE_CREDIT = 0.5;
+
+/**
+ * Each plan term's credit as a coverage meter counts it: less for one searched through typo
+ * corrections (`typo[i]` 1), and for a lone word of a phrase the question uses.
+ */
+export function termCredits(plan: QueryPlan, typo: Uint8Array): Float64Array {
+  const inPhrase = new Uint8Array(plan.words.length);
+  for (const term of plan.terms)
+    if (term.original && term.term.includes(PHRASE_JOINER) && term.words.length > 1)
+      for (const w of term.words) inPhrase[w] = 1;
+  return Float64Array.from(plan.terms, (term, i) => {
+    const alone =
+      term.words.length === 1 &&
+      !term.term.includes(PHRASE_JOINER) &&
+      inPhrase[term.words[0] as number] === 1;
+    return (typo[i] ? TYPO_CREDIT : 1) * (alone ? WORD_OUT_OF_PHRASE_CREDIT : 1);
+  });
+}
 
 /**
  * A near word (from word vectors, weighted by its similarity) stands for a question word less surely
@@ -23,8 +49,8 @@ function creditOf(term: QueryTerm): number {
 export function coverageMeter(
   plan: QueryPlan,
   weights: Float64Array,
-  /** For each plan term, 1 when it was searched through typo corrections (and so counts for less). */
-  typo: Uint8Array,
+  /** For each plan term, the share of its word's weight it credits (`termCredits`); 1 when missing. */
+  termCredit: Float64Array,
 ): (matched: ReadonlyArray<number>) => number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   // Each word's credit, and the words credited in the order first met (the order the credits are
@@ -40,7 +66,7 @@ export function coverageMeter(
     for (const i of matched) {
       const term = plan.terms[i];
       if (!term) continue;
-      const value = (typo[i] ? TYPO_CREDIT : 1) * creditOf(term);
+      const value = (termCredit[i] ?? 1) * creditOf(term);
       for (const w of term.words) {
         if (credited[w] === 0) {
           credited[w] = 1;

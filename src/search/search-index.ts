@@ -2,7 +2,7 @@ import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
 import { cosine, rowCosines } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
-import { coverageMeter } from "./coverage.ts";
+import { coverageMeter, termCredits } from "./coverage.ts";
 import { type AnalysedDocument, analyseDocument } from "./document-terms.ts";
 import { createInvertedIndex } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
@@ -291,7 +291,10 @@ export function createSearchIndex(
     const coverageOf = coverageMeter(
       plan,
       weights,
-      Uint8Array.from(plan.terms, (_term, i) => ((edits[i] ?? 0) > 0 ? 1 : 0)),
+      termCredits(
+        plan,
+        Uint8Array.from(plan.terms, (_term, i) => ((edits[i] ?? 0) > 0 ? 1 : 0)),
+      ),
     );
     const setCoverages = Float64Array.from(scored.matchedSets, coverageOf);
     const coverages = new Float64Array(scored.matchedSet.length);
@@ -299,7 +302,9 @@ export function createSearchIndex(
       coverages[i] = setCoverages[scored.matchedSet[i] as number] ?? 0;
     // Whether each match has every named thing of the question (vacuously, when it names none).
     const nameWeights = Float64Array.from(plan.words, (word) => (word.named ? 1 : 0));
-    const nameShare = nameWeights.includes(1) ? coverageMeter(plan, nameWeights, new Uint8Array(0)) : () => 1;
+    const nameShare = nameWeights.includes(1)
+      ? coverageMeter(plan, nameWeights, new Float64Array(0))
+      : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
     const named = new Uint8Array(scored.matchedSet.length);
     for (let i = 0; i < named.length; i++) named[i] = setNamed[scored.matchedSet[i] as number] ? 1 : 0;

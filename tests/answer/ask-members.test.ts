@@ -64,6 +64,14 @@ describe("ask in members' words", () => {
     expect(chief.results[0]?.excerpts[0]?.text).toContain("NATO Secretary-General Jens Stoltenberg");
   });
 
+  it("reads a phrase of the question as the phrase: NATO's chief is not Russia's chief negotiator", () => {
+    // "Chief" alone is in the Ryabkov entry ("Russia's chief negotiator"), which also names NATO.
+    const chief = dossier.ask("what did the nato chief say");
+    expect(chief.confident).toBe(true);
+    expect(chief.results[0]?.excerpts[0]?.text).toContain("NATO Secretary-General Jens Stoltenberg");
+    expect(chief.results[0]?.id).not.toBe("ryabkov");
+  });
+
   it("answers what Russia wants from NATO with its demands, not with NATO's answer to them", () => {
     // The open-door entry is asked for as "NATO's response to Russia wanting Ukraine kept out".
     for (const question of ["what does russia want from nato", "what does russia want from the us"]) {
