@@ -1,7 +1,7 @@
 import { primaryArticles } from "../knowledge/corpus.ts";
 import type { SuggestField } from "./dossier.ts";
 import type { DossierIndexes } from "./dossier-indexes.ts";
-import { personNames } from "./listings/find-person.ts";
+import { personNames, roleOf } from "./listings/find-person.ts";
 import { foldName } from "./listings/name-match.ts";
 
 /** Something autocomplete may offer, with the names it answers to and its place when nothing is typed. */
@@ -78,7 +78,8 @@ export function candidatesFor(indexes: DossierIndexes, field: SuggestField, guil
         .map((person) => ({
           name: `${person.name} — ${person.role}`,
           value: person.id,
-          names: personNames(person),
+          // Typed as what they do too ("foreign min…"), as /who reads it.
+          names: [...personNames(person), roleOf(person)],
           popularity: (quoteCounts.get(person.id) ?? 0) * 10 + person.citations.length,
         }));
     case "article":

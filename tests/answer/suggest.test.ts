@@ -33,6 +33,8 @@ describe("suggest", () => {
     expect(values("person", "zel")).toEqual(["zelensky"]);
     // A typo, then a name that starts with what is typed.
     expect(values("person", "Stoltenburg")).toEqual(["stoltenberg"]);
+    // What they do, as /who reads it: both foreign ministers (Moscow's deputy), the more quoted first.
+    expect(values("person", "foreign min")).toEqual(["ryabkov", "kuleba"]);
     expect(values("topic", "missile")).toEqual(["missiles"]);
     expect(values("demand", "exp")).toEqual(["no-nato-enlargement"]);
   });

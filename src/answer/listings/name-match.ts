@@ -12,7 +12,7 @@ export function foldName(text: string): string {
     .trim();
 }
 
-const EXACT = 0;
+export const EXACT_NAME = 0;
 const PREFIX = 1;
 const CONTAINS = 2;
 /** Several typed words, each the start of some word of the name ("ukraine join" for a question). */
@@ -24,7 +24,12 @@ const FUZZY = 10;
  * Ranks `typed` against the names of one thing (a person's name and aliases, a demand's title and
  * id): exact › prefix (of the name or of one of its words) › fuzzy by edit distance.
  */
-export function rankNameMatch(typed: string, names: ReadonlyArray<string>): NameMatchRank | undefined {
+export function rankNameMatch(
+  typed: string,
+  names: ReadonlyArray<string>,
+  /** Whether a near miss matches too: a role's words are too many and too common for it. */
+  fuzzy = true,
+): NameMatchRank | undefined {
   const query = foldName(typed);
   if (query.length === 0) return undefined;
   let best: number | undefined;
@@ -32,14 +37,14 @@ export function rankNameMatch(typed: string, names: ReadonlyArray<string>): Name
     if (best === undefined || rank < best) best = rank;
   };
   for (const name of names.map(foldName)) {
-    if (name === query) return EXACT;
+    if (name === query) return EXACT_NAME;
     if (name.startsWith(query)) consider(PREFIX);
     const words = name.split(" ");
     if (words.some((word) => word.startsWith(query))) consider(CONTAINS);
     const typedWords = query.split(" ");
     if (typedWords.length > 1 && typedWords.every((typed) => words.some((word) => word.startsWith(typed))))
       consider(ALL_WORDS);
-    const max = allowedTypos(query.length);
+    const max = fuzzy ? allowedTypos(query.length) : 0;
     if (max === 0) continue;
     for (const candidate of [name, ...words]) {
       const distance = editDistance(query, candidate, max);
