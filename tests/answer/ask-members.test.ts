@@ -65,6 +65,14 @@ describe("ask in members' words", () => {
     expect(chief.results[0]?.excerpts[0]?.text).toContain("NATO Secretary-General Jens Stoltenberg");
   });
 
+  it('answers whether Putin takes risks with Trenin\'s "not risk-averse", not his "rule-taker"', () => {
+    for (const question of ["is putin a risk taker", "is putin a gambler", "does putin take risks"]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident, question).toBe(true);
+      expect(cited(answer)[0], question).toBe("passage trenin-2021-12-28¶10");
+    }
+  });
+
   it("reads a phrase of the question as the phrase: NATO's chief is not Russia's chief negotiator", () => {
     // "Chief" alone is in the Ryabkov entry ("Russia's chief negotiator"), which also names NATO.
     const chief = dossier.ask("what did the nato chief say");
