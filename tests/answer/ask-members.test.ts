@@ -73,6 +73,12 @@ describe("ask in members' words", () => {
     }
   });
 
+  it("answers what the US offers Russia with its talks and coming proposal, not Kuleba's two explanations", () => {
+    // Kuleba's ¶20 is asked for as "what two explanations did kuleba offer": another sense of "offer".
+    expect(cited(dossier.ask("what's the us offering russia"))[0]).toBe("passage wapo-sonne¶27");
+    expect(cited(dossier.ask("what two explanations did kuleba offer"))[0]).toBe("passage wapo-sonne¶20");
+  });
+
   it("reads a phrase of the question as the phrase: NATO's chief is not Russia's chief negotiator", () => {
     // "Chief" alone is in the Ryabkov entry ("Russia's chief negotiator"), which also names NATO.
     const chief = dossier.ask("what did the nato chief say");
