@@ -307,6 +307,14 @@ describe("ask in members' words", () => {
     // And so is one naming someone else ("what did he say" is about whom it names), or one that
     // only opens as chat does ("so what does putin actually want").
     expect(dossier.ask("what did nuland say", { previous }).readWith).toBeUndefined();
+    // Or asks what another said: "and what did the us say" asks the US, not about Ryabkov…
+    const us = dossier.ask("and what did the us say", { previous });
+    expect(us.readWith).toBeUndefined();
+    expect(us.results[0]?.id).not.toBe("ryabkov");
+    // …and keeps what the last question was about ("what did putin say about missiles").
+    expect(
+      dossier.ask("and what did the us say", { previous: "what did putin say about missiles" }).readWith,
+    ).toBe("what did putin say about missiles");
     expect(dossier.ask("so what does putin actually want", { previous }).readWith).toBeUndefined();
     // Asked for more than the last answer showed: the rest, and "not covered" when the articles
     // give him no more words.

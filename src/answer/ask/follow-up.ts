@@ -20,6 +20,10 @@ export function asksForMore(question: string): boolean {
   return MORE_ASKED.test(question);
 }
 
+/** Asks for someone's words or views: a follow-up with its own subject asks them of another. */
+const ASKS_WHAT_SOMEONE_SAID =
+  /\b(?:say|says|said|think|thinks|thought|respond|responds|responded|reply|replies|replied|react|reacts|reacted|want|wants|wanted)\b/i;
+
 /** The follow-up as the previous question makes it read, or undefined when it is no follow-up. */
 export function followUpReading(analyzer: Analyzer, question: string, previous: string): string | undefined {
   const own = analyzer.query(question).words;
@@ -38,5 +42,13 @@ export function followUpReading(analyzer: Analyzer, question: string, previous: 
       .join(" ");
   const someone = asWritten((word) => named.has(word.stem));
   if (pronoun && someone !== "") return question.replace(new RegExp(PERSONAL_PRONOUN, "gi"), someone);
-  return `${question} about ${asWritten((word) => !word.stop)}`;
+  // "And what did the US say" after "what did ryabkov say" asks the US, not about Ryabkov: whom the
+  // last question asked (named before its "say") is left out, what it asked about kept ("what did
+  // putin say about missiles": "… about missiles").
+  const speakerEnds =
+    own.length > 0 && ASKS_WHAT_SOMEONE_SAID.test(question)
+      ? (ASKS_WHAT_SOMEONE_SAID.exec(before)?.index ?? 0)
+      : 0;
+  const about = asWritten((word) => !word.stop && !(word.end <= speakerEnds && named.has(word.stem)));
+  return about === "" ? undefined : `${question} about ${about}`;
 }
