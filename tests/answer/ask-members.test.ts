@@ -79,6 +79,13 @@ describe("ask in members' words", () => {
     expect(cited(dossier.ask("what two explanations did kuleba offer"))[0]).toBe("passage wapo-sonne¶20");
   });
 
+  it('answers "not one inch" with the contested promise not to expand, not the US "not budging an inch"', () => {
+    for (const question of ["did nato promise not one inch", "was there a not one inch promise"]) {
+      const first = cited(dossier.ask(question))[0];
+      expect(["passage fp-mackinnon¶7", "passage npr-2022-01-12¶9"], question).toContain(first);
+    }
+  });
+
   it("reads a phrase of the question as the phrase: NATO's chief is not Russia's chief negotiator", () => {
     // "Chief" alone is in the Ryabkov entry ("Russia's chief negotiator"), which also names NATO.
     const chief = dossier.ask("what did the nato chief say");
