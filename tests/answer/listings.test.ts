@@ -175,5 +175,12 @@ describe("sources", () => {
     expect(dossier.source("npr")?.id).toBe("npr-2022-01-12");
     expect(dossier.source("FP")?.id).toBe("fp-mackinnon");
     expect(dossier.source("trenin")?.id).toBe("trenin-2021-12-28");
+    expect(dossier.source("the npr explainer")?.id).toBe("npr-2022-01-12");
+    // Or by its title, two words at least, when it is one article's only.
+    expect(dossier.source("4 things")?.id).toBe("npr-2022-01-12");
+    expect(dossier.source("what putin really wants")?.id).toBe("trenin-2021-12-28");
+    expect(dossier.source("russia's latest demands")?.id).toBe("fp-mackinnon");
+    expect(dossier.source("russia")).toBeUndefined();
+    expect(dossier.source("russia demands")).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import type { AnalyzedWord } from "../../search/analyzed-word.ts";
 import type { Analyzer } from "../../search/analyzer.ts";
 import { UserError } from "../../user-error.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
+import { rankNameMatch } from "../listings/name-match.ts";
 
 /**
  * Members point at an article by its outlet or author ("in the NPR piece", "what does Trenin say",
@@ -60,7 +61,7 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   if (names.size === 0) return Object.assign(() => undefined, { compared: () => undefined });
   const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(
-    `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay))?\\b`,
+    `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay|explainer|column))?\\b`,
     "i",
   );
   /** Each article named, in order, with the question left once its first naming is taken out. */
@@ -104,7 +105,16 @@ export function articleNamed(
   const byId = findArticle(corpus, typed.trim().toLowerCase());
   if (byId) return byId;
   const mention = findMention(typed.trim());
-  return mention && mention.rest.trim() === "" ? findArticle(corpus, mention.article) : undefined;
+  if (mention) return mention.rest.trim() === "" ? findArticle(corpus, mention.article) : undefined;
+  // Or by its title, as members remember it ("4 things", "what putin really wants"): two words at
+  // least ("russia" starts one title and is in three), and one article only.
+  if (typed.trim().split(/\s+/).length < 2) return undefined;
+  const titled = primaryArticles(corpus)
+    .map((article) => ({ article, rank: rankNameMatch(typed, [article.title], false) }))
+    .filter((match): match is { article: Article; rank: number } => match.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank);
+  const [best, next] = titled;
+  return best && (next === undefined || next.rank > best.rank) ? best.article : undefined;
 }
 
 /** The article id to filter on, checked: unknown names and republications are the user's to fix. */
