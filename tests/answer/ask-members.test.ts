@@ -86,6 +86,11 @@ describe("ask in members' words", () => {
     }
   });
 
+  it("answers who Russia's foreign minister is with Lavrov, not its deputy foreign minister", () => {
+    expect(dossier.ask("who's the russian foreign minister").results[0]?.id).toBe("lavrov");
+    expect(dossier.ask("who is russia's deputy foreign minister").results[0]?.id).toBe("ryabkov");
+  });
+
   it("reads a phrase of the question as the phrase: NATO's chief is not Russia's chief negotiator", () => {
     // "Chief" alone is in the Ryabkov entry ("Russia's chief negotiator"), which also names NATO.
     const chief = dossier.ask("what did the nato chief say");
