@@ -86,6 +86,8 @@ describe("words", () => {
     expect(normalizeWord("Jan")).toBe("january");
     expect(normalizeWord("ppl")).toBe("people");
     expect(normalizeWord("Govt")).toBe("government");
+    // A question word as typed in chat is a question word ("wen did crimea happen"), not a topic.
+    expect(normalizeWord("wen")).toBe("when");
     // The articles write one to nine in words.
     expect(normalizeWord("5")).toBe("five");
     expect(normalizeWord("2nd")).toBe("second");
