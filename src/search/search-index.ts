@@ -97,6 +97,9 @@ interface UnansweredQuestions {
   holding: Map<string, number[]>;
   /** How many content words (distinct stems) each question has. */
   contentWords: Int32Array;
+  /** Scratch for one search: content words each question shares with it, and which share any. */
+  shared: Int32Array;
+  sharing: Int32Array;
 }
 
 function readUnanswered(questions: ReadonlyArray<string>, analyzer: Analyzer): UnansweredQuestions {
@@ -118,6 +121,8 @@ function readUnanswered(questions: ReadonlyArray<string>, analyzer: Analyzer): U
     wordings: new WordingIndex(words.map(stemsOf)),
     holding,
     contentWords,
+    shared: new Int32Array(questions.length),
+    sharing: new Int32Array(questions.length),
   };
 }
 
@@ -373,15 +378,24 @@ export function createSearchIndex(
         // question and more: it asks for a particular the question does not, though an average of
         // word vectors puts the two close ("how many javelins had the us sent ukraine before those
         // 65 days" is not "how many javelins did the us send", which the Post answers).
-        const shared = new Map<number, number>();
+        const { shared, sharing } = known;
+        let count = 0;
         for (const stem of stems)
-          for (const at of known.holding.get(stem) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
-        for (const [at, common] of shared) {
+          for (const at of known.holding.get(stem) ?? []) {
+            if (shared[at] === 0) sharing[count++] = at;
+            shared[at] = (shared[at] as number) + 1;
+          }
+        let near = false;
+        for (let k = 0; k < count; k++) {
+          const at = sharing[k] as number;
+          const common = shared[at] as number;
+          shared[at] = 0;
+          if (near) continue;
           const embedding = known.embeddings[at];
           const narrower = common === stems.size && (known.contentWords[at] as number) > common;
-          if (embedding && !narrower && cosine(question, embedding) >= similarity) return true;
+          near = embedding !== undefined && !narrower && cosine(question, embedding) >= similarity;
         }
-        return false;
+        return near;
       },
       scores: scored.scores,
       phrasings: phrasingShares,
