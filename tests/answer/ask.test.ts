@@ -101,6 +101,8 @@ describe("ask", () => {
       "thanks bot",
       "help",
       "thx that helps",
+      "thanks bot ur the best",
+      "good morning",
     ]) {
       const refused = userErrorOf(() => dossier.ask(chat));
       expect(refused.code, chat).toBe("small-talk");
@@ -108,6 +110,7 @@ describe("ask", () => {
     }
     expect(dossier.ask("why now?").results.length).toBeGreaterThan(0);
     expect(dossier.ask("how did the us help ukraine").results.length).toBeGreaterThan(0);
+    expect(dossier.ask("what's the best outcome for russia").results.length).toBeGreaterThan(0);
   });
 
   it("copes with very long, markdown, mention and SQL-looking input", () => {

@@ -2,6 +2,7 @@ import { findArticle } from "../../knowledge/corpus.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
+import { stemWord } from "../../search/stem.ts";
 import { foldQuotesAndSpace } from "../../text/fold.ts";
 import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
@@ -41,10 +42,26 @@ export const SMALL_TALK_REPLY =
   "I answer questions about the articles; ask one, for example: Why does Russia oppose NATO expansion?";
 /**
  * Words that address the bot rather than ask about the articles: chat when nothing else is said
- * ("thanks bot", "help", "thx that helps"). Not chat fillers: "is this bot slow today" still asks
- * something the articles do not answer, and "how did the us help ukraine" what they say.
+ * ("thanks bot", "help", "thx that helps", "ur the best", "good morning"). Not chat fillers: "is
+ * this bot slow today" still asks something the articles do not answer, "how did the us help
+ * ukraine" what they say, and "what's the best outcome" is about an outcome.
  */
-const THE_BOT = new Set(["bot", "dossier", "help"]);
+const THE_BOT = new Set(
+  [
+    "bot",
+    "dossier",
+    "help",
+    "best",
+    "great",
+    "good",
+    "love",
+    "legend",
+    "goat",
+    "genius",
+    "morning",
+    "night",
+  ].map(stemWord),
+);
 const MAX_LIMIT = 25;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
 const TYPED_RESULTS = 3;
