@@ -68,7 +68,7 @@ export function coverageMeter(
     for (const i of matched) {
       const term = plan.terms[i];
       if (!term) continue;
-      const value = values[i] ?? (termCredit[i] ?? 1) * creditOf(term);
+      const value = values[i] as number;
       for (const w of term.words) {
         if (credited[w] === 0) {
           credited[w] = 1;

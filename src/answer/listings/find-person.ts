@@ -37,8 +37,9 @@ function bestMatches(
 export const personNames = (person: Person) => [person.id, person.name, ...person.aliases];
 
 /**
- * The person meant by `typed` (id, name or alias, typos allowed: "Stoltenburg", "zelenskyy"), or a
- * UserError naming the closest people. `among` limits the choice (e.g. to people who are quoted).
+ * The person meant by `typed` (id, name or alias, typos allowed: "Stoltenburg", "zelenskyy"; or
+ * role: "the ukrainian foreign minister"), or a UserError asking which of several it fits, or naming
+ * the closest people.
  */
 export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "person" | "speaker"): Person {
   // "The senior official", "a Pentagon spokesman": names are listed without an article.
