@@ -5,7 +5,7 @@ import { articleMentionFinder } from "../../src/answer/ask/article.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import { quoteBalance } from "../../src/answer/excerpts/excerpt.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
-import { UserError } from "../../src/user-error.ts";
+import { userErrorOf } from "./answer-checks.ts";
 
 /** Questions in members' words on the shipped knowledge (question bank and word vectors included). */
 const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
@@ -1018,26 +1018,17 @@ describe("an article's gist", () => {
 });
 
 describe("who, named by what they do", () => {
-  const refusal = (run: () => unknown): UserError => {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof UserError) return error;
-    }
-    throw new Error("expected a refusal the member can act on");
-  };
-
   it("finds people by what they do, and asks which one when a role fits several", () => {
     // Kuleba's aliases are names only: his role finds him.
     expect(dossier.who("the ukrainian foreign minister").results[0]?.id).toBe("kuleba");
     expect(dossier.who("ukraine's president").results[0]?.id).toBe("zelensky");
     expect(dossier.who("chief negotiator").results[0]?.id).toBe("ryabkov");
-    const ambiguous = refusal(() => dossier.who("foreign minister"));
+    const ambiguous = userErrorOf(() => dossier.who("foreign minister"));
     expect(ambiguous.code).toBe("ambiguous-person");
     expect(ambiguous.message).toBe(
       '"foreign minister" could be Sergei Lavrov (Russian foreign minister) or Dmytro Kuleba (Ukrainian foreign minister): type one of their names.',
     );
-    expect(refusal(() => dossier.who("sergei")).message).toContain("Sergei Ryabkov");
+    expect(userErrorOf(() => dossier.who("sergei")).message).toContain("Sergei Ryabkov");
     expect(dossier.quotes({ speaker: "the ukrainian foreign minister" }).results[0]?.id).toBe(
       "kuleba-pr-campaign",
     );
