@@ -1023,6 +1023,10 @@ describe("who, named by what they do", () => {
     expect(dossier.who("the ukrainian foreign minister").results[0]?.id).toBe("kuleba");
     expect(dossier.who("ukraine's president").results[0]?.id).toBe("zelensky");
     expect(dossier.who("chief negotiator").results[0]?.id).toBe("ryabkov");
+    expect(dossier.who("the ukrainian president").results[0]?.id).toBe("zelensky");
+    expect(userErrorOf(() => dossier.who("president")).message).toMatch(
+      / or \d+ more: type one of their names\.$/,
+    );
     const ambiguous = userErrorOf(() => dossier.who("foreign minister"));
     expect(ambiguous.code).toBe("ambiguous-person");
     expect(ambiguous.message).toBe(

@@ -66,7 +66,8 @@ export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "
   if (only && others.length === 0) return only;
   if (only) {
     const choices = found.slice(0, DID_YOU_MEAN).map((person) => `${person.name} (${roleOf(person)})`);
-    const last = choices.pop();
+    const more = found.length - choices.length;
+    const last = more > 0 ? `${more} more` : choices.pop();
     throw new UserError(
       `ambiguous-${what}`,
       `"${text}" could be ${choices.join(", ")} or ${last}: type one of their names.`,
