@@ -4,7 +4,7 @@ import type { AnalyzedWord } from "../../search/analyzed-word.ts";
 import type { Analyzer } from "../../search/analyzer.ts";
 import { UserError } from "../../user-error.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
-import { rankNameMatch } from "../listings/name-match.ts";
+import { bestMatches, rankNameMatch } from "../listings/name-match.ts";
 
 /**
  * Members point at an article by its outlet or author ("in the NPR piece", "what does Trenin say",
@@ -109,12 +109,10 @@ export function articleNamed(
   // Or by its title, as members remember it ("4 things", "what putin really wants"): two words at
   // least ("russia" starts one title and is in three), and one article only.
   if (typed.trim().split(/\s+/).length < 2) return undefined;
-  const titled = primaryArticles(corpus)
-    .map((article) => ({ article, rank: rankNameMatch(typed, [article.title], false) }))
-    .filter((match): match is { article: Article; rank: number } => match.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank);
-  const [best, next] = titled;
-  return best && (next === undefined || next.rank > best.rank) ? best.article : undefined;
+  const [best, ...tied] = bestMatches(primaryArticles(corpus), (article) =>
+    rankNameMatch(typed, [article.title], false),
+  );
+  return tied.length === 0 ? best : undefined;
 }
 
 /** The article id to filter on, checked: unknown names and republications are the user's to fix. */

@@ -1,6 +1,6 @@
 import type { Person } from "../../knowledge/schema.ts";
 import { UserError } from "../../user-error.ts";
-import { closeness, EXACT_NAME, type NameMatchRank, rankNameMatch } from "./name-match.ts";
+import { bestMatches, closeness, rankNameMatch } from "./name-match.ts";
 
 /** No person's name is longer; anything past this is not a name. */
 const MAX_NAME_INPUT = 100;
@@ -11,28 +11,6 @@ const NEAR_MISS_SHARE = 0.4;
 /** A role's first clause, what they are ("President of Ukraine"), before what the articles add. */
 export const roleOf = (person: Person) => (person.role.split(/[,;(]/)[0] ?? "").trim();
 const roleLength = (person: Person) => roleOf(person).split(/\s+/).length;
-
-/**
- * The people matched best: the lowest rank, then the lowest `tieBreak`. Several when they tie
- * (except on an exact match, which a name is for one person only).
- */
-function bestMatches(
-  people: ReadonlyArray<Person>,
-  rankOf: (person: Person) => NameMatchRank | undefined,
-  tieBreak: (person: Person) => number,
-): Person[] {
-  const ranked = people.flatMap((person) => {
-    const rank = rankOf(person);
-    return rank === undefined ? [] : [{ person, rank, tie: tieBreak(person) }];
-  });
-  ranked.sort((a, b) => a.rank - b.rank || a.tie - b.tie);
-  const [first] = ranked;
-  if (!first) return [];
-  if (first.rank === EXACT_NAME) return [first.person];
-  return ranked
-    .filter(({ rank, tie }) => rank === first.rank && tie === first.tie)
-    .map(({ person }) => person);
-}
 
 export const personNames = (person: Person) => [person.id, person.name, ...person.aliases];
 
@@ -49,11 +27,7 @@ export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "
     .slice(0, MAX_NAME_INPUT);
   if (text.length === 0)
     throw new UserError(`empty-${what}`, `Type the name of a ${what}, for example: Putin.`);
-  const named = bestMatches(
-    people,
-    (person) => rankNameMatch(text, personNames(person)),
-    () => 0,
-  );
+  const named = bestMatches(people, (person) => rankNameMatch(text, personNames(person)));
   // Members name some by what they do ("the ukrainian foreign minister", "pentagon spokesman"): a
   // role is matched as a name is, without typos (its words are common ones), and of two roles
   // matched alike the one said in fewer words ("President of Ukraine" before "Pro-Russian

@@ -12,7 +12,7 @@ export function foldName(text: string): string {
     .trim();
 }
 
-export const EXACT_NAME = 0;
+const EXACT_NAME = 0;
 const PREFIX = 1;
 const CONTAINS = 2;
 /** Several typed words, each the start of some word of the name ("ukraine join" for a question). */
@@ -68,4 +68,24 @@ export function closeness(typed: string, names: ReadonlyArray<string>): number {
       return [folded, ...folded.split(" ")].map((candidate) => editDistance(query, candidate));
     }),
   );
+}
+
+/**
+ * The items matched best: the lowest rank, then the lowest `tieBreak`. Several when they tie
+ * (except on an exact match, which a name is for one thing only).
+ */
+export function bestMatches<T>(
+  items: ReadonlyArray<T>,
+  rankOf: (item: T) => NameMatchRank | undefined,
+  tieBreak: (item: T) => number = () => 0,
+): T[] {
+  const ranked = items.flatMap((item) => {
+    const rank = rankOf(item);
+    return rank === undefined ? [] : [{ item, rank, tie: tieBreak(item) }];
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.tie - b.tie);
+  const [first] = ranked;
+  if (!first) return [];
+  if (first.rank === EXACT_NAME) return [first.item];
+  return ranked.filter(({ rank, tie }) => rank === first.rank && tie === first.tie).map(({ item }) => item);
 }
