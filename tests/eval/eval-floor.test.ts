@@ -14,7 +14,8 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10), though every holdout now reaches those too.
+ * wrongly 0.10); every holdout reaches them but holdout-14, which calls 13% of its answerable
+ * questions not covered.
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
@@ -36,6 +37,7 @@ const FLOORS = {
   "holdout-11.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.8, wronglyFlagged: 0.06 },
   "holdout-12.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.07 },
   "holdout-13.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.07 },
+  "holdout-14.json": { hitAt1: 0.81, hitAt3: 0.93, flagged: 0.92, wronglyFlagged: 0.14 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
