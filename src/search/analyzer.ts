@@ -115,10 +115,21 @@ export function createAnalyzer(
       const plan = buildQueryPlan(analyzed, synonyms, {
         prefixLastWord: options.prefixLastWord === true && /[\p{L}\p{N}]$/u.test(text),
       });
+      const asides = asidesOf(text);
+      if (asides.length > 0)
+        for (const distinct of plan.words)
+          distinct.aside = analyzed.every(
+            (word) =>
+              word.stem !== distinct.stem ||
+              asides.some(([start, end]) => word.start >= start && word.end <= end),
+          );
       for (const word of analyzed) {
         const distinct = plan.words.find((known) => known.stem === word.stem);
         const normalized = normalizeWord(text.slice(word.start, word.end));
         if (!distinct || word.stop) continue;
+        // A name the articles use, said only aside ("im presenting on them thursday"), is the
+        // member's own business: not one an answer must match. One they never use still is.
+        if (distinct.aside && semantic?.writes(normalized)) continue;
         if (
           semantic
             ? namesSomething(semantic, normalized, word.capitalized) || /^\p{N}/u.test(normalized)
@@ -141,4 +152,27 @@ export function createAnalyzer(
       return plan;
     },
   };
+}
+
+/** "I", "I'm", "ive", "i'd", "i'll": the member speaking of themselves. */
+const FIRST_PERSON = /(?<![\p{L}\p{N}'’])i(?:['’]?(?:m|ve)|['’](?:d|ll))?(?![\p{L}\p{N}'’])/iu;
+const CLAUSE_END = /[.?!;:,()\n]+|\s[-–—]+\s/gu;
+
+/**
+ * The clauses where a member speaks of themselves beside the question ("i was reading this late
+ * last night and kinda skimmed that section", "im still confused about minsk", "i keep seeing
+ * numbers thrown around"): not asked, and not why a passage answers. Not a clause asked ("am i right
+ * that…?"), and none when every clause is one.
+ */
+function asidesOf(text: string): Array<[number, number]> {
+  const clauses: Array<{ start: number; end: number; aside: boolean }> = [];
+  let start = 0;
+  for (const end of [...text.matchAll(CLAUSE_END)].map((m) => m.index ?? 0).concat(text.length)) {
+    const clause = text.slice(start, end);
+    if (/[\p{L}\p{N}]/u.test(clause))
+      clauses.push({ start, end, aside: FIRST_PERSON.test(clause) && text[end] !== "?" });
+    start = end + 1;
+  }
+  if (clauses.every((clause) => clause.aside)) return [];
+  return clauses.filter((clause) => clause.aside).map(({ start, end }) => [start, end]);
 }

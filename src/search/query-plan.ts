@@ -26,6 +26,8 @@ export interface QueryWord {
    * Ryabkov does not answer a question about Lavrov however well it matches the rest.
    */
   named?: boolean;
+  /** Said only where the member speaks of themselves beside the question (see asidesOf). */
+  aside?: boolean;
 }
 
 export interface QueryPlan {

@@ -39,6 +39,24 @@ describe("ask in members' words", () => {
     expect(cited(dossier.ask("what did ryabkov say"))[0]).toBe("qa npr-2022-01-12¶4");
   });
 
+  it("answers a question the member tells their own story beside", () => {
+    const minsk = dossier.ask(
+      "why does russia care so much about the minsk agreements? im presenting on them thursday and i still dont really get it",
+    );
+    expect(minsk.confident).toBe(true);
+    // NPR's section on Minsk: what Russia says of it, its reasoning, NATO's counter.
+    expect(cited(minsk).slice(0, 3).sort()).toEqual([
+      "passage npr-2022-01-12¶13",
+      "passage npr-2022-01-12¶14",
+      "passage npr-2022-01-12¶15",
+    ]);
+    const kofman = dossier.ask(
+      "what did kofman say about russia's demands? i skimmed the foreign policy one on the bus so i probably missed it",
+    );
+    expect(kofman.confident).toBe(true);
+    expect(kofman.results[0]?.excerpts[0]?.text).toContain("Kofman");
+  });
+
   it("reads a member's war to come as the invasion the articles write of, not the Cold War", () => {
     for (const question of ["is there gonna be a war", "will russia go to war with ukraine"]) {
       const answer = dossier.ask(question);

@@ -174,6 +174,37 @@ describe("synonyms", () => {
     ]);
   });
 
+  it("marks the words said only where the member speaks of themselves beside the question", () => {
+    const asides = (text: string) =>
+      analyzer
+        .query(text)
+        .words.filter((word) => word.aside)
+        .map((word) => word.stem);
+    expect(
+      asides("worst case per trenin? i was reading this late last night and skimmed that section lol"),
+    ).toEqual(["late", "last", "night", "skim", "section"]);
+    // A word asked about as well is asked.
+    expect(
+      asides("what are the minsk agreements, i keep seeing minsk mentioned and i’m embarrassed"),
+    ).toEqual(["see", "embarrass"]);
+    expect(asides("So I'm writing my paper on the bases - what would that restriction rule out?")).toEqual([
+      "write",
+      "paper",
+      "base",
+    ]);
+    // A clause asked is a question, whoever it speaks of; when every clause speaks of the member,
+    // that is the question.
+    expect(asides("am i right that russia wants a treaty? the post says so")).toEqual([]);
+    expect(asides("i think putin wants ukraine")).toEqual([]);
+    // "Id", "ill" are words; "I'd", "I'll" the member.
+    expect(asides("what is the id of the treaty, ill explain later")).toEqual([]);
+    expect(
+      analyzer
+        .query("what did the draft say, i'll check the syllabus")
+        .words.find((w) => w.stem === "syllabu")?.aside,
+    ).toBe(true);
+  });
+
   it("completes only the last word, and only while it is being typed", () => {
     expect(
       analyzer
