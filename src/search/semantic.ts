@@ -229,13 +229,23 @@ export function createSemantic(
     }
     return verdict;
   };
-  /** A prefix and a common English word ("counter" + "arguments"), the plural's s aside. */
+  /**
+   * English made of English: a prefix and a common word ("counter" + "arguments", the plural's s
+   * aside), two words of four letters or more ("deal" + "breaker"), or a word with an ending
+   * ("harp" + "ing"). Names the vectors lack rarely split so ("lukashenko", "milley").
+   */
   const compoundOfEnglish = (word: string) => {
     const rest = ENGLISH_PREFIX.exec(word)?.[2];
-    return (
+    if (
       rest !== undefined &&
       [rest, rest.replace(/s$/, "")].some((part) => (vectors.rank(part) ?? Infinity) < COMMON_WORDS)
-    );
+    )
+      return true;
+    const english = (part: string) => (vectors.rank(part) ?? Infinity) < FREQUENT_WORDS;
+    for (let at = 4; at <= word.length - 4; at++)
+      if (english(word.slice(0, at)) && english(word.slice(at))) return true;
+    const stem = /^(.{3,}?)(?:ing|ed|ers?|e?s|ly)$/.exec(word)?.[1];
+    return stem !== undefined && (english(stem) || english(`${stem}e`));
   };
 
   /** For a word the knowledge does not use: its nearest knowledge words, remembered (bounded). */

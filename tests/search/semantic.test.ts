@@ -109,6 +109,10 @@ describe("semantic", () => {
     expect(semantic.isName("happend", false)).toBe(false);
     expect(semantic.isName("negociate", false)).toBe(false);
     expect(semantic.isName("macron", false)).toBe(true);
+    // Unknown to the vectors too, but English made of English: two words, or a word and its ending.
+    expect(semantic.isName("dealbreaker", false)).toBe(false);
+    expect(semantic.isName("harping", false)).toBe(false);
+    expect(semantic.isName("zzyzxkoving", false)).toBe(true);
   });
 
   it("counts a near word for less of its question word than the word itself", () => {
