@@ -57,6 +57,18 @@ describe("ask in members' words", () => {
     expect(kofman.results[0]?.excerpts[0]?.text).toContain("Kofman");
   });
 
+  it("reads a member's words for a demand with no chance and for an official who was not named", () => {
+    const doa = dossier.ask("is russia's nato demand dead on arrival");
+    expect(doa.confident).toBe(true);
+    // "more than likely to be a non-starter"
+    expect(cited(doa)[0]).toBe("qa fp-mackinnon¶17");
+    const unnamed = dossier.ask("why was the senior official anonymous in the post");
+    expect(cited(unnamed)[0]).toBe("passage wapo-sonne¶8");
+    expect(unnamed.results[0]?.excerpts[0]?.text).toContain(
+      "anonymity to discuss a sensitive diplomatic matter",
+    );
+  });
+
   it("reads a member's war to come as the invasion the articles write of, not the Cold War", () => {
     for (const question of ["is there gonna be a war", "will russia go to war with ukraine"]) {
       const answer = dossier.ask(question);
