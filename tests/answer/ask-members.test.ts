@@ -1067,4 +1067,10 @@ describe("who, named by what they do", () => {
       "kuleba-pr-campaign",
     );
   });
+
+  it("says what the closest people do, which says why a name came up that is not the one asked for", () => {
+    expect(userErrorOf(() => dossier.who("putin's spokesman")).message).toBe(
+      `No person called "putin's spokesman" in the articles. Closest: Anton T. Semelroth (Pentagon spokesman).`,
+    );
+  });
 });

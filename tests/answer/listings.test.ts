@@ -58,7 +58,9 @@ describe("quotes", () => {
   it("names the closest speakers when nobody matches, and says when someone is never quoted", () => {
     const unknown = userErrorOf(() => dossier.quotes({ speaker: "Ryapkoff" }));
     expect(unknown.code).toBe("unknown-speaker");
-    expect(unknown.message).toBe('No speaker called "Ryapkoff" in the articles. Closest: Sergei Ryabkov.');
+    expect(unknown.message).toBe(
+      `No speaker called "Ryapkoff" in the articles. Closest: Sergei Ryabkov (Russian deputy foreign minister).`,
+    );
     // No one is a near miss of a name the articles never use.
     expect(userErrorOf(() => dossier.quotes({ speaker: "Obama" })).message).toBe(
       'No speaker called "Obama" in the articles. Type a name they use, for example: Putin.',

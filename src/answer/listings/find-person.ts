@@ -55,7 +55,9 @@ export function findPerson(people: ReadonlyArray<Person>, typed: string, what: "
     .filter(({ distance }) => distance <= near)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, DID_YOU_MEAN)
-    .map(({ person }) => person.name);
+    // With what they do: "putin's spokesman" is a few letters from "Pentagon spokesman", and
+    // the role says why the name came up, and that it is not the one asked for.
+    .map(({ person }) => `${person.name} (${roleOf(person)})`);
   throw new UserError(
     `unknown-${what}`,
     closest.length === 0
