@@ -39,6 +39,21 @@ describe("ask in members' words", () => {
     expect(cited(dossier.ask("what did ryabkov say"))[0]).toBe("qa npr-2022-01-12¶4");
   });
 
+  it("answers how much or how big with any figure when it counts nothing", () => {
+    // No "how many X": any figure answers, and "billions" is one.
+    for (const question of [
+      "how large was the aid already planned for ukraine before the buildup",
+      "how much help has washington sent kyiv in total",
+    ]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident, question).toBe(true);
+      expect(answer.results[0]?.excerpts[0]?.text).toMatch(/\$450 million|billions of dollars/);
+    }
+    const time = dossier.ask("how much time did moscow give the west");
+    expect(time.confident).toBe(true);
+    expect(time.results[0]?.excerpts[0]?.text).toContain("just a month");
+  });
+
   it("answers a question the member tells their own story beside", () => {
     const minsk = dossier.ask(
       "why does russia care so much about the minsk agreements? im presenting on them thursday and i still dont really get it",
@@ -665,6 +680,8 @@ describe("answer types", () => {
     expect(askedAnswerType("some lawmakers opposed it, any names?")).toBe("person");
     expect(askedAnswerType("exact date of putins press conference")).toBe("date");
     expect(askedAnswerType("how big is ukraine's army")).toBe("number");
+    // "How much time" asks for a while ("just a month"), as "how long" does: no number.
+    expect(askedAnswerType("how much time did the west get")).toBeUndefined();
     expect(askedAnswerType("who headed the russian delegation")).toBe("person");
     expect(askedAnswerType("the uk training centre, whats it called")).toBe("person");
     // "When" asks for a time at the start, before a verb, beside "and" or at the end; not when it
@@ -704,6 +721,12 @@ describe("answer types", () => {
     expect(against?.("some 100,000 troops and 250,000 of its own")).toBe(true);
     expect(number?.("four waves of enlargement")).toBe(true);
     expect(number?.("waves of enlargement")).toBe(false);
+    expect(number?.("billions of dollars")).toBe(true);
+    // An aid package asks for an amount of money, in any currency.
+    const aid = answerTypeTest("how big was the aid package", people);
+    expect(aid?.("the $450 million in military aid")).toBe(true);
+    expect(aid?.("some 100,000 troops")).toBe(false);
+    expect(answerTypeTest("how large is the package, like in euros", people)?.("€500 million")).toBe(true);
     // A unit in the question asks for a figure in that unit, not any number.
     const percent = answerTypeTest("what % of ukrainians back joining", people);
     expect(percent?.("58% of Ukrainians")).toBe(true);

@@ -18,7 +18,8 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
     "date",
     /\b(what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
   ],
-  ["number", /\bhow (many|much|big|large|far)\b|\bwhat (number|percentage|share)\b/i],
+  // Not "how much time": a while ("just a month"), as "how long" asks.
+  ["number", /\bhow (many|much(?!\s+time\b)|big|large|far)\b|\bwhat (number|percentage|share)\b/i],
   // A unit named in the question asks for a figure in it ("what's the range in km").
   ["number", /\b(percent|percentage|km|kilomet(er|re)s|miles)\b|%/i],
   // "Who" alone often asks for a country or an alliance; these ask for someone.
@@ -69,12 +70,13 @@ const DATE = new RegExp(
   `\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(${WEEKDAYS})\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
 );
 const NUMBER_WORDS =
-  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|double|twice";
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|double|twice";
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
 
-/** "How much … cost", "how much money": an amount of money, not any number. */
-const MONEY_ASKED = /\bhow much\b.*\b(cost|money|spend|spent|worth|pay|paid|dollars?|aid|funding)\b/i;
-const MONEY = /\$\s?\d|\b(dollars|million|billion)\b/i;
+/** "How much … cost", "how big was the aid package", "in euros": an amount of money, not any number. */
+const MONEY_ASKED =
+  /\bhow (?:much|big|large)\b.*\b(cost|money|spend|spent|worth|pay|paid|dollars?|euros?|aid|funding|package)\b/i;
+const MONEY = /[$€£]\s?\d|\b(dollars|euros|million|billion)\b/i;
 /** Units a question may ask a figure in, and how a text gives a figure in each. */
 const UNITS: ReadonlyArray<[asked: RegExp, given: RegExp]> = [
   [/\bper ?cent(age)?\b|%/i, /\d\s?%|\bper ?cent\b/i],

@@ -158,6 +158,8 @@ export function typedAnswer(
       .slice(0, 4)
       .findIndex((word) => (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word));
     const counted = words[Math.max(0, noun)];
+    // "How much", "how big": no thing counted, so any number answers.
+    if (counted === undefined) return undefined;
     const of = noun >= 0 && words[noun + 1]?.toLowerCase() === "of" ? words[noun + 2] : undefined;
     const standIns = new Set<string>();
     for (const [i, asWritten] of [counted, of].entries()) {
