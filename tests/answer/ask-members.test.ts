@@ -942,6 +942,14 @@ describe("how something turned out", () => {
     expect(dossier.ask("would nato actually go to bat for ukraine if russia invades").confident).toBe(true);
   });
 
+  it("is not a reason asked for", () => {
+    // WaPo ¶22: the helicopters were "initially planned for the Afghan military before the Taliban
+    // toppled the U.S.-allied government in Kabul".
+    const helicopters = dossier.ask("why didn't the mi-17s end up with the afghan military");
+    expect(helicopters.confident).toBe(true);
+    expect(helicopters.results[0]?.excerpts[0]?.text).toContain("Taliban toppled");
+  });
+
   it("is not answered by what someone hoped for", () => {
     // WaPo ¶30: the United States "is hoping to see … another prisoner exchange".
     expect(dossier.ask("in the end was there another prisoner swap").confident).toBe(false);

@@ -187,8 +187,10 @@ export function typedAnswer(
   // saying what may, will or could.
   // Not "would NATO actually go to bat for Ukraine": that asks what may happen.
   const outcomeAsked = OUTCOME_ASKED.exec(question);
+  // Nor "why didn't the helicopters end up in Afghanistan": that asks for a reason.
+  const before = outcomeAsked ? question.slice(0, outcomeAsked.index) : "";
   const outcome =
-    outcomeAsked && !HYPOTHETICAL.test(question.slice(0, outcomeAsked.index)) ? outcomeAsked[0] : undefined;
+    outcomeAsked && !HYPOTHETICAL.test(before) && !/\bwhy\b/i.test(before) ? outcomeAsked[0] : undefined;
   // A date, number or name from a year after the articles were written is one they could not report:
   // "who won the 2024 election" is not answered by "in 2024, when Putin would be up for re-election".
   const latestYear = Math.max(
