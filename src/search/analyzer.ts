@@ -111,7 +111,10 @@ export function createAnalyzer(
       return terms;
     },
     query(text, options = {}) {
-      const analyzed = analyzeWords(text);
+      const intensifiers = [...text.matchAll(WANTED_SO_BAD)].map((found) => found.index + found[0].length);
+      const analyzed = analyzeWords(text).map((word) =>
+        intensifiers.includes(word.end) && !word.stop ? { ...word, stop: true } : word,
+      );
       const plan = buildQueryPlan(analyzed, synonyms, {
         prefixLastWord: options.prefixLastWord === true && /[\p{L}\p{N}]$/u.test(text),
       });
@@ -153,6 +156,13 @@ export function createAnalyzer(
     },
   };
 }
+
+/**
+ * "Why does russia want ukraine so bad": how much it is wanted, not something bad. Not "why are
+ * relations so bad".
+ */
+const WANTED_SO_BAD =
+  /\b(?:wants?|wanted|needs?|needed)\b[^.?!]{0,40}?\b(?:so|that|real|really)\s+bad(?:ly)?\b/giu;
 
 /** "I", "I'm", "ive", "i'd", "i'll": the member speaking of themselves. */
 const FIRST_PERSON = /(?<![\p{L}\p{N}'’])i(?:['’]?(?:m|ve)|['’](?:d|ll))?(?![\p{L}\p{N}'’])/iu;

@@ -108,6 +108,13 @@ describe("stop words and stemming", () => {
     ]);
   });
 
+  it("reads wanting something so bad as how much it is wanted, not as something bad", () => {
+    const asked = (text: string) => analyzer.query(text).words.map((word) => word.stem);
+    expect(asked("why does russia want ukraine so bad")).toEqual(["russia", "want", "ukrain"]);
+    expect(asked("why does putin need it that badly")).toEqual(["putin", "need"]);
+    expect(asked("why are relations so bad")).toEqual(["relat", "bad"]);
+  });
+
   it("keeps 'now' and reads 'us' as the United States, apart from 'used'", () => {
     expect(stems("why now")).toEqual(["now"]);
     expect(stems("what does Russia want from us")).toEqual(["russia", "want", "usa"]);
