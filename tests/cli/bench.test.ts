@@ -21,9 +21,11 @@ const MEASURES = [
 ];
 
 // The benchmark is a report, not a test: this only checks that every section and figure is there.
+// Even quick, its 100× corpus section takes about two minutes of the three it takes alone on a
+// 2-core machine; run beside the other test files it took over three.
 describe("dossier bench --quick", () => {
   it("reports every section with every figure, side by side with the baseline, targets marked", {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const capture = captureIo();
     const code = await runCli(["bench", "--quick"], capture.io);
