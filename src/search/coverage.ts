@@ -1,4 +1,4 @@
-import { EXPANSION_WEIGHT, type QueryPlan, type QueryTerm } from "./query-plan.ts";
+import { EXPANSION_WEIGHT, type QueryPlan, type QueryTerm, typedOf } from "./query-plan.ts";
 import { PHRASE_JOINER } from "./synonym-table.ts";
 
 /** A word reached only through a typo correction is less certain to be what was meant. */
@@ -20,7 +20,7 @@ export function termCredits(plan: QueryPlan, typo: Uint8Array): Float64Array {
   for (const term of plan.terms)
     if (term.original && term.term.includes(PHRASE_JOINER) && term.words.length > 1)
       for (const w of term.words) inPhrase[w] = 1;
-  return Float64Array.from(plan.terms, (term, i) => {
+  return typedOf(Float64Array, plan.terms, (term, i) => {
     const alone =
       term.words.length === 1 &&
       !term.term.includes(PHRASE_JOINER) &&
@@ -60,7 +60,7 @@ export function coverageMeter(
   const credited = new Uint8Array(plan.words.length);
   const order = new Int32Array(plan.words.length);
   // Each term's credit, worked out once: a search measures hundreds of sets of the same terms.
-  const values = Float64Array.from(plan.terms, (term, i) => (termCredit[i] ?? 1) * creditOf(term));
+  const values = typedOf(Float64Array, plan.terms, (term, i) => (termCredit[i] ?? 1) * creditOf(term));
   /** `matched`: the indexes (ascending) of the plan terms matched, typo terms only when believable. */
   return (matched) => {
     if (total === 0) return 0;

@@ -7,7 +7,7 @@ import { type AnalysedDocument, analyseDocument } from "./document-terms.ts";
 import { createInvertedIndex } from "./inverted-index.ts";
 import { matchedTermsOf } from "./matched-terms.ts";
 import { type PackedSets, Phrasings, WordingIndex, Wordings } from "./phrasings.ts";
-import { type QueryPlan, stemsOf } from "./query-plan.ts";
+import { type QueryPlan, stemsOf, typedOf } from "./query-plan.ts";
 import { createQueryScorer, type ScoredTerm } from "./query-scorer.ts";
 import {
   corpusDocuments,
@@ -137,10 +137,12 @@ const RERANKED = 15;
 function strongestMatches(scores: Float64Array, coverages: Float64Array, count: number): number[] {
   const lexical = new Float64Array(scores.length);
   for (let i = 0; i < lexical.length; i++) lexical[i] = (scores[i] as number) * (coverages[i] as number) ** 2;
-  const all = Array.from(lexical.keys());
-  if (all.length <= count) return all;
-  const threshold = lexical.slice().sort()[all.length - count] ?? 0;
-  return all.filter((i) => (lexical[i] as number) >= threshold);
+  // Pushed in a loop: the keys' iterator made an object per match.
+  const threshold =
+    lexical.length <= count ? -Infinity : (lexical.slice().sort()[lexical.length - count] ?? 0);
+  const strongest: number[] = [];
+  for (let i = 0; i < lexical.length; i++) if ((lexical[i] as number) >= threshold) strongest.push(i);
+  return strongest;
 }
 
 /** The numbers in either of two ascending lists, ascending, each once. */
@@ -270,9 +272,9 @@ export function createSearchIndex(
   const match = (plan: QueryPlan, filter: SearchFilter = {}): SearchMatches => {
     // Weights and flags in typed arrays: one kind of elements for every question, so the meters
     // reading them stay optimized (arrays of numbers changed kind with their values).
-    const weights = Float64Array.from(plan.words, (word) => statistics.wordWeight(word));
+    const weights = typedOf(Float64Array, plan.words, (word) => statistics.wordWeight(word));
     // Only words the index does not know are searched through typo corrections (see typos.ts).
-    const edits = Int32Array.from(plan.terms, (term) =>
+    const edits = typedOf(Int32Array, plan.terms, (term) =>
       term.original && !statistics.known(term.term) && !term.term.includes(PHRASE_JOINER)
         ? typoEdits(
             term.term,
@@ -298,15 +300,15 @@ export function createSearchIndex(
       weights,
       termCredits(
         plan,
-        Uint8Array.from(plan.terms, (_term, i) => ((edits[i] ?? 0) > 0 ? 1 : 0)),
+        typedOf(Uint8Array, plan.terms, (_term, i) => ((edits[i] ?? 0) > 0 ? 1 : 0)),
       ),
     );
-    const setCoverages = Float64Array.from(scored.matchedSets, coverageOf);
+    const setCoverages = typedOf(Float64Array, scored.matchedSets, coverageOf);
     const coverages = new Float64Array(scored.matchedSet.length);
     for (let i = 0; i < coverages.length; i++)
       coverages[i] = setCoverages[scored.matchedSet[i] as number] ?? 0;
     // Whether each match has every named thing of the question (vacuously, when it names none).
-    const nameWeights = Float64Array.from(plan.words, (word) => (word.named ? 1 : 0));
+    const nameWeights = typedOf(Float64Array, plan.words, (word) => (word.named ? 1 : 0));
     const nameShare = nameWeights.includes(1)
       ? coverageMeter(plan, nameWeights, new Float64Array(0))
       : () => 1;
