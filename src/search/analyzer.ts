@@ -112,9 +112,11 @@ export function createAnalyzer(
     },
     query(text, options = {}) {
       const intensifiers = [...text.matchAll(WANTED_SO_BAD)].map((found) => found.index + found[0].length);
-      const analyzed = analyzeWords(text).map((word) =>
-        intensifiers.includes(word.end) && !word.stop ? { ...word, stop: true } : word,
-      );
+      const words = analyzeWords(text);
+      const analyzed =
+        intensifiers.length === 0
+          ? words
+          : words.map((word) => (intensifiers.includes(word.end) ? { ...word, stop: true } : word));
       const plan = buildQueryPlan(analyzed, synonyms, {
         prefixLastWord: options.prefixLastWord === true && /[\p{L}\p{N}]$/u.test(text),
       });
