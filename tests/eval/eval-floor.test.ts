@@ -14,8 +14,8 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10); every holdout reaches them but holdout-14, which calls 11% of its answerable
- * questions not covered, and holdout-3, which calls 79% of its unanswerable ones so (26 of 33: one
+ * wrongly 0.10); every holdout reaches them but holdout-14 and holdout-15, which call 11% of their
+ * answerable questions not covered, and holdout-3, which calls 79% of its unanswerable ones so (26 of 33: one
  * fewer since synonyms for a non-starter, an unnamed official and sitting down were added on the
  * tuned sets, where they cost nothing).
  */
@@ -41,6 +41,7 @@ const FLOORS = {
   "holdout-12.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.07 },
   "holdout-13.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.07 },
   "holdout-14.json": { hitAt1: 0.81, hitAt3: 0.94, flagged: 0.9, wronglyFlagged: 0.12 },
+  "holdout-15.json": { hitAt1: 0.84, hitAt3: 0.92, flagged: 0.92, wronglyFlagged: 0.12 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
