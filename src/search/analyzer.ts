@@ -166,14 +166,15 @@ export function createAnalyzer(
 const WANTED_SO_BAD =
   /\b(?:wants?|wanted|needs?|needed)\b[^.?!]{0,40}?\b(?:so|that|real|really)\s+bad(?:ly)?\b/giu;
 
-/** "I", "I'm", "ive", "i'd", "i'll": the member speaking of themselves. */
-const FIRST_PERSON = /(?<![\p{L}\p{N}'’])i(?:['’]?(?:m|ve)|['’](?:d|ll))?(?![\p{L}\p{N}'’])/iu;
+/** "I", "I'm", "ive", "i'd", "i'll", "my", "me": the member speaking of themselves. */
+const FIRST_PERSON =
+  /(?<![\p{L}\p{N}'’])(?:i(?:['’]?(?:m|ve)|['’](?:d|ll))?|my|me|myself|mine)(?![\p{L}\p{N}'’])/iu;
 const CLAUSE_END = /[.?!;:,()\n]+|\s[-–—]+\s/gu;
 
 /**
  * The clauses where a member speaks of themselves beside the question ("i was reading this late
  * last night and kinda skimmed that section", "im still confused about minsk", "i keep seeing
- * numbers thrown around"): not asked, and not why a passage answers. Not a clause asked ("am i right
+ * numbers thrown around", "my group is confused", "trying to connect it to my IR class"): not asked, and not why a passage answers. Not a clause asked ("am i right
  * that…?"), and none when every clause is one.
  */
 function asidesOf(text: string): Array<[number, number]> {
