@@ -70,6 +70,10 @@ describe("ask in members' words", () => {
     );
     expect(kofman.confident).toBe(true);
     expect(kofman.results[0]?.excerpts[0]?.text).toContain("Kofman");
+    // "My group", a name the articles write only in another's ("International Crisis Group"), is the member's.
+    const ship = dossier.ask("the british ship near crimea, when was that? my group is confused");
+    expect(ship.confident).toBe(true);
+    expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
   });
 
   it("reads a member's words for a demand with no chance and for an official who was not named", () => {

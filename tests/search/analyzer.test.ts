@@ -199,6 +199,9 @@ describe("synonyms", () => {
       "paper",
       "base",
     ]);
+    // "My" and "me" speak of the member as "I" does: "group" is no name here, though the articles
+    // write it only in one ("International Crisis Group"); "confused" is chat.
+    expect(asides("the british ship near crimea, when was that? my group is confused")).toEqual(["group"]);
     // A clause asked is a question, whoever it speaks of; when every clause speaks of the member,
     // that is the question.
     expect(asides("am i right that russia wants a treaty? the post says so")).toEqual([]);
