@@ -946,6 +946,15 @@ describe("how something turned out", () => {
     expect(dossier.ask("would nato actually go to bat for ukraine if russia invades").confident).toBe(true);
   });
 
+  it("is answered by what could happen when that is asked too", () => {
+    // NPR ¶12: "NATO's counter: This could be an area of compromise."
+    const missiles = dossier.ask(
+      "did the americans agree to anything on missiles? or is it possibly a place to compromise",
+    );
+    expect(missiles.confident).toBe(true);
+    expect(cited(missiles)[0]).toBe("passage npr-2022-01-12¶12");
+  });
+
   it("is not a reason asked for", () => {
     // WaPo ¶22: the helicopters were "initially planned for the Afghan military before the Taliban
     // toppled the U.S.-allied government in Kabul".

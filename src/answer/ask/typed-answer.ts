@@ -29,6 +29,11 @@ const SPEECH_ASKED =
   /\b(?:what|how) (?:did|does|do|has|have|is|was) ([\p{L}' -]{2,40}?) (?:say|said|saying|think|thinks|respond|responded|react|reacted|claim|argue|tell|told|call|called|feel)\b|\b(?:has|have|did|does|do) ((?:[\p{L}'-]+ ){0,3}[\p{L}'-]+) (?:said anything|say anything|(?:publicly )?(?:back(?:ed)?|support(?:ed)?|endorse[sd]?|comment(?:ed)? on|react(?:ed)? to|respond(?:ed)? to))\b|\bwhere (?:does|do|did) ([\p{L}' -]{2,40}?) stand\b|\b([\p{L}-]+)'s (?:take|view|position|stance|reaction|response)\b/iu;
 const HYPOTHETICAL = /\b(would|will|could|might|gonna|going to)\b/i;
 /**
+ * "Did the US agree to anything on missiles, or is it at least a possible area of compromise": a
+ * question that also asks what may happen is answered by a passage saying what could.
+ */
+const POSSIBILITY_ASKED = /\b(possible|possibly|could|might|potential(?:ly)?|on the table|open to)\b/i;
+/**
  * Who a member asks "what does X say" of when X is the reading itself, not someone in it, or a
  * document it quotes: what Russia's drafts or the NPR piece "say" about the Baltic states is what
  * they contain, not a verb of saying.
@@ -190,7 +195,12 @@ export function typedAnswer(
   // Nor "why didn't the helicopters end up in Afghanistan": that asks for a reason.
   const before = outcomeAsked ? question.slice(0, outcomeAsked.index) : "";
   const outcome =
-    outcomeAsked && !HYPOTHETICAL.test(before) && !/\bwhy\b/i.test(before) ? outcomeAsked[0] : undefined;
+    outcomeAsked &&
+    !HYPOTHETICAL.test(before) &&
+    !/\bwhy\b/i.test(before) &&
+    !POSSIBILITY_ASKED.test(question)
+      ? outcomeAsked[0]
+      : undefined;
   // A date, number or name from a year after the articles were written is one they could not report:
   // "who won the 2024 election" is not answered by "in 2024, when Putin would be up for re-election".
   const latestYear = Math.max(
