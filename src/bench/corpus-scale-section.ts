@@ -285,7 +285,7 @@ function tableOf(
       ...(spec.scale > 1 ? [wordsNote(spec.words ?? "shuffled", spec.scale)] : []),
       ...(variant ? [`${variant.words} copies: ${wordsNote(variant.words, spec.scale)}`] : []),
       `warm-up: what the bot does right after start-up, between events: it asks its ${ours.queries.warmUpAsks} question-bank phrasings once, so V8 has optimized the answer path before members ask (without it, the first few hundred asks include ones of several ms).`,
-      `latency: after the warm-up, ${ours.queries.questions} eval questions × ${plan.rounds} round(s) after ${plan.warmupRounds} more warm-up round(s), each ask timed alone; the later-half row leaves out whatever V8 still optimizes in the first rounds.`,
+      `latency: after the warm-up, ${ours.queries.questions} eval questions × ${plan.rounds} round(s) after ${plan.warmupRounds} more warm-up round(s), each ask timed alone in a turn of the event loop of its own, as the bot gets each interaction; the later-half row leaves out whatever V8 still optimizes in the first rounds.`,
       `held-out questions: the ${ours.queries.heldOut?.latenciesMs.length ?? 0} questions of ${plan.heldOutFiles.length === 1 ? "the first held-out set" : `${plan.heldOutFiles.length} held-out sets`}, in members' words and longer than the eval questions, each asked once after those rounds and timed (as a member's own question: an unfamiliar word's nearest words are not yet known), then scored (the held-out rows).`,
       "baseline: MiniSearch with default options over the same paragraphs; its excerpts are whole paragraphs.",
     ],
