@@ -61,7 +61,8 @@ async function measure(request: ProbeRequest): Promise<ProbeResult> {
   }
   const rssAfterQueries = settledRss();
   const { hitAt3, unanswerableFlagged } = scoreEvaluation(engine, questions);
-  const heldOut = request.queries.heldOutFiles && (await heldOutFigures(engine, request.queries.heldOutFiles));
+  const heldOut =
+    request.queries.heldOutFiles && (await heldOutFigures(engine, request.queries.heldOutFiles));
   return {
     knowledgeKept,
     loadMs,

@@ -48,6 +48,7 @@ weird annoying roughly honestly literally seriously totally pretty quite legit s
 seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
 done exam exams homework hw cool nice awesome ty tysm thnx lmao haha hahaha yay wow bruh bro
 dude gg appreciate appreciated helpful summarize summarise summary tldr overview
+specific specifically specifics
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

@@ -910,8 +910,19 @@ describe("particulars asked for", () => {
   it("are answered only by a passage covering nearly all the question", () => {
     // NPR ¶13: Kyiv and Washington argue Moscow failed its Minsk obligations, without saying which.
     expect(dossier.ask("which minsk obligations did moscow fail to meet specifically").confident).toBe(false);
+    expect(dossier.ask("what specific minsk obligations did moscow fail to meet").confident).toBe(false);
+    // FP ¶11: Ukraine's armed forces "have undergone a sweeping series of reforms", not which.
+    expect(
+      dossier.ask("which specific reforms does ukraine still need before it can join nato").confident,
+    ).toBe(false);
     // NPR ¶7 names them: Estonia, Latvia, Lithuania, Poland…
     expect(dossier.ask("can someone list the countries that joined nato after 1997").confident).toBe(true);
+    // Asking for them "specifically" is how it is asked, not what: WaPo ¶22 lists the weapons.
+    for (const question of [
+      "which specific countries joined nato after 1997",
+      "what weapons did the us send specifically",
+    ])
+      expect(dossier.ask(question).confident, question).toBe(true);
   });
 
   it("are not what a why-question asks for, however it says so", () => {

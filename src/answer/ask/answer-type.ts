@@ -39,7 +39,7 @@ export function askedAnswerType(question: string): AnswerType | undefined {
  * question is answered only by a passage covering nearly all of it, not half.
  */
 const PARTICULARS_ASKED =
-  /\b(specifically|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
+  /\b(specifically|(?:which|what) specific|list (them|the|all)|can (someone|anyone|u|you) list|which ones|in detail|the details)\b/i;
 
 /**
  * The article's words a question quotes ('all the prior sanctions', "five waves of nato eastward
