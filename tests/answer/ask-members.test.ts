@@ -76,6 +76,15 @@ describe("ask in members' words", () => {
     expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
   });
 
+  it("reads someone's opinion, theory or verdict as what they say, not as a word to find", () => {
+    // FP ¶15: Kofman: Russian officials "might assume that actually the U.S. interests at stake are
+    // relatively low".
+    const kofman = dossier.ask("whats kofman's theory on why moscow thinks the us will not fight");
+    expect(kofman.confident).toBe(true);
+    expect(cited(kofman)[0]).toBe("passage fp-mackinnon¶15");
+    expect(dossier.ask("trenin's verdict on zelensky").confident).toBe(true);
+  });
+
   it("reads a member's words for a demand with no chance and for an official who was not named", () => {
     const doa = dossier.ask("is russia's nato demand dead on arrival");
     expect(doa.confident).toBe(true);
