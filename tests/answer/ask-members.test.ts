@@ -76,6 +76,13 @@ describe("ask in members' words", () => {
     expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
   });
 
+  it("reads Europeans as Europe, where Trenin puts the opposition to a deal", () => {
+    // Trenin ¶7: "Opposition will also be high in Europe".
+    const europeans = dossier.ask("are europeans salty about a us-russia deal");
+    expect(europeans.confident).toBe(true);
+    expect(cited(europeans)[0]).toBe("passage trenin-2021-12-28¶7");
+  });
+
   it("reads someone's opinion, theory or verdict as what they say, not as a word to find", () => {
     // FP ¶15: Kofman: Russian officials "might assume that actually the U.S. interests at stake are
     // relatively low".
