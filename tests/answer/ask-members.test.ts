@@ -670,6 +670,20 @@ describe("article mentions", () => {
     expect(find("why now")).toBeUndefined();
   });
 
+  it("reads an outlet's name the articles also write as plain words as the outlet only when marked so", () => {
+    // FP ¶13: "a seasoned foreign-policy hand".
+    for (const question of [
+      "per foreign policy, how many troops are massed",
+      "in the foreign policy piece, why now",
+      "what does Foreign Policy say is new",
+      "did a russian diplomat write for foreign policy",
+    ])
+      expect(find(question)?.article, question).toBe("fp-mackinnon");
+    expect(find("is putin's foreign policy popular at home")).toBeUndefined();
+    expect(find("what did the eu foreign policy chief say")).toBeUndefined();
+    expect(dossier.ask("is putin's foreign policy popular at home").notCoveredBy).toBeUndefined();
+  });
+
   it("asks a question comparing articles of each of them, one answer of each in turn", () => {
     const compared = find.compared("compare trenin and mackinnon on why russia is doing this");
     expect(compared?.articles).toEqual(["trenin-2021-12-28", "fp-mackinnon"]);

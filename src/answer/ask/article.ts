@@ -58,6 +58,20 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     }
   }
   for (const name of ambiguous) names.delete(name);
+  // An outlet whose name the articles also write as plain words ("a seasoned foreign-policy hand")
+  // is that outlet only when the question marks it as one: "per foreign policy", "the foreign policy
+  // piece", "Foreign Policy" in capitals, or its name alone (the article option); not "does putin
+  // face pushback at home on foreign policy".
+  const paragraphs = primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text));
+  const plainWords = new Set(
+    [...names.keys()].filter(
+      (name) =>
+        name.includes(" ") &&
+        paragraphs.some((text) =>
+          new RegExp(`\\b${escapeRegExp(name).replace(/ /g, "[\\s-]")}\\b`).test(text),
+        ),
+    ),
+  );
   if (names.size === 0) return Object.assign(() => undefined, { compared: () => undefined });
   const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(
@@ -69,9 +83,16 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     const found: ArticleMention[] = [];
     let left = question;
     for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
-      const article = names.get((match[1] ?? "").toLowerCase());
+      const written = match[1] ?? "";
+      const article = names.get(written.toLowerCase());
       const rest = `${left.slice(0, match.index)} ${left.slice(match.index + match[0].length)}`;
-      if (article !== undefined && !found.some((mention) => mention.article === article))
+      const marked =
+        !plainWords.has(written.toLowerCase()) ||
+        written !== written.toLowerCase() ||
+        match[0].length > written.length ||
+        rest.trim() === "" ||
+        /\b(?:per|for|that|this)\s+$/i.test(left.slice(0, match.index));
+      if (article !== undefined && marked && !found.some((mention) => mention.article === article))
         found.push({ article, rest });
       left = rest;
     }
