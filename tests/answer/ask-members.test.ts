@@ -76,6 +76,13 @@ describe("ask in members' words", () => {
     expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
   });
 
+  it("reads war around the corner as the imminent invasion Trenin doubts", () => {
+    // Trenin ¶10: "This does not mean a Russian invasion of Ukraine is imminent."
+    const imminent = dossier.ask("does trenin think war is around the corner");
+    expect(imminent.confident).toBe(true);
+    expect(cited(imminent)[0]).toMatch(/trenin-2021-12-28¶10$/);
+  });
+
   it("reads Europeans as Europe, where Trenin puts the opposition to a deal", () => {
     // Trenin ¶7: "Opposition will also be high in Europe".
     const europeans = dossier.ask("are europeans salty about a us-russia deal");
