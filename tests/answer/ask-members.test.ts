@@ -83,6 +83,17 @@ describe("ask in members' words", () => {
     expect(cited(imminent)[0]).toMatch(/trenin-2021-12-28¶10$/);
   });
 
+  it("reads the Royal Navy as British and a pipe dream as impossible", () => {
+    // Trenin ¶16: "a British destroyer sailed" off Crimea.
+    const navy = dossier.ask("when did a royal navy destroyer sail near crimea");
+    expect(navy.confident).toBe(true);
+    expect(cited(navy)[0]).toBe("passage trenin-2021-12-28¶16");
+    // Trenin ¶5: ratification in the Senate "will be all but impossible".
+    const treaty = dossier.ask("why is a us treaty with russia a pipe dream");
+    expect(treaty.confident).toBe(true);
+    expect(cited(treaty)[0]).toMatch(/trenin-2021-12-28¶5$/);
+  });
+
   it("reads Europeans as Europe, where Trenin puts the opposition to a deal", () => {
     // Trenin ¶7: "Opposition will also be high in Europe".
     const europeans = dossier.ask("are europeans salty about a us-russia deal");
