@@ -896,6 +896,16 @@ describe("a date, number or name beside what the question names", () => {
     expect(dossier.ask("who was the ukrainian defense minister").confident).toBe(false);
   });
 
+  it("is answered by the sentence introducing a quotation, read with the quotation", () => {
+    // Trenin ¶17: "Consider what he said in March 2014 …" and then "I simply cannot imagine that we
+    // would travel to Sevastopol to visit NATO sailors," he said.
+    const sevastopol = dossier.ask(
+      "when did putin say he could not imagine visiting nato sailors in sevastopol",
+    );
+    expect(sevastopol.confident).toBe(true);
+    expect(sevastopol.results[0]?.excerpts[0]?.text).toContain("March 2014");
+  });
+
   it("is answered when they share a sentence, or the passage matched the name through its bank", () => {
     const lavrov = dossier.ask("when did moscow publish lavrov's letters to france and germany");
     expect(lavrov.confident).toBe(true);

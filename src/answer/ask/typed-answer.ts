@@ -105,11 +105,38 @@ const SENTENCES_REMEMBERED = 10_000;
 function sentencesOf(text: string): string[] {
   let sentences = sentencesOfText.get(text);
   if (sentences === undefined) {
-    sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end));
+    sentences = withIntroducedQuotations(
+      splitSentences(text).map(({ start, end }) => text.slice(start, end)),
+    );
     if (sentencesOfText.size >= SENTENCES_REMEMBERED) sentencesOfText.clear();
     sentencesOfText.set(text, sentences);
   }
   return sentences;
+}
+
+/** A sentence telling that someone spoke, with no quotation of its own ("Consider what he said in March 2014…"). */
+const INTRODUCES_WORDS = /\b(?:said|says|told|wrote|recalled|declared|remarked|put it)\b|:\s*$/i;
+const QUOTED = /["“”]/;
+
+/**
+ * A quotation is read with the sentence before it that says who spoke and when ("Consider what he
+ * said in March 2014 …" and then "I simply cannot imagine that we would travel to Sevastopol…"): one
+ * statement, so a date or a name there is beside what the quotation names.
+ */
+function withIntroducedQuotations(sentences: string[]): string[] {
+  const read: string[] = [];
+  for (const sentence of sentences) {
+    const before = read.at(-1);
+    if (
+      before !== undefined &&
+      /^\s*["“]/.test(sentence) &&
+      !QUOTED.test(before) &&
+      INTRODUCES_WORDS.test(before)
+    )
+      read[read.length - 1] = `${before} ${sentence}`;
+    else read.push(sentence);
+  }
+  return read;
 }
 
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
