@@ -745,6 +745,19 @@ describe("answer types", () => {
     expect(askedAnswerType("why now")).toBeUndefined();
   });
 
+  it("does not take a description for the name asked for", () => {
+    const people = [
+      { name: "Joe Biden", aliases: ["Biden"] },
+      { name: "Senior Biden administration official", aliases: ["senior Biden administration official"] },
+    ];
+    const said = "A senior Biden administration official described some of Russia's demands as unacceptable.";
+    expect(
+      answerTypeTest("whats the name of the senior biden official the post quotes", people)?.(said),
+    ).toBe(false);
+    // Asked who, the official is whom the article quotes.
+    expect(answerTypeTest("who was the official who briefed reporters", people)?.(said)).toBe(true);
+  });
+
   it("tests a text for it", () => {
     const people = [{ name: "Sergei Ryabkov", aliases: ["Ryabkov"] }];
     const date = answerTypeTest("when?", people);

@@ -151,6 +151,9 @@ export function hasBetweenBoundaries(text: string, phrase: string): boolean {
  * those a question does not name, compiled for each question, took milliseconds each time.
  */
 const namesPatterns = new WeakMap<object, RegExp>();
+/** "What's the name of…", "any names?", "what is it called": a name, not who. */
+const NAME_ASKED = /\bnames?\b|\bcalled\b/i;
+
 function namesPattern(people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>): RegExp {
   let pattern = namesPatterns.get(people);
   if (pattern === undefined) {
@@ -247,10 +250,14 @@ export function answerTypeTest(
       .map((name) => name.toLowerCase()),
   );
   const names = namesPattern(people);
+  // Asked for a name, someone the knowledge knows only by a description ("a senior Biden
+  // administration official") is no answer: the description is what the member has already.
+  const nameAsked = NAME_ASKED.test(question);
   const someoneElse = (text: string) => {
     names.lastIndex = 0;
     for (let found = names.exec(text); found !== null; found = names.exec(text)) {
-      if (!named.has((found[1] ?? "").toLowerCase())) return true;
+      const name = found[1] ?? "";
+      if (!named.has(name.toLowerCase()) && !(nameAsked && /(?:^|\s)\p{Ll}/u.test(name))) return true;
       names.lastIndex = found.index + 1;
     }
     return false;
