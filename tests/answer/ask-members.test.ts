@@ -76,29 +76,21 @@ describe("ask in members' words", () => {
     expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
   });
 
-  it("reads war around the corner as the imminent invasion Trenin doubts", () => {
+  // Members' words for what the articles write otherwise (synonyms.yaml), each with the passage
+  // that answers in the articles' words.
+  it.each([
     // Trenin ¶10: "This does not mean a Russian invasion of Ukraine is imminent."
-    const imminent = dossier.ask("does trenin think war is around the corner");
-    expect(imminent.confident).toBe(true);
-    expect(cited(imminent)[0]).toMatch(/trenin-2021-12-28¶10$/);
-  });
-
-  it("reads the Royal Navy as British and a pipe dream as impossible", () => {
+    ["does trenin think war is around the corner", /trenin-2021-12-28¶10$/],
     // Trenin ¶16: "a British destroyer sailed" off Crimea.
-    const navy = dossier.ask("when did a royal navy destroyer sail near crimea");
-    expect(navy.confident).toBe(true);
-    expect(cited(navy)[0]).toBe("passage trenin-2021-12-28¶16");
+    ["when did a royal navy destroyer sail near crimea", /trenin-2021-12-28¶16$/],
     // Trenin ¶5: ratification in the Senate "will be all but impossible".
-    const treaty = dossier.ask("why is a us treaty with russia a pipe dream");
-    expect(treaty.confident).toBe(true);
-    expect(cited(treaty)[0]).toMatch(/trenin-2021-12-28¶5$/);
-  });
-
-  it("reads Europeans as Europe, where Trenin puts the opposition to a deal", () => {
+    ["why is a us treaty with russia a pipe dream", /trenin-2021-12-28¶5$/],
     // Trenin ¶7: "Opposition will also be high in Europe".
-    const europeans = dossier.ask("are europeans salty about a us-russia deal");
-    expect(europeans.confident).toBe(true);
-    expect(cited(europeans)[0]).toBe("passage trenin-2021-12-28¶7");
+    ["are europeans salty about a us-russia deal", /trenin-2021-12-28¶7$/],
+  ])("answers %s in the articles' words", (question, first) => {
+    const answer = dossier.ask(question);
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toMatch(first);
   });
 
   it("reads someone's opinion, theory or verdict as what they say, not as a word to find", () => {
