@@ -174,8 +174,9 @@ const CLAUSE_END = /[.?!;:,()\n]+|\s[-–—]+\s/gu;
 /**
  * The clauses where a member speaks of themselves beside the question ("i was reading this late
  * last night and kinda skimmed that section", "im still confused about minsk", "i keep seeing
- * numbers thrown around", "my group is confused", "trying to connect it to my IR class"): not asked, and not why a passage answers. Not a clause asked ("am i right
- * that…?"), and none when every clause is one.
+ * numbers thrown around", "my group is confused", "trying to connect it to my IR class"): not
+ * asked, and not why a passage answers. Not a clause asked ("am i right that…?"), and none when
+ * every clause is one.
  */
 function asidesOf(text: string): Array<[number, number]> {
   const clauses: Array<{ start: number; end: number; aside: boolean }> = [];

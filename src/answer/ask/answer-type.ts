@@ -151,9 +151,6 @@ export function hasBetweenBoundaries(text: string, phrase: string): boolean {
  * those a question does not name, compiled for each question, took milliseconds each time.
  */
 const namesPatterns = new WeakMap<object, RegExp>();
-/** "What's the name of…", "any names?", "what is it called": a name, not who. */
-const NAME_ASKED = /\bnames?\b|\bcalled\b/i;
-
 function namesPattern(people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>): RegExp {
   let pattern = namesPatterns.get(people);
   if (pattern === undefined) {
@@ -197,6 +194,9 @@ export function givenNames(question: string, people: People): string {
     return name.slice(0, name.length - surname.length);
   }).join(" ");
 }
+
+/** "What's the name of…", "any names?", "what is it called": a name, not who. */
+const NAME_ASKED = /\bnames?\b|\bcalled\b/i;
 
 /**
  * A test for the kind of answer a question asks for, or undefined when it asks for none. A person
