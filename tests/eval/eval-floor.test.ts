@@ -14,10 +14,8 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10); every holdout reaches them but holdout-14 and holdout-15, which call 11% of their
- * answerable questions not covered, and holdout-3, which calls 79% of its unanswerable ones so (26 of 33: one
- * fewer since synonyms for a non-starter, an unnamed official and sitting down were added on the
- * tuned sets, where they cost nothing).
+ * wrongly 0.10); every holdout reaches them but holdout-15 and holdout-16, which call 16 of their
+ * 150 answerable questions not covered (0.107).
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
@@ -26,8 +24,8 @@ const FLOORS = {
   "dev-members-3.json": { hitAt1: 0.87, hitAt3: 0.96, flagged: 0.83, wronglyFlagged: 0.04 },
   "dev-members-4.json": { hitAt1: 0.83, hitAt3: 0.91, flagged: 0.87, wronglyFlagged: 0.05 },
   "dev-members-5.json": { hitAt1: 0.87, hitAt3: 0.92, flagged: 0.77, wronglyFlagged: 0.06 },
-  "dev-members-6.json": { hitAt1: 0.83, hitAt3: 0.95, flagged: 0.87, wronglyFlagged: 0.09 },
-  "dev-members-7.json": { hitAt1: 0.86, hitAt3: 0.95, flagged: 0.82, wronglyFlagged: 0.09 },
+  "dev-members-6.json": { hitAt1: 0.83, hitAt3: 0.95, flagged: 0.87, wronglyFlagged: 0.07 },
+  "dev-members-7.json": { hitAt1: 0.86, hitAt3: 0.95, flagged: 0.87, wronglyFlagged: 0.07 },
   "holdout.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.07 },
   "holdout-2.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.07 },
   "holdout-3.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.78, wronglyFlagged: 0.06 },
@@ -43,6 +41,7 @@ const FLOORS = {
   "holdout-13.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.07 },
   "holdout-14.json": { hitAt1: 0.81, hitAt3: 0.94, flagged: 0.9, wronglyFlagged: 0.12 },
   "holdout-15.json": { hitAt1: 0.84, hitAt3: 0.92, flagged: 0.92, wronglyFlagged: 0.12 },
+  "holdout-16.json": { hitAt1: 0.89, hitAt3: 0.95, flagged: 0.87, wronglyFlagged: 0.12 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
