@@ -13,8 +13,16 @@ import { formatPartialDate, type MonthStyle } from "../text/partial-date.ts";
  */
 export interface CardContent {
   result: AnswerResult;
-  excerpt?: Excerpt;
-  sections: Array<{ label: string; excerpt: Excerpt }>;
+  excerpt?: ShownExcerpt;
+  sections: Array<{ label: string; excerpt: ShownExcerpt }>;
+}
+
+/**
+ * An excerpt as a card shows it: `highlights` are the few words in bold, `matched` every word the
+ * question matched, which says where in a long excerpt its point is when the card must shorten it.
+ */
+export interface ShownExcerpt extends Excerpt {
+  matched: readonly Highlight[];
 }
 
 /** Distinct words in bold on one card, at most. */
@@ -216,7 +224,7 @@ function boldWords(result: AnswerResult, spread: ReadonlyMap<string, number>): S
 }
 
 /** Keeps the highlights of the chosen words, each word bold once on the card. */
-function keepBold(excerpt: Excerpt, bold: ReadonlySet<string>, emphasised: Set<string>): Excerpt {
+function keepBold(excerpt: Excerpt, bold: ReadonlySet<string>, emphasised: Set<string>): ShownExcerpt {
   const highlights = [...excerpt.highlights]
     .sort((a, b) => a.start - b.start)
     .filter((highlight) => {
@@ -225,5 +233,5 @@ function keepBold(excerpt: Excerpt, bold: ReadonlySet<string>, emphasised: Set<s
       emphasised.add(word);
       return true;
     });
-  return { ...excerpt, highlights };
+  return { ...excerpt, highlights, matched: excerpt.highlights };
 }

@@ -104,6 +104,22 @@ describe("formatQuotedExcerpt when it must cut", () => {
     );
   });
 
+  it("keeps the sentences with the question's words when the first ones have fewer", () => {
+    const text = "Talks go on in Geneva this week. Russia wants a guarantee. NATO says no to that demand.";
+    const at = (word: string): [number, number] => [text.indexOf(word), text.indexOf(word) + word.length];
+    // "NATO" and "demand" matched: the last two sentences, whole, verbatim, without an ellipsis.
+    expect(formatQuotedExcerpt(excerpt(text, [at("NATO"), at("demand")]), 66)).toBe(
+      "> Russia wants a guarantee. **NATO** says no to that **demand**.",
+    );
+    // As many in the first sentences: those.
+    expect(formatQuotedExcerpt(excerpt(text, [at("Geneva"), at("NATO")]), 66)).toBe(
+      "> Talks go on in **Geneva** this week. Russia wants a guarantee.",
+    );
+    // The words the card does not show in bold still say where its point is.
+    const shown = { ...excerpt(text), matched: excerpt(text, [at("demand")]).highlights };
+    expect(formatQuotedExcerpt(shown, 66)).toBe("> Russia wants a guarantee. NATO says no to that demand.");
+  });
+
   it("never takes an initial for the end of a sentence", () => {
     const text = "Officials from the U.S. State Department told Ukraine that membership was unlikely soon.";
     expect(formatQuotedExcerpt(excerpt(text), 50)).toMatch(/ …$/);

@@ -11,7 +11,10 @@ import { ELLIPSIS, truncateText } from "./fit-text.ts";
  * take the rest of the card for the speaker's words. Only when no such cut fits is the quotation
  * closed after the "…", the way an editor marks a quotation cut short.
  */
-export function formatQuotedExcerpt(excerpt: Excerpt, max: number): string {
+export function formatQuotedExcerpt(
+  excerpt: Excerpt & { matched?: readonly Highlight[] },
+  max: number,
+): string {
   const full = renderQuote(excerpt.text, excerpt.highlights, "");
   if (full.length <= max) return full;
 
@@ -24,12 +27,9 @@ export function formatQuotedExcerpt(excerpt: Excerpt, max: number): string {
   if (anyWord === undefined) return truncateText(full, max);
   const keepsEnough = (found: { cut: number } | undefined) =>
     found !== undefined && found.cut >= anyWord.cut * CLEAN_CUT_KEEPS;
-  const sentences = longestFitting(
-    sentenceEnds(excerpt.text).filter(balanced),
-    (cut) => render(cut, ""),
-    max,
-  );
-  if (sentences !== undefined && keepsEnough(sentences)) return sentences.text;
+  const sentences = mostHighlightedSentences(excerpt, max);
+  if (sentences !== undefined && sentences.cut - sentences.start >= anyWord.cut * CLEAN_CUT_KEEPS)
+    return sentences.text;
   const words = longestFitting(wordEnds(excerpt.text).filter(balanced), (cut) => render(cut, ELLIPSIS), max);
   if (words !== undefined && keepsEnough(words)) return words.text;
   return anyWord.text;
@@ -40,6 +40,41 @@ export function formatQuotedExcerpt(excerpt: Excerpt, max: number): string {
  * what the longest cut would.
  */
 const CLEAN_CUT_KEEPS = 0.6;
+
+/**
+ * The whole sentences that fit, and of those the run with most of the question's words (`matched`,
+ * of which the card shows a few in bold): the first sentences when they have as many as any later
+ * run, otherwise the later run ("Consider what he
+ * said in March 2014 …" and then Putin's words on Sevastopol, not the sentence before them). A run
+ * starts and ends outside any quotation, so it is still a complete, verbatim thought.
+ */
+function mostHighlightedSentences(
+  excerpt: Excerpt & { matched?: readonly Highlight[] },
+  max: number,
+): { start: number; cut: number; text: string } | undefined {
+  const { text, highlights, matched = highlights } = excerpt;
+  const ends = [...sentenceEnds(text), text.length].filter((cut) => openQuotationAt(text, cut) === undefined);
+  const starts = [
+    0,
+    ...ends
+      .filter((end) => end < text.length)
+      .map((end) => end + (/^\s*/.exec(text.slice(end))?.[0].length ?? 0)),
+  ];
+  let best: { start: number; cut: number; text: string; bold: number } | undefined;
+  for (const start of starts) {
+    const shifted = highlights.map((h) => ({ start: h.start - start, end: h.end - start }));
+    const run = longestFitting(
+      ends.filter((cut) => cut > start),
+      (cut) => renderQuote(text.slice(start, cut), shifted, ""),
+      max,
+    );
+    if (run === undefined) continue;
+    let bold = 0;
+    for (const h of matched) bold += Math.max(0, Math.min(h.end, run.cut) - Math.max(h.start, start));
+    if (best === undefined || bold > best.bold) best = { start, ...run, bold };
+  }
+  return best;
+}
 
 /** The longest cut whose rendering fits; renderings grow with the cut, so a binary search finds it. */
 function longestFitting(
