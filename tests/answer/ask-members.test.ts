@@ -93,6 +93,18 @@ describe("ask in members' words", () => {
     expect(cited(answer)[0]).toMatch(first);
   });
 
+  it("reads a formal question's way of asking as that, not as words to find", () => {
+    // WaPo ¶11: Sullivan on the intelligence; Trenin ¶13: Putin and Xi on financial mechanisms.
+    const sullivan = dossier.ask(
+      "kindly outline what Mr. Sullivan said about the intelligence on russian preparations",
+    );
+    expect(sullivan.confident).toBe(true);
+    expect(cited(sullivan)[0]).toBe("passage wapo-sonne¶11");
+    const china = dossier.ask("what significance does trenin assign to the talks with china");
+    expect(china.confident).toBe(true);
+    expect(cited(china)[0]).toBe("passage trenin-2021-12-28¶13");
+  });
+
   it("reads someone's opinion, theory or verdict as what they say, not as a word to find", () => {
     // FP ¶15: Kofman: Russian officials "might assume that actually the U.S. interests at stake are
     // relatively low".
