@@ -87,6 +87,8 @@ describe("ask in members' words", () => {
     ["why is a us treaty with russia a pipe dream", /trenin-2021-12-28¶5$/],
     // Trenin ¶7: "Opposition will also be high in Europe".
     ["are europeans salty about a us-russia deal", /trenin-2021-12-28¶7$/],
+    // Trenin ¶12: "the new dividing line in Europe".
+    ["where would trenin's new iron curtain run", /trenin-2021-12-28¶12$/],
   ])("answers %s in the articles' words", (question, first) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);
