@@ -12,7 +12,7 @@ export interface AnalyzedWord {
   stem: string;
   /** Stop words are kept in the sequence (synonym phrases such as "sphere of influence" need them). */
   stop: boolean;
-  /** Written with a capital ("Macron", "OSCE") other than at the start of the text: likely a name. */
+  /** Written with a capital ("Macron", "OSCE") other than at a sentence's start: likely a name. */
   capitalized: boolean;
 }
 
@@ -38,6 +38,12 @@ const MEANINGS_LIMIT = 50_000;
  * Words as written recur thousands of times across the knowledge (and a larger corpus): each is
  * normalized and stemmed once per analysis, which its analyzer owns (no module-level memory).
  */
+/**
+ * What ends a sentence before a word: its capital is the sentence's, not a name's ("…what he means
+ * in context. Asymmetric what, exactly?").
+ */
+const SENTENCE_BEFORE = /[.?!:\n]["”’)]?\s*$/;
+
 export function createWordAnalysis(): WordAnalysis {
   const meanings = new Map<string, WordMeaning>();
   const meaningOf = (raw: string): WordMeaning => {
@@ -60,7 +66,11 @@ export function createWordAnalysis(): WordAnalysis {
       const meaning = meaningOf(raw);
       if (meaning === null) continue;
       const { word, stem, stop } = meaning;
-      words.push({ start, end, word, stem, stop, capitalized: position > 0 && upperCaseAt(raw, 0) });
+      const capitalized =
+        position > 0 &&
+        upperCaseAt(raw, 0) &&
+        !SENTENCE_BEFORE.test(text.slice(Math.max(0, start - 3), start));
+      words.push({ start, end, word, stem, stop, capitalized });
     }
     return words;
   };

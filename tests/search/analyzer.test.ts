@@ -181,6 +181,16 @@ describe("synonyms", () => {
     ]);
   });
 
+  it("reads a capital at a sentence's start as the sentence's, not a name's", () => {
+    const named = (text: string) =>
+      analyzer
+        .query(text)
+        .words.filter((word) => word.named)
+        .map((word) => word.stem);
+    expect(named("trenin writes of asymmetry. Asymmetric in what?")).toEqual([]);
+    expect(named("did the talks go well? what did Macron think")).toEqual(["macron"]);
+  });
+
   it("marks the words said only where the member speaks of themselves beside the question", () => {
     const asides = (text: string) =>
       analyzer
