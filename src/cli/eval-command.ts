@@ -1,5 +1,6 @@
 import { formatEvaluationReports } from "../eval/eval-report.ts";
 import { runEvaluation } from "../eval/score-evaluation.ts";
+import { shownCards } from "../render/discord/render-answer-page.ts";
 import { parseArguments, UsageError } from "./parse-arguments.ts";
 import type { SubCommand } from "./sub-command.ts";
 
@@ -16,7 +17,7 @@ export const evalCommand: SubCommand = {
       );
     }
     const { dossier } = cli.context();
-    const reports = positionals.map((file) => ({ file, report: runEvaluation(file, dossier) }));
+    const reports = positionals.map((file) => ({ file, report: runEvaluation(file, dossier, shownCards) }));
     cli.io.out(
       values.json === true
         ? JSON.stringify(reports.length === 1 ? reports[0]?.report : reports, null, 2)

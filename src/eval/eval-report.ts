@@ -8,6 +8,11 @@ export function formatEvaluationReport(report: EvaluationReport): string {
     `Evaluation: ${report.questions} questions (${report.answerable} answerable, ${report.unanswerable} not answered by the articles)`,
     `  hit@1                      ${percent(report.hitAt1)}`,
     `  hit@3                      ${percent(report.hitAt3)}`,
+    ...(report.shown
+      ? [
+          `  as Discord shows the cards ${percent(report.shown.hitAt1)} hit@1, ${percent(report.shown.hitAt3)} hit@3`,
+        ]
+      : []),
     `  MRR                        ${report.mrr.toFixed(3)}`,
     `  unanswerable flagged       ${percent(report.unanswerableFlagged)}`,
     `  answerable flagged wrongly ${percent(report.answerableUnconfident)}`,
@@ -37,10 +42,10 @@ export function formatEvaluationReports(
 ): string {
   const width = Math.max(...reports.map(({ file }) => file.length), 4);
   const table = [
-    `${"set".padEnd(width)}  hit@1   hit@3   MRR    unanswerable flagged  answerable flagged wrongly  "not covered" precision`,
+    `${"set".padEnd(width)}  hit@1   hit@3   MRR    unanswerable flagged  answerable flagged wrongly  "not covered" precision  shown hit@1  shown hit@3`,
     ...reports.map(
       ({ file, report }) =>
-        `${file.padEnd(width)}  ${percent(report.hitAt1).padStart(6)}  ${percent(report.hitAt3).padStart(6)}  ${report.mrr.toFixed(3)}  ${percent(report.unanswerableFlagged).padStart(20)}  ${percent(report.answerableUnconfident).padStart(26)}  ${percent(report.notCoveredPrecision).padStart(23)}`,
+        `${file.padEnd(width)}  ${percent(report.hitAt1).padStart(6)}  ${percent(report.hitAt3).padStart(6)}  ${report.mrr.toFixed(3)}  ${percent(report.unanswerableFlagged).padStart(20)}  ${percent(report.answerableUnconfident).padStart(26)}  ${percent(report.notCoveredPrecision).padStart(23)}  ${(report.shown ? percent(report.shown.hitAt1) : "—").padStart(11)}  ${(report.shown ? percent(report.shown.hitAt3) : "—").padStart(11)}`,
     ),
   ];
   return [

@@ -18,6 +18,8 @@ export interface QuestionOutcome {
   expected: string[];
   /** The message of a UserError, when the question was refused. */
   refused?: string;
+  /** 1-based number of the first card showing a gold phrase as Discord shows it, when cards were read. */
+  shownCard?: number;
 }
 
 export interface EvaluationReport {
@@ -26,6 +28,11 @@ export interface EvaluationReport {
   unanswerable: number;
   hitAt1: number;
   hitAt3: number;
+  /**
+   * The same as Discord shows the answer, card by card (a card shortens a long excerpt to fit):
+   * when cards were read (`shownCards`).
+   */
+  shown?: { hitAt1: number; hitAt3: number };
   /** Mean reciprocal rank over answerable questions (0 for a question never hit). */
   mrr: number;
   /** Share of unanswerable questions answered with confident: false. */
@@ -64,17 +71,24 @@ const share = (count: number, total: number) => (total === 0 ? 0 : count / total
 export function scoreEvaluation(
   dossier: Dossier,
   questions: ReadonlyArray<EvaluationQuestion>,
+  /** What each card of the answer shows, as plain words (the Discord renderer's `shownCards`). */
+  shownCards?: (question: string, answer: Answer) => string[],
 ): EvaluationReport {
   const outcomes = questions.map((question): QuestionOutcome => {
     const { answer, refused } = answerOf(dossier, question.question);
     const excerpts = answer.results.flatMap((result) => result.excerpts.map((excerpt) => excerpt.text));
     const hitIndex = excerpts.findIndex((text) => containsGold(text, question.gold));
+    const shownIndex =
+      shownCards && question.gold.length > 0
+        ? shownCards(question.question, answer).findIndex((card) => containsGold(card, question.gold))
+        : -1;
     return {
       id: question.id,
       question: question.question,
       answerable: question.gold.length > 0,
       confident: answer.confident,
       ...(hitIndex >= 0 ? { rank: hitIndex + 1 } : {}),
+      ...(shownIndex >= 0 ? { shownCard: shownIndex + 1 } : {}),
       excerpts: excerpts.slice(0, SHOWN_EXCERPTS),
       expected: question.gold,
       ...(refused === undefined ? {} : { refused }),
@@ -89,6 +103,12 @@ export function scoreEvaluation(
     unanswerable: unanswerable.length,
     hitAt1: share(hitWithin(1), answerable.length),
     hitAt3: share(hitWithin(3), answerable.length),
+    ...(shownCards && {
+      shown: {
+        hitAt1: share(answerable.filter((o) => o.shownCard === 1).length, answerable.length),
+        hitAt3: share(answerable.filter((o) => (o.shownCard ?? Infinity) <= 3).length, answerable.length),
+      },
+    }),
     mrr: share(
       answerable.reduce((sum, o) => sum + (o.rank === undefined ? 0 : 1 / o.rank), 0),
       answerable.length,
@@ -115,6 +135,10 @@ export function containsGold(excerpt: string, gold: ReadonlyArray<string>): bool
 }
 
 /** What `dossier eval <file>` runs: read and validate the questions, then score them. */
-export function runEvaluation(file: string, dossier: Dossier): EvaluationReport {
-  return scoreEvaluation(dossier, readEvaluationFile(file));
+export function runEvaluation(
+  file: string,
+  dossier: Dossier,
+  shownCards?: (question: string, answer: Answer) => string[],
+): EvaluationReport {
+  return scoreEvaluation(dossier, readEvaluationFile(file), shownCards);
 }

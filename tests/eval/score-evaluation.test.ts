@@ -4,6 +4,7 @@ import type { Dossier } from "../../src/answer/dossier.ts";
 import { formatEvaluationReport } from "../../src/eval/eval-report.ts";
 import { parseEvaluationQuestions, readEvaluationFile } from "../../src/eval/questions-file.ts";
 import { scoreEvaluation } from "../../src/eval/score-evaluation.ts";
+import { shownCards } from "../../src/render/discord/render-answer-page.ts";
 import { UserError } from "../../src/user-error.ts";
 
 const citation = { article: "a", title: "A", authors: [], paragraph: 1 };
@@ -85,6 +86,43 @@ describe("scoreEvaluation", () => {
     expect(text).toContain("hit@3                      50.0%");
     expect(text).toContain("- q3: fourth\n    first gold excerpt at rank 4");
     expect(text).toContain("- q6: fooled\n    answered confidently, but the articles do not cover it");
+  });
+});
+
+describe("hits as Discord shows them", () => {
+  const long = `${"Background on the talks goes here at some length. ".repeat(30)}Russia wants a legally binding guarantee.`;
+  const dossier = fakeDossier({
+    long: { confident: true, results: [result([long])] },
+    short: {
+      confident: true,
+      results: [result(["x"]), result(["Russia wants a legally binding guarantee."])],
+    },
+  });
+  const questions = [
+    { id: "q1", question: "long", gold: ["legally binding guarantee"] },
+    { id: "q2", question: "short", gold: ["legally binding guarantee"] },
+  ];
+
+  it("reads the cards of the real renderer: a card may leave out what its excerpt holds", () => {
+    const report = scoreEvaluation(dossier, questions, shownCards);
+    // q1's excerpt holds the gold, but its card shortens it to fit and keeps the first sentences.
+    expect(report.hitAt1).toBe(1 / 2);
+    expect(report.outcomes.map((o) => o.shownCard)).toEqual([undefined, 2]);
+    expect(report.shown).toEqual({ hitAt1: 0, hitAt3: 1 / 2 });
+    expect(formatEvaluationReport(report)).toContain("as Discord shows the cards 0.0% hit@1, 50.0% hit@3");
+  });
+
+  it("is not measured when no renderer is given", () => {
+    expect(scoreEvaluation(dossier, questions).shown).toBeUndefined();
+  });
+
+  it("reads a card's words without its markdown", () => {
+    const answer = {
+      confident: true,
+      results: [{ ...result(["The *draft* says: no NATO bases."]), id: "a#1" }],
+    };
+    const [card] = shownCards("bases?", answer);
+    expect(card).toContain("The *draft* says: no NATO bases.");
   });
 });
 

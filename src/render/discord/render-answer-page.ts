@@ -1,4 +1,5 @@
 import { type APIButtonComponent, type APIEmbed, ComponentType } from "discord.js";
+import type { Answer } from "../../answer/answer.ts";
 import { NOTHING_MATCHES, NOTHING_MORE } from "../card-content.ts";
 import { type AnswerView, pageCountOf } from "./answer-view.ts";
 import { fitMessage } from "./fit-message.ts";
@@ -69,4 +70,19 @@ function bodyOf(view: AnswerView, page: number): PageBody {
 function nothingFound(view: AnswerView): APIEmbed {
   const description = view.answer.readWith === undefined ? NOTHING_MATCHES[view.kind] : NOTHING_MORE;
   return { description, color: COLORS.notConfident };
+}
+
+/**
+ * What each card of an /ask answer's first page shows, as plain words (no markdown, quote marks or
+ * escapes): what the evaluation reads as "shown", since a card shortens a long excerpt to fit.
+ */
+export function shownCards(question: string, answer: Answer): string[] {
+  const { embeds = [] } = renderAnswerPage({ kind: "ask", question, answer }, 0);
+  return embeds.map((embed) =>
+    [embed.description ?? "", ...(embed.fields ?? []).map((field) => field.value)]
+      .join("\n")
+      .replace(/\*\*/g, "")
+      .replace(/\\(.)/g, "$1")
+      .replace(/^> /gm, ""),
+  );
 }
