@@ -59,6 +59,13 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["rly", "really"],
   ["prolly", "probably"],
   ["wanna", "want"],
+  ["any1", "anyone"],
+  ["some1", "someone"],
+  ["ukr", "ukraine"],
+  ["ukrn", "ukrainian"],
+  ["rus", "russia"],
+  ["ru", "russia"],
+  ["natos", "nato"],
 ]);
 
 /** The articles write one to nine in words ("five waves", "second"); members type the digit. */

@@ -34,9 +34,9 @@ say says said saying many much
 /**
  * How members talk in a chat around the question itself ("hey all, can someone explain…", "I keep
  * reading…", "what does X think", "is Ukraine going to join", "anyone done the reading", "is this on
- * the exam"), and in the formal register ("kindly", "regarding", "Mr."): words that say nothing
- * about which passage answers it. They are rare enough in the articles that, kept, they would weigh
- * like topic words, and members' phrasings in the question bank use them freely.
+ * the exam", "fr", "per npr"), and in the formal register ("kindly", "regarding", "Mr."): words
+ * that say nothing about which passage answers it. They are rare enough in the articles that, kept,
+ * they would weigh like topic words, and members' phrasings in the question bank use them freely.
  */
 const CHAT_FILLER = `
 hey hi hello ok okay guy guys folks thanks thank pls anyone anybody someone somebody everyone
@@ -49,7 +49,7 @@ weird annoying roughly honestly literally seriously totally pretty quite legit s
 seem seems seemed angle shouldve wouldve couldve mustve itd thatd supposed
 done exam exams homework hw cool nice awesome ty tysm thnx lmao haha hahaha yay wow bruh bro
 dude gg appreciate appreciated helpful summarize summarise summary tldr overview
-specific specifically specifics mr mrs ms dr kindly regarding concerning
+specific specifically specifics mr mrs ms dr kindly regarding concerning per fr
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

@@ -96,6 +96,7 @@ describe("words", () => {
       stems("russia with nato 20 years"),
     );
     expect(stems("ngl how many ppl died tbh")).toEqual(stems("how many people died"));
+    expect(stems("fr tho any1 know ukr's odds per npr")).toEqual(stems("know ukraine odds npr"));
   });
 });
 
