@@ -5,9 +5,9 @@ import { ELLIPSIS, truncateText } from "./fit-text.ts";
 
 /**
  * An excerpt as a Discord block quote, the words that matched the question in bold and everything
- * else escaped. When it has to be shortened it keeps whole sentences if that keeps most of it (what
- * remains is still a complete, verbatim thought and needs no "…"), otherwise it is cut between words
- * and marked "…". Either way the cut never leaves a quotation opened and not closed: a reader would
+ * else escaped. When it has to be shortened it keeps whole sentences, the run with most of the
+ * question's words, if that keeps most of it (what remains is still a complete, verbatim thought and
+ * needs no "…"), otherwise it is cut between words and marked "…". Either way the cut never leaves a quotation opened and not closed: a reader would
  * take the rest of the card for the speaker's words. Only when no such cut fits is the quotation
  * closed after the "…", the way an editor marks a quotation cut short.
  */
@@ -44,9 +44,9 @@ const CLEAN_CUT_KEEPS = 0.6;
 /**
  * The whole sentences that fit, and of those the run with most of the question's words (`matched`,
  * of which the card shows a few in bold): the first sentences when they have as many as any later
- * run, otherwise the later run ("Consider what he
- * said in March 2014 …" and then Putin's words on Sevastopol, not the sentence before them). A run
- * starts and ends outside any quotation, so it is still a complete, verbatim thought.
+ * run, otherwise the later run ("Consider what he said in March 2014 …" and then Putin's words on
+ * Sevastopol, not the sentence before them). A run starts and ends outside any quotation, so it is
+ * still a complete, verbatim thought.
  */
 function mostHighlightedSentences(
   excerpt: Excerpt & { matched?: readonly Highlight[] },
