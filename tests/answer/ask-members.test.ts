@@ -76,8 +76,8 @@ describe("ask in members' words", () => {
     expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
   });
 
-  // Members' words for what the articles write otherwise (synonyms.yaml), each with the passage
-  // that answers in the articles' words.
+  // Members' words for what the articles write otherwise (synonyms.yaml), and their ways of asking,
+  // each with the passage that answers in the articles' words.
   it.each([
     // Trenin ¶10: "This does not mean a Russian invasion of Ukraine is imminent."
     ["does trenin think war is around the corner", /trenin-2021-12-28¶10$/],
@@ -89,31 +89,20 @@ describe("ask in members' words", () => {
     ["are europeans salty about a us-russia deal", /trenin-2021-12-28¶7$/],
     // Trenin ¶12: "the new dividing line in Europe".
     ["where would trenin's new iron curtain run", /trenin-2021-12-28¶12$/],
+    // The way a question asks is not what it asks: a view asked for (FP ¶15, Kofman: Russian
+    // officials "might assume that actually the U.S. interests at stake are relatively low"), the
+    // formal register (WaPo ¶11: Sullivan on the intelligence; Trenin ¶13: Putin and Xi).
+    ["whats kofman's theory on why moscow thinks the us will not fight", /fp-mackinnon¶15$/],
+    ["trenin's verdict on zelensky", /trenin-2021-12-28¶14$/],
+    [
+      "kindly outline what Mr. Sullivan said about the intelligence on russian preparations",
+      /wapo-sonne¶11$/,
+    ],
+    ["what significance does trenin assign to the talks with china", /trenin-2021-12-28¶13$/],
   ])("answers %s in the articles' words", (question, first) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);
     expect(cited(answer)[0]).toMatch(first);
-  });
-
-  it("reads a formal question's way of asking as that, not as words to find", () => {
-    // WaPo ¶11: Sullivan on the intelligence; Trenin ¶13: Putin and Xi on financial mechanisms.
-    const sullivan = dossier.ask(
-      "kindly outline what Mr. Sullivan said about the intelligence on russian preparations",
-    );
-    expect(sullivan.confident).toBe(true);
-    expect(cited(sullivan)[0]).toBe("passage wapo-sonne¶11");
-    const china = dossier.ask("what significance does trenin assign to the talks with china");
-    expect(china.confident).toBe(true);
-    expect(cited(china)[0]).toBe("passage trenin-2021-12-28¶13");
-  });
-
-  it("reads someone's opinion, theory or verdict as what they say, not as a word to find", () => {
-    // FP ¶15: Kofman: Russian officials "might assume that actually the U.S. interests at stake are
-    // relatively low".
-    const kofman = dossier.ask("whats kofman's theory on why moscow thinks the us will not fight");
-    expect(kofman.confident).toBe(true);
-    expect(cited(kofman)[0]).toBe("passage fp-mackinnon¶15");
-    expect(dossier.ask("trenin's verdict on zelensky").confident).toBe(true);
   });
 
   it("reads a member's words for a demand with no chance and for an official who was not named", () => {

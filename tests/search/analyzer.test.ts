@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
 import { normalizeWord } from "../../src/search/normalize-word.ts";
+import type { QueryWord } from "../../src/search/query-plan.ts";
 import { findWordSpans, wordsByPattern } from "../../src/search/word-spans.ts";
 import { foldText } from "../../src/text/fold.ts";
 
@@ -15,6 +16,13 @@ const analyzer = createAnalyzer([
 
 const stems = (text: string) => analyzer.indexTerms(text);
 const queryTerms = (text: string) => analyzer.query(text).terms.map((t) => [t.term, t.weight]);
+
+/** The stems of a question's words that `keep` picks, in order. */
+const stemsWhere = (text: string, keep: (word: QueryWord) => boolean) =>
+  analyzer
+    .query(text)
+    .words.filter(keep)
+    .map((word) => word.stem);
 
 describe("folding", () => {
   it("folds case, diacritics, compatibility forms and quote styles", () => {
@@ -183,21 +191,13 @@ describe("synonyms", () => {
   });
 
   it("reads a capital at a sentence's start as the sentence's, not a name's", () => {
-    const named = (text: string) =>
-      analyzer
-        .query(text)
-        .words.filter((word) => word.named)
-        .map((word) => word.stem);
+    const named = (text: string) => stemsWhere(text, (word) => word.named === true);
     expect(named("trenin writes of asymmetry. Asymmetric in what?")).toEqual([]);
     expect(named("did the talks go well? what did Macron think")).toEqual(["macron"]);
   });
 
   it("marks the words said only where the member speaks of themselves beside the question", () => {
-    const asides = (text: string) =>
-      analyzer
-        .query(text)
-        .words.filter((word) => word.aside)
-        .map((word) => word.stem);
+    const asides = (text: string) => stemsWhere(text, (word) => word.aside === true);
     expect(
       asides("worst case per trenin? i was reading this late last night and skimmed that section lol"),
     ).toEqual(["late", "last", "night", "skim", "section"]);
