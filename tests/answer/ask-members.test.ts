@@ -99,6 +99,8 @@ describe("ask in members' words", () => {
       /wapo-sonne¶11$/,
     ],
     ["what significance does trenin assign to the talks with china", /trenin-2021-12-28¶13$/],
+    // A misspelt surname after a given name: WaPo ¶12 has "Sullivan said", never "Jake".
+    ["what did Jake Sulivan say about reciprocity", /wapo-sonne¶12$/],
   ])("answers %s in the articles' words", (question, first) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);

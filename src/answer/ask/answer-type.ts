@@ -1,3 +1,5 @@
+import { isPlausibleCorrection } from "../../search/typos.ts";
+
 /**
  * What kind of answer a question asks for, when it says: "when" wants a date, "how many" a number,
  * "who" a person. A passage with the question's words but no date, number or name does not answer
@@ -163,36 +165,67 @@ function namesPattern(people: ReadonlyArray<{ name: string; aliases: ReadonlyArr
 
 type People = ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>;
 
-/** Every full name of the people, as one pattern, with the surname each is also written as alone. */
-const fullNamesOf = new WeakMap<object, { pattern: RegExp; surnames: Map<string, string> }>();
+/**
+ * Every full name of the people, as one pattern, with the surname each is also written as alone;
+ * and the given names, each followed by any word, with the surnames written after them.
+ */
+const fullNamesOf = new WeakMap<
+  object,
+  { pattern: RegExp; surnames: Map<string, string>; given: RegExp; surnamesAfter: Map<string, string[]> }
+>();
 
 /**
  * The words of a question's full names that come before the one word the articles also name that
  * person by ("Jake" of "what did Jake Sullivan say"): a passage writing "Sullivan said" names him,
- * and a first name it does not write is no second name it misses.
+ * and a first name it does not write is no second name it misses. So too before a misspelt surname
+ * ("Jake Sulivan"), as the search corrects it.
  */
 export function givenNames(question: string, people: People): string {
   let known = fullNamesOf.get(people);
   if (known === undefined) {
     const surnames = new Map<string, string>();
+    const surnamesAfter = new Map<string, string[]>();
     for (const person of people) {
       const names = [person.name, ...person.aliases];
       const alone = new Set(names.filter((name) => !/\s/.test(name)).map((name) => name.toLowerCase()));
       for (const name of names) {
         const last = name.split(/\s+/).at(-1) ?? "";
-        if (/\s/.test(name) && alone.has(last.toLowerCase())) surnames.set(name.toLowerCase(), last);
+        if (!/\s/.test(name) || !alone.has(last.toLowerCase())) continue;
+        surnames.set(name.toLowerCase(), last);
+        const given = name
+          .slice(0, name.length - last.length)
+          .trim()
+          .toLowerCase();
+        surnamesAfter.set(given, [...(surnamesAfter.get(given) ?? []), last.toLowerCase()]);
       }
     }
-    const names = [...surnames.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    known = { pattern: new RegExp(`\\b(?:${names.join("|")})\\b`, "gi"), surnames };
+    const alternatives = (keys: Iterable<string>) =>
+      [...keys]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join("|");
+    known = {
+      pattern: new RegExp(`\\b(?:${alternatives(surnames.keys())})\\b`, "gi"),
+      surnames,
+      given: new RegExp(`\\b(${alternatives(surnamesAfter.keys())})\\s+(\\p{L}+)\\b`, "giu"),
+      surnamesAfter,
+    };
     fullNamesOf.set(people, known);
   }
-  const { pattern, surnames } = known;
+  const { pattern, surnames, given, surnamesAfter } = known;
   if (surnames.size === 0) return "";
-  return Array.from(question.matchAll(pattern), ([name]) => {
+  const written = Array.from(question.matchAll(pattern), ([name]) => {
     const surname = surnames.get(name.toLowerCase()) ?? "";
     return name.slice(0, name.length - surname.length);
-  }).join(" ");
+  });
+  const misspelt = Array.from(question.matchAll(given), ([, first = "", last = ""]) =>
+    (surnamesAfter.get(first.toLowerCase()) ?? []).some((surname) =>
+      isPlausibleCorrection(last.toLowerCase(), surname, true),
+    )
+      ? first
+      : "",
+  );
+  return [...written, ...misspelt].join(" ");
 }
 
 /** "What's the name of…", "any names?", "what is it called": a name, not who. */
