@@ -107,6 +107,22 @@ describe("ask in members' words", () => {
     expect(cited(answer)[0]).toMatch(first);
   });
 
+  // A long question told around the member's own reading, though no passage has most of its words.
+  it.each([
+    [
+      "Trenin throws around the term 'executive agreement' and I'm a poli sci minor so I should probably know this, but I don't lol. What does he say it is?",
+      "passage trenin-2021-12-28¶5",
+    ],
+    [
+      "So I'm writing my response paper on the bases part of the draft. The Post mentions some knock-on effect for American plans in Central Asia - what would that restriction rule out?",
+      "passage wapo-sonne¶39",
+    ],
+  ])("answers the long question %s", (question, first) => {
+    const answer = dossier.ask(question);
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toBe(first);
+  });
+
   it("reads a member's words for a demand with no chance and for an official who was not named", () => {
     const doa = dossier.ask("is russia's nato demand dead on arrival");
     expect(doa.confident).toBe(true);

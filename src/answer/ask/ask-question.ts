@@ -23,8 +23,8 @@ import {
 } from "./article.ts";
 import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
-  CONFIDENT_COVERAGE,
   CONFIDENT_WORDING,
+  confidentCoverage,
   QA_FIRST_COVERAGE,
   type RankedHit,
   type RankedHits,
@@ -303,7 +303,7 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const { bestCoverage } = matches;
   const particulars = asksForParticulars(text);
   const covered = matches.someNamed(
-    (coverage) => coverage >= (particulars ? SPECIFICS_COVERAGE : CONFIDENT_COVERAGE),
+    (coverage) => coverage >= (particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan)),
   );
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
   const floor = (covered ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
