@@ -100,6 +100,12 @@ function topOf(candidates: Int32Array, ranks: Float64Array, scores: Float64Array
   return heap.sort((a, b) => (before(ranks, scores, a, b) ? -1 : 1));
 }
 
+/**
+ * The matches `best` keeps, in one buffer for every call (grown as needed): it is read only within
+ * the call, and at a hundred times the articles a new one each time was 120 KB an answer.
+ */
+let keptScratch = new Int32Array(64);
+
 export function searchMatches(matches: ScoredMatches): SearchMatches {
   const { scores, coverages, similarities } = matches;
   const count = scores.length;
@@ -150,7 +156,8 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
         ranks = new Float64Array(count);
         ranked = new Uint8Array(count);
       }
-      const kept = new Int32Array(count);
+      if (keptScratch.length < count) keptScratch = new Int32Array(count * 2);
+      const kept = keptScratch;
       let n = 0;
       for (let i = 0; i < count; i++) {
         const coverage = coverages[i] as number;

@@ -71,11 +71,11 @@ const WORDING_STRENGTH = 6;
  * closeness in meaning to the question.
  */
 export function relevanceOf(score: number, coverage: number, similarity = 0, phrasing = 0): number {
-  return (
-    score *
-    coverage ** COVERAGE_EXPONENT *
-    Math.exp(SIMILARITY_STRENGTH * similarity + PHRASING_STRENGTH * phrasing)
-  );
+  const lexical = score * coverage ** COVERAGE_EXPONENT;
+  // Most matches are never reranked (see RERANKED in search-index.ts), and at a hundred times the
+  // articles an exponential of nothing for each of them was a good part of ranking them.
+  if (similarity === 0 && phrasing === 0) return lexical;
+  return lexical * Math.exp(SIMILARITY_STRENGTH * similarity + PHRASING_STRENGTH * phrasing);
 }
 
 /** Gives a hit its relevance, in place (the same hit object stays comparable). */
