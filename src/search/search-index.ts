@@ -60,13 +60,6 @@ export interface SearchIndex {
   removeGuildQa(guildId: string, entryId: string): void;
 }
 
-function visible(stored: StoredFields | undefined, filter: SearchFilter): boolean {
-  if (stored === undefined) return false;
-  if (filter.kinds && !filter.kinds.includes(stored.kind)) return false;
-  if (stored.guildId !== undefined && stored.guildId !== filter.guildId) return false;
-  return filter.article === undefined || stored.articles.includes(filter.article);
-}
-
 function storedOf(document: SearchDocument): StoredFields {
   const { kind, ref, guildId, articles } = document;
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
@@ -227,10 +220,23 @@ export function createSearchIndex(
   /** Stored fields by document number; undefined once removed. */
   const stored: Array<StoredFields | undefined> = [];
   /**
-   * Their kinds, apart: ranking reads the kind of every match, and at a hundred times the articles
-   * reaching each stored object for it was a good part of the ranking's time.
+   * Their kinds and guilds, apart (undefined once removed): a search reads them for every match, and
+   * at a hundred times the articles reaching each stored object for them was a quarter of scoring
+   * and a good part of ranking.
    */
-  const kinds: SearchKind[] = [];
+  const kinds: Array<SearchKind | undefined> = [];
+  const guilds: Array<string | undefined> = [];
+  /** Whether a document is one a search with `filter` may find. */
+  const visibleWith =
+    (filter: SearchFilter) =>
+    (doc: number): boolean => {
+      const kind = kinds[doc];
+      if (kind === undefined) return false;
+      if (filter.kinds && !filter.kinds.includes(kind)) return false;
+      const guild = guilds[doc];
+      if (guild !== undefined && guild !== filter.guildId) return false;
+      return filter.article === undefined || (stored[doc]?.articles.includes(filter.article) ?? false);
+    };
   /**
    * Each document's embeddings, over all its fields and of each way of asking (see embeddingOf);
    * empty without word vectors.
@@ -259,6 +265,7 @@ export function createSearchIndex(
     const doc = index.add(fields, { removable });
     stored[doc] = storedOf(document);
     kinds[doc] = document.kind;
+    guilds[doc] = typeof document.guildId === "string" ? document.guildId : undefined;
     phrasingTerms[doc] = phrasings.encode(wayTerms);
     wordingsOf[doc] = wordings.encodeAll(wayWords);
     if (analyzer.semantic) {
@@ -339,7 +346,7 @@ export function createSearchIndex(
             : undefined,
       }),
     );
-    const scored = score(terms, (doc) => visible(stored[doc], filter));
+    const scored = score(terms, visibleWith(filter));
     const coverageOf = coverageMeter(
       plan,
       weights,
@@ -366,9 +373,7 @@ export function createSearchIndex(
     // With a neighbour's words, a passage covers more of the question (its score stays its own:
     // sharing scores pulled whole neighbourhoods up on the development questions).
     if (positionOf.length < stored.length) positionOf = new Int32Array(stored.length * 2).fill(-1);
-    scored.docs.forEach((doc, i) => {
-      positionOf[doc] = i;
-    });
+    for (let i = 0; i < scored.docs.length; i++) positionOf[scored.docs[i] as number] = i;
     // The strongest matches' neighbours too: a quote's paragraph is weak on words alone when the
     // paragraph before it names the speaker, and is reached through it.
     const candidates = new Set(strongest);
@@ -485,6 +490,17 @@ export function createSearchIndex(
     });
   };
 
+  /** Removes a document from the index and everything kept of it. */
+  const forget = (doc: number) => {
+    index.remove(doc);
+    stored[doc] = undefined;
+    kinds[doc] = undefined;
+    guilds[doc] = undefined;
+    vectors[doc] = undefined;
+    unembedded.delete(doc);
+    wordingsOf[doc] = undefined;
+  };
+
   return {
     analyzer,
     statistics,
@@ -501,24 +517,14 @@ export function createSearchIndex(
     upsertGuildQa(guildId, entry) {
       const document = qaDocument(entry, guildId);
       const previous = numbers.get(document.id);
-      if (previous !== undefined) {
-        index.remove(previous);
-        stored[previous] = undefined;
-        vectors[previous] = undefined;
-        unembedded.delete(previous);
-        wordingsOf[previous] = undefined;
-      }
+      if (previous !== undefined) forget(previous);
       add(document, true);
     },
     removeGuildQa(guildId, entryId) {
       const id = qaDocumentId(entryId, guildId);
       const doc = numbers.get(id);
       if (doc === undefined) return;
-      index.remove(doc);
-      stored[doc] = undefined;
-      vectors[doc] = undefined;
-      unembedded.delete(doc);
-      wordingsOf[doc] = undefined;
+      forget(doc);
       numbers.delete(id);
     },
   };
