@@ -1,4 +1,5 @@
 import type { InvertedIndex } from "./inverted-index.ts";
+import { reusedArray } from "./search-matches.ts";
 import { type ExpandedTerm, expandTerm } from "./term-expansion.ts";
 
 export interface ScoredTerm {
@@ -71,6 +72,11 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
   let termBits = new Uint32Array(0);
   let termStamp = 0;
   let queryStamp = 0;
+  // What a question's scoring returns, in arrays every question reuses: it is read as a search's
+  // matches, which are read before the next search (see reusedArray).
+  const docsBuffer = reusedArray((length) => new Int32Array(length));
+  const scoresBuffer = reusedArray((length) => new Float64Array(length));
+  const matchedSetBuffer = reusedArray((length) => new Int32Array(length));
 
   const normsOf = lengthNorms(index);
   const totalOf = (doc: number) => totals[doc] ?? 0;
@@ -180,9 +186,9 @@ export function createQueryScorer(index: InvertedIndex, fieldBoosts: ReadonlyArr
       }
     });
 
-    const docs = new Int32Array(touchedCount);
-    const scores = new Float64Array(touchedCount);
-    const matchedSet = new Int32Array(touchedCount);
+    const docs = docsBuffer(touchedCount);
+    const scores = scoresBuffer(touchedCount);
+    const matchedSet = matchedSetBuffer(touchedCount);
     const matchedSets = new MatchedSets(terms.length, words);
     let count = 0;
     for (let t = 0; t < touchedCount; t++) {

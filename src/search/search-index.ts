@@ -19,7 +19,7 @@ import {
   type SearchKind,
   type StoredFields,
 } from "./search-documents.ts";
-import { type SearchMatches, searchMatches } from "./search-matches.ts";
+import { reusedArray, type SearchMatches, searchMatches } from "./search-matches.ts";
 import { PHRASE_JOINER } from "./synonym-table.ts";
 import { createTermStatistics, type TermStatistics } from "./term-statistics.ts";
 import { isPlausibleCorrection, typoEdits } from "./typos.ts";
@@ -126,8 +126,8 @@ function readUnanswered(questions: ReadonlyArray<string>, analyzer: Analyzer): U
  */
 const RERANKED = 15;
 
-/** The strengths strongestMatches weighs, in one buffer kept for every search (grown as needed). */
-let lexicalScratch = new Float64Array(64);
+/** The strengths strongestMatches weighs, read only within it. */
+const lexicalBuffer = reusedArray((length) => new Float64Array(length));
 
 /**
  * The indexes of the (about) `count` matches ranking highest on words alone: every match at least
@@ -135,8 +135,7 @@ let lexicalScratch = new Float64Array(64);
  * times the articles, sorting every match's strength took a twelfth of an answer).
  */
 function strongestMatches(scores: Float64Array, coverages: Float64Array, count: number): number[] {
-  if (lexicalScratch.length < scores.length) lexicalScratch = new Float64Array(scores.length * 2);
-  const lexical = lexicalScratch.subarray(0, scores.length);
+  const lexical = lexicalBuffer(scores.length);
   for (let i = 0; i < lexical.length; i++) {
     const coverage = coverages[i] as number;
     lexical[i] = (scores[i] as number) * coverage * coverage;
@@ -321,6 +320,14 @@ export function createSearchIndex(
 
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
+  // What a search measures of each match, in arrays every search of this index reuses (see
+  // reusedArray): filled anew for each.
+  const coveragesBuffer = reusedArray((length) => new Float64Array(length));
+  const namedBuffer = reusedArray((length) => new Uint8Array(length));
+  const phrasingsBuffer = reusedArray((length) => new Float64Array(length));
+  const closestWaysBuffer = reusedArray((length) => new Int32Array(length));
+  const similaritiesBuffer = reusedArray((length) => new Float64Array(length));
+  const wordingsBuffer = reusedArray((length) => new Float64Array(length));
   const match = (plan: QueryPlan, filter: SearchFilter = {}): SearchMatches => {
     // Weights and flags in typed arrays: one kind of elements for every question, so the meters
     // reading them stay optimized (arrays of numbers changed kind with their values).
@@ -356,7 +363,7 @@ export function createSearchIndex(
       ),
     );
     const setCoverages = typedOf(Float64Array, scored.matchedSets, coverageOf);
-    const coverages = new Float64Array(scored.matchedSet.length);
+    const coverages = coveragesBuffer(scored.matchedSet.length);
     for (let i = 0; i < coverages.length; i++)
       coverages[i] = setCoverages[scored.matchedSet[i] as number] ?? 0;
     // Whether each match has every named thing of the question (vacuously, when it names none).
@@ -365,7 +372,7 @@ export function createSearchIndex(
       ? coverageMeter(plan, nameWeights, new Float64Array(0))
       : () => 1;
     const setNamed = scored.matchedSets.map((set) => nameShare(set) >= 0.999);
-    const named = new Uint8Array(scored.matchedSet.length);
+    const named = namedBuffer(scored.matchedSet.length);
     for (let i = 0; i < named.length; i++) named[i] = setNamed[scored.matchedSet[i] as number] ? 1 : 0;
     // The rerankers below refine an order, so they run on the strongest matches only: at a hundred
     // times the articles, running them on every match would cost more than the search itself.
@@ -393,13 +400,13 @@ export function createSearchIndex(
       }
       return union;
     };
-    const phrasingShares = new Float64Array(scored.docs.length);
-    const closestWays = new Int32Array(scored.docs.length).fill(-1);
-    const similarities = new Float64Array(scored.docs.length);
+    const phrasingShares = phrasingsBuffer(scored.docs.length).fill(0);
+    const closestWays = closestWaysBuffer(scored.docs.length).fill(-1);
+    const similarities = similaritiesBuffer(scored.docs.length).fill(0);
     const question = plan.vector;
     const closestPhrasing = phrasings.meter(plan, weights);
     const closestWording = wordings.meter(plan.wording);
-    const wordingShares = new Float64Array(scored.docs.length).fill(Number.NaN);
+    const wordingShares = wordingsBuffer(scored.docs.length).fill(Number.NaN);
     for (const i of candidates) {
       const doc = scored.docs[i] as number;
       for (const beside of neighbours.get(doc) ?? []) {

@@ -8,7 +8,8 @@ export type HitKeep = (kind: SearchKind, coverage: number) => boolean;
 
 /**
  * The documents matching one question, scored but not yet turned into hits: a question over
- * thousands of passages needs only its best few as objects. Read it before the index changes.
+ * thousands of passages needs only its best few as objects. Read it before the next search (which
+ * reuses its arrays: reading it then throws) and before the index changes.
  */
 export interface SearchMatches {
   /** How many documents matched. */
@@ -101,12 +102,33 @@ function topOf(candidates: Int32Array, ranks: Float64Array, scores: Float64Array
 }
 
 /**
- * The matches `best` keeps, in one buffer for every call (grown as needed): it is read only within
- * the call, and at a hundred times the articles a new one each time was 120 KB an answer.
+ * A typed array reused by every search, grown as needed: `take(length)` gives its first `length`
+ * elements, as the last search left them. Only the newest SearchMatches may be read, so one array
+ * serves every search: at a hundred times the articles, arrays made afresh for each search were most
+ * of what it allocated, and a young-generation collection came every other question.
  */
-let keptScratch = new Int32Array(64);
+export function reusedArray<A extends Float64Array | Int32Array | Uint8Array>(
+  make: (length: number) => A,
+): (length: number) => A {
+  let buffer = make(64);
+  return (length) => {
+    if (buffer.length < length) buffer = make(length * 2);
+    return buffer.subarray(0, length) as A;
+  };
+}
+
+/** Numbers each SearchMatches: only the newest may be read. */
+let searches = 0;
+const keptBuffer = reusedArray((length) => new Int32Array(length));
+const ranksBuffer = reusedArray((length) => new Float64Array(length));
+const rankedBuffer = reusedArray((length) => new Uint8Array(length));
 
 export function searchMatches(matches: ScoredMatches): SearchMatches {
+  const search = ++searches;
+  const readable = () => {
+    if (search !== searches)
+      throw new Error("search matches read after a later search, which reuses their arrays: read them first");
+  };
   const { scores, coverages, similarities } = matches;
   const count = scores.length;
   const hits = new Map<number, SearchHit>();
@@ -126,38 +148,46 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
   let ranked = new Uint8Array(0);
   let bestCoverage = 0;
   let topCoverage = 0;
-  coverages.forEach((coverage, i) => {
+  // A loop, not forEach: a typed array's numbers passed to a callback were boxed, one each.
+  for (let i = 0; i < count; i++) {
+    const coverage = coverages[i] as number;
     topCoverage = Math.max(topCoverage, coverage);
     if (matches.named[i] === 1) bestCoverage = Math.max(bestCoverage, coverage);
-  });
+  }
   return {
     count,
-    nearUnanswered: matches.nearUnanswered,
+    nearUnanswered(similarity, wording) {
+      readable();
+      return matches.nearUnanswered(similarity, wording);
+    },
     wordingOf(hit) {
+      readable();
       const i = matchOfHit.get(hit);
       return i === undefined ? 0 : matches.wordingOf(i);
     },
     bestCoverage,
     topCoverage,
     someNamed(test) {
+      readable();
       for (let i = 0; i < count; i++) {
         if (matches.named[i] === 1 && test(coverages[i] as number, similarities[i] as number)) return true;
       }
       return false;
     },
     all() {
+      readable();
       const order = Array.from({ length: count }, (_, i) => i);
       return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).map(hitOf);
     },
     best(wanted, rank, keep) {
+      readable();
       // An answer asks for its best hits more than once, by the same rank: each is ranked once.
       if (rank !== rankedBy) {
         rankedBy = rank;
-        ranks = new Float64Array(count);
-        ranked = new Uint8Array(count);
+        ranks = ranksBuffer(count);
+        ranked = rankedBuffer(count).fill(0);
       }
-      if (keptScratch.length < count) keptScratch = new Int32Array(count * 2);
-      const kept = keptScratch;
+      const kept = keptBuffer(count);
       let n = 0;
       for (let i = 0; i < count; i++) {
         const coverage = coverages[i] as number;

@@ -96,6 +96,22 @@ describe("search index", () => {
     expect(search("province", { kinds: ["qa"], guildId: "guild-a" })).toEqual([]);
   });
 
+  it("reuses its arrays from one search to the next: a search's matches are read before the next", () => {
+    const { index } = freshIndex();
+    const plan = (question: string) => index.analyzer.query(question);
+    const refs = (hits: ReadonlyArray<{ ref: string; score: number; coverage: number }>) =>
+      hits.map((hit) => `${hit.ref} ${hit.score} ${hit.coverage}`);
+    const alone = refs(index.match(plan("what did ryabkov say after geneva")).all());
+    const earlier = index.match(plan("why does russia oppose nato expansion"));
+    expect(earlier.all().length).toBeGreaterThan(0);
+    // A later search writes over the arrays the earlier one reads: reading it then is an error, not
+    // a wrong answer.
+    const later = index.match(plan("what did ryabkov say after geneva"));
+    expect(() => earlier.best(3, (score) => score)).toThrow(/later search/);
+    expect(() => earlier.all()).toThrow(/later search/);
+    expect(refs(later.all())).toEqual(alone);
+  });
+
   it("gives each hit the terms of its way of asking closest to the question", () => {
     const { index, search } = freshIndex();
     index.upsertGuildQa("guild-a", {

@@ -178,8 +178,11 @@ export function itemAskedFirst<T>(items: T[], question: string): T[] {
   return asked < 0 || item === undefined ? items : [item, ...items.filter((other) => other !== item)];
 }
 
-/** Each article's headline words (stems), read once. */
-const headlineStems = new WeakMap<Article, ReadonlySet<string>>();
+/**
+ * The articles whose numbered headline promises a list of their sections, each with its headline's
+ * words (stems): worked out once per corpus, as every question is checked against them.
+ */
+const listingsOf = new WeakMap<Corpus, ReadonlyArray<{ id: string; stems: ReadonlySet<string> }>>();
 
 /**
  * The article with a numbered headline whose list the question asks for: every word of the question
@@ -194,17 +197,20 @@ export function listingAsked(
   named: string | undefined,
 ): string | undefined {
   if (asked.length === 0) return undefined;
-  for (const article of primaryArticles(corpus)) {
-    if (!NUMBERED_HEADLINE.test(article.title) || !article.paragraphs.some((p) => p.section)) continue;
-    if (named !== undefined && named !== article.id) continue;
-    let stems = headlineStems.get(article);
-    if (stems === undefined) {
-      stems = new Set(analyzer.query(article.title).words.map((word) => word.stem));
-      headlineStems.set(article, stems);
-    }
-    const headline = stems;
-    if (!asked.every((word) => headline.has(word.stem))) continue;
-    if (named === article.id || asked.length >= HEADLINE_SHARE * headline.size) return article.id;
+  let listings = listingsOf.get(corpus);
+  if (listings === undefined) {
+    listings = primaryArticles(corpus)
+      .filter((article) => NUMBERED_HEADLINE.test(article.title) && article.paragraphs.some((p) => p.section))
+      .map((article) => ({
+        id: article.id,
+        stems: new Set(analyzer.query(article.title).words.map((word) => word.stem)),
+      }));
+    listingsOf.set(corpus, listings);
+  }
+  for (const { id, stems } of listings) {
+    if (named !== undefined && named !== id) continue;
+    if (!asked.every((word) => stems.has(word.stem))) continue;
+    if (named === id || asked.length >= HEADLINE_SHARE * stems.size) return id;
   }
   return undefined;
 }
