@@ -119,6 +119,11 @@ describe("ask in members' words", () => {
       "So I'm writing my response paper on the bases part of the draft. The Post mentions some knock-on effect for American plans in Central Asia - what would that restriction rule out?",
       "passage wapo-sonne¶39",
     ],
+    // Seven content words, at 0.48: FP ¶13, a "stable and predictable" relationship.
+    [
+      "what sort of relationship was the biden team aiming for with moscow in year one",
+      "passage fp-mackinnon¶13",
+    ],
   ])("answers the long question %s", (question, first) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);
