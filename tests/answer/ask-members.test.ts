@@ -101,6 +101,8 @@ describe("ask in members' words", () => {
     ["what significance does trenin assign to the talks with china", /trenin-2021-12-28¶13$/],
     // A misspelt surname after a given name: WaPo ¶12 has "Sullivan said", never "Jake".
     ["what did Jake Sulivan say about reciprocity", /wapo-sonne¶12$/],
+    // WaPo ¶21: Kuleba's words, his name in ¶20 ("He added…"); the card names him.
+    ["What does Kuleba think about Russia deciding Ukraine's ties with the West?", /wapo-sonne¶21$/],
     // Trenin ¶6: "a separate agreement between Russia and NATO", misspelt.
     ["trenin mentions a seperate russia-nato deal, what would that cover", /trenin-2021-12-28¶6$/],
   ])("answers %s in the articles' words", (question, first) => {

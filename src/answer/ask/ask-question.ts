@@ -13,7 +13,13 @@ import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personNames } from "../listings/find-person.ts";
-import { asksForParticulars, givenNames, hasBetweenBoundaries, quotedAndAskedBeyond } from "./answer-type.ts";
+import {
+  askedAnswerType,
+  asksForParticulars,
+  givenNames,
+  hasBetweenBoundaries,
+  quotedAndAskedBeyond,
+} from "./answer-type.ts";
 import {
   askedOfTheArticle,
   asksOnlyOfTheArticle,
@@ -335,8 +341,14 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
     asking.leaveOut.length === 0 || named.every((terms) => matched.some((term) => terms.has(term)));
   const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
   /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
+  // A card names the speaker its excerpt does not ("He added that…": see speakerShown), so what
+  // someone said is given by the excerpt with that name; who someone is, not by whoever speaks.
+  const speakerCounts = askedAnswerType(text) !== "person";
   const givesAskedFor = (result: AnswerResult) =>
-    !typed || result.excerpts.some((excerpt) => typed.wants(excerpt.text));
+    !typed ||
+    result.excerpts.some((excerpt) =>
+      typed.wants(result.speaker && speakerCounts ? `${result.speaker.name}: ${excerpt.text}` : excerpt.text),
+    );
   const nextHit = answerOrder(context, matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics), (paragraph) =>
