@@ -103,6 +103,11 @@ describe("ask in members' words", () => {
     ["what did Jake Sulivan say about reciprocity", /wapo-sonne¶12$/],
     // WaPo ¶21: Kuleba's words, his name in ¶20 ("He added…"); the card names him.
     ["What does Kuleba think about Russia deciding Ukraine's ties with the West?", /wapo-sonne¶21$/],
+    // WaPo ¶10: the dead counted as "about 14,000 lives".
+    [
+      "how many people are dead in the war in east ukraine since 2014 according to the washington post",
+      /wapo-sonne¶10$/,
+    ],
     // Trenin ¶6: "a separate agreement between Russia and NATO", misspelt.
     ["trenin mentions a seperate russia-nato deal, what would that cover", /trenin-2021-12-28¶6$/],
   ])("answers %s in the articles' words", (question, first) => {
