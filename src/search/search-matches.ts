@@ -102,8 +102,8 @@ function topOf(candidates: Int32Array, ranks: Float64Array, scores: Float64Array
 }
 
 /**
- * A typed array reused by every search, grown as needed: `take(length)` gives its first `length`
- * elements, as the last search left them. Only the newest SearchMatches may be read, so one array
+ * A typed array reused by every search, grown as needed: the function returned gives its first
+ * `length` elements, as the last search left them. Only the newest SearchMatches may be read, so one array
  * serves every search: at a hundred times the articles, arrays made afresh for each search were most
  * of what it allocated, and a young-generation collection came every other question.
  */

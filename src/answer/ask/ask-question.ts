@@ -340,10 +340,10 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const namesAll = (matched: ReadonlyArray<string>) =>
     asking.leaveOut.length === 0 || named.every((terms) => matched.some((term) => terms.has(term)));
   const wanted = confident ? limit : Math.min(limit, SUGGESTIONS);
-  /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
   // A card names the speaker its excerpt does not ("He added that…": see speakerShown), so what
   // someone said is given by the excerpt with that name; who someone is, not by whoever speaks.
   const speakerCounts = askedAnswerType(text) !== "person";
+  /** Whether a result's excerpts give the date, number or name asked for (any, when none is). */
   const givesAskedFor = (result: AnswerResult) =>
     !typed ||
     result.excerpts.some((excerpt) =>

@@ -15,11 +15,11 @@ import { outletNames } from "./article.ts";
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
 const NOT_COUNTED = /^(is|was|has|does|says|wants|thinks|its|this|thus|as|us|those|these|yes|less)$/i;
-/** Plurals without an s: "how many people died in donbas" counts people, not the Donbas. */
 /** A count of the dead asked for, and the words a count of them is written with. */
 const DEATHS_ASKED =
   /\b(?:dead|died|die|dying|killed|kill(?:ing)?|deaths?|casualt(?:y|ies)|fatalit(?:y|ies)|death toll)\b/i;
 const DEATH_COUNTS = "lives deaths dead killed casualties fatalities";
+/** Plurals without an s: "how many people died in donbas" counts people, not the Donbas. */
 const PLURAL_WITHOUT_S = /^(people|ppl|men|women|children|personnel|aircraft|staff|police)$/i;
 
 /** A question about how something turned out, later than what it names. */
