@@ -742,6 +742,13 @@ describe("article mentions", () => {
       "trenin-2021-12-28",
       "fp-mackinnon",
     ]);
+    // Each article answers its part of a comparison, without the other's words.
+    const framed = dossier.ask("FP vs NPR: how does each frame Russia's 'sphere of influence'?");
+    expect(framed.confident).toBe(true);
+    expect(framed.results.slice(0, 2).map((result) => result.excerpts[0]?.citation.article)).toEqual([
+      "fp-mackinnon",
+      "npr-2022-01-12",
+    ]);
   });
 });
 
