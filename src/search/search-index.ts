@@ -1,6 +1,6 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
-import { cosine, rowCosines } from "../knowledge/word-vectors.ts";
+import { cosinesWith, rowCosines } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter, termCredits } from "./coverage.ts";
 import { type AnalysedDocument, analyseDocument } from "./document-terms.ts";
@@ -318,6 +318,9 @@ export function createSearchIndex(
     return unanswered;
   };
 
+  /** The not-covered questions one question is compared with, and their cosines (see nearUnanswered). */
+  const unansweredCompared: Float32Array[] = [];
+  const unansweredCosines = reusedArray((length) => new Float64Array(length));
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
   // What a search measures of each match, in arrays every search of this index reuses (see
@@ -444,17 +447,20 @@ export function createSearchIndex(
             if (shared[at] === 0) sharing[count++] = at;
             shared[at] = (shared[at] as number) + 1;
           }
-        let near = false;
+        let compared = 0;
         for (let k = 0; k < count; k++) {
           const at = sharing[k] as number;
           const common = shared[at] as number;
           shared[at] = 0;
-          if (near) continue;
           const embedding = known.embeddings[at];
           const narrower = common === stems.size && (known.contentWords[at] as number) > common;
-          near = embedding !== undefined && !narrower && cosine(question, embedding) >= similarity;
+          if (embedding !== undefined && !narrower) unansweredCompared[compared++] = embedding;
         }
-        return near;
+        // Measured together, four at a time (see cosinesWith): a long question shares a word with
+        // hundreds of them.
+        const cosines = cosinesWith(question, unansweredCompared, compared, unansweredCosines(compared));
+        for (let k = 0; k < compared; k++) if ((cosines[k] as number) >= similarity) return true;
+        return false;
       },
       scores: scored.scores,
       phrasings: phrasingShares,

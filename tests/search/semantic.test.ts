@@ -3,6 +3,7 @@ import { createDossier } from "../../src/answer/create-dossier.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import {
   cosine,
+  cosinesWith,
   decodeWordVectors,
   encodeWordVectors,
   WordVectorsError,
@@ -38,6 +39,17 @@ describe("word vectors", () => {
     expect(() => decodeWordVectors(whole.subarray(0, whole.length - 1), "word-vectors.bin")).toThrow(
       "word-vectors.bin is truncated: run npm run vectors:derive to rebuild it.",
     );
+  });
+
+  it("measure many cosines at once bit for bit as one at a time, four at a time or not", () => {
+    const words = ["nato", "missiles", "sanctions", "withdrawal", "kremlin", "treaty", "border"];
+    const unit = (word: string) => vectors?.unitVector(word) ?? new Float32Array(100);
+    const query = unit("ukraine");
+    for (let count = 0; count <= words.length; count++) {
+      const each = words.slice(0, count).map(unit);
+      const together = cosinesWith(query, each, count, new Float64Array(count));
+      expect([...together]).toEqual(each.map((vector) => cosine(query, vector)));
+    }
   });
 
   it("ship with the knowledge and know its words", () => {
