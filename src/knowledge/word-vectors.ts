@@ -201,81 +201,50 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * The cosines of unit vector `query` with the first `count` of `vectors`, into `into`: four at a
- * time, each summed as `cosine` sums it (bit for bit the same), as rowCosines reads rows.
+ * The cosine of unit vector `query` with each unit vector laid end to end in `matrix`, into `into`;
+ * or, with `selected`, with the rows it lists (the k-th cosine is row `rows[k]`'s). Four rows are
+ * read in one pass, each summed on its own in the same order as `cosine` (so every cosine is bit for
+ * bit the same): four independent sums keep the processor busy where one would wait on each
+ * addition, nearly twice as fast. A search's meaning, a question's unfamiliar words and its closeness
+ * to the not-covered questions are measured this way.
  */
-export function cosinesWith(
+export function rowCosines(
   query: Float32Array,
-  vectors: ReadonlyArray<Float32Array>,
-  count: number,
-  into: Float64Array,
+  matrix: Float32Array,
+  into = new Float64Array(Math.floor(matrix.length / query.length)),
+  selected?: { rows: Int32Array; count: number },
 ): Float64Array {
   const dimensions = query.length;
+  const count = selected ? selected.count : Math.floor(matrix.length / dimensions);
+  // The rows listed, or every row in order.
+  const rows = selected?.rows;
   let k = 0;
   for (; k + 4 <= count; k += 4) {
-    const a = vectors[k] as Float32Array;
-    const b = vectors[k + 1] as Float32Array;
-    const c = vectors[k + 2] as Float32Array;
-    const e = vectors[k + 3] as Float32Array;
+    const at0 = (rows ? (rows[k] as number) : k) * dimensions;
+    const at1 = (rows ? (rows[k + 1] as number) : k + 1) * dimensions;
+    const at2 = (rows ? (rows[k + 2] as number) : k + 2) * dimensions;
+    const at3 = (rows ? (rows[k + 3] as number) : k + 3) * dimensions;
     let sum0 = 0;
     let sum1 = 0;
     let sum2 = 0;
     let sum3 = 0;
     for (let d = 0; d < dimensions; d++) {
       const q = query[d] as number;
-      sum0 += q * (a[d] as number);
-      sum1 += q * (b[d] as number);
-      sum2 += q * (c[d] as number);
-      sum3 += q * (e[d] as number);
+      sum0 += q * (matrix[at0 + d] as number);
+      sum1 += q * (matrix[at1 + d] as number);
+      sum2 += q * (matrix[at2 + d] as number);
+      sum3 += q * (matrix[at3 + d] as number);
     }
     into[k] = sum0;
     into[k + 1] = sum1;
     into[k + 2] = sum2;
     into[k + 3] = sum3;
   }
-  for (; k < count; k++) into[k] = cosine(query, vectors[k] as Float32Array);
-  return into;
-}
-
-/**
- * The cosine of unit vector `query` with each unit vector laid end to end in `matrix`, into `into`.
- * Four rows are read in one pass, each summed on its own in the same order as `cosine` (so every
- * cosine is bit for bit the same): four independent sums keep the processor busy where one would
- * wait on each addition, nearly twice as fast. A search's meaning and a question's unfamiliar
- * words are measured this way.
- */
-export function rowCosines(
-  query: Float32Array,
-  matrix: Float32Array,
-  into = new Float64Array(Math.floor(matrix.length / query.length)),
-): Float64Array {
-  const dimensions = query.length;
-  const rows = Math.floor(matrix.length / dimensions);
-  let row = 0;
-  for (; row + 4 <= rows; row += 4) {
-    const at = row * dimensions;
-    let sum0 = 0;
-    let sum1 = 0;
-    let sum2 = 0;
-    let sum3 = 0;
-    for (let d = 0; d < dimensions; d++) {
-      const q = query[d] as number;
-      const p = at + d;
-      sum0 += q * (matrix[p] as number);
-      sum1 += q * (matrix[p + dimensions] as number);
-      sum2 += q * (matrix[p + 2 * dimensions] as number);
-      sum3 += q * (matrix[p + 3 * dimensions] as number);
-    }
-    into[row] = sum0;
-    into[row + 1] = sum1;
-    into[row + 2] = sum2;
-    into[row + 3] = sum3;
-  }
-  for (; row < rows; row++) {
-    const at = row * dimensions;
+  for (; k < count; k++) {
+    const at = (rows ? (rows[k] as number) : k) * dimensions;
     let sum = 0;
     for (let d = 0; d < dimensions; d++) sum += (query[d] as number) * (matrix[at + d] as number);
-    into[row] = sum;
+    into[k] = sum;
   }
   return into;
 }

@@ -1,6 +1,6 @@
 import type { Corpus } from "../knowledge/corpus.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
-import { cosinesWith, rowCosines } from "../knowledge/word-vectors.ts";
+import { rowCosines } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { coverageMeter, termCredits } from "./coverage.ts";
 import { type AnalysedDocument, analyseDocument } from "./document-terms.ts";
@@ -84,7 +84,10 @@ function closestOf(question: Float32Array, joined: Float32Array | undefined): nu
 
 /** The not-covered questions: each embedded, all encoded word for word, and found by content word. */
 interface UnansweredQuestions {
-  embeddings: Array<Float32Array | undefined>;
+  /** Their embeddings, one row each (rows of questions without one are left at 0). */
+  embeddings: Float32Array;
+  /** 1 where a question has an embedding. */
+  embedded: Uint8Array;
   wordings: WordingIndex;
   /** By content word (stem), the questions holding it. */
   holding: Map<string, number[]>;
@@ -109,8 +112,18 @@ function readUnanswered(questions: ReadonlyArray<string>, analyzer: Analyzer): U
       contentWords[at] = (contentWords[at] as number) + 1;
     }
   });
+  const each = questions.map((question, at) => analyzer.semantic?.embed(question, words[at]));
+  const dimensions = each.find((embedding) => embedding !== undefined)?.length ?? 0;
+  const embeddings = new Float32Array(questions.length * dimensions);
+  const embedded = new Uint8Array(questions.length);
+  each.forEach((embedding, at) => {
+    if (embedding === undefined) return;
+    embeddings.set(embedding, at * dimensions);
+    embedded[at] = 1;
+  });
   return {
-    embeddings: questions.map((question, at) => analyzer.semantic?.embed(question, words[at])),
+    embeddings,
+    embedded,
     wordings: new WordingIndex(words.map(stemsOf)),
     holding,
     contentWords,
@@ -318,8 +331,7 @@ export function createSearchIndex(
     return unanswered;
   };
 
-  /** The not-covered questions one question is compared with, and their cosines (see nearUnanswered). */
-  const unansweredCompared: Float32Array[] = [];
+  /** A question's cosines with the not-covered questions it is compared with (see nearUnanswered). */
   const unansweredCosines = reusedArray((length) => new Float64Array(length));
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
@@ -447,18 +459,20 @@ export function createSearchIndex(
             if (shared[at] === 0) sharing[count++] = at;
             shared[at] = (shared[at] as number) + 1;
           }
+        // The ones to measure are gathered at the front of `sharing`, then measured together, four
+        // at a time (see rowCosines): a long question shares a word with hundreds of them.
         let compared = 0;
         for (let k = 0; k < count; k++) {
           const at = sharing[k] as number;
           const common = shared[at] as number;
           shared[at] = 0;
-          const embedding = known.embeddings[at];
           const narrower = common === stems.size && (known.contentWords[at] as number) > common;
-          if (embedding !== undefined && !narrower) unansweredCompared[compared++] = embedding;
+          if (known.embedded[at] === 1 && !narrower) sharing[compared++] = at;
         }
-        // Measured together, four at a time (see cosinesWith): a long question shares a word with
-        // hundreds of them.
-        const cosines = cosinesWith(question, unansweredCompared, compared, unansweredCosines(compared));
+        const cosines = rowCosines(question, known.embeddings, unansweredCosines(compared), {
+          rows: sharing,
+          count: compared,
+        });
         for (let k = 0; k < compared; k++) if ((cosines[k] as number) >= similarity) return true;
         return false;
       },

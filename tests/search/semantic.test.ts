@@ -3,9 +3,9 @@ import { createDossier } from "../../src/answer/create-dossier.ts";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
 import {
   cosine,
-  cosinesWith,
   decodeWordVectors,
   encodeWordVectors,
+  rowCosines,
   WordVectorsError,
 } from "../../src/knowledge/word-vectors.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
@@ -45,10 +45,16 @@ describe("word vectors", () => {
     const words = ["nato", "missiles", "sanctions", "withdrawal", "kremlin", "treaty", "border"];
     const unit = (word: string) => vectors?.unitVector(word) ?? new Float32Array(100);
     const query = unit("ukraine");
+    const matrix = new Float32Array(words.length * query.length);
+    for (const [row, word] of words.entries()) matrix.set(unit(word), row * query.length);
+    expect([...rowCosines(query, matrix)]).toEqual(words.map((word) => cosine(query, unit(word))));
+    // Or the rows listed, in the order listed.
     for (let count = 0; count <= words.length; count++) {
-      const each = words.slice(0, count).map(unit);
-      const together = cosinesWith(query, each, count, new Float64Array(count));
-      expect([...together]).toEqual(each.map((vector) => cosine(query, vector)));
+      const rows = Int32Array.from(words.keys()).reverse();
+      const together = rowCosines(query, matrix, new Float64Array(count), { rows, count });
+      expect([...together]).toEqual(
+        [...rows.subarray(0, count)].map((row) => cosine(query, unit(words[row] ?? ""))),
+      );
     }
   });
 
