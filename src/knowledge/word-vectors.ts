@@ -211,7 +211,7 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 export function rowCosines(
   query: Float32Array,
   matrix: Float32Array,
-  into = new Float64Array(Math.floor(matrix.length / query.length)),
+  into: Float64Array = new Float64Array(Math.floor(matrix.length / query.length)),
   selected?: { rows: Int32Array; count: number },
 ): Float64Array {
   const dimensions = query.length;

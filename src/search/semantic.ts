@@ -1,4 +1,5 @@
-import { cosine, FREQUENT_WORDS, rowCosines, type WordVectors } from "../knowledge/word-vectors.ts";
+import { rowScan } from "../knowledge/row-scan.ts";
+import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
 import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
 
 /**
@@ -250,17 +251,19 @@ export function createSemantic(
 
   /** For a word the knowledge does not use: its nearest knowledge words, remembered (bounded). */
   const scans = new Map<string, ReadonlyArray<NearWord>>();
-  const scanned = new Float64Array(vocabulary.length);
+  let vocabularyNear: ReturnType<typeof rowScan> | undefined;
   const neighboursOf = (word: string): ReadonlyArray<NearWord> => {
     const known = scans.get(word);
     if (known) return known;
     const vector = vectors.unitVector(word);
     const found: NearWord[] = [];
     if (vector) {
-      const similarities = rowCosines(vector, matrix, scanned);
-      for (let row = 0; row < vocabulary.length; row++) {
-        const similarity = similarities[row] as number;
-        if (similarity >= NEIGHBOUR_FLOOR) found.push({ word: vocabulary[row] as string, similarity });
+      // Laid out for the scan when a question first has a word the knowledge does not use.
+      vocabularyNear ??= rowScan(matrix, dimensions);
+      const near = vocabularyNear(vector, NEIGHBOUR_FLOOR);
+      for (let k = 0; k < near.count; k++) {
+        const similarity = near.cosines[k] as number;
+        found.push({ word: vocabulary[near.rows[k] as number] as string, similarity });
       }
       found.sort((a, b) => b.similarity - a.similarity).splice(NEAR_WORDS);
     }
