@@ -40,6 +40,49 @@ export interface RowsNear {
 }
 
 /**
+ * An instance of the module with its memory laid out for rows of `dimensions`: the query, the dot
+ * products, then the matrix, each row padded with zeros to a multiple of four lanes (which changes no
+ * sum). The memory grows as larger matrices are laid out.
+ */
+function scanMemory(dimensions: number) {
+  compiled ??= new wasm.Module(Buffer.from(ROW_SCAN_WASM, "base64"));
+  const { memory, dots } = new wasm.Instance(compiled).exports as RowScanExports;
+  const stride = Math.ceil(dimensions / 4) * 16;
+  const padded = stride !== dimensions * 4;
+  let capacity = -1;
+  let floats = new Float32Array(0);
+  let matrixAt = 0;
+  const reserve = (rows: number) => {
+    if (rows <= capacity) return;
+    capacity = Math.max(rows, capacity * 2);
+    matrixAt = stride + Math.ceil(capacity / 4) * 16;
+    const pages = Math.ceil((matrixAt + capacity * stride) / WASM_PAGE);
+    memory.grow(Math.max(0, pages - memory.buffer.byteLength / WASM_PAGE));
+    floats = new Float32Array(memory.buffer);
+  };
+  return {
+    dimensions,
+    /** Lays out the first `rows` rows of `matrix`. */
+    load(matrix: Float32Array, rows: number) {
+      reserve(rows);
+      if (!padded) floats.set(matrix.subarray(0, rows * dimensions), matrixAt / 4);
+      else
+        for (let row = 0; row < rows; row++)
+          floats.set(
+            matrix.subarray(row * dimensions, (row + 1) * dimensions),
+            (matrixAt + row * stride) / 4,
+          );
+    },
+    /** The query's dot products, in single precision, with the first `rows` rows laid out. */
+    dotsWith(query: Float32Array, rows: number): Float32Array {
+      floats.set(query);
+      dots(0, matrixAt, rows, stride, stride);
+      return floats.subarray(stride / 4, stride / 4 + rows);
+    },
+  };
+}
+
+/**
  * For a matrix of unit vectors (rows of `dimensions`, laid end to end): the rows whose cosine with a
  * query reaches a floor. A question's unfamiliar word is compared with each of the knowledge's 3,000
  * words; a scan in single precision, four lanes at a time (WebAssembly's SIMD), is 7–8 times as fast
@@ -49,32 +92,19 @@ export interface RowsNear {
  */
 export function rowScan(matrix: Float32Array, dimensions: number) {
   const rowCount = dimensions === 0 ? 0 : Math.floor(matrix.length / dimensions);
-  // Each row padded with zeros to a multiple of four lanes, which changes no sum.
-  const stride = Math.ceil(dimensions / 4) * 16;
-  const queryAt = 0;
-  const outAt = stride;
-  const matrixAt = outAt + Math.ceil(rowCount / 4) * 16;
-  compiled ??= new wasm.Module(Buffer.from(ROW_SCAN_WASM, "base64"));
-  const { memory, dots } = new wasm.Instance(compiled).exports as RowScanExports;
-  const bytes = matrixAt + rowCount * stride;
-  memory.grow(Math.max(0, Math.ceil(bytes / WASM_PAGE) - memory.buffer.byteLength / WASM_PAGE));
-  const floats = new Float32Array(memory.buffer);
-  for (let row = 0; row < rowCount; row++)
-    floats.set(matrix.subarray(row * dimensions, (row + 1) * dimensions), (matrixAt + row * stride) / 4);
-  const query = floats.subarray(queryAt / 4, queryAt / 4 + dimensions);
-  const dotProducts = floats.subarray(outAt / 4, outAt / 4 + rowCount);
+  const memory = scanMemory(dimensions);
+  memory.load(matrix, rowCount);
   const found: RowsNear = {
     rows: new Int32Array(rowCount),
     cosines: new Float64Array(rowCount),
     count: 0,
   };
-  return (unitQuery: Float32Array, floor: number): RowsNear => {
-    query.set(unitQuery);
-    dots(queryAt, matrixAt, rowCount, stride, outAt);
+  return (query: Float32Array, floor: number): RowsNear => {
+    const dotProducts = memory.dotsWith(query, rowCount);
     let near = 0;
     for (let row = 0; row < rowCount; row++)
       if ((dotProducts[row] as number) >= floor - ROUNDING_MARGIN) found.rows[near++] = row;
-    rowCosines(unitQuery, matrix, found.cosines, { rows: found.rows, count: near });
+    rowCosines(query, matrix, found.cosines, { rows: found.rows, count: near });
     found.count = 0;
     for (let k = 0; k < near; k++) {
       const cosine = found.cosines[k] as number;
@@ -84,4 +114,33 @@ export function rowScan(matrix: Float32Array, dimensions: number) {
     }
     return found;
   };
+}
+
+/** The memory `highestCosine` lays each matrix out in, and its rows within a rounding of the highest. */
+let scratch: ReturnType<typeof scanMemory> | undefined;
+let highest = { rows: new Int32Array(8), cosines: new Float64Array(8) };
+
+/**
+ * The highest cosine of unit vector `query` with the unit vectors laid end to end in `matrix`, 0 at
+ * least: bit for bit the highest `rowCosines` finds, from a scan in single precision (see rowScan)
+ * and the rows within two roundings of its highest measured again. A question is compared so with
+ * each candidate's ways of asking, three dozen each.
+ */
+export function highestCosine(query: Float32Array, matrix: Float32Array): number {
+  const dimensions = query.length;
+  const rows = dimensions === 0 ? 0 : Math.floor(matrix.length / dimensions);
+  if (scratch?.dimensions !== dimensions) scratch = scanMemory(dimensions);
+  scratch.load(matrix, rows);
+  const dotProducts = scratch.dotsWith(query, rows);
+  let top = Number.NEGATIVE_INFINITY;
+  for (let row = 0; row < rows; row++) top = Math.max(top, dotProducts[row] as number);
+  if (highest.rows.length < rows) highest = { rows: new Int32Array(rows), cosines: new Float64Array(rows) };
+  let count = 0;
+  for (let row = 0; row < rows; row++)
+    if ((dotProducts[row] as number) >= top - 2 * ROUNDING_MARGIN) highest.rows[count++] = row;
+  rowCosines(query, matrix, highest.cosines, { rows: highest.rows, count });
+  let best = 0;
+  for (let k = 0; k < count; k++)
+    if ((highest.cosines[k] as number) > best) best = highest.cosines[k] as number;
+  return best;
 }

@@ -1,4 +1,5 @@
 import type { Corpus } from "../knowledge/corpus.ts";
+import { highestCosine } from "../knowledge/row-scan.ts";
 import type { QaEntry } from "../knowledge/schema.ts";
 import { rowCosines } from "../knowledge/word-vectors.ts";
 import type { Analyzer } from "./analyzer.ts";
@@ -63,23 +64,6 @@ export interface SearchIndex {
 function storedOf(document: SearchDocument): StoredFields {
   const { kind, ref, guildId, articles } = document;
   return { kind, ref, ...(typeof guildId === "string" ? { guildId } : {}), articles };
-}
-
-/**
- * The cosines closestOf computes, in one buffer kept for every document (grown as needed): an array
- * per document was a sixteenth of what an answer allocates.
- */
-let cosines = new Float64Array(64);
-
-/** The highest cosine of `question` with any of the unit vectors laid end to end in `joined`, 0 at least. */
-function closestOf(question: Float32Array, joined: Float32Array | undefined): number {
-  if (!joined) return 0;
-  const rows = Math.floor(joined.length / question.length);
-  if (cosines.length < rows) cosines = new Float64Array(rows * 2);
-  rowCosines(question, joined, cosines);
-  let best = 0;
-  for (let row = 0; row < rows; row++) if ((cosines[row] as number) > best) best = cosines[row] as number;
-  return best;
 }
 
 /** The not-covered questions: each embedded, all encoded word for word, and found by content word. */
@@ -435,7 +419,8 @@ export function createSearchIndex(
       // matches "is putin bluffing") ranks above one matching the same words scattered.
       phrasingShares[i] = closestPhrasing.share(phrasingTerms[doc]);
       closestWays[i] = closestPhrasing.closest();
-      similarities[i] = question ? closestOf(question, embeddingOf(doc)) : 0;
+      const ways = question && embeddingOf(doc);
+      similarities[i] = question && ways ? highestCosine(question, ways) : 0;
     }
     for (const doc of scored.docs) positionOf[doc] = -1;
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import wabtModule from "wabt";
 import { loadCorpus } from "../../src/knowledge/load-corpus.ts";
-import { ROW_SCAN_WASM, rowScan } from "../../src/knowledge/row-scan.ts";
+import { highestCosine, ROW_SCAN_WASM, rowScan } from "../../src/knowledge/row-scan.ts";
 import { rowCosines } from "../../src/knowledge/word-vectors.ts";
 
 const corpus = loadCorpus(new URL("../../knowledge/", import.meta.url).pathname);
@@ -88,6 +88,50 @@ describe("the row scan", () => {
         for (const floor of [-1, -0.2, 0, 0.3, 0.8]) {
           expect(found(scan(query, floor))).toEqual(exactlyNear(query, matrix, floor));
         }
+      }
+    }
+  });
+
+  it("gives the highest cosine of a query with each matrix, bit for bit, 0 at least", () => {
+    // Matrices of growing and shrinking size, of two widths, as a search reads its candidates'.
+    for (const [rows, dimensions] of [
+      [37, 100],
+      [1, 100],
+      [120, 100],
+      [5, 3],
+      [40, 100],
+      [0, 100],
+    ] as const) {
+      const matrix = randomUnitRows(rows, dimensions, rows + 7 * dimensions);
+      for (let q = 0; q < 10; q++) {
+        const query = randomUnitRows(1, dimensions, 500 + q);
+        const exact = Math.max(0, ...rowCosines(query, matrix));
+        expect(highestCosine(query, matrix)).toBe(exact);
+      }
+      // Rows nearly as close as each other, where single precision may put them in another order.
+      if (dimensions === 100 && rows > 1) {
+        const query = randomUnitRows(1, dimensions, 99);
+        for (const scale of [1e-4, 3e-4, 1e-3, 3e-3]) {
+          const noise = randomUnitRows(rows, dimensions, Math.round(scale * 1e5));
+          const close = new Float32Array(rows * dimensions);
+          for (let row = 0; row < rows; row++) {
+            const values = Array.from(
+              { length: dimensions },
+              (_, d) => (query[d] as number) + scale * (noise[row * dimensions + d] as number),
+            );
+            const norm = Math.hypot(...values);
+            values.forEach((value, d) => {
+              close[row * dimensions + d] = value / norm;
+            });
+          }
+          expect(highestCosine(query, close)).toBe(Math.max(...rowCosines(query, close)));
+        }
+      }
+      // A row that is the query itself, and two rows equally close.
+      if (rows > 1) {
+        const query = matrix.slice(0, dimensions);
+        matrix.set(query, (rows - 1) * dimensions);
+        expect(highestCosine(query, matrix)).toBe(Math.max(...rowCosines(query, matrix)));
       }
     }
   });
