@@ -715,6 +715,19 @@ describe("article mentions", () => {
     expect(find("why now")).toBeUndefined();
   });
 
+  it("knows an author by a misspelt surname, though not by an English word a letter away", () => {
+    expect(find("what does Trennin say putin wants")?.article).toBe("trenin-2021-12-28");
+    expect(find("trenen's take on putin's real goal")?.article).toBe("trenin-2021-12-28");
+    expect(find("what does Trennin say putin wants")?.rest).not.toMatch(/trenn/i);
+    // Words English has are taken as written: "trending" is not Trenin, nor "sonny" Sonne.
+    expect(find("what's trending on russia")).toBeUndefined();
+    expect(find("sonny asked about sanctions")).toBeUndefined();
+    // What Trenin says is what his article writes, however he is spelt: Trenin ¶13 on Putin and Xi.
+    const answer = dossier.ask("what does Trennin say Putin and Xi Jingping are discussing");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toMatch(/trenin-2021-12-28¶13$/);
+  });
+
   it("reads an outlet's name the articles also write as plain words as the outlet only when marked so", () => {
     // FP ¶13: "a seasoned foreign-policy hand".
     for (const question of [

@@ -1,7 +1,9 @@
 import { type Corpus, findArticle, primaryArticles } from "../../knowledge/corpus.ts";
 import type { Article } from "../../knowledge/schema.ts";
+import { FREQUENT_WORDS } from "../../knowledge/word-vectors.ts";
 import type { AnalyzedWord } from "../../search/analyzed-word.ts";
 import type { Analyzer } from "../../search/analyzer.ts";
+import { isPlausibleCorrection } from "../../search/typos.ts";
 import { UserError } from "../../user-error.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { bestMatches, rankNameMatch } from "../listings/name-match.ts";
@@ -78,10 +80,21 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay|explainer|column))?\\b`,
     "i",
   );
+  // A writer's surname as members misspell it ("Trennin"): a word the word vectors do not have (they
+  // have "trending", a typo from Trenin), within a typo of one name only.
+  const surnames = [...names.keys()].filter((name) => /^\p{L}{5,}$/u.test(name));
+  const vectors = corpus.wordVectors;
+  const surnameMeant = (word: string): string | undefined => {
+    const typed = word.toLowerCase();
+    if (names.has(typed) || (vectors?.rank(typed) ?? Number.POSITIVE_INFINITY) < FREQUENT_WORDS)
+      return undefined;
+    const meant = surnames.filter((name) => isPlausibleCorrection(typed, name, true));
+    return meant.length === 1 ? meant[0] : undefined;
+  };
   /** Each article named, in order, with the question left once its first naming is taken out. */
   const mentions = (question: string): ArticleMention[] => {
     const found: ArticleMention[] = [];
-    let left = question;
+    let left = question.replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word);
     for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
       const written = match[1] ?? "";
       const article = names.get(written.toLowerCase());

@@ -78,7 +78,8 @@ const writerWordsOf = new WeakMap<ReadonlyArray<Article>, ReadonlySet<string>>()
 
 /**
  * Whether every word of `name` is a word of an article's author's or outlet's name ("trenin", "amy
- * mackinnon", "the washington post", "wapo"): what the article writes, not what someone said in it.
+ * mackinnon", "the washington post", "wapo"), or a likely misspelling of one ("trennin"): what the
+ * article writes, not what someone said in it.
  */
 function isWriter(name: string, articles: ReadonlyArray<Article>): boolean {
   const words =
@@ -97,7 +98,7 @@ function isWriter(name: string, articles: ReadonlyArray<Article>): boolean {
     .toLowerCase()
     .replace(/^the\s+/, "")
     .split(/\s+/)
-    .every((word) => words.has(word));
+    .every((word) => words.has(word) || [...words].some((writer) => isPlausibleCorrection(word, writer)));
 }
 
 /**
