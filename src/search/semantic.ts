@@ -1,6 +1,8 @@
 import { rowScan } from "../knowledge/row-scan.ts";
 import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
 import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
+import { editDistance } from "./edit-distance.ts";
+import { isPlausibleCorrection } from "./typos.ts";
 
 /**
  * What word vectors add to the words themselves, in the two places they measurably helped on the
@@ -194,6 +196,27 @@ export function createSemantic(
     for (const words of lines) any = addWords(sum, words) || any;
     return any ? unit(sum) : undefined;
   };
+  /**
+   * The row of the knowledge word a word without a vector is a typo of: the fewest edits away, when
+   * one word is; remembered (bounded).
+   */
+  const corrections = new Map<string, number | undefined>();
+  const misspeltRow = (word: string): number | undefined => {
+    if (corrections.has(word)) return corrections.get(word);
+    let best: number | undefined;
+    let fewest = Number.POSITIVE_INFINITY;
+    let tied = false;
+    for (let row = 0; row < vocabulary.length; row++) {
+      const known = vocabulary[row] as string;
+      if (!isPlausibleCorrection(word, known)) continue;
+      const edits = editDistance(word, known);
+      if (edits < fewest) [best, fewest, tied] = [row, edits, false];
+      else if (edits === fewest) tied = true;
+    }
+    if (corrections.size >= SCANS_REMEMBERED) corrections.clear();
+    corrections.set(word, tied ? undefined : best);
+    return tied ? undefined : best;
+  };
   /** Adds the weighted vectors of `words` to `sum`; whether any word had one. */
   const addWords = (sum: Float32Array, words: ReadonlyArray<string>): boolean => {
     let any = false;
@@ -201,10 +224,13 @@ export function createSemantic(
       const row = rows.get(word);
       if (row !== undefined) addScaled(sum, matrix, row * dimensions, rowWeights[row] as number);
       else {
-        // A word the knowledge never uses (a question's) may still have a vector.
+        // A word the knowledge never uses (a question's) may still have a vector; a misspelt one
+        // stands for the knowledge word it is a typo of ("koffman": Kofman), as the search reads it.
         const vector = frequency.has(word) ? undefined : vectors.unitVector(word);
-        if (!vector) continue;
-        addScaled(sum, vector, 0, weight(word));
+        const meant = vector || frequency.has(word) ? undefined : misspeltRow(word);
+        if (meant !== undefined) addScaled(sum, matrix, meant * dimensions, rowWeights[meant] as number);
+        else if (vector) addScaled(sum, vector, 0, weight(word));
+        else continue;
       }
       any = true;
     }

@@ -109,6 +109,19 @@ describe("semantic", () => {
     });
   });
 
+  it("embeds a misspelt word as the knowledge word it is a typo of, when it is one word's", () => {
+    const same = (a: string, b: string) =>
+      cosine(semantic.embed(a) ?? new Float32Array(), semantic.embed(b) ?? new Float32Array());
+    // Neither "koffman" nor "sanctoins" has a vector; Kofman and sanctions are the articles' words.
+    expect(same("what did koffman say about sanctoins", "what did kofman say about sanctions")).toBeCloseTo(
+      1,
+      6,
+    );
+    expect(same("what did koffman say", "what did say")).toBeLessThan(0.9);
+    // "Treatis" is a typo of "treaty" or of "treats" alike: it stands for neither.
+    expect(same("russia treatis", "russia")).toBeCloseTo(1, 6);
+  });
+
   it("tells names from words", () => {
     // Written with a capital in the articles, and in few of them.
     expect(semantic.isName("ryabkov", false)).toBe(true);
