@@ -270,9 +270,12 @@ export function typedAnswer(
     if (roleIndex >= 0 && !plan.words[roleIndex]?.named) named.push(termsOf(roleIndex));
   }
   /** Whether a written term is one of a named thing's terms, or a likely spelling of a misspelt one. */
+  const misspellings = new Map(
+    named.map((terms) => [terms, [...terms].filter((term) => !statistics.known(term))] as const),
+  );
   const mentions = (terms: Set<string>, written: string) =>
     terms.has(written) ||
-    [...terms].some((term) => !statistics.known(term) && isPlausibleCorrection(term, written));
+    (misspellings.get(terms) ?? []).some((term) => isPlausibleCorrection(term, written));
   // The words asking for an outcome ("end up") are not what it is about.
   // Nor, in "what did Sherman say about…", are the speaker and the saying, with every term that
   // stands for them ("riabkov" for "ryabkov": what Ryabkov said need not spell him twice).
