@@ -120,6 +120,22 @@ describe("formatQuotedExcerpt when it must cut", () => {
     expect(formatQuotedExcerpt(shown, 66)).toBe("> Russia wants a guarantee. NATO says no to that demand.");
   });
 
+  it("keeps a short last sentence holding more of the question's words than a longer cut would", () => {
+    // Trenin ¶13, asked "what are Putin and Xi discussing": the answer is its last sentence alone.
+    const text =
+      "To counter more drastic Western economic and financial sanctions, either in anticipation of a Russian incursion into Ukraine or as a consequence of it, Moscow may need to lean on Beijing, which also finds itself under increasing U.S. pressure. Presidents Putin and Xi Jinping are already discussing financial mechanisms to protect their countries from U.S. sanctions.";
+    const at = (word: string): [number, number] => [text.indexOf(word), text.indexOf(word) + word.length];
+    const matched = excerpt(text, [at("Putin"), at("Xi"), at("Jinping"), at("discussing")]);
+    expect(formatQuotedExcerpt(matched, 280)).toBe(
+      "> Presidents **Putin** and **Xi** **Jinping** are already **discussing** financial mechanisms to protect their countries from U.S. sanctions.",
+    );
+    // With as many of them in the longer cut, the longer cut.
+    const sanctions = excerpt(text, [at("sanctions"), at("Beijing")]);
+    expect(formatQuotedExcerpt(sanctions, 280)).toMatch(
+      /^> To counter more drastic Western economic and financial \*\*sanctions\*\*/,
+    );
+  });
+
   it("never takes an initial for the end of a sentence", () => {
     const text = "Officials from the U.S. State Department told Ukraine that membership was unlikely soon.";
     expect(formatQuotedExcerpt(excerpt(text), 50)).toMatch(/ …$/);

@@ -28,11 +28,28 @@ export function formatQuotedExcerpt(
   const keepsEnough = (found: { cut: number } | undefined) =>
     found !== undefined && found.cut >= anyWord.cut * CLEAN_CUT_KEEPS;
   const sentences = mostHighlightedSentences(excerpt, max);
-  if (sentences !== undefined && sentences.cut - sentences.start >= anyWord.cut * CLEAN_CUT_KEEPS)
+  if (
+    sentences !== undefined &&
+    (sentences.cut - sentences.start >= anyWord.cut * CLEAN_CUT_KEEPS ||
+      matchedWithin(excerpt, sentences.start, sentences.cut) > matchedWithin(excerpt, 0, anyWord.cut))
+  )
     return sentences.text;
   const words = longestFitting(wordEnds(excerpt.text).filter(balanced), (cut) => render(cut, ELLIPSIS), max);
   if (words !== undefined && keepsEnough(words)) return words.text;
   return anyWord.text;
+}
+
+/** How many of the question's words (`matched`, or the highlights) lie wholly within [start, cut). */
+function matchedWithin(
+  excerpt: Excerpt & { matched?: readonly Highlight[] },
+  start: number,
+  cut: number,
+): number {
+  const { text, highlights, matched = highlights } = excerpt;
+  const words = new Set<string>();
+  for (const h of matched)
+    if (h.start >= start && h.end <= cut) words.add(text.slice(h.start, h.end).toLowerCase());
+  return words.size;
 }
 
 /**
