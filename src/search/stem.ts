@@ -42,5 +42,11 @@ for (const [base, forms] of Object.entries(irregularVerbs as Record<string, stri
  */
 export function stemWord(normalized: string): string {
   if (!/^[a-z]+$/.test(normalized)) return normalized;
-  return stemmer(BASE_OF_PAST.get(normalized) ?? normalized);
+  const stem = stemmer(BASE_OF_PAST.get(normalized) ?? normalized);
+  // Porter undoubles a final consonant only after a suffix it strips ("bluffing" → "bluf"), so the
+  // bare word keeps it ("bluff"): both are read undoubled.
+  return DOUBLED_AT_END.test(stem) ? stem.slice(0, -1) : stem;
 }
+
+/** A stem of four letters or more ending in a doubled consonant Porter undoubles (not l, s or z). */
+const DOUBLED_AT_END = /^[a-z]{2,}([bdfgmnprt])\1$/;

@@ -108,12 +108,14 @@ describe("ask in members' words", () => {
       "how many people are dead in the war in east ukraine since 2014 according to the washington post",
       /wapo-sonne¶10$/,
     ],
+    // Trenin ¶8: "he cannot afford to be seen bluffing": a bluff is what bluffing is.
+    ["can washington call putin's bluff", /trenin-2021-12-28¶8$/, 3],
     // Trenin ¶6: "a separate agreement between Russia and NATO", misspelt.
     ["trenin mentions a seperate russia-nato deal, what would that cover", /trenin-2021-12-28¶6$/],
-  ])("answers %s in the articles' words", (question, first) => {
+  ])("answers %s in the articles' words", (question, first, within = 1) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);
-    expect(cited(answer)[0]).toMatch(first);
+    expect(cited(answer).slice(0, within)).toContainEqual(expect.stringMatching(first));
   });
 
   // A long question told around the member's own reading, though no passage has most of its words.

@@ -133,6 +133,11 @@ describe("stop words and stemming", () => {
   it("stems inflections together", () => {
     expect(stems("demands demanded demanding")).toEqual(["demand", "demand", "demand"]);
     expect(stems("missiles missile")).toEqual(["missil", "missil"]);
+    // Porter undoubles a consonant only after a suffix it strips: a bare word is read the same way.
+    expect(stems("bluff bluffing bluffed")).toEqual(["bluf", "bluf", "bluf"]);
+    expect(stems("staff staffing")).toEqual(["staf", "staf"]);
+    // Not l, s or z, and not a three-letter word: "kiss", "call", "add" stay whole.
+    expect(stems("kiss call add")).toEqual(["kiss", "call", "add"]);
   });
 
   it("reads an irregular past form as its verb, unless it is more often another word", () => {
