@@ -205,8 +205,8 @@ export function cosine(a: Float32Array, b: Float32Array): number {
  * or, with `selected`, with the rows it lists (the k-th cosine is row `rows[k]`'s). Four rows are
  * read in one pass, each summed on its own in the same order as `cosine` (so every cosine is bit for
  * bit the same): four independent sums keep the processor busy where one would wait on each
- * addition, nearly twice as fast. A search's meaning, a question's unfamiliar words and its closeness
- * to the not-covered questions are measured this way.
+ * addition, nearly twice as fast. A question's closeness to the not-covered questions is measured
+ * this way, and so are the rows a single-precision scan finds near enough (row-scan.ts).
  */
 export function rowCosines(
   query: Float32Array,
