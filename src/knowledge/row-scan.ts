@@ -51,6 +51,8 @@ function scanMemory(dimensions: number) {
   const padded = stride !== dimensions * 4;
   let capacity = -1;
   let floats = new Float32Array(0);
+  // Views made once per layout, not per scan: a search scans dozens of matrices.
+  let products = new Float32Array(0);
   let matrixAt = 0;
   const reserve = (rows: number) => {
     if (rows <= capacity) return;
@@ -59,13 +61,15 @@ function scanMemory(dimensions: number) {
     const pages = Math.ceil((matrixAt + capacity * stride) / WASM_PAGE);
     memory.grow(Math.max(0, pages - memory.buffer.byteLength / WASM_PAGE));
     floats = new Float32Array(memory.buffer);
+    products = new Float32Array(memory.buffer, stride, capacity);
   };
   return {
     dimensions,
     /** Lays out the first `rows` rows of `matrix`. */
     load(matrix: Float32Array, rows: number) {
       reserve(rows);
-      if (!padded) floats.set(matrix.subarray(0, rows * dimensions), matrixAt / 4);
+      const whole = matrix.length === rows * dimensions;
+      if (!padded) floats.set(whole ? matrix : matrix.subarray(0, rows * dimensions), matrixAt / 4);
       else
         for (let row = 0; row < rows; row++)
           floats.set(
@@ -73,11 +77,11 @@ function scanMemory(dimensions: number) {
             (matrixAt + row * stride) / 4,
           );
     },
-    /** The query's dot products, in single precision, with the first `rows` rows laid out. */
+    /** The query's dot products, in single precision, with the first `rows` rows laid out (the first `rows` of what is returned). */
     dotsWith(query: Float32Array, rows: number): Float32Array {
       floats.set(query);
       dots(0, matrixAt, rows, stride, stride);
-      return floats.subarray(stride / 4, stride / 4 + rows);
+      return products;
     },
   };
 }
