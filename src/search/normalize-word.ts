@@ -85,6 +85,9 @@ export function normalizeWord(raw: string): string {
   let word = foldText(raw);
   if (/^\p{L}(?:\.\p{L})+\.?$/u.test(word)) return asCountry(word.replace(/\./g, ""));
   if (/^[1-9]$/.test(word)) return DIGITS[Number(word) - 1] as string;
+  // "#1" is the main one (a synonym of "number one"), "#2" the second.
+  if (word === "#1") return "main";
+  if (/^#[2-9]$/.test(word)) return ORDINALS[Number(word[1]) - 1] as string;
   if (/^[1-9](st|nd|rd|th)$/.test(word)) return ORDINALS[Number(word[0]) - 1] as string;
   if (/^\p{N}/u.test(word)) return word.replace(/,/g, "");
   // Possessives name the same thing as the bare word; other apostrophes are just dropped.

@@ -63,10 +63,16 @@ export function findWordSpans(text: string): WordSpan[] {
       }
       if (raw.endsWith(".")) raw = raw.slice(0, -1);
     }
-    spans.push({ raw, start, end: start + raw.length });
+    // "#1", as chat ranks things ("russia's #1 ask"): the mark is part of the word.
+    if (text.charCodeAt(start - 1) === HASH && isDigitCode(raw.charCodeAt(0)))
+      spans.push({ raw: `#${raw}`, start: start - 1, end: start + raw.length });
+    else spans.push({ raw, start, end: start + raw.length });
   }
   return spans;
 }
+
+const HASH = 35;
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 /**
  * The words of a text by the word pattern alone: what findWordSpans must agree with (a property test

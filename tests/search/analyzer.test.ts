@@ -124,6 +124,16 @@ describe("stop words and stemming", () => {
     expect(asked("why are relations so bad")).toEqual(["relat", "bad"]);
   });
 
+  it("reads '#1' as the main one and '#2' as the second, a lone '#' as nothing", () => {
+    expect(stems("russia's #1 ask")).toEqual(["russia", "main", "ask"]);
+    expect(stems("the #2 demand, # 3")).toEqual(["second", "demand", "three"]);
+    expect(findWordSpans("its #1 ask").map((span) => [span.raw, span.start])).toEqual([
+      ["its", 0],
+      ["#1", 4],
+      ["ask", 7],
+    ]);
+  });
+
   it("keeps 'now' and reads 'us' as the United States, apart from 'used'", () => {
     expect(stems("why now")).toEqual(["now"]);
     expect(stems("what does Russia want from us")).toEqual(["russia", "want", "usa"]);
