@@ -108,6 +108,8 @@ describe("ask in members' words", () => {
       "how many people are dead in the war in east ukraine since 2014 according to the washington post",
       /wapo-sonne¶10$/,
     ],
+    // FP ¶2: "greater information sharing on military exercises"; members write "wargames".
+    ["did the drafts say anything about wargames", /fp-mackinnon¶2$/],
     // NPR ¶4: "Russia's main demand": chat ranks it "#1".
     ["russia's #1 ask, npr", /npr-2022-01-12¶4$/],
     // Trenin ¶8: "he cannot afford to be seen bluffing": a bluff is what bluffing is.

@@ -94,6 +94,9 @@ describe("words", () => {
     expect(normalizeWord("Jan")).toBe("january");
     expect(normalizeWord("ppl")).toBe("people");
     expect(normalizeWord("Govt")).toBe("government");
+    expect(stems("state dept spox, the vid call last wk, xmas, the helis")).toEqual(
+      stems("state department spokesman, the video call last week, christmas, the helicopters"),
+    );
     // A question word as typed in chat is a question word ("wen did crimea happen"), not a topic.
     expect(normalizeWord("wen")).toBe("when");
     // The articles write one to nine in words.
