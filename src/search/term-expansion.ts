@@ -29,6 +29,13 @@ export function expandTerm(
   const exact = terms.get(term);
   if (exact) expanded.push({ term, weight: 1, postings: exact });
   const corrections = options.edits > 0 ? terms.fuzzyGet(term, options.edits) : undefined;
+  // Two letters swapped are one typo ("ukriane"), which the fuzzy walk counts as two.
+  if (corrections && options.edits === 1)
+    for (let i = 1; i + 1 < term.length; i++) {
+      const swapped = `${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`;
+      const postings = swapped === term || corrections.has(swapped) ? undefined : terms.get(swapped);
+      if (postings) corrections.set(swapped, [postings, 1]);
+    }
   if (options.prefix) {
     for (const [completion, postings] of terms.atPrefix(term)) {
       const distance = completion.length - term.length;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
+import { editDistance } from "../../src/search/edit-distance.ts";
 import { normalizeWord } from "../../src/search/normalize-word.ts";
 import type { QueryWord } from "../../src/search/query-plan.ts";
 import { findWordSpans, wordsByPattern } from "../../src/search/word-spans.ts";
@@ -252,5 +253,25 @@ describe("synonyms", () => {
         .map((t) => t.term),
     ).toEqual(["expan"]);
     expect(analyzer.query("nato expan?", { prefixLastWord: true }).terms.some((t) => t.prefix)).toBe(false);
+  });
+});
+
+describe("edit distance", () => {
+  it("counts two neighbouring letters swapped as one edit, as typists make them", () => {
+    expect(editDistance("ukriane", "ukraine")).toBe(1);
+    expect(editDistance("stoltenburg", "stoltenberg")).toBe(1);
+    expect(editDistance("ab", "ba")).toBe(1);
+    expect(editDistance("abc", "cab")).toBe(2);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+
+  it("stops early past `max`, with the answer it would give in full up to it", () => {
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), maxLength: 8 });
+    fc.assert(
+      fc.property(word, word, fc.nat(4), (a, b, max) => {
+        expect(Math.min(editDistance(a, b, max), max + 1)).toBe(Math.min(editDistance(a, b), max + 1));
+      }),
+      { seed: 20211228, numRuns: 500 },
+    );
   });
 });
