@@ -785,6 +785,16 @@ describe("answer types", () => {
     expect(askedAnswerType("how big is ukraine's army")).toBe("number");
     // "How much time" asks for a while ("just a month"), as "how long" does: no number.
     expect(askedAnswerType("how much time did the west get")).toBeUndefined();
+    // Nor how much someone cares or has at stake: a judgement (FP ¶15: "relatively low").
+    expect(
+      askedAnswerType("what does Kofman think Russia assumes about how much the US cares"),
+    ).toBeUndefined();
+    expect(askedAnswerType("the US has how much at stake?")).toBeUndefined();
+    expect(askedAnswerType("how much does ukraine matter to putin")).toBeUndefined();
+    expect(askedAnswerType("how much military aid has the us sent")).toBe("number");
+    const cares = dossier.ask("What does Kofman think Russia assumes about how much the US cares?");
+    expect(cares.confident).toBe(true);
+    expect(cited(cares)[0]).toMatch(/fp-mackinnon¶15$/);
     expect(askedAnswerType("who headed the russian delegation")).toBe("person");
     expect(askedAnswerType("the uk training centre, whats it called")).toBe("person");
     // "When" asks for a time at the start, before a verb, beside "and" or at the end; not when it

@@ -20,8 +20,12 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
     "date",
     /\b(what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
   ],
-  // Not "how much time": a while ("just a month"), as "how long" asks.
-  ["number", /\bhow (many|much(?!\s+time\b)|big|large|far)\b|\bwhat (number|percentage|share)\b/i],
+  // Not "how much time": a while ("just a month"), as "how long" asks; nor how much someone cares or
+  // has at stake ("how much the US cares"): a judgement, not a figure.
+  [
+    "number",
+    /\bhow (many|much(?!\s+time\b)(?!(?:\s+\S+){0,3}?\s+(?:cares?|cared|matters?|mattered|at stake)\b)|big|large|far)\b|\bwhat (number|percentage|share)\b/i,
+  ],
   // A unit named in the question asks for a figure in it ("what's the range in km").
   ["number", /\b(percent|percentage|km|kilomet(er|re)s|miles)\b|%/i],
   // "Who" alone often asks for a country or an alliance; these ask for someone.
