@@ -9,7 +9,7 @@
  * Combining marks belong to the word they sit on and are folded away later.
  */
 const WORD_PATTERN =
-  /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{N}\p{M}])|\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}\p{M}]+(?:['\u2018\u2019\u02BC\uFF07][\p{L}\p{N}\p{M}]+)*/gu;
+  /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{N}\p{M}])|(?:#(?=[0-9]))?\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}\p{M}]+(?:['\u2018\u2019\u02BC\uFF07][\p{L}\p{N}\p{M}]+)*/gu;
 
 export interface WordSpan {
   /** The word exactly as written. */
@@ -55,18 +55,18 @@ export function findWordSpans(text: string): WordSpan[] {
   STRETCH_PATTERN.lastIndex = 0;
   for (let stretch = STRETCH_PATTERN.exec(text); stretch !== null; stretch = STRETCH_PATTERN.exec(text)) {
     const start = stretch.index;
+    const first = spans.length;
     let raw = stretch[0];
     if (stretch[1] === undefined && !ONE_WORD_WITH_DOT.test(raw)) {
-      if (!ONE_WORD_BEFORE_DOT.test(raw)) {
-        wordsByPattern(raw, start, spans);
-        continue;
-      }
-      if (raw.endsWith(".")) raw = raw.slice(0, -1);
-    }
+      if (ONE_WORD_BEFORE_DOT.test(raw)) {
+        if (raw.endsWith(".")) raw = raw.slice(0, -1);
+        spans.push({ raw, start, end: start + raw.length });
+      } else wordsByPattern(raw, start, spans);
+    } else spans.push({ raw, start, end: start + raw.length });
     // "#1", as chat ranks things ("russia's #1 ask"): the mark is part of the word.
-    if (text.charCodeAt(start - 1) === HASH && isDigitCode(raw.charCodeAt(0)))
-      spans.push({ raw: `#${raw}`, start: start - 1, end: start + raw.length });
-    else spans.push({ raw, start, end: start + raw.length });
+    const word = spans[first];
+    if (word?.start === start && text.charCodeAt(start - 1) === HASH && isDigitCode(word.raw.charCodeAt(0)))
+      spans[first] = { raw: `#${word.raw}`, start: start - 1, end: word.end };
   }
   return spans;
 }
