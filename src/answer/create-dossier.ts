@@ -10,6 +10,7 @@ import {
   analysesReader,
   type PackedAnalyses,
 } from "../search/document-terms.ts";
+import { americanSpelling } from "../search/normalize-word.ts";
 import { knowledgeTexts, type SearchDocument } from "../search/search-documents.ts";
 import { createSearchIndex } from "../search/search-index.ts";
 import { createSemantic, type SemanticTables, semanticTables } from "../search/semantic.ts";
@@ -62,7 +63,7 @@ function warmUpQuestions(bank: Corpus["questionBank"]): string[] {
 
 /** Builds the index and passage library once; every call after that only looks things up. */
 export function createDossier(corpus: Corpus): Dossier {
-  const analyzeWords = createWordAnalysis();
+  const analyzeWords = wordAnalysisOf(corpus);
   const analyzer = analyzerOf(corpus, semanticTablesOf(corpus, analyzeWords), analyzeWords);
   return assemble(corpus, analyzer, (document) => analyseDocument(document, analyzer));
 }
@@ -81,7 +82,7 @@ export function createDossierWithTables(
   kept?: KnowledgeTables,
 ): { dossier: Dossier; tables: KnowledgeTables } {
   // One analysis of words for the word vectors and the index: each written word is read once.
-  const analyzeWords = createWordAnalysis();
+  const analyzeWords = wordAnalysisOf(corpus);
   const semantic = kept ? kept.semantic : semanticTablesOf(corpus, analyzeWords);
   const analyzer = analyzerOf(corpus, semantic, analyzeWords);
   if (kept) {
@@ -183,6 +184,12 @@ function semanticTablesOf(corpus: Corpus, analyzeWords: WordAnalysis): SemanticT
       analyzeWords,
     )
   );
+}
+
+/** Words read with the word vectors' frequencies at hand, so British spellings meet American ones. */
+function wordAnalysisOf(corpus: Corpus): WordAnalysis {
+  const vectors = corpus.wordVectors;
+  return createWordAnalysis(vectors && americanSpelling((word) => vectors.rank(word)));
 }
 
 function analyzerOf(corpus: Corpus, semantic: SemanticTables | undefined, analyzeWords: WordAnalysis) {

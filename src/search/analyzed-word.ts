@@ -44,12 +44,13 @@ const MEANINGS_LIMIT = 50_000;
  */
 const SENTENCE_BEFORE = /[.?!:\n]["”’)]?\s*$/;
 
-export function createWordAnalysis(): WordAnalysis {
+/** `spelling`: a normalized word as the knowledge spells it (see americanSpelling). */
+export function createWordAnalysis(spelling: (word: string) => string = (word) => word): WordAnalysis {
   const meanings = new Map<string, WordMeaning>();
   const meaningOf = (raw: string): WordMeaning => {
     const known = meanings.get(raw);
     if (known !== undefined) return known;
-    const normalized = normalizeWord(raw);
+    const normalized = spelling(normalizeWord(raw));
     const meaning =
       normalized.length === 0 || normalized.length > MAX_WORD_LENGTH
         ? null

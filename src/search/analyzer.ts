@@ -130,7 +130,7 @@ export function createAnalyzer(
           );
       for (const word of analyzed) {
         const distinct = plan.words.find((known) => known.stem === word.stem);
-        const normalized = normalizeWord(text.slice(word.start, word.end));
+        const normalized = word.word;
         if (!distinct || word.stop) continue;
         // A name the articles use, said only aside ("im presenting on them thursday"), is the
         // member's own business: not one an answer must match. One they never use still is.
@@ -148,7 +148,7 @@ export function createAnalyzer(
       for (const word of analyzed) {
         const index = plan.words.findIndex((distinct) => distinct.stem === word.stem);
         if (word.stop || index < 0 || plan.words[index]?.named) continue;
-        for (const near of semantic.nearWords(normalizeWord(text.slice(word.start, word.end)))) {
+        for (const near of semantic.nearWords(word.word)) {
           const [nearWord] = analyzeWords(near.word);
           if (!nearWord || nearWord.stop) continue;
           plan.addExpansion(nearWord.stem, NEAR_WORD_WEIGHT * near.similarity, index);

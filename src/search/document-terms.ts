@@ -61,7 +61,7 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
         lineWords.forEach((words, i) => {
           for (const word of words) {
             if (word.stop || spelled.has(word.stem)) continue;
-            const written = normalizeWord((lines[i] as string).slice(word.start, word.end));
+            const written = word.word;
             if (analyzer.semantic?.isCommonWord(written) !== false) spelled.add(word.stem);
           }
         });

@@ -33,6 +33,11 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["wk", "week"],
   ["wks", "weeks"],
   ["xmas", "christmas"],
+  ["journo", "journalist"],
+  ["journos", "journalists"],
+  // "Ukraine's FM": the articles' "Foreign Minister Dmytro Kuleba" (a synonym of the phrase took
+  // "foreign minister" questions to Lavrov's and Steinmeier's paragraphs).
+  ["fm", "minister"],
   ["abt", "about"],
   ["bout", "about"],
   ["wat", "what"],
@@ -115,4 +120,39 @@ function asSpelledOut(word: string): string {
  */
 function asCountry(word: string): string {
   return word === "us" ? "usa" : word;
+}
+
+/**
+ * British spellings and the American ones the articles use: "characterise", "organisation",
+ * "defence", "behaviour", "centre", "travelled", "analyse", "programme". Each rewrite needs three
+ * letters before it, so "four" is not "for".
+ */
+const BRITISH_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\p{L}{3,})is(e|ed|es|ing|ation|ations)$/u, "$1iz$2"],
+  [/^(\p{L}{3,})ys(e|ed|es|ing)$/u, "$1yz$2"],
+  [/^(\p{L}{3,})our(s|ed|ing|able)?$/u, "$1or$2"],
+  [/^(\p{L}{2,}[^aeiou])re(s)?$/u, "$1er$2"],
+  [/^(\p{L}{3,})ence(s)?$/u, "$1ense$2"],
+  [/^(\p{L}{2,}[aeiou])ll(ed|ing|er|ers)$/u, "$1l$2"],
+  [/^(\p{L}{3,}m)me(s)?$/u, "$1$2"],
+];
+const BRITISH_SHAPE =
+  /(?:is|ys)(?:e|ed|es|ing|ation|ations)$|our(?:s|ed|ing|able)?$|res?$|ences?$|ll(?:ed|ing|ers?)$|mmes?$/;
+
+/**
+ * A normalized word as American English spells it, when that is the commoner spelling by `rank`
+ * (the word vectors' frequency rank, lower is commoner): a rewrite that makes no commoner word
+ * ("promise", "exercise", "presence", "called") is no British spelling.
+ */
+export function americanSpelling(rank: (word: string) => number | undefined): (word: string) => string {
+  return (word) => {
+    if (!BRITISH_SHAPE.test(word)) return word;
+    const own = rank(word) ?? Number.POSITIVE_INFINITY;
+    for (const [ending, american] of BRITISH_ENDINGS) {
+      if (!ending.test(word)) continue;
+      const respelled = word.replace(ending, american);
+      if ((rank(respelled) ?? Number.POSITIVE_INFINITY) < own) return respelled;
+    }
+    return word;
+  };
 }

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createWordAnalysis } from "../../src/search/analyzed-word.ts";
 import { createAnalyzer } from "../../src/search/analyzer.ts";
 import { editDistance } from "../../src/search/edit-distance.ts";
-import { normalizeWord } from "../../src/search/normalize-word.ts";
+import { americanSpelling, normalizeWord } from "../../src/search/normalize-word.ts";
 import type { QueryWord } from "../../src/search/query-plan.ts";
 import { findWordSpans, wordsByPattern } from "../../src/search/word-spans.ts";
 import { foldText } from "../../src/text/fold.ts";
@@ -111,6 +112,28 @@ describe("words", () => {
     );
     expect(stems("ngl how many ppl died tbh")).toEqual(stems("how many people died"));
     expect(stems("fr tho any1 know ukr's odds per npr")).toEqual(stems("know ukraine odds npr"));
+    expect(stems("a journo asked the FM")).toEqual(stems("a journalist asked the minister"));
+  });
+
+  it("spells a British word as American English does, when that is the commoner spelling", () => {
+    const ranks = new Map(
+      ["for", "four", "organization", "organisation", "defense", "defence", "center", "centre"]
+        .concat(["traveled", "travelled", "analyze", "analyse", "program", "programme", "promise"])
+        .map((word, rank) => [word, rank]),
+    );
+    const american = americanSpelling((word) => ranks.get(word));
+    const respelled = (words: string) => words.split(" ").map(american).join(" ");
+    expect(respelled("organisation defence centre travelled analyse programme")).toBe(
+      "organization defense center traveled analyze program",
+    );
+    // No commoner word made by the rewrite, or too short a stem before it: no British spelling.
+    expect(respelled("promise exercise four characterise")).toBe("promise exercise four characterise");
+    const analyzed = createWordAnalysis(american);
+    expect(analyzed("the Organisation's centres").map((word) => word.word)).toEqual([
+      "the",
+      "organization",
+      "centres",
+    ]);
   });
 });
 
