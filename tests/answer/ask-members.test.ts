@@ -125,6 +125,14 @@ describe("ask in members' words", () => {
       "putin told some western journo something about whose rockets are sitting near whose borders — exact words?",
       /npr-2022-01-12¶10$/,
     ],
+    // FP ¶6: "In a speech in late December, …" and in the next sentence "five waves of NATO's
+    // eastward expansion": the month asked about is the passage's, beside the number or not.
+    [
+      "putin at his december presser said russia got tricked by how many rounds of nato enlargment?",
+      /fp-mackinnon¶6$/,
+    ],
+    // WaPo ¶23: the US began sending defensive weapons "during the Trump administration": a time.
+    ["when did the US start giving ukraine defensive weapons", /wapo-sonne¶23$/],
   ])("answers %s in the articles' words", (question, first, within = 1) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);

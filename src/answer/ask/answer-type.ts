@@ -70,10 +70,14 @@ export function asksForParticulars(question: string): boolean {
 }
 
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const MONTHS =
-  "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS = `${MONTH_NAMES}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
+/**
+ * A date, or a time as the articles give one: "last year", "years later", a named period ("during
+ * the Trump administration" answers when the US began sending Ukraine defensive weapons).
+ */
 const DATE = new RegExp(
-  `\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(${WEEKDAYS})\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
+  `\\bduring (?:the )?[A-Z][\\w-]+|\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(${WEEKDAYS})\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
 );
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|double|twice";
@@ -123,6 +127,8 @@ const NOT_A_NAME = new RegExp(
 
 /** "Vienna Thursday", "Geneva in January": a place and a time, not a name. */
 const WHEN = new RegExp(`^(${MONTHS.replaceAll("\\.", "")}|${WEEKDAYS})$`);
+/** The months and weekdays, written out: what a question may name as when something was. */
+export const WHEN_NAMES = `${MONTH_NAMES}|${WEEKDAYS}`.replaceAll("|", " ");
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

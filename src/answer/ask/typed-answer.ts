@@ -10,7 +10,7 @@ import type { QueryPlan } from "../../search/query-plan.ts";
 import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
 import { isPlausibleCorrection } from "../../search/typos.ts";
 import { splitSentences } from "../excerpts/sentences.ts";
-import { answerTypeTest, askedAnswerType } from "./answer-type.ts";
+import { answerTypeTest, askedAnswerType, WHEN_NAMES } from "./answer-type.ts";
 import { outletNames } from "./article.ts";
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
@@ -243,6 +243,12 @@ export function typedAnswer(
   );
   const later = [...question.matchAll(/\b(?:19|20)\d\d\b/g)].some(([year]) => Number(year) > latestYear);
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
+  // When it was ("at his december presser"), is told anywhere in the excerpt: "In a speech in late
+  // December, …" and the next sentence's "five waves" answer how many rounds Putin spoke of then.
+  const whenStems = new Set(analyzer.words(WHEN_NAMES).map((word) => word.stem));
+  const when = plan.words.flatMap((word) =>
+    word.named ? [whenStems.has(word.stem) || /^(?:1[89]|20)\d\d$/.test(word.stem)] : [],
+  );
   // "What did Sherman say about the missile ban": what someone named said on that subject, so the
   // subject is in the sentence that names them. Any sentence of the kind will do, but only there.
   const speech = named.length > 0 ? SPEECH_ASKED.exec(question) : null;
@@ -333,7 +339,7 @@ export function typedAnswer(
         gives &&
         related &&
         (!outcome || subject >= OUTCOME_SUBJECT_SHARE) &&
-        names.every((has, i) => has || (!written[i] && !outcome)),
+        names.every((has, i) => has || (!written[i] && !outcome) || (when[i] === true && written[i])),
     );
   });
   return {
