@@ -133,6 +133,18 @@ describe("ask in members' words", () => {
     ],
     // WaPo ¶23: the US began sending defensive weapons "during the Trump administration": a time.
     ["when did the US start giving ukraine defensive weapons", /wapo-sonne¶23$/],
+    // NPR ¶4: Ryabkov's "ironclad, waterproof, bulletproof" guarantees, remembered otherwise.
+    [
+      "ryabkov said they need 'rock solid watertight' guarantees or smth, what were his exact words",
+      /npr-2022-01-12¶4$/,
+    ],
+    // FP ¶6: "Russia's ambassador to the United States made a similar argument": DC is Washington.
+    [
+      "did some russian diplomat in DC also push this 'we were lied to' argument somewhere?",
+      /fp-mackinnon¶6$/,
+    ],
+    // NPR ¶4: "Russia's chief negotiator, Deputy Foreign Minister Sergei Ryabkov".
+    ["who was russia's point man at the talks & whats his title", /npr-2022-01-12¶4$/, 3],
   ])("answers %s in the articles' words", (question, first, within = 1) => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);
