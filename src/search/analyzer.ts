@@ -111,7 +111,9 @@ export function createAnalyzer(
       return terms;
     },
     query(text, options = {}) {
-      const intensifiers = [...text.matchAll(WANTED_SO_BAD)].map((found) => found.index + found[0].length);
+      const intensifiers = [...text.matchAll(WANTED_SO_BAD), ...text.matchAll(HOW_MANY_ASKED)].map(
+        (found) => found.index + found[0].length,
+      );
       const words = analyzeWords(text);
       const analyzed =
         intensifiers.length === 0
@@ -163,6 +165,12 @@ export function createAnalyzer(
  * "Why does russia want ukraine so bad": how much it is wanted, not something bad. Not "why are
  * relations so bad".
  */
+/**
+ * "Which three countries", "what 2 things": how many the answer has, which a passage listing them
+ * need not write ("keep NATO out of Ukraine, Georgia, and Moldova").
+ */
+const HOW_MANY_ASKED = /\b(?:which|what)\s+(?:two|three|four|five|six|[2-9])(?=\s+\p{L}+s\b)/giu;
+
 const WANTED_SO_BAD =
   /\b(?:wants?|wanted|needs?|needed)\b[^.?!]{0,40}?\b(?:so|that|real|really)\s+bad(?:ly)?\b/giu;
 
