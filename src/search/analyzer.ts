@@ -2,9 +2,10 @@ import type { SynonymGroup } from "../knowledge/schema.ts";
 import { type AnalyzedWord, createWordAnalysis, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
 import { normalizeWord } from "./normalize-word.ts";
-import { buildQueryPlan, type QueryPlan, stemsOf } from "./query-plan.ts";
+import { buildQueryPlan, EXPANSION_WEIGHT, type QueryPlan, stemsOf } from "./query-plan.ts";
 import type { Semantic } from "./semantic.ts";
 import { createSynonymTable, type SynonymTable } from "./synonym-table.ts";
+import { typoEdits } from "./typos.ts";
 
 /**
  * The one analyzer for documents and questions: fold (NFKC, diacritics, quote style, case) →
@@ -146,6 +147,21 @@ export function createAnalyzer(
       }
       if (!semantic) return plan;
       plan.vector = semantic.embed(text, analyzed);
+      // A typo the stemmer cuts otherwise than the word it misspells ("olikar", "olik" for Oliker):
+      // the search's corrections compare stems, so the word meant is searched for too, when its stem
+      // is beyond the corrections' reach.
+      for (const word of analyzed) {
+        const index = plan.words.findIndex((distinct) => distinct.stem === word.stem);
+        if (word.stop || index < 0) continue;
+        const meant = semantic.misspeltFor(word.word);
+        const [meantWord] = meant === undefined ? [] : analyzeWords(meant);
+        if (
+          meantWord &&
+          !meantWord.stop &&
+          editDistance(word.stem, meantWord.stem) > typoEdits(word.stem, word.capitalized)
+        )
+          plan.addExpansion(meantWord.stem, EXPANSION_WEIGHT, index);
+      }
       // Names and numbers are never expanded: a vector puts Poland next to Hungary.
       for (const word of analyzed) {
         const index = plan.words.findIndex((distinct) => distinct.stem === word.stem);

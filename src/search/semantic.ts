@@ -28,6 +28,11 @@ export interface Semantic {
   isName(word: string, capitalizedInQuestion: boolean): boolean;
   /** Whether a (normalized) word is among the most frequent English words: a real word, not a typo. */
   isCommonWord(word: string): boolean;
+  /**
+   * The knowledge's word a word it never uses, and English does not know, is a typo of: the one
+   * fewest edits away ("olikar": "oliker"), or none when two are.
+   */
+  misspeltFor(word: string): string | undefined;
   /** Whether the knowledge's documents use a (normalized) word. */
   uses(word: string): boolean;
   /** Whether the articles' own paragraphs write a (normalized) word. */
@@ -217,6 +222,34 @@ export function createSemantic(
     corrections.set(word, tied ? undefined : best);
     return tied ? undefined : best;
   };
+  /** The knowledge's words by first letter, which a plausible correction keeps (made when first asked). */
+  let byInitial: Map<string, string[]> | undefined;
+  const misspellings = new Map<string, string | undefined>();
+  const misspeltFor = (word: string): string | undefined => {
+    if (frequency.has(word) || vectors.has(word)) return undefined;
+    if (misspellings.has(word)) return misspellings.get(word);
+    if (byInitial === undefined) {
+      byInitial = new Map();
+      for (const known of frequency.keys()) {
+        const initial = known[0] as string;
+        const words = byInitial.get(initial);
+        if (words) words.push(known);
+        else byInitial.set(initial, [known]);
+      }
+    }
+    let best: string | undefined;
+    let fewest = Number.POSITIVE_INFINITY;
+    let tied = false;
+    for (const known of byInitial.get(word[0] ?? "") ?? []) {
+      if (!isPlausibleCorrection(word, known)) continue;
+      const edits = editDistance(word, known);
+      if (edits < fewest) [best, fewest, tied] = [known, edits, false];
+      else if (edits === fewest) tied = true;
+    }
+    if (misspellings.size >= SCANS_REMEMBERED) misspellings.clear();
+    misspellings.set(word, tied ? undefined : best);
+    return tied ? undefined : best;
+  };
   /** Adds the weighted vectors of `words` to `sum`; whether any word had one. */
   const addWords = (sum: Float32Array, words: ReadonlyArray<string>): boolean => {
     let any = false;
@@ -348,6 +381,7 @@ export function createSemantic(
       return capitalizedInQuestion || writtenAsNames.has(word);
     },
     isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
+    misspeltFor,
     uses: (word) => frequency.has(word),
     writes: (word) => articleWords.has(word),
     nearWords(word) {

@@ -122,6 +122,17 @@ describe("semantic", () => {
     expect(same("russia treatis", "russia")).toBeCloseTo(1, 6);
   });
 
+  it("finds the knowledge's word a word it never uses is a typo of, vector or not", () => {
+    // "Oliker" has no vector; "olikar" is one letter off it, and the stemmer cuts the two apart.
+    expect(semantic.misspeltFor("olikar")).toBe("oliker");
+    expect(semantic.misspeltFor("electon")).toBe("election");
+    // A word the articles use, or one English knows, is no typo.
+    expect(semantic.misspeltFor("oliker")).toBeUndefined();
+    expect(semantic.misspeltFor("lunch")).toBeUndefined();
+    // As near "treaties" as "treats": neither.
+    expect(semantic.misspeltFor("treatis")).toBeUndefined();
+  });
+
   it("tells names from words", () => {
     // Written with a capital in the articles, and in few of them.
     expect(semantic.isName("ryabkov", false)).toBe(true);
