@@ -30,7 +30,7 @@ export interface Semantic {
   isCommonWord(word: string): boolean;
   /**
    * The knowledge's word a word it never uses, and English does not know, is a typo of: the one
-   * fewest edits away ("olikar": "oliker"), or none when two are.
+   * fewest edits away ("olikar": "oliker"), the articles' own first, or none when two are.
    */
   misspeltFor(word: string): string | undefined;
   /** Whether the knowledge's documents use a (normalized) word. */
@@ -242,7 +242,9 @@ export function createSemantic(
     let tied = false;
     for (const known of byInitial.get(word[0] ?? "") ?? []) {
       if (!isPlausibleCorrection(word, known)) continue;
-      const edits = editDistance(word, known);
+      // The articles' own spelling before a member's in the question bank ("steinmier"), at as few
+      // edits: half an edit apart.
+      const edits = editDistance(word, known) + (articleWords.has(known) ? 0 : 0.5);
       if (edits < fewest) [best, fewest, tied] = [known, edits, false];
       else if (edits === fewest) tied = true;
     }
