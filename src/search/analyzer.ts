@@ -140,7 +140,8 @@ export function createAnalyzer(
         if (distinct.aside && semantic?.writes(normalized)) continue;
         if (
           semantic
-            ? namesSomething(semantic, normalized, word.capitalized) || /^\p{N}/u.test(normalized)
+            ? namesSomething(semantic, normalized, word.capitalized) ||
+              (/^\p{N}/u.test(normalized) && !HEDGED_NUMBER.test(text.slice(0, word.start)))
             : word.capitalized
         )
           distinct.named = true;
@@ -181,6 +182,12 @@ export function createAnalyzer(
  * "Why does russia want ukraine so bad": how much it is wanted, not something bad. Not "why are
  * relations so bad".
  */
+/**
+ * "Russia's been salty abt nato for like 20 yrs", "heard it was like 50 miles": a member's guess at
+ * a number, not one an answer must write.
+ */
+const HEDGED_NUMBER = /(?:\blike|~)\s*$/iu;
+
 /**
  * "Which three countries", "what 2 things": how many the answer has, which a passage listing them
  * need not write ("keep NATO out of Ukraine, Georgia, and Moldova").

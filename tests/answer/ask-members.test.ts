@@ -151,6 +151,11 @@ describe("ask in members' words", () => {
     // Trenin ¶15, "Frank-Walter Steinmeier", misspelt as the question bank misspells him otherwise
     // ("steinmier"): the articles' spelling is the one meant.
     ["what did Steinmayer fail to get Kiev to agree to", /trenin-2021-12-28¶15$/],
+    // FP ¶3, "not much is new here": "like 20 yrs" is the member's guess, not a figure to find.
+    [
+      "ok but tbh russia has been salty abt nato for like 20 yrs, what's actually different this time",
+      /fp-mackinnon¶3$/,
+    ],
     // Trenin ¶18: "keep NATO out of Ukraine, Georgia, and Moldova", a list that never says "three".
     ["which three countries does putin want the alliance kept out of", /trenin-2021-12-28¶18$/],
   ])("answers %s in the articles' words", (question, first, within = 1) => {
