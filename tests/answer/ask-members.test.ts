@@ -151,6 +151,10 @@ describe("ask in members' words", () => {
     // Trenin ¶15, "Frank-Walter Steinmeier", misspelt as the question bank misspells him otherwise
     // ("steinmier"): the articles' spelling is the one meant.
     ["what did Steinmayer fail to get Kiev to agree to", /trenin-2021-12-28¶15$/],
+    // Asked of one article, its passage answers with fewer of the question's words: Trenin ¶4, Putin
+    // "is acting as if he has the upper hand… because he does"; WaPo ¶33, "a crucial security buffer".
+    ["does trenin reckon putin's holding the better cards here", /trenin-2021-12-28¶4$/],
+    ["How does Russia regard Ukraine according to The Washington Post?", /wapo-sonne¶33$/, 2],
     // FP ¶3, "not much is new here": "like 20 yrs" is the member's guess, not a figure to find.
     [
       "ok but tbh russia has been salty abt nato for like 20 yrs, what's actually different this time",
@@ -162,6 +166,15 @@ describe("ask in members' words", () => {
     const answer = dossier.ask(question);
     expect(answer.confident).toBe(true);
     expect(cited(answer).slice(0, within)).toContainEqual(expect.stringMatching(first));
+  });
+
+  it("still calls not covered what an article named in the question does not say", () => {
+    for (const question of [
+      "how many years would that nato moratorium trenin suggests last? 10? 20?",
+      "what percent of ukrainians support joining nato according to those opinion polls npr mentions",
+      "why did the us pull out of the open skies treaty (the unarmed observation aircraft one trenin mentions)",
+    ])
+      expect(dossier.ask(question).confident, question).toBe(false);
   });
 
   // A long question told around the member's own reading, though no passage has most of its words.

@@ -237,7 +237,7 @@ function askAlone(
     compared &&
     eachInTurn(
       context,
-      { ...asking, words: compared.rest, plan: searchPlan(context, compared.rest), compared: true },
+      { ...asking, words: compared.rest, plan: searchPlan(context, compared.rest) },
       compared.articles,
     );
   if (inTurn !== undefined) return inTurn;
@@ -268,8 +268,6 @@ interface Asking {
   limit: number;
   guildId: string | undefined;
   leaveOut: ReadonlyArray<string>;
-  /** Asked of one article of several the question compares (see eachInTurn). */
-  compared?: boolean;
 }
 
 /**
@@ -312,7 +310,7 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const particulars = asksForParticulars(text);
   const covered = matches.someNamed(
     (coverage) =>
-      coverage >= (particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan, asking.compared === true)),
+      coverage >= (particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan, article !== undefined)),
   );
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
   const floor = (covered ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
