@@ -1,7 +1,6 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
 import { type AnalyzedWord, createWordAnalysis, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
-import { normalizeWord } from "./normalize-word.ts";
 import { buildQueryPlan, EXPANSION_WEIGHT, type QueryPlan, stemsOf } from "./query-plan.ts";
 import type { Semantic } from "./semantic.ts";
 import { createSynonymTable, type SynonymTable } from "./synonym-table.ts";
@@ -179,10 +178,6 @@ export function createAnalyzer(
 }
 
 /**
- * "Why does russia want ukraine so bad": how much it is wanted, not something bad. Not "why are
- * relations so bad".
- */
-/**
  * "Russia's been salty abt nato for like 20 yrs", "heard it was like 50 miles": a member's guess at
  * a number, not one an answer must write.
  */
@@ -194,6 +189,10 @@ const HEDGED_NUMBER = /(?:\blike|~)\s*$/iu;
  */
 const HOW_MANY_ASKED = /\b(?:which|what)\s+(?:two|three|four|five|six|[2-9])(?=\s+\p{L}+s\b)/giu;
 
+/**
+ * "Why does russia want ukraine so bad": how much it is wanted, not something bad. Not "why are
+ * relations so bad".
+ */
 const WANTED_SO_BAD =
   /\b(?:wants?|wanted|needs?|needed)\b[^.?!]{0,40}?\b(?:so|that|real|really)\s+bad(?:ly)?\b/giu;
 

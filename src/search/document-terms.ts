@@ -1,6 +1,5 @@
 import type { Analyzer } from "./analyzer.ts";
 import type { DocumentTerms } from "./inverted-index.ts";
-import { normalizeWord } from "./normalize-word.ts";
 import { numberIn } from "./phrasings.ts";
 import { SEARCH_FIELDS, type SearchDocument } from "./search-documents.ts";
 
