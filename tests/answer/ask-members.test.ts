@@ -116,11 +116,12 @@ describe("ask in members' words", () => {
     ["can washington call putin's bluff", /trenin-2021-12-28¶8$/, 3],
     // Trenin ¶6: "a separate agreement between Russia and NATO", misspelt.
     ["trenin mentions a seperate russia-nato deal, what would that cover", /trenin-2021-12-28¶6$/],
-    // FP ¶5: Oliker of the International Crisis Group on "the current crisis", spelt the British way.
+    // FP ¶5: Oliker of the International Crisis Group on "a crisis relating to Ukraine and to European
+    // security", asked in British spelling.
     ["How does the Crisis Group analyst characterise the nature of the present crisis?", /fp-mackinnon¶5$/],
     // Trenin ¶15: "Steinmeier, then foreign minister": chat's "FM".
     ["what couldnt steinmeier get kyiv to agree to back when he was FM", /trenin-2021-12-28¶15$/],
-    // NPR ¶10: Putin's answer to "a British journalist": chat's "journo".
+    // NPR ¶10: "argued Putin to a Western journalist": chat's "journo".
     [
       "putin told some western journo something about whose rockets are sitting near whose borders — exact words?",
       /npr-2022-01-12¶10$/,
