@@ -57,13 +57,9 @@ export function analyseDocument(document: SearchDocument, analyzer: Analyzer): A
       // Members' words in the bank are misspelt on purpose now and then ("sulivan"): only its words
       // English knows are a spelling to trust.
       if (field === BANK_FIELD)
-        lineWords.forEach((words, i) => {
-          for (const word of words) {
-            if (word.stop || spelled.has(word.stem)) continue;
-            const written = word.word;
-            if (analyzer.semantic?.isCommonWord(written) !== false) spelled.add(word.stem);
-          }
-        });
+        for (const word of lineWords.flat())
+          if (!word.stop && !spelled.has(word.stem) && analyzer.semantic?.isCommonWord(word.word) !== false)
+            spelled.add(word.stem);
     }
     return lineTerms.flat();
   });
