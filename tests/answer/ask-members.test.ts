@@ -169,6 +169,13 @@ describe("ask in members' words", () => {
     expect(cited(answer).slice(0, within)).toContainEqual(expect.stringMatching(first));
   });
 
+  it("cuts the excerpt at the sentence answering in a member's word for the article's", () => {
+    // NPR ¶4: Ryabkov's "We don't trust the other side", asked as faith in the Americans' word.
+    const answer = dossier.ask("does moscow have any faith in the americans' word?");
+    expect(answer.confident).toBe(true);
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("We don't trust the other side");
+  });
+
   it("still calls not covered what an article named in the question does not say", () => {
     for (const question of [
       "how many years would that nato moratorium trenin suggests last? 10? 20?",
