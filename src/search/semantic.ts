@@ -2,7 +2,7 @@ import { rowScan } from "../knowledge/row-scan.ts";
 import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
 import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
-import { isPlausibleCorrection } from "./typos.ts";
+import { isPlausibleCorrection, typoEdits } from "./typos.ts";
 
 /**
  * What word vectors add to the words themselves, in the two places they measurably helped on the
@@ -237,14 +237,17 @@ export function createSemantic(
         else byInitial.set(initial, [known]);
       }
     }
+    // As isPlausibleCorrection judges a typo: the same first letter, within the edits its length allows.
+    const allowed = typoEdits(word);
     let best: string | undefined;
     let fewest = Number.POSITIVE_INFINITY;
     let tied = false;
-    for (const known of byInitial.get(word[0] ?? "") ?? []) {
-      if (!isPlausibleCorrection(word, known)) continue;
+    for (const known of allowed > 0 ? (byInitial.get(word[0] ?? "") ?? []) : []) {
+      const distance = editDistance(word, known, allowed);
+      if (distance > allowed) continue;
       // The articles' own spelling before a member's in the question bank ("steinmier"), at as few
       // edits: half an edit apart.
-      const edits = editDistance(word, known) + (articleWords.has(known) ? 0 : 0.5);
+      const edits = distance + (articleWords.has(known) ? 0 : 0.5);
       if (edits < fewest) [best, fewest, tied] = [known, edits, false];
       else if (edits === fewest) tied = true;
     }
