@@ -158,19 +158,56 @@ export function hasBetweenBoundaries(text: string, phrase: string): boolean {
   return false;
 }
 
+/** The names a text writes, whoever asks: what a question's test of a person reads of it. */
+interface NamesWritten {
+  /** Each name or alias of the knowledge's people it writes, as written (one inside another too). */
+  listed: ReadonlyArray<string>;
+  /**
+   * Two capitalised words that may be a name ("Wendy Sherman"): the first not a sentence's opening
+   * word, a month or a title ("In June", "The Kremlin", "United States"), the second not a time.
+   */
+  pairs: ReadonlyArray<readonly [string, string]>;
+}
+
+/** Texts whose names are remembered, per knowledge: its sentences, read for every person asked for. */
+const NAMES_REMEMBERED = 20_000;
+
 /**
- * Every name and alias of the knowledge's people, as one pattern compiled once: a pattern of only
- * those a question does not name, compiled for each question, took milliseconds each time.
+ * Every name and alias of the knowledge's people as one pattern compiled once (one of only those a
+ * question does not name, compiled for each question, took milliseconds each time), and the names
+ * each text read writes: the answer to every "who" question reads the same sentences with it again,
+ * and a pattern of some hundred names is slow to run.
  */
-const namesPatterns = new WeakMap<object, RegExp>();
-function namesPattern(people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>): RegExp {
-  let pattern = namesPatterns.get(people);
-  if (pattern === undefined) {
+const namesOfPeople = new WeakMap<object, (text: string) => NamesWritten>();
+function namesReader(
+  people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+): (text: string) => NamesWritten {
+  let reader = namesOfPeople.get(people);
+  if (reader === undefined) {
     const names = people.flatMap((person) => [person.name, ...person.aliases]).map(escapeRegExp);
-    pattern = new RegExp(`\\b(${names.join("|")})\\b`, "gi");
-    namesPatterns.set(people, pattern);
+    const pattern = new RegExp(`\\b(${names.join("|")})\\b`, "gi");
+    const remembered = new Map<string, NamesWritten>();
+    reader = (text) => {
+      const known = remembered.get(text);
+      if (known) return known;
+      const listed: string[] = [];
+      pattern.lastIndex = 0;
+      for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+        listed.push(found[1] ?? "");
+        pattern.lastIndex = found.index + 1;
+      }
+      const pairs = Array.from(
+        text.matchAll(TWO_CAPITALISED),
+        ([, first = "", second = ""]) => [first, second] as const,
+      ).filter(([first, second]) => !NOT_A_NAME.test(first) && !WHEN.test(second));
+      if (remembered.size >= NAMES_REMEMBERED) remembered.clear();
+      const written = { listed, pairs };
+      remembered.set(text, written);
+      return written;
+    };
+    namesOfPeople.set(people, reader);
   }
-  return pattern;
+  return reader;
 }
 
 type People = ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>;
@@ -292,25 +329,17 @@ export function answerTypeTest(
       .flat()
       .map((name) => name.toLowerCase()),
   );
-  const names = namesPattern(people);
+  const namesIn = namesReader(people);
   // Asked for a name, someone the knowledge knows only by a description ("a senior Biden
   // administration official") is no answer: the description is what the member has already.
   const nameAsked = NAME_ASKED.test(question);
-  const someoneElse = (text: string) => {
-    names.lastIndex = 0;
-    for (let found = names.exec(text); found !== null; found = names.exec(text)) {
-      const name = found[1] ?? "";
-      if (!named.has(name.toLowerCase()) && !(nameAsked && /(?:^|\s)\p{Ll}/u.test(name))) return true;
-      names.lastIndex = found.index + 1;
-    }
-    return false;
-  };
-  // Or someone it does not list, written as a name: two capitalised words ("Wendy Sherman"), the
-  // first not a sentence's opening word, a month or a title ("In June", "The Kremlin", "United States").
-  return (text) =>
-    someoneElse(text) ||
-    [...text.matchAll(TWO_CAPITALISED)].some(
-      ([, first = "", second = ""]) =>
-        !NOT_A_NAME.test(first) && !WHEN.test(second) && !inQuestion(first) && !inQuestion(second),
+  // Someone the knowledge lists whom the question does not name, or someone it does not list,
+  // written as a name.
+  return (text) => {
+    const { listed, pairs } = namesIn(text);
+    return (
+      listed.some((name) => !named.has(name.toLowerCase()) && !(nameAsked && /(?:^|\s)\p{Ll}/u.test(name))) ||
+      pairs.some(([first, second]) => !inQuestion(first) && !inQuestion(second))
     );
+  };
 }
