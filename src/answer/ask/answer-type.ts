@@ -35,8 +35,13 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   ],
 ];
 
+/** The question last read, with its kind of answer: one answer reads it three times, and the patterns are slow. */
+let lastRead: { question: string; type: AnswerType | undefined } | undefined;
+
 export function askedAnswerType(question: string): AnswerType | undefined {
-  return ASKS.find(([, pattern]) => pattern.test(question))?.[0];
+  if (lastRead?.question !== question)
+    lastRead = { question, type: ASKS.find(([, pattern]) => pattern.test(question))?.[0] };
+  return lastRead.type;
 }
 
 /**
