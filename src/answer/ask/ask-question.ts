@@ -324,10 +324,6 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
     covered || (!particulars && first !== undefined && matches.wordingOf(first) >= CONFIDENT_WORDING);
   const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants);
-  const inArticle = (result: AnswerResult): AnswerResult =>
-    article === undefined
-      ? result
-      : { ...result, excerpts: result.excerpts.filter((excerpt) => excerpt.citation.article === article) };
 
   const claimed = new ClaimedPassages(asking.leaveOut);
   const results: AnswerResult[] = [];
@@ -352,11 +348,16 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
     );
   const nextHit = answerOrder(context, matches, hits, keep);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
-    const built = resultOfHit(context, hit, withClosestWay(terms, hit, statistics), (paragraph) =>
-      claimed.has(paragraph),
+    // Asked of one article, the search matched only what cites it, and only those citations are shown.
+    const built = resultOfHit(
+      context,
+      hit,
+      withClosestWay(terms, hit, statistics),
+      (paragraph) => claimed.has(paragraph),
+      article,
     );
     if (!built) continue;
-    const ordered = orderExcerpts(inArticle(built), terms, analyzer.indexTerms, EXCERPTS_PER_RESULT);
+    const ordered = orderExcerpts(built, terms, analyzer.indexTerms, EXCERPTS_PER_RESULT);
     // A curated entry whose excerpt lacks the date, number or name asked for does not take its
     // paragraph from the passage whose own sentences give it ("when did Moscow publish Lavrov's
     // letters": the entry on France and Germany cites another sentence of the paragraph that does).

@@ -189,16 +189,21 @@ export function qaEntryOf(
  * The knowledge entry behind a search hit, as a result; undefined if it vanished meanwhile, or when
  * every paragraph it quotes is `shown` already: an answer would drop it, so it is not built ("how
  * many people have died in the Donbass war" built eight results for five, two of them events
- * quoting only paragraphs the first cards showed; the answers are the same).
+ * quoting only paragraphs the first cards showed; the answers are the same). Asked of one article,
+ * only its citations of that article are excerpted (one entry's excerpts of the others were cut
+ * from their paragraphs, weighed and thrown away).
  */
 export function resultOfHit(
   indexes: DossierIndexes,
   hit: RankedHit,
   terms: RelevantTerms,
   shown: (paragraph: string) => boolean = () => false,
+  article?: string,
 ): AnswerResult | undefined {
   const { library } = indexes;
   const score = hit.relevance;
+  const within = (citations: Citation[]) =>
+    article === undefined ? citations : citations.filter((citation) => citation.article === article);
   const fresh = (citations: ReadonlyArray<Citation>) =>
     citations.some((citation) => !shown(passageRef(citation.article, citation.paragraph)));
   switch (hit.kind) {
@@ -208,24 +213,29 @@ export function resultOfHit(
     }
     case "qa": {
       const entry = qaEntryOf(indexes, hit);
-      return entry && fresh(entry.citations)
-        ? qaResult(library, entry, terms, score, hit.guildId)
+      const citations = within(entry?.citations ?? []);
+      return entry && fresh(citations)
+        ? qaResult(library, { ...entry, citations }, terms, score, hit.guildId)
         : undefined;
     }
     case "quote": {
       const quote = indexes.quotes.get(hit.ref);
-      return quote && fresh([quote.citation])
+      return quote && fresh(within([quote.citation]))
         ? quoteResult(library, quote, indexes.people.get(quote.speaker), terms, score)
         : undefined;
     }
     case "event": {
       const event = indexes.events.get(hit.ref);
-      return event && fresh(event.citations) ? eventResult(library, event, terms, score) : undefined;
+      const citations = within(event?.citations ?? []);
+      return event && fresh(citations)
+        ? eventResult(library, { ...event, citations }, terms, score)
+        : undefined;
     }
     case "demand": {
       const demand = indexes.demands.get(hit.ref);
-      return demand && fresh(demand.statement)
-        ? demandResult(library, demand, terms, score, false)
+      const statement = within(demand?.statement ?? []);
+      return demand && fresh(statement)
+        ? demandResult(library, { ...demand, statement }, terms, score, false)
         : undefined;
     }
   }
