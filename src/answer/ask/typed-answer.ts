@@ -300,46 +300,54 @@ export function typedAnswer(
     return terms.length > 0 ? [{ terms: new Set(terms), weight: statistics.wordWeight(word) }] : [];
   });
   const subjectWeight = subjectWords.reduce((sum, word) => sum + word.weight, 0);
-  // The windows of one paragraph share sentences: each is read once per question.
-  const readSentence = remembered((sentence: string) => {
+  // The windows of one paragraph share sentences: each is read once per question, and only as far
+  // as the test needs (most sentences give no date, number or name, and the rest is not asked of them).
+  const namesIn = remembered((sentence: string) => {
     const terms = analyzer.indexTerms(sentence);
-    return {
-      gives: test(sentence),
-      speaks: SPOKEN.test(sentence),
-      // "What has Stoltenberg been saying about all this" asks for anything they said.
-      related:
-        questionTerms.size === 0 ||
-        terms.some(
+    return named.map((thing) => terms.some((term) => mentions(thing, term)));
+  });
+  const gives = remembered(test);
+  // "What has Stoltenberg been saying about all this" asks for anything they said.
+  const related = remembered(
+    (sentence: string) =>
+      questionTerms.size === 0 ||
+      analyzer
+        .indexTerms(sentence)
+        .some(
           (term) => questionTerms.has(term) || misspelt.some((typo) => isPlausibleCorrection(typo, term)),
         ),
-      names: named.map((thing) => terms.some((term) => mentions(thing, term))),
-      subject:
-        subjectWords.reduce(
-          (sum, word) => sum + (terms.some((t) => word.terms.has(t)) ? word.weight : 0),
-          0,
-        ) / (subjectWeight || 1),
-    };
-  });
+  );
+  const subjectShare = (sentence: string) => {
+    const terms = analyzer.indexTerms(sentence);
+    return (
+      subjectWords.reduce((sum, word) => sum + (terms.some((t) => word.terms.has(t)) ? word.weight : 0), 0) /
+      (subjectWeight || 1)
+    );
+  };
   // Remembered: each sentence window of each passage shown is tested, and the answer tests them again.
   const wants: TextTest = remembered((text) => {
-    const sentences = sentencesOf(text).map(readSentence);
+    const sentences = sentencesOf(text);
+    const names = sentences.map(namesIn);
     // A named thing the text never writes was matched through its passage's bank or aliases: it
     // cannot be beside anything (but what became of it is told only where it is written). Either
     // way, the answer is beside some word of the question.
-    const written = named.map((_, i) => sentences.some(({ names }) => names[i]));
+    const written = named.map((_, i) => names.some((has) => has[i]));
     // What someone said may run over the sentences of a quotation: anywhere in the excerpt will do.
     if (!typed && speech)
       return (
         written.some(Boolean) &&
-        sentences.some(({ related }) => related) &&
-        (!spokenBySomeone || sentences.some(({ speaks, names }) => speaks && names.some(Boolean)))
+        sentences.some(related) &&
+        (!spokenBySomeone ||
+          sentences.some((sentence, k) => SPOKEN.test(sentence) && (names[k] ?? []).some(Boolean)))
       );
     return sentences.some(
-      ({ gives, related, names, subject }) =>
-        gives &&
-        related &&
-        (!outcome || subject >= OUTCOME_SUBJECT_SHARE) &&
-        names.every((has, i) => has || (!written[i] && !outcome) || (when[i] === true && written[i])),
+      (sentence, k) =>
+        gives(sentence) &&
+        related(sentence) &&
+        (!outcome || subjectShare(sentence) >= OUTCOME_SUBJECT_SHARE) &&
+        (names[k] ?? []).every(
+          (has, i) => has || (!written[i] && !outcome) || (when[i] === true && written[i]),
+        ),
     );
   });
   return {
