@@ -262,7 +262,7 @@ function searchPlan(context: DossierIndexes, words: string): QueryPlan {
 /** A question as read: its whole text, as searched for (without an article's name), options. */
 interface Asking {
   text: string;
-  /** The words searched for, and their plan (which a search adds expansions to). */
+  /** The words searched for, and their plan. */
   words: string;
   plan: QueryPlan;
   limit: number;
@@ -285,8 +285,7 @@ function orFromTheOthers(
   article: string,
   inArticle: Answer,
 ): Answer {
-  const plan = searchPlan(context, asking.words);
-  const everywhere = answerOf(context, { ...asking, plan }, undefined);
+  const everywhere = answerOf(context, asking, undefined);
   const asked = findArticle(context.corpus, article);
   const citesAsked = everywhere.results.some((result) =>
     result.excerpts.some((excerpt) => excerpt.citation.article === article),
@@ -467,8 +466,13 @@ function eachInTurn(
   asking: Asking,
   articles: ReadonlyArray<string>,
 ): Answer | undefined {
-  const answers = articles.map((article) => answerOf(context, asking, article));
-  if (!answers.every((answer) => answer.confident)) return undefined;
+  // Each article's answer in turn, none after the first that is not confident.
+  const answers: Answer[] = [];
+  for (const article of articles) {
+    const answer = answerOf(context, asking, article);
+    if (!answer.confident) return undefined;
+    answers.push(answer);
+  }
   const claimed = new ClaimedPassages();
   const results: AnswerResult[] = [];
   const longest = Math.max(...answers.map((answer) => answer.results.length));
