@@ -169,6 +169,17 @@ describe("ask in members' words", () => {
     expect(cited(answer).slice(0, within)).toContainEqual(expect.stringMatching(first));
   });
 
+  it("reads a year beside the name the next sentence gives what it told of", () => {
+    // NPR ¶13: "…its obligations under 2015 agreements to end the fighting… That peace deal, known as
+    // the Minsk agreements, has stalled".
+    const answer = dossier.ask("what year were the minsk agreements per npr");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toBe("passage npr-2022-01-12¶13");
+    expect(answer.results[0]?.excerpts[0]?.text).toContain("2015 agreements");
+    // Who said what is still told in the sentence saying it: "Russia says…" is not the US backing Minsk.
+    expect(cited(dossier.ask("does the us back minsk? does ukraine?"))[0]).toBe("passage npr-2022-01-12¶15");
+  });
+
   it("cuts the excerpt at the sentence answering in a member's word for the article's", () => {
     // NPR ¶4: Ryabkov's "We don't trust the other side", asked as faith in the Americans' word.
     const answer = dossier.ask("does moscow have any faith in the americans' word?");

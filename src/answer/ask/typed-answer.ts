@@ -144,6 +144,26 @@ function withIntroducedQuotations(sentences: string[]): string[] {
   return read;
 }
 
+/** A sentence naming again what the one before told of: "That peace deal, known as the Minsk agreements, …". */
+const NAMES_AGAIN =
+  /^\s*(?:That|This|These|Those)\s+(?:\p{Ll}+\s+)?\p{Ll}+,?\s+(?:known as|called|dubbed|named)\b/u;
+
+/**
+ * The sentences, each naming again what the one before told of read with it: "under 2015 agreements
+ * to end the fighting" and then "That peace deal, known as the Minsk agreements, has stalled" give
+ * the year of the Minsk agreements. Only for a date, a number or a name: who said what is told in
+ * the sentence that says it ("does the US back Minsk" is not answered by "Russia says…").
+ */
+function withNamedAgain(sentences: string[]): string[] {
+  const read: string[] = [];
+  for (const sentence of sentences) {
+    const before = read.at(-1);
+    if (before !== undefined && NAMES_AGAIN.test(sentence)) read[read.length - 1] = `${before} ${sentence}`;
+    else read.push(sentence);
+  }
+  return read;
+}
+
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
 function remembered<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
@@ -326,7 +346,7 @@ export function typedAnswer(
   };
   // Remembered: each sentence window of each passage shown is tested, and the answer tests them again.
   const wants: TextTest = remembered((text) => {
-    const sentences = sentencesOf(text);
+    const sentences = typed ? withNamedAgain(sentencesOf(text)) : sentencesOf(text);
     const names = sentences.map(namesIn);
     // A named thing the text never writes was matched through its passage's bank or aliases: it
     // cannot be beside anything (but what became of it is told only where it is written). Either
