@@ -135,16 +135,22 @@ function weighWindows(
   for (let first = 0; first < sentences.length; first += 1) {
     if ((sentences[first]?.start ?? 0) > containing.start) break;
     const found = new Set<string>();
+    // The weight of the terms found, summed as they are found (in the order weightOf sums them).
+    let weight = 0;
     for (let last = first; last < Math.min(sentences.length, first + max); last += 1) {
-      for (const term of perSentence[last] ?? []) found.add(term);
+      for (const term of perSentence[last] ?? []) {
+        if (found.has(term)) continue;
+        found.add(term);
+        weight += terms.get(term) ?? 0;
+      }
       const start = sentences[first]?.start ?? 0;
       const end = sentences[last]?.end ?? 0;
       if (end < containing.end) continue;
+      const closeness = SIMILARITY_WEIGHT * similarityOf(similarities, first, last);
+      // A window that could not reach the best even with the kind of answer asked for is not read for it.
+      if (best !== undefined && weight + closeness + ANSWER_TYPE_BONUS < best.score - 1e-9) continue;
       const typed = terms.wants?.(passage.paragraph.text.slice(start, end)) === true;
-      const score =
-        weightOf(found, terms) +
-        (typed ? ANSWER_TYPE_BONUS : 0) +
-        SIMILARITY_WEIGHT * similarityOf(similarities, first, last);
+      const score = weight + (typed ? ANSWER_TYPE_BONUS : 0) + closeness;
       const better =
         best === undefined ||
         score > best.score + 1e-9 ||
