@@ -1,5 +1,11 @@
 import type { QueryPlan } from "./query-plan.ts";
 
+/** A question word an index term stands for, and how much of it (a synonym stands for less). */
+interface Credit {
+  word: number;
+  credit: number;
+}
+
 /**
  * A document's sets of numbers (its ways of asking, as index terms or as words) laid end to end in one
  * array: set k is `items` from `starts[k]` up to `starts[k + 1]`. Thousands of ways of asking kept as
@@ -58,16 +64,8 @@ function packNumbers(
  */
 export class Phrasings {
   private readonly numbers = new Map<string, number>();
-  /**
-   * By term number, for the question being measured: 1 + where its credits start in `creditWords`
-   * and `creditValues` (the question words the term stands for, and how much of each: a synonym
-   * stands for less), 0 for a term the question does not have. Typed arrays, read for every way of
-   * asking of every candidate: a list of objects per term was a twentieth of an answer.
-   */
-  private slotOf = new Int32Array(0);
-  private creditStarts = new Int32Array(0);
-  private creditWords = new Int32Array(0);
-  private creditValues = new Float64Array(0);
+  /** By term number, for the question being measured: the question words the term stands for. */
+  private readonly creditsOf: Array<Credit[] | undefined> = [];
   /** The term numbers given credits for that question, cleared when the next one starts. */
   private credited: number[] = [];
   /** By term number, the term. */
@@ -79,7 +77,10 @@ export class Phrasings {
   }
 
   private numberOf(term: string): number {
-    return numberIn(this.numbers, term, () => this.terms.push(term));
+    return numberIn(this.numbers, term, () => {
+      this.creditsOf.push(undefined);
+      this.terms.push(term);
+    });
   }
 
   /** The index terms of a document's k-th way of asking. */
@@ -91,50 +92,27 @@ export class Phrasings {
     return terms;
   }
 
-  /** Lays out a question's credits by term number (see slotOf), in the order its terms give them. */
-  private credit(plan: QueryPlan): void {
-    for (const number of this.credited) this.slotOf[number] = 0;
-    if (this.slotOf.length < this.numbers.size) this.slotOf = new Int32Array(this.numbers.size * 2);
-    const byNumber = new Map<number, Array<{ word: number; credit: number }>>();
-    for (const term of plan.terms) {
-      const number = this.numbers.get(term.term);
-      // A term no phrasing uses adds nothing to any.
-      if (number === undefined) continue;
-      let credits = byNumber.get(number);
-      if (credits === undefined) {
-        credits = [];
-        byNumber.set(number, credits);
-      }
-      for (const word of term.words) credits.push({ word, credit: Math.min(1, term.weight) });
-    }
-    const count = [...byNumber.values()].reduce((sum, credits) => sum + credits.length, 0);
-    if (this.creditWords.length < count) {
-      this.creditWords = new Int32Array(count * 2);
-      this.creditValues = new Float64Array(count * 2);
-    }
-    if (this.creditStarts.length < byNumber.size + 1)
-      this.creditStarts = new Int32Array(byNumber.size * 2 + 1);
-    this.credited = [...byNumber.keys()];
-    let at = 0;
-    this.credited.forEach((number, slot) => {
-      this.slotOf[number] = slot + 1;
-      this.creditStarts[slot] = at;
-      for (const { word, credit } of byNumber.get(number) ?? []) {
-        this.creditWords[at] = word;
-        this.creditValues[at++] = credit;
-      }
-    });
-    this.creditStarts[this.credited.length] = at;
-  }
-
   /**
    * For one question: the largest share of its words (weighted by `weights`) one of a document's
    * phrasings has, 0…1, and which phrasing that is (of the last document measured). Valid until the
    * next question is measured.
    */
   meter(plan: QueryPlan, weights: Float64Array): PhrasingMeter {
-    this.credit(plan);
-    const { slotOf, creditStarts, creditWords, creditValues } = this;
+    const { creditsOf } = this;
+    for (const number of this.credited) creditsOf[number] = undefined;
+    this.credited = [];
+    for (const term of plan.terms) {
+      const number = this.numbers.get(term.term);
+      // A term no phrasing uses adds nothing to any.
+      if (number === undefined) continue;
+      let credits = creditsOf[number];
+      if (credits === undefined) {
+        credits = [];
+        creditsOf[number] = credits;
+        this.credited.push(number);
+      }
+      for (const word of term.words) credits.push({ word, credit: Math.min(1, term.weight) });
+    }
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const credit = new Float64Array(weights.length);
     // The phrasing last found closest: a variable of this closure, not a property, so that the
@@ -150,15 +128,13 @@ export class Phrasings {
           // A phrasing without any of the question's terms has none of its words: it cannot be best.
           let any = false;
           for (let t = starts[k] as number; t < (starts[k + 1] as number); t++) {
-            const slot = slotOf[items[t] as number] as number;
-            if (slot === 0) continue;
+            const credits = creditsOf[items[t] as number];
+            if (credits === undefined) continue;
             if (!any) {
               credit.fill(0);
               any = true;
             }
-            for (let c = creditStarts[slot - 1] as number; c < (creditStarts[slot] as number); c++) {
-              const word = creditWords[c] as number;
-              const value = creditValues[c] as number;
+            for (const { word, credit: value } of credits) {
               if (value > (credit[word] as number)) credit[word] = value;
             }
           }
