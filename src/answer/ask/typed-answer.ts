@@ -149,9 +149,9 @@ const NAMES_AGAIN =
   /^\s*(?:That|This|These|Those)\s+(?:\p{Ll}+\s+)?\p{Ll}+,?\s+(?:known as|called|dubbed|named)\b/u;
 
 /**
- * The sentences, each naming again what the one before told of read with it: "under 2015 agreements
- * to end the fighting" and then "That peace deal, known as the Minsk agreements, has stalled" give
- * the year of the Minsk agreements. Only for a date, a number or a name: who said what is told in
+ * The sentences, with one that names what the sentence before told of read as one with it: "under
+ * 2015 agreements to end the fighting" and then "That peace deal, known as the Minsk agreements, has
+ * stalled" give the year of the Minsk agreements. Only for a date, a number or a name: who said what is told in
  * the sentence that says it ("does the US back Minsk" is not answered by "Russia says…").
  */
 function withNamedAgain(sentences: string[]): string[] {
