@@ -164,6 +164,17 @@ function withNamedAgain(sentences: string[]): string[] {
   return read;
 }
 
+/** The stems of the months and weekdays, by analyzer: read once, not for every question. */
+const whenStemsByAnalyzer = new WeakMap<object, ReadonlySet<string>>();
+function whenStemsOf(analyzer: SearchIndex["analyzer"]): ReadonlySet<string> {
+  let stems = whenStemsByAnalyzer.get(analyzer);
+  if (stems === undefined) {
+    stems = new Set(analyzer.words(WHEN_NAMES).map((word) => word.stem));
+    whenStemsByAnalyzer.set(analyzer, stems);
+  }
+  return stems;
+}
+
 /** `read`, remembering what it said of each text (for one question: the memory goes with it). */
 function remembered<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
@@ -265,7 +276,7 @@ export function typedAnswer(
   const named = plan.words.flatMap((word, index) => (word.named ? [termsOf(index)] : []));
   // When it was ("at his december presser"), is told anywhere in the excerpt: "In a speech in late
   // December, …" and the next sentence's "five waves" answer how many rounds Putin spoke of then.
-  const whenStems = new Set(analyzer.words(WHEN_NAMES).map((word) => word.stem));
+  const whenStems = whenStemsOf(analyzer);
   const when = plan.words.flatMap((word) =>
     word.named ? [whenStems.has(word.stem) || /^(?:1[89]|20)\d\d$/.test(word.stem)] : [],
   );
