@@ -30,6 +30,11 @@ export interface Excerpt {
   /** Exact words from the cited paragraph: never edited, never cut mid-word. */
   text: string;
   highlights: Highlight[];
+  /**
+   * Where it gives the date, figure or name the question asks for ("2015" for "what year"): shown in
+   * bold beside the question's telling words, but not counted as words of the question.
+   */
+  answers?: Highlight[];
   citation: Citation;
 }
 

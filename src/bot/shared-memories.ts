@@ -123,6 +123,7 @@ const citationSchema = z.object({
 export const excerptSchema = z.object({
   text: z.string(),
   highlights: z.array(highlightSchema),
+  answers: z.array(highlightSchema).optional(),
   citation: citationSchema,
 });
 const answerSchema: z.ZodType<Answer> = z.object({

@@ -188,12 +188,15 @@ export function withoutRunInLabel(excerpt: Excerpt): Excerpt {
   const label = RUN_IN_LABEL.exec(excerpt.text)?.[0];
   if (label === undefined) return excerpt;
   const cut = label.length;
+  const shift = (highlights: readonly Highlight[]) =>
+    highlights
+      .filter((highlight) => highlight.end > cut)
+      .map((highlight) => ({ start: Math.max(0, highlight.start - cut), end: highlight.end - cut }));
   return {
     ...excerpt,
     text: excerpt.text.slice(cut),
-    highlights: excerpt.highlights
-      .filter((highlight) => highlight.end > cut)
-      .map((highlight) => ({ start: Math.max(0, highlight.start - cut), end: highlight.end - cut })),
+    highlights: shift(excerpt.highlights),
+    ...(excerpt.answers === undefined ? {} : { answers: shift(excerpt.answers) }),
   };
 }
 
@@ -233,5 +236,6 @@ function keepBold(excerpt: Excerpt, bold: ReadonlySet<string>, emphasised: Set<s
       emphasised.add(word);
       return true;
     });
-  return { ...excerpt, highlights, matched: excerpt.highlights };
+  // And what the question asks for, where the excerpt gives it: "2015" for "what year".
+  return { ...excerpt, highlights: [...highlights, ...(excerpt.answers ?? [])], matched: excerpt.highlights };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Answer, paragraphOf } from "../../src/answer/answer.ts";
-import { answerTypeTest, askedAnswerType } from "../../src/answer/ask/answer-type.ts";
+import { answerTypeTest, askedAnswerType, askedForIn } from "../../src/answer/ask/answer-type.ts";
 import { articleMentionFinder } from "../../src/answer/ask/article.ts";
 import { createDossier } from "../../src/answer/create-dossier.ts";
 import { quoteBalance } from "../../src/answer/excerpts/excerpt.ts";
@@ -178,6 +178,36 @@ describe("ask in members' words", () => {
     expect(answer.results[0]?.excerpts[0]?.text).toContain("2015 agreements");
     // Who said what is still told in the sentence saying it: "Russia says…" is not the US backing Minsk.
     expect(cited(dossier.ask("does the us back minsk? does ukraine?"))[0]).toBe("passage npr-2022-01-12¶15");
+  });
+
+  it("marks where an excerpt gives the date, figure or name asked for", () => {
+    const marked = (answer: Answer) => {
+      const excerpt = answer.results[0]?.excerpts[0];
+      return (excerpt?.answers ?? []).map(({ start, end }) => excerpt?.text.slice(start, end));
+    };
+    expect(marked(dossier.ask("what year were the minsk agreements per npr"))).toContain("2015");
+    expect(marked(dossier.ask("how many troops has russia got near ukraine"))).toContain("100,000");
+    expect(marked(dossier.ask("who is russia's chief negotiator"))).toContain("Sergei Ryabkov");
+    // Asked by the description the knowledge also knows him by, his name is the answer.
+    expect(marked(dossier.ask("whats the name of the pentagon spokesman"))).toEqual(["Anton T. Semelroth"]);
+    expect(marked(dossier.ask("why does russia oppose nato expansion"))).toEqual([]);
+    // Not the figure the question gives, nor someone it names, nor "one" of anything.
+    const shown = (question: string, text: string) =>
+      (askedForIn(question, corpus.people)?.(text) ?? []).map(({ start, end }) => text.slice(start, end));
+    expect(
+      shown(
+        "how many troops does ukraine have vs russia's 100k",
+        "some 100,000 troops and 250,000 of its own",
+      ),
+    ).toEqual(["250,000"]);
+    expect(shown("which diplomat did ryabkov meet", "Sergei Ryabkov met Wendy Sherman.")).toEqual([
+      "Wendy Sherman",
+    ]);
+    expect(shown("how many waves", "one of four waves of enlargement")).toEqual(["four"]);
+    expect(shown("when was the video call", "On Dec. 7, 2021, and again last Thursday")).toEqual([
+      "Dec. 7, 2021",
+      "Thursday",
+    ]);
   });
 
   it("cuts the excerpt at the sentence answering in a member's word for the article's", () => {

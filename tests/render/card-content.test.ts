@@ -30,6 +30,24 @@ describe("cardContents", () => {
     );
   });
 
+  it("shows what the question asks for in bold, beside its telling words, without counting it as one", () => {
+    const text = "Russia says Ukraine must meet its obligations under 2015 agreements.";
+    const year = { start: text.indexOf("2015"), end: text.indexOf("2015") + 4 };
+    const word = { start: text.indexOf("agreements"), end: text.indexOf("agreements") + 10 };
+    const excerpt = { text, highlights: [word], answers: [year], citation: npr };
+    const result: AnswerResult = { kind: "passage", id: "npr#13", excerpts: [excerpt], score: 1 };
+    const [card] = cardContents([result]);
+    expect(card?.excerpt?.highlights).toEqual([word, year]);
+    expect(card?.excerpt?.matched).toEqual([word]);
+    // Under a section's label, it moves with the text.
+    const labelled = withoutRunInLabel({
+      ...excerpt,
+      text: `NATO’s counter: ${text}`,
+      answers: [{ start: year.start + 16, end: year.end + 16 }],
+    });
+    expect(labelled.text.slice(labelled.answers?.[0]?.start, labelled.answers?.[0]?.end)).toBe("2015");
+  });
+
   it("names a speaker with their role, unless the name already says it", () => {
     expect(speakerTitle({ name: "Sergei Ryabkov", role: "Russian deputy foreign minister" }, ", ")).toBe(
       "Sergei Ryabkov, Russian deputy foreign minister",

@@ -1,4 +1,5 @@
 import { isPlausibleCorrection } from "../../search/typos.ts";
+import type { Highlight } from "../answer.ts";
 
 /**
  * What kind of answer a question asks for, when it says: "when" wants a date, "how many" a number,
@@ -165,8 +166,8 @@ export function hasBetweenBoundaries(text: string, phrase: string): boolean {
 
 /** The names a text writes, whoever asks: what a question's test of a person reads of it. */
 interface NamesWritten {
-  /** Each name or alias of the knowledge's people it writes, as written (one inside another too). */
-  listed: ReadonlyArray<string>;
+  /** Each name or alias of the knowledge's people it writes, as written and where (one inside another too). */
+  listed: ReadonlyArray<{ name: string; start: number }>;
   /**
    * Two capitalised words that may be a name ("Wendy Sherman"): the first not a sentence's opening
    * word, a month or a title ("In June", "The Kremlin", "United States"), the second not a time.
@@ -195,10 +196,10 @@ function namesReader(
     reader = (text) => {
       const known = remembered.get(text);
       if (known) return known;
-      const listed: string[] = [];
+      const listed: Array<{ name: string; start: number }> = [];
       pattern.lastIndex = 0;
       for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
-        listed.push(found[1] ?? "");
+        listed.push({ name: found[1] ?? "", start: found.index });
         pattern.lastIndex = found.index + 1;
       }
       const pairs = Array.from(
@@ -280,6 +281,65 @@ export function givenNames(question: string, people: People): string {
   return [...written, ...misspelt].join(" ");
 }
 
+/** A date as a card shows it in bold: a month with its day and year, a year, a weekday. */
+const DATE_SHOWN = new RegExp(
+  `\\b(?:${MONTHS})(?:\\s+\\d{1,2}\\b)?(?:,?\\s+(?:1[89]|20)\\d\\d\\b)?|\\b(?:1[89]|20)\\d\\ds?\\b|\\b(?:${WEEKDAYS})\\b`,
+  "g",
+);
+/** A figure as a card shows it in bold: "some 100,000", "$450 million", "58%", "four" (not "one"). */
+const FIGURE_SHOWN = new RegExp(
+  `[$€£]?\\d(?:[\\d,.]*\\d)?(?:\\s?%|\\s(?:million|billion)\\b|k\\b)?|\\b(?:${NUMBER_WORDS.replace(/^one\|/, "")})\\b`,
+  "gi",
+);
+
+/**
+ * Where a text gives what a question asks for, to show in bold: for a date its dates, for a number
+ * its figures (not one the question gives), for someone the names of people the question does not
+ * name; undefined for any other question. Only for showing: whether a text answers is answerTypeTest's.
+ */
+export function askedForIn(
+  question: string,
+  people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+): ((text: string) => Highlight[]) | undefined {
+  const type = askedAnswerType(question);
+  const spans = (text: string, pattern: RegExp) =>
+    Array.from(text.matchAll(pattern), (found) => ({
+      start: found.index,
+      end: found.index + found[0].length,
+    }));
+  if (type === "date") return (text) => spans(text, DATE_SHOWN);
+  if (type === "number") {
+    const given = figuresIn(question);
+    return (text) =>
+      spans(text, FIGURE_SHOWN).filter(({ start, end }) => !given.has(figureValue(text.slice(start, end))));
+  }
+  if (type !== "person") return undefined;
+  const asked = question.toLowerCase();
+  // Not the names of someone the question names by one of them (not by a description the knowledge
+  // also knows them by: "the pentagon spokesman" asks for Anton T. Semelroth's name).
+  const properName = (name: string) => name.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
+  const named = new Set(
+    people
+      .map((person) => [person.name, ...person.aliases])
+      .filter((names) =>
+        names.some((name) => properName(name) && hasBetweenBoundaries(asked, name.toLowerCase())),
+      )
+      .flat()
+      .map((name) => name.toLowerCase()),
+  );
+  const namesIn = namesReader(people);
+  // Proper names: not a description the knowledge knows someone by ("a senior Biden official").
+  return (text) =>
+    namesIn(text)
+      .listed.filter(({ name }) => properName(name) && !named.has(name.toLowerCase()))
+      .map(({ name, start }) => ({ start, end: start + name.length }))
+      // A surname inside the full name found before it is that name again.
+      .filter(
+        (span, i, spans) =>
+          !spans.some((other, j) => j < i && other.start <= span.start && other.end >= span.end),
+      );
+}
+
 /** "What's the name of…", "any names?", "what is it called": a name, not who. */
 const NAME_ASKED = /\bnames?\b|\bcalled\b/i;
 
@@ -343,8 +403,9 @@ export function answerTypeTest(
   return (text) => {
     const { listed, pairs } = namesIn(text);
     return (
-      listed.some((name) => !named.has(name.toLowerCase()) && !(nameAsked && /(?:^|\s)\p{Ll}/u.test(name))) ||
-      pairs.some(([first, second]) => !inQuestion(first) && !inQuestion(second))
+      listed.some(
+        ({ name }) => !named.has(name.toLowerCase()) && !(nameAsked && /(?:^|\s)\p{Ll}/u.test(name)),
+      ) || pairs.some(([first, second]) => !inQuestion(first) && !inQuestion(second))
     );
   };
 }

@@ -22,9 +22,13 @@ const MIN_WIDENING_GAIN = 0.01;
 const SHORT_EXCERPT = 250;
 
 export function excerptOfRange(passage: Passage, range: Range, terms: RelevantTerms): Excerpt {
+  const text = passage.paragraph.text.slice(range.start, range.end);
+  // The date, figure or name asked for, where the excerpt gives the answer (see typed-answer.ts).
+  const answers = terms.answers && terms.wants?.(text) === true ? terms.answers(text) : [];
   return {
-    text: passage.paragraph.text.slice(range.start, range.end),
+    text,
     highlights: findHighlights(passage, range, terms),
+    ...(answers.length > 0 ? { answers } : {}),
     citation: citePassage(passage),
   };
 }

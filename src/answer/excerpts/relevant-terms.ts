@@ -1,6 +1,7 @@
 import { EXPANSION_WEIGHT, type QueryPlan } from "../../search/query-plan.ts";
 import type { SearchHit } from "../../search/search-index.ts";
 import type { TermStatistics } from "../../search/term-statistics.ts";
+import type { Highlight } from "../answer.ts";
 
 /**
  * The index terms that matter for one question, with how much each counts when choosing sentences:
@@ -10,6 +11,8 @@ import type { TermStatistics } from "../../search/term-statistics.ts";
 export type RelevantTerms = ReadonlyMap<string, number> & {
   /** The kind of answer the question asks for, which an excerpt should contain. */
   readonly wants?: ((text: string) => boolean) | undefined;
+  /** Where a text gives it, to show in bold (see askedForIn). */
+  readonly answers?: ((text: string) => Highlight[]) | undefined;
   /** The question's embedding, which an excerpt should be close to. */
   readonly vector?: Float32Array | undefined;
 };
@@ -22,6 +25,7 @@ export function relevantTerms(
   hits: ReadonlyArray<SearchHit>,
   statistics: TermStatistics,
   wants?: (text: string) => boolean,
+  answers?: (text: string) => Highlight[],
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {
@@ -35,7 +39,7 @@ export function relevantTerms(
       if (!weights.has(term)) weights.set(term, statistics.weight(term));
     }
   }
-  return Object.assign(weights, { wants, vector: plan.vector });
+  return Object.assign(weights, { wants, answers, vector: plan.vector });
 }
 
 /**
@@ -55,5 +59,5 @@ export function withClosestWay(
   if (added.length === 0) return terms;
   const weights = new Map(terms);
   for (const term of added) weights.set(term, EXPANSION_WEIGHT * statistics.weight(term));
-  return Object.assign(weights, { wants: terms.wants, vector: terms.vector });
+  return Object.assign(weights, { wants: terms.wants, answers: terms.answers, vector: terms.vector });
 }
