@@ -335,8 +335,8 @@ export function askedForIn(
       .map(({ name, start }) => ({ start, end: start + name.length }))
       // A surname inside the full name found before it is that name again.
       .filter(
-        (span, i, spans) =>
-          !spans.some((other, j) => j < i && other.start <= span.start && other.end >= span.end),
+        (span, i, found) =>
+          !found.some((other, j) => j < i && other.start <= span.start && other.end >= span.end),
       );
 }
 
