@@ -191,6 +191,13 @@ describe("ask in members' words", () => {
     // Asked by the description the knowledge also knows him by, his name is the answer.
     expect(marked(dossier.ask("whats the name of the pentagon spokesman"))).toEqual(["Anton T. Semelroth"]);
     expect(marked(dossier.ask("why does russia oppose nato expansion"))).toEqual([]);
+    // Only the figure counting what is asked: not the 65 days, 30 launch units or two boats beside it.
+    expect(marked(dossier.ask("how many javelins did the us send"))).toEqual(["180"]);
+    // Only in the sentence that shares most of the question's words: Trenin ¶11's 2018, not the
+    // precedent of 2008 after it.
+    expect(
+      marked(dossier.ask("when did putin say retaking donbas would trigger a military response")),
+    ).toEqual(["2018"]);
     // Not the figure the question gives, nor someone it names, nor "one" of anything.
     const shown = (question: string, text: string) =>
       (askedForIn(question, corpus.people)?.(text) ?? []).map(({ start, end }) => text.slice(start, end));
@@ -204,6 +211,12 @@ describe("ask in members' words", () => {
       "Wendy Sherman",
     ]);
     expect(shown("how many waves", "one of four waves of enlargement")).toEqual(["four"]);
+    const counted = () => ({ isCounted: (word: string) => /^boats?$/i.test(word), verb: false });
+    const figures = (text: string) =>
+      (askedForIn("how many boats", corpus.people, counted)?.(text) ?? []).map(({ start, end }) =>
+        text.slice(start, end),
+      );
+    expect(figures("in 65 days, 180 missiles and two patrol boats")).toEqual(["two"]);
     expect(shown("when was the video call", "On Dec. 7, 2021, and again last Thursday")).toEqual([
       "Dec. 7, 2021",
       "Thursday",

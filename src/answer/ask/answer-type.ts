@@ -300,6 +300,8 @@ const FIGURE_SHOWN = new RegExp(
 export function askedForIn(
   question: string,
   people: ReadonlyArray<{ name: string; aliases: ReadonlyArray<string> }>,
+  /** For "how many X": only the figures counting X ("180" of "180 Javelin missiles"), as answerTypeTest reads them. */
+  countedThing?: CountedThing,
 ): ((text: string) => Highlight[]) | undefined {
   const type = askedAnswerType(question);
   const spans = (text: string, pattern: RegExp) =>
@@ -310,8 +312,16 @@ export function askedForIn(
   if (type === "date") return (text) => spans(text, DATE_SHOWN);
   if (type === "number") {
     const given = figuresIn(question);
+    const thing = MONEY_ASKED.test(question) ? undefined : countedThing?.(question);
+    const words = (text: string) => text.split(/[\s;:()]+/).filter((word) => word.length > 0);
+    const counts = (text: string, { start, end }: Highlight) =>
+      thing === undefined ||
+      words(text.slice(end)).slice(0, COUNTED_WITHIN).some(thing.isCounted) ||
+      (thing.verb && words(text.slice(0, start)).slice(-COUNTED_WITHIN).some(thing.isCounted));
     return (text) =>
-      spans(text, FIGURE_SHOWN).filter(({ start, end }) => !given.has(figureValue(text.slice(start, end))));
+      spans(text, FIGURE_SHOWN).filter(
+        (span) => !given.has(figureValue(text.slice(span.start, span.end))) && counts(text, span),
+      );
   }
   if (type !== "person") return undefined;
   const asked = question.toLowerCase();

@@ -15,7 +15,6 @@ import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-te
 import { personNames } from "../listings/find-person.ts";
 import {
   askedAnswerType,
-  askedForIn,
   asksForParticulars,
   givenNames,
   hasBetweenBoundaries,
@@ -323,13 +322,7 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const confident =
     covered || (!particulars && first !== undefined && matches.wordingOf(first) >= CONFIDENT_WORDING);
   const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
-  const terms = relevantTerms(
-    plan,
-    hits.first(HITS_FOR_TERMS),
-    statistics,
-    typed?.wants,
-    typed && askedForIn(text, context.corpus.people),
-  );
+  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants, typed?.answers);
 
   const claimed = new ClaimedPassages(asking.leaveOut);
   const results: AnswerResult[] = [];

@@ -9,8 +9,9 @@ import type { Article } from "../../knowledge/schema.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import type { SearchHit, SearchIndex } from "../../search/search-index.ts";
 import { isPlausibleCorrection } from "../../search/typos.ts";
+import type { Highlight } from "../answer.ts";
 import { splitSentences } from "../excerpts/sentences.ts";
-import { answerTypeTest, askedAnswerType, WHEN_NAMES } from "./answer-type.ts";
+import { answerTypeTest, askedAnswerType, askedForIn, type CountedThing, WHEN_NAMES } from "./answer-type.ts";
 import { outletNames } from "./article.ts";
 
 /** Words ending in s after "how many X" that are verbs, not what is counted ("how many troops does"). */
@@ -190,6 +191,8 @@ function remembered<T>(read: (text: string) => T): (text: string) => T {
 export interface TypedAnswer {
   /** Whether a text gives the answer: the date, number or name, beside what the question names. */
   wants: TextTest;
+  /** Where a text gives the date, figure or name asked for, to show in bold (see askedForIn). */
+  answers: ((text: string) => Highlight[]) | undefined;
   /** Whether a hit matched every named thing of the question (in any field, its bank included). */
   matchesNames(matchedTerms: ReadonlyArray<string>): boolean;
 }
@@ -212,7 +215,7 @@ export function typedAnswer(
   const { people } = knowledge;
   const termsOf = (wordIndex: number) =>
     new Set(plan.terms.filter((term) => term.words.includes(wordIndex)).map((term) => term.term));
-  const typed = answerTypeTest(question, people, (asked) => {
+  const countedThing: CountedThing = (asked) => {
     // The thing counted is the noun: "how many NATO troops", "how many ex-Eastern Bloc countries";
     // and in "how many rounds of NATO growth", what they are rounds of ("five waves of NATO's…").
     const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
@@ -253,7 +256,10 @@ export function typedAnswer(
       isCounted: (written) => analyzer.words(written).some((w) => standIns.has(w.stem)),
       verb: noun < 0,
     };
-  });
+  };
+  // Read once, for the test and for the bold.
+  const counted = countedThing(question);
+  const typed = answerTypeTest(question, people, () => counted);
   // "How did the Vienna talks turn out": only a passage telling what happened answers, not one
   // saying what may, will or could.
   // Not "would NATO actually go to bat for Ukraine": that asks what may happen.
@@ -383,6 +389,7 @@ export function typedAnswer(
   });
   return {
     wants,
+    answers: askedForIn(question, people, () => counted),
     matchesNames: (matchedTerms) =>
       named.every((thing) => matchedTerms.some((term) => mentions(thing, term))),
   };

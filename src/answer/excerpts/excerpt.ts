@@ -5,6 +5,7 @@ import { locateVerbatim } from "../locate-verbatim.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 import { bestSentenceWindow, scoreRange } from "./sentence-window.ts";
+import { splitSentences } from "./sentences.ts";
 
 type Range = { start: number; end: number };
 
@@ -25,12 +26,41 @@ export function excerptOfRange(passage: Passage, range: Range, terms: RelevantTe
   const text = passage.paragraph.text.slice(range.start, range.end);
   // The date, figure or name asked for, where the excerpt gives the answer (see typed-answer.ts).
   const answers = terms.answers && terms.wants?.(text) === true ? terms.answers(text) : [];
+  const highlights = findHighlights(passage, range, terms);
+  const given = answersInTheClosestSentences(text, answers, highlights);
   return {
     text,
-    highlights: findHighlights(passage, range, terms),
-    ...(answers.length > 0 ? { answers } : {}),
+    highlights,
+    ...(given.length > 0 ? { answers: given } : {}),
     citation: citePassage(passage),
   };
+}
+
+/**
+ * The answers given by the sentences that share most of the question's words, of those giving one: for
+ * "when did putin say retaking donbas would trigger a military response", Trenin ¶11's 2018 (the
+ * sentence with Putin, Donbas and the military response), not the 2008 of the precedent after it.
+ */
+function answersInTheClosestSentences(
+  text: string,
+  answers: readonly Highlight[],
+  highlights: readonly Highlight[],
+): Highlight[] {
+  if (answers.length < 2) return [...answers];
+  const within = (span: Highlight, sentence: Range) =>
+    span.start >= sentence.start && span.end <= sentence.end;
+  const giving = splitSentences(text).filter((sentence) => answers.some((span) => within(span, sentence)));
+  if (giving.length < 2) return [...answers];
+  const questionWords = (sentence: Range) =>
+    new Set(
+      highlights
+        .filter((span) => within(span, sentence))
+        .map((span) => text.slice(span.start, span.end).toLowerCase()),
+    ).size;
+  const shared = giving.map(questionWords);
+  const most = Math.max(...shared);
+  const closest = giving.filter((_, i) => shared[i] === most);
+  return answers.filter((span) => closest.some((sentence) => within(span, sentence)));
 }
 
 /** Where a curated excerpt citing the passage's paragraph sits in it, found once. */
