@@ -193,6 +193,10 @@ describe("ask in members' words", () => {
     expect(marked(dossier.ask("why does russia oppose nato expansion"))).toEqual([]);
     // Only the figure counting what is asked: not the 65 days, 30 launch units or two boats beside it.
     expect(marked(dossier.ask("how many javelins did the us send"))).toEqual(["180"]);
+    // What is counted may come a few words after the figure: "four waves of NATO enlargement".
+    const enlargements = dossier.ask("how many enlargements has putin presided over");
+    expect(enlargements.confident).toBe(true);
+    expect(marked(enlargements)).toEqual(["four"]);
     // Only in the sentence that shares most of the question's words: Trenin ¶11's 2018, not the
     // precedent of 2008 after it.
     expect(

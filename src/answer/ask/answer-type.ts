@@ -113,8 +113,12 @@ function figuresIn(question: string): Set<number> {
 }
 /** A word that is a count: "180", "100,000", "five"; not a name with digits ("Mi-17"). */
 const COUNT = new RegExp(`^([$€£~]?\\d[\\d.,]*|${NUMBER_WORDS})$`, "i");
-/** Words between a number and what it counts ("100,000 Russian troops"). */
-const COUNTED_WITHIN = 3;
+/**
+ * Words from a number to what it counts ("100,000 Russian troops"; "four waves of NATO enlargement"
+ * answers how many enlargements). At 4 rather than 3: on the tuned sets one answerable question
+ * fewer flagged wrongly, nothing else changed.
+ */
+const COUNTED_WITHIN = 4;
 
 /**
  * Reads "how many X" in a question and returns a test of whether a written word is X, or undefined
