@@ -122,18 +122,22 @@ export function createContext(config: Config, options: ContextOptions = {}): Pic
 
 /**
  * Warms the answers up in the background, between events (see Dossier.warmUp): the first asks of a
- * fresh process are slow until it is done. Abort the controller returned to stop it early, when the
- * process is about to end for another reason.
+ * fresh process are slow until it is done, and then `warmed` is called (after a failure too: the
+ * answers are still given, only slower at first) and it is logged at `level`. Abort the controller
+ * returned to stop it early, when the process is about to end for another reason.
  */
-export function warmUpInBackground({
-  dossier,
-  logger,
-}: Pick<Context, "dossier" | "logger">): AbortController {
+export function warmUpInBackground(
+  { dossier, logger }: Pick<Context, "dossier" | "logger">,
+  { level = "debug", warmed = () => undefined }: { level?: "debug" | "info"; warmed?: () => void } = {},
+): AbortController {
   const warmUp = new AbortController();
   const started = performance.now();
-  dossier.warmUp(warmUp.signal).then(
-    (asked) => logger.debug({ asked, ms: Math.round(performance.now() - started) }, "answers warmed up"),
-    (error: unknown) => logger.warn({ error: toLoggableError(error) }, "warming up the answers failed"),
-  );
+  dossier
+    .warmUp(warmUp.signal)
+    .then(
+      (asked) => logger[level]({ asked, ms: Math.round(performance.now() - started) }, "answers warmed up"),
+      (error: unknown) => logger.warn({ error: toLoggableError(error) }, "warming up the answers failed"),
+    )
+    .finally(warmed);
   return warmUp;
 }

@@ -39,8 +39,15 @@ export const serveHttpCommand: SubCommand = {
       return 1;
     }
     try {
-      const running = await serveHttp(bot, port === undefined ? {} : { port });
-      const warmUp = warmUpInBackground(context);
+      // A load balancer sends a replica nothing until its answers are warm (see EndpointOptions.warming).
+      let warm = false;
+      const running = await serveHttp(bot, { ...(port === undefined ? {} : { port }), warming: () => !warm });
+      const warmUp = warmUpInBackground(context, {
+        level: "info",
+        warmed: () => {
+          warm = true;
+        },
+      });
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);

@@ -45,7 +45,10 @@ export async function startDossier(options: StartOptions): Promise<number> {
     return 1;
   }
   // Stopped when the console ends or the bot fails to start; a running bot exits without waiting.
-  const warmUp = warmUpInBackground(context);
+  // Said in the bot's log, for whoever watches it; the console's terminal is the member's.
+  const warmUp = warmUpInBackground(context, {
+    level: context.config.discordToken === undefined ? "debug" : "info",
+  });
   if (context.config.discordToken !== undefined) {
     try {
       await options.startBot(context);

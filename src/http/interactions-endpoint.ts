@@ -24,6 +24,12 @@ export interface EndpointOptions {
   replays: ReplayGuard;
   now: () => number;
   logger: Logger;
+  /**
+   * True while the answers warm up after start-up: /healthz reads 503 "warming up", so that a load
+   * balancer sends a fresh replica nothing until it answers at full speed. Interactions that come
+   * anyway are answered.
+   */
+  warming?: () => boolean;
 }
 
 export interface RunningEndpoint {
@@ -96,9 +102,9 @@ async function serve(
   if (path === "/healthz") {
     if (request.method !== "GET" && request.method !== "HEAD")
       return send(response, 405, "", { allow: "GET" });
-    return stopping()
-      ? send(response, 503, JSON.stringify({ status: "stopping" }))
-      : send(response, 200, JSON.stringify({ status: "ok" }));
+    if (stopping()) return send(response, 503, JSON.stringify({ status: "stopping" }));
+    if (options.warming?.() === true) return send(response, 503, JSON.stringify({ status: "warming up" }));
+    return send(response, 200, JSON.stringify({ status: "ok" }));
   }
   if (path !== "/interactions") return send(response, 404, JSON.stringify({ message: "Not found" }));
   if (request.method !== "POST") return send(response, 405, "", { allow: "POST" });

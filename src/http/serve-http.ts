@@ -18,6 +18,8 @@ export interface ServeHttpOptions extends InteractionHandlingOptions {
   signatureClock?: Clock;
   /** See HttpTransportOptions.deferAfterMs. */
   deferAfterMs?: number;
+  /** See EndpointOptions.warming. */
+  warming?: () => boolean;
 }
 
 export interface RunningHttpBot {
@@ -82,6 +84,7 @@ export async function serveHttp(
       replays: new ReplayGuard(() => signatureClock.now(), shared, logger),
       now: () => signatureClock.now(),
       logger,
+      ...(options.warming === undefined ? {} : { warming: options.warming }),
     },
     { port: options.port ?? config.httpPort, host: options.host ?? config.httpHost },
   );

@@ -191,6 +191,52 @@ describe("an interaction slower than Discord's three seconds", () => {
   });
 });
 
+describe("a replica warming up", () => {
+  it("reads 503 on /healthz until its answers are warm, and answers interactions meanwhile", async () => {
+    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    const logger = pino({ level: "silent" });
+    let warming = true;
+    const endpoint = await startInteractionsEndpoint(
+      {
+        transport: {
+          async handle(_request, respond) {
+            await respond({ status: 200, body: '{"type":4,"data":{"content":"answered"}}' });
+          },
+        },
+        publicKey,
+        replays: new ReplayGuard(() => Date.now(), undefined, logger),
+        now: () => Date.now(),
+        logger,
+        warming: () => warming,
+      },
+      { port: 0, host: "127.0.0.1" },
+    );
+    try {
+      const health = async () => {
+        const response = await fetch(`${endpoint.url}/healthz`);
+        return { status: response.status, body: await response.json() };
+      };
+      expect(await health()).toEqual({ status: 503, body: { status: "warming up" } });
+      const body = JSON.stringify({ id: "20", type: 2, token: "t", application_id: "2", data: {} });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const answered = await fetch(`${endpoint.url}/interactions`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-signature-ed25519": signRequest(privateKey, body, timestamp),
+          "x-signature-timestamp": timestamp,
+        },
+        body,
+      });
+      expect(answered.status).toBe(200);
+      warming = false;
+      expect(await health()).toEqual({ status: 200, body: { status: "ok" } });
+    } finally {
+      await endpoint.stop();
+    }
+  });
+});
+
 describe("stopping the endpoint", () => {
   it("answers 503 to new interactions and on /healthz, finishes the ones in progress, then closes", async () => {
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");

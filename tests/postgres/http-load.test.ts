@@ -53,6 +53,15 @@ describe("two serve-http processes on one Postgres, behind a round-robin proxy",
 
   it(`answer ${LOAD.total} signed interactions at ${LOAD.perSecond}/s: none lost, none twice, no forgery accepted`, async () => {
     const { fake, proxy, databaseUrl, replicas } = await start();
+    // Each says when its answers are warm: from then on its /healthz tells a load balancer to send it work.
+    for (const replica of replicas) {
+      await replica.waitForLog("answers warmed up");
+      const health = await fetch(`${replica.url}/healthz`);
+      expect({ status: health.status, body: await health.json() }).toEqual({
+        status: 200,
+        body: { status: "ok" },
+      });
+    }
     const result = await runInteractionLoad(fake, proxy, { ...LOAD, questions: QUESTIONS });
 
     expect(result.lost).toEqual([]);
