@@ -6,7 +6,7 @@ import type { Highlight } from "../answer.ts";
  * "who" a person. A passage with the question's words but no date, number or name does not answer
  * it, however well it matches: that is the commonest confident wrong answer.
  */
-export type AnswerType = "date" | "number" | "person";
+export type AnswerType = "date" | "duration" | "number" | "person";
 
 /**
  * "When" asking for a time: near the start, before a verb ("when did", "when is"), beside "and"
@@ -21,7 +21,9 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
     "date",
     /\b(what (exact )?(year|date|month|day)|which (year|month|day)|since when|how long ago|exact (date|day)|date of)\b/i,
   ],
-  // Not "how much time": a while ("just a month"), as "how long" asks; nor how much someone cares or
+  // "How long did the West get to reply": a while ("just a month"), not a date; nor is "how long ago".
+  ["duration", /\bhow long\b(?!\s+ago\b)|\bhow much time\b/i],
+  // Not "how much time": a while, as "how long" asks; nor how much someone cares or
   // has at stake ("how much the US cares"): a judgement, not a figure.
   [
     "number",
@@ -290,6 +292,23 @@ const DATE_SHOWN = new RegExp(
   `\\b(?:${MONTHS})(?:\\s+\\d{1,2}\\b)?(?:,?\\s+(?:1[89]|20)\\d\\d\\b)?|\\b(?:1[89]|20)\\d\\ds?\\b|\\b(?:${WEEKDAYS})\\b`,
   "g",
 );
+/**
+ * A while, as the articles write one: "just a month", "in five minutes", "for the last couple of
+ * years", "in the next decade", "since 2014", "since he took office", "has long chafed", "dating back
+ * decades", "year after year", "an eight-year war". Global, for the bold; `lastIndex` is reset
+ * wherever it is only tested.
+ */
+const UNITS_OF_TIME = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)";
+const DURATION_SHOWN = new RegExp(
+  [
+    `\\b(?:\\d[\\d,.]*|a|an|${NUMBER_WORDS}|several|few|many|some|a couple of)\\s+(?:more\\s+|full\\s+)?(?:${UNITS_OF_TIME})\\b`,
+    `\\b(?:for|within|in|over|after|during)\\s+(?:the\\s+|its\\s+)?(?:(?:past|last|next|coming|recent)\\s+)?(?:couple of\\s+|few\\s+)?(?:${UNITS_OF_TIME})\\b`,
+    `\\bsince\\s+(?:(?:${MONTHS})\\s+)?(?:1[89]|20)\\d\\d\\b|\\bsince\\s+(?:the|he|she|they|it|then)\\b`,
+    "\\b(?:has|have|had)\\s+long\\b|\\b(?:back|over)\\s+(?:decades|years|centuries)\\b|\\byear after year\\b",
+    "\\b\\w+-(?:year|month|week|day|hour|minute)(?:-long|-old)?\\b|\\b(?:years?|decades?|months?|weeks?)-long\\b",
+  ].join("|"),
+  "gi",
+);
 /** A figure as a card shows it in bold: "some 100,000", "$450 million", "58%", "four" (not "one"). */
 const FIGURE_SHOWN = new RegExp(
   `[$€£]?\\d(?:[\\d,.]*\\d)?(?:\\s?%|\\s(?:million|billion)\\b|k\\b)?|\\b(?:${NUMBER_WORDS.replace(/^one\|/, "")})\\b`,
@@ -314,6 +333,7 @@ export function askedForIn(
       end: found.index + found[0].length,
     }));
   if (type === "date") return (text) => spans(text, DATE_SHOWN);
+  if (type === "duration") return (text) => spans(text, DURATION_SHOWN);
   if (type === "number") {
     const given = figuresIn(question);
     const thing = MONEY_ASKED.test(question) ? undefined : countedThing?.(question);
@@ -372,6 +392,11 @@ export function answerTypeTest(
     const date = DAY_ASKED.test(question) ? DAY : MONTH_ASKED.test(question) ? MONTH : DATE;
     return (text) => date.test(text);
   }
+  if (type === "duration")
+    return (text) => {
+      DURATION_SHOWN.lastIndex = 0;
+      return DURATION_SHOWN.test(text);
+    };
   if (type === "number") {
     if (MONEY_ASKED.test(question)) return (text) => MONEY.test(text);
     const unit = UNITS.find(([asked]) => asked.test(question));
