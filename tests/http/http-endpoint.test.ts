@@ -191,25 +191,48 @@ describe("an interaction slower than Discord's three seconds", () => {
   });
 });
 
+/**
+ * The endpoint alone, over a transport answering with `handle`, and a way to send it a request signed
+ * with its key.
+ */
+async function startBareEndpoint(
+  handle: (respond: (reply: { status: number; body: string }) => Promise<void>) => Promise<void>,
+  warming?: () => boolean,
+) {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const logger = pino({ level: "silent" });
+  const endpoint = await startInteractionsEndpoint(
+    {
+      transport: { handle: (_request, respond) => handle(respond) },
+      publicKey,
+      replays: new ReplayGuard(() => Date.now(), undefined, logger),
+      now: () => Date.now(),
+      logger,
+      ...(warming === undefined ? {} : { warming }),
+    },
+    { port: 0, host: "127.0.0.1" },
+  );
+  const signedPost = (body: string) => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return fetch(`${endpoint.url}/interactions`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-signature-ed25519": signRequest(privateKey, body, timestamp),
+        "x-signature-timestamp": timestamp,
+      },
+      body,
+    });
+  };
+  return { endpoint, signedPost };
+}
+
 describe("a replica warming up", () => {
   it("reads 503 on /healthz until its answers are warm, and answers interactions meanwhile", async () => {
-    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-    const logger = pino({ level: "silent" });
     let warming = true;
-    const endpoint = await startInteractionsEndpoint(
-      {
-        transport: {
-          async handle(_request, respond) {
-            await respond({ status: 200, body: '{"type":4,"data":{"content":"answered"}}' });
-          },
-        },
-        publicKey,
-        replays: new ReplayGuard(() => Date.now(), undefined, logger),
-        now: () => Date.now(),
-        logger,
-        warming: () => warming,
-      },
-      { port: 0, host: "127.0.0.1" },
+    const { endpoint, signedPost } = await startBareEndpoint(
+      (respond) => respond({ status: 200, body: '{"type":4,"data":{"content":"answered"}}' }),
+      () => warming,
     );
     try {
       const health = async () => {
@@ -217,18 +240,8 @@ describe("a replica warming up", () => {
         return { status: response.status, body: await response.json() };
       };
       expect(await health()).toEqual({ status: 503, body: { status: "warming up" } });
-      const body = JSON.stringify({ id: "20", type: 2, token: "t", application_id: "2", data: {} });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const answered = await fetch(`${endpoint.url}/interactions`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-signature-ed25519": signRequest(privateKey, body, timestamp),
-          "x-signature-timestamp": timestamp,
-        },
-        body,
-      });
-      expect(answered.status).toBe(200);
+      const command = JSON.stringify({ id: "20", type: 2, token: "t", application_id: "2", data: {} });
+      expect((await signedPost(command)).status).toBe(200);
       warming = false;
       expect(await health()).toEqual({ status: 200, body: { status: "ok" } });
     } finally {
@@ -239,40 +252,15 @@ describe("a replica warming up", () => {
 
 describe("stopping the endpoint", () => {
   it("answers 503 to new interactions and on /healthz, finishes the ones in progress, then closes", async () => {
-    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
     let started: () => void = () => undefined;
     const inProgress = new Promise<void>((resolve) => (started = resolve));
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const logger = pino({ level: "silent" });
-    const endpoint = await startInteractionsEndpoint(
-      {
-        transport: {
-          async handle(_request, respond) {
-            started();
-            await gate;
-            await respond({ status: 200, body: '{"type":4,"data":{"content":"done"}}' });
-          },
-        },
-        publicKey,
-        replays: new ReplayGuard(() => Date.now(), undefined, logger),
-        now: () => Date.now(),
-        logger,
-      },
-      { port: 0, host: "127.0.0.1" },
-    );
-    const signedPost = (body: string) => {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      return fetch(`${endpoint.url}/interactions`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-signature-ed25519": signRequest(privateKey, body, timestamp),
-          "x-signature-timestamp": timestamp,
-        },
-        body,
-      });
-    };
+    const { endpoint, signedPost } = await startBareEndpoint(async (respond) => {
+      started();
+      await gate;
+      await respond({ status: 200, body: '{"type":4,"data":{"content":"done"}}' });
+    });
     const command = JSON.stringify({ id: "10", type: 2, token: "t", application_id: "2", data: {} });
     const first = signedPost(command);
     await inProgress;
