@@ -120,6 +120,29 @@ describe("formatQuotedExcerpt when it must cut", () => {
     expect(formatQuotedExcerpt(shown, 66)).toBe("> Russia wants a guarantee. NATO says no to that demand.");
   });
 
+  it("keeps the sentence giving the answer asked for, though later ones have more of the question's words", () => {
+    // NPR ¶13, asked what year the Minsk deals were: "2015" is in the first sentence, "Minsk" twice after it.
+    const text =
+      "Russia says Ukraine must meet its obligations under 2015 agreements. That peace deal, known as the Minsk agreements, has stalled. Moreover, the Minsk agreements would provide additional autonomy.";
+    const at = (word: string, from = 0): [number, number] => [
+      text.indexOf(word, from),
+      text.indexOf(word, from) + word.length,
+    ];
+    const shown = {
+      ...excerpt(text, [at("2015")]),
+      matched: excerpt(text, [at("Minsk"), at("Minsk", 100), at("agreements", 80)]).highlights,
+      answers: excerpt(text, [at("2015")]).highlights,
+    };
+    expect(formatQuotedExcerpt(shown, 140)).toBe(
+      "> Russia says Ukraine must meet its obligations under **2015** agreements. That peace deal, known as the Minsk agreements, has stalled.",
+    );
+    // Without the answer, the sentences with most of the question's words.
+    const { answers: _none, ...unanswered } = shown;
+    expect(formatQuotedExcerpt({ ...unanswered, highlights: [] }, 140)).toBe(
+      "> That peace deal, known as the Minsk agreements, has stalled. Moreover, the Minsk agreements would provide additional autonomy.",
+    );
+  });
+
   it("keeps a short last sentence holding more of the question's words than a longer cut would", () => {
     // Trenin ¶13, asked "what are Putin and Xi discussing": the answer is its last sentence alone.
     const text =

@@ -31,6 +31,7 @@ export function formatQuotedExcerpt(
   if (
     sentences !== undefined &&
     (sentences.cut - sentences.start >= anyWord.cut * CLEAN_CUT_KEEPS ||
+      answersWithin(excerpt, sentences.start, sentences.cut) > answersWithin(excerpt, 0, anyWord.cut) ||
       matchedWithin(excerpt, sentences.start, sentences.cut) > matchedWithin(excerpt, 0, anyWord.cut))
   )
     return sentences.text;
@@ -52,6 +53,11 @@ function matchedWithin(
   return words.size;
 }
 
+/** How many of the answers the excerpt gives (the date, figure or name asked for) lie within [start, cut). */
+function answersWithin(excerpt: Excerpt, start: number, cut: number): number {
+  return (excerpt.answers ?? []).filter((h) => h.start >= start && h.end <= cut).length;
+}
+
 /**
  * A cut at a sentence's end, or one outside any quotation, is preferred while it keeps this share of
  * what the longest cut would.
@@ -59,9 +65,10 @@ function matchedWithin(
 const CLEAN_CUT_KEEPS = 0.6;
 
 /**
- * The whole sentences that fit, and of those the run with most of the question's words (`matched`,
- * of which the card shows a few in bold): the first sentences when they have as many as any later
- * run, otherwise the later run ("Consider what he said in March 2014 …" and then Putin's words on
+ * The whole sentences that fit, and of those the run giving most of the answers asked for ("2015"
+ * for what year the Minsk deals were), then with most of the question's words (`matched`, of which
+ * the card shows a few in bold): the first sentences when they have as many as any later run,
+ * otherwise the later run ("Consider what he said in March 2014 …" and then Putin's words on
  * Sevastopol, not the sentence before them). A run starts and ends outside any quotation, so it is
  * still a complete, verbatim thought.
  */
@@ -77,7 +84,7 @@ function mostHighlightedSentences(
       .filter((end) => end < text.length)
       .map((end) => end + (/^\s*/.exec(text.slice(end))?.[0].length ?? 0)),
   ];
-  let best: { start: number; cut: number; text: string; bold: number } | undefined;
+  let best: { start: number; cut: number; text: string; answers: number; bold: number } | undefined;
   for (const start of starts) {
     const shifted = highlights.map((h) => ({ start: h.start - start, end: h.end - start }));
     const run = longestFitting(
@@ -88,7 +95,9 @@ function mostHighlightedSentences(
     if (run === undefined) continue;
     let bold = 0;
     for (const h of matched) bold += Math.max(0, Math.min(h.end, run.cut) - Math.max(h.start, start));
-    if (best === undefined || bold > best.bold) best = { start, ...run, bold };
+    const answers = answersWithin(excerpt, start, run.cut);
+    if (best === undefined || answers > best.answers || (answers === best.answers && bold > best.bold))
+      best = { start, ...run, answers, bold };
   }
   return best;
 }
