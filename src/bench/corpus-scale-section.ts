@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchOptions, BenchRow, BenchSection, BenchTable } from "./bench-section.ts";
-import type { EngineName, ProbeResult } from "./probe-protocol.ts";
-import { runProbe } from "./run-probe.ts";
+import { type EngineName, type ProbeRequest, type ProbeResult, probeResultSchema } from "./probe-protocol.ts";
+import { runProcess, startScript } from "./run-process.ts";
 import { formatMb, formatMs, formatPercent, formatRatio, median, percentile } from "./stats.ts";
 import type { SyntheticWords } from "./synthetic-corpus.ts";
 
@@ -301,4 +301,39 @@ function wordsNote(words: SyntheticWords, scale: number): string {
 function pointsDifference(ours: number, baseline: number): string {
   const points = Math.round((ours - baseline) * 100);
   return `${points >= 0 ? "+" : ""}${points} pts`;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BUNDLE = fileURLToPath(new URL("../build/bundle.mjs", import.meta.url));
+/** The probe runs as `npm start` runs the bot: bundled, without the TypeScript loader, with its flags. */
+const PROBE = fileURLToPath(new URL("../../dist/bench/probe.js", import.meta.url));
+
+/** Built once per bench, when a source changed since the last build (as `npm start` builds). */
+let built: Promise<void> | undefined;
+
+function buildProbe(): Promise<void> {
+  built ??= runProcess(process.execPath, [BUNDLE, "--if-stale"], { cwd: PROJECT_ROOT }).then(
+    ({ code, stderr }) => {
+      if (code !== 0) throw new Error(`bench: building the probe failed: ${stderr.trim()}`);
+    },
+  );
+  return built;
+}
+
+/** Measures in a new Node process and returns its report; rejects with the child's stderr if it fails. */
+async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
+  await buildProbe();
+  const start = startScript();
+  const { code, stdout, stderr } = await runProcess(
+    process.execPath,
+    [...start.flags, PROBE, JSON.stringify(request)],
+    { cwd: PROJECT_ROOT, env: { ...process.env, ...start.env } },
+  );
+  const lastLine = stdout.trim().split("\n").at(-1) ?? "";
+  if (code !== 0 || lastLine === "") {
+    throw new Error(
+      `bench probe (${request.engine}, ${request.scale}×) exited with ${code}: ${stderr.trim()}`,
+    );
+  }
+  return probeResultSchema.parse(JSON.parse(lastLine));
 }

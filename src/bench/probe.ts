@@ -13,8 +13,8 @@ import { syntheticCorpus } from "./synthetic-corpus.ts";
 const FIRST_QUESTION = "why does russia want nato to stop expanding";
 
 /**
- * Runs in a fresh child process (see run-probe.ts), so start-up and memory are measured without the
- * parent's caches, JIT or heap. Prints one JSON line: the ProbeResult.
+ * Runs in a fresh child process (see runProbe in corpus-scale-section.ts), so start-up and memory
+ * are measured without the parent's caches, JIT or heap. Prints one JSON line: the ProbeResult.
  */
 async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const loadStart = performance.now();

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/answer.ts";
 import { answerToJson } from "../../src/render/json.ts";
-import { renderCitation } from "../../src/render/terminal/citation-line.ts";
 import { renderQuoteBlock } from "../../src/render/terminal/quote-block.ts";
 import { ansiStyle, plainStyle, wantsColor } from "../../src/render/terminal/terminal.ts";
-import { NOT_CONFIDENT_NOTE, renderAnswer } from "../../src/render/terminal/terminal-answer.ts";
+import {
+  NOT_CONFIDENT_NOTE,
+  renderAnswer,
+  renderCitation,
+} from "../../src/render/terminal/terminal-answer.ts";
 import { formatPartialDate } from "../../src/text/partial-date.ts";
 
 const ESC = String.fromCharCode(27);

@@ -1,4 +1,4 @@
-import type { Answer, Excerpt } from "../../answer/answer.ts";
+import type { Answer, Citation, Excerpt } from "../../answer/answer.ts";
 import { NOT_COVERED_MESSAGE, notCoveredMessage } from "../../answer/dossier.ts";
 import { formatPartialDate } from "../../text/partial-date.ts";
 import {
@@ -10,7 +10,6 @@ import {
   NOTHING_MORE,
   speakingLine,
 } from "../card-content.ts";
-import { renderCitation } from "./citation-line.ts";
 import { type BlockLayout, renderQuoteBlock, wrapLines } from "./quote-block.ts";
 import type { TerminalStyle } from "./terminal.ts";
 
@@ -105,4 +104,25 @@ function renderExcerpt(excerpt: Excerpt, layout: BlockLayout): string[] {
     ...renderQuoteBlock(excerpt, layout),
     ...renderCitation(excerpt.citation, layout.indent, layout.style, layout.width),
   ];
+}
+
+/**
+ * "— Outlet · Author · date · ¶n", wrapped at `width` like the quote above it, then the link on its
+ * own line (never broken, so terminals can open it).
+ */
+export function renderCitation(
+  citation: Citation,
+  indent: string,
+  style: TerminalStyle,
+  width?: number,
+): string[] {
+  const parts = [
+    citation.outlet ?? citation.title,
+    citation.authors.length > 0 ? citation.authors.join(", ") : undefined,
+    citation.published === undefined ? undefined : formatPartialDate(citation.published, "long"),
+    `¶${citation.paragraph}`,
+  ].filter((part): part is string => part !== undefined);
+  const lines = wrapLines(`— ${parts.join(" · ")}`, `${indent}  `, width);
+  if (citation.url !== undefined) lines.push(`${indent}    ${style.dim(citation.url)}`);
+  return lines;
 }
