@@ -199,6 +199,9 @@ describe("ask in members' words", () => {
       ["fighting since 2014", true],
       ["for the last couple of years", true],
       ["In 2008, Russia responded militarily", false],
+      // A day as a moment, not a while.
+      ["he envisions a day in the not-so-distant future", false],
+      ["promises were made to one day admit Ukraine", false],
     ] as const)
       expect(gives?.(text)).toBe(given);
   });

@@ -301,7 +301,9 @@ const DATE_SHOWN = new RegExp(
 const UNITS_OF_TIME = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)";
 const DURATION_SHOWN = new RegExp(
   [
-    `\\b(?:\\d[\\d,.]*|a|an|${NUMBER_WORDS}|several|few|many|some|a couple of)\\s+(?:more\\s+|full\\s+)?(?:${UNITS_OF_TIME})\\b`,
+    `\\b(?:\\d[\\d,.]*|${NUMBER_WORDS.replace(/^one\|/, "")}|several|few|many|some|a couple of)\\s+(?:more\\s+|full\\s+)?(?:${UNITS_OF_TIME})\\b`,
+    // Not "a day" nor "one day": "to one day admit Ukraine", "envisions a day … when".
+    "\\b(?:a|an|one)\\s+(?:full\\s+)?(?:second|minute|hour|week|month|year|decade|century)\\b",
     `\\b(?:for|within|in|over|after|during)\\s+(?:the\\s+|its\\s+)?(?:(?:past|last|next|coming|recent)\\s+)?(?:couple of\\s+|few\\s+)?(?:${UNITS_OF_TIME})\\b`,
     `\\bsince\\s+(?:(?:${MONTHS})\\s+)?(?:1[89]|20)\\d\\d\\b|\\bsince\\s+(?:the|he|she|they|it|then)\\b`,
     "\\b(?:has|have|had)\\s+long\\b|\\b(?:back|over)\\s+(?:decades|years|centuries)\\b|\\byear after year\\b",
