@@ -2,9 +2,10 @@ import { isPlausibleCorrection } from "../../search/typos.ts";
 import type { Highlight } from "../answer.ts";
 
 /**
- * What kind of answer a question asks for, when it says: "when" wants a date, "how many" a number,
- * "who" a person. A passage with the question's words but no date, number or name does not answer
- * it, however well it matches: that is the commonest confident wrong answer.
+ * What kind of answer a question asks for, when it says: "when" wants a date, "how long" a while,
+ * "how many" a number, "who" a person. A passage with the question's words but no date, while,
+ * number or name does not answer it, however well it matches: that is the commonest confident wrong
+ * answer.
  */
 export type AnswerType = "date" | "duration" | "number" | "person";
 
