@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
+import type { Answer } from "./answer/answer.ts";
 import { createDossier, createDossierWithTables, type KnowledgeTables } from "./answer/create-dossier.ts";
 import type { Dossier } from "./answer/dossier.ts";
 import type { Context, StartedParts } from "./bot/context.ts";
@@ -121,19 +122,28 @@ export function createContext(config: Config, options: ContextOptions = {}): Pic
 }
 
 /**
- * Warms the answers up in the background, between events (see Dossier.warmUp): the first asks of a
- * fresh process are slow until it is done, and then `warmed` is called (after a failure too: the
- * answers are still given, only slower at first) and it is logged at `level`. Abort the controller
- * returned to stop it early, when the process is about to end for another reason.
+ * Warms the answers up in the background, between events (see Dossier.warmUp), each drawn by
+ * `answered` when given: the first asks of a fresh process are slow until it is done, and then
+ * `warmed` is called (after a failure too: the answers are still given, only slower at first) and
+ * it is logged at `level`. Abort the controller returned to stop it early, when the process is
+ * about to end for another reason.
  */
 export function warmUpInBackground(
   { dossier, logger }: Pick<Context, "dossier" | "logger">,
-  { level = "debug", warmed = () => undefined }: { level?: "debug" | "info"; warmed?: () => void } = {},
+  {
+    level = "debug",
+    answered,
+    warmed = () => undefined,
+  }: {
+    level?: "debug" | "info";
+    answered?: (question: string, answer: Answer) => void;
+    warmed?: () => void;
+  } = {},
 ): AbortController {
   const warmUp = new AbortController();
   const started = performance.now();
   dossier
-    .warmUp(warmUp.signal)
+    .warmUp(warmUp.signal, answered)
     .then(
       (asked) => logger[level]({ asked, ms: Math.round(performance.now() - started) }, "answers warmed up"),
       (error: unknown) => logger.warn({ error: toLoggableError(error) }, "warming up the answers failed"),

@@ -141,7 +141,7 @@ function assemble(
     },
     upsertGuildQa: (guildId, entry) => upsertGuildQa(indexes, guildId, entry),
     removeGuildQa: (guildId, entryId) => removeGuildQa(indexes, guildId, entryId),
-    async warmUp(signal) {
+    async warmUp(signal, answered) {
       while (indexes.index.embedPending(EMBEDDINGS_SLICE)) {
         if (signal?.aborted) return 0;
         await nextTurn();
@@ -149,7 +149,8 @@ function assemble(
       let asked = 0;
       for (const question of warmUpQuestions(corpus.questionBank)) {
         if (signal?.aborted) return asked;
-        askVerified(question);
+        const answer = askVerified(question);
+        answered?.(question, answer);
         asked += 1;
         if (asked % WARM_UP_SLICE === 0) await nextTurn();
       }

@@ -80,8 +80,9 @@ export interface Dossier {
    * Embeds the documents start-up left unembedded (questions embed those they reach meanwhile), then
    * asks up to 600 of the question bank's phrasings (some of every paragraph), a few at a time
    * between other work, so that V8 has optimized the answer path before members ask: the first few
-   * hundred asks of a fresh process otherwise take several times longer. Resolves with the number
-   * asked, fewer when `signal` aborts.
+   * hundred asks of a fresh process otherwise take several times longer. Each answer is handed to
+   * `answered` (to be drawn as members would see it, so that the drawing is optimized too). Resolves
+   * with the number asked, fewer when `signal` aborts.
    */
-  warmUp(signal?: AbortSignal): Promise<number>;
+  warmUp(signal?: AbortSignal, answered?: (question: string, answer: Answer) => void): Promise<number>;
 }

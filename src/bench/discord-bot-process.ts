@@ -1,5 +1,6 @@
 import pino from "pino";
 import { commands } from "../../commands/index.ts";
+import { drawnForWarmUp } from "../bot/answer-pages.ts";
 import { startBot } from "../bot/start-bot.ts";
 import { loadConfig } from "../config.ts";
 import { createContext } from "../create-context.ts";
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   // Never outlive the benchmark that started it, however that ended.
   process.once("disconnect", () => process.exit(1));
   // Measured as members meet it: after the warm-up a started bot runs in the background (start-dossier.ts).
-  await context.dossier.warmUp();
+  await context.dossier.warmUp(undefined, drawnForWarmUp(context.dossier));
   send({ type: "ready" });
 }
 

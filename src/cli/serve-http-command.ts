@@ -1,4 +1,5 @@
 import { commands } from "../../commands/index.ts";
+import { drawnForWarmUp } from "../bot/answer-pages.ts";
 import type { BotParts, Context } from "../bot/context.ts";
 import { ConfigError } from "../config.ts";
 import { warmUpInBackground } from "../create-context.ts";
@@ -44,6 +45,7 @@ export const serveHttpCommand: SubCommand = {
       const running = await serveHttp(bot, { ...(port === undefined ? {} : { port }), warming: () => !warm });
       const warmUp = warmUpInBackground(context, {
         level: "info",
+        answered: drawnForWarmUp(context.dossier),
         warmed: () => {
           warm = true;
         },

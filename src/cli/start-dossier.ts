@@ -1,3 +1,4 @@
+import { drawnForWarmUp } from "../bot/answer-pages.ts";
 import type { Context, StartedParts } from "../bot/context.ts";
 import { loadConfig } from "../config.ts";
 import { consoleStreams, runConsole } from "../console/run-console.ts";
@@ -45,11 +46,14 @@ export async function startDossier(options: StartOptions): Promise<number> {
     return 1;
   }
   // Stopped when the console ends or the bot fails to start; a running bot exits without waiting.
-  // Said in the bot's log, for whoever watches it; the console's terminal is the member's.
-  const warmUp = warmUpInBackground(context, {
-    level: context.config.discordToken === undefined ? "debug" : "info",
-  });
-  if (context.config.discordToken !== undefined) {
+  // Said in the bot's log, for whoever watches it; the console's terminal is the member's. The bot
+  // also draws the answers as Discord shows them.
+  const bot = context.config.discordToken !== undefined;
+  const warmUp = warmUpInBackground(
+    context,
+    bot ? { level: "info", answered: drawnForWarmUp(context.dossier) } : { level: "debug" },
+  );
+  if (bot) {
     try {
       await options.startBot(context);
     } catch (error) {

@@ -177,7 +177,17 @@ describe("warm-up", () => {
     };
     const dossier = createDossier(banked);
     const before = questions.map((question) => dossier.ask(question));
-    expect(await dossier.warmUp()).toBe(24);
+    // Each answer is handed over to be drawn as members see it.
+    const drawn: string[] = [];
+    expect(
+      await dossier.warmUp(undefined, (question, answer) =>
+        drawn.push(`${question}: ${answer.results.length}`),
+      ),
+    ).toBe(24);
+    expect(drawn).toHaveLength(24);
+    expect(drawn[0]).toBe(
+      `why is moscow in such a hurry: ${dossier.ask("why is moscow in such a hurry").results.length}`,
+    );
     expect(questions.map((question) => dossier.ask(question))).toEqual(before);
     // A bank of 40 paragraphs × 20 phrasings is asked 600 times: every paragraph's first 15.
     const large = {
