@@ -64,7 +64,7 @@ export async function replyWithAnswer(
  * Draws an answer's first page as /ask replies with it, for the warm-up (see warmUpInBackground), so
  * that V8 has optimized the drawing as well as the answering before members ask: a bot restarted
  * under 200 interactions a second answered about fifty of its first second's 30–55 ms late without
- * it, and a handful with it.
+ * it, and seven to sixteen with it.
  */
 export function drawnForWarmUp(dossier: Dossier): (question: string, answer: Answer) => void {
   return (question, answer) => {
