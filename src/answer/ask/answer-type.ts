@@ -123,6 +123,29 @@ const COUNT = new RegExp(`^([$€£~]?\\d[\\d.,]*|${NUMBER_WORDS})$`, "i");
  */
 const COUNTED_WITHIN = 4;
 
+/** A text's words, split at spaces, not commas ("100,000" is one figure), without the stop after them. */
+function wordsOf(text: string): string[] {
+  return text
+    .split(/[\s;:()]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.replace(/[,.]+$/, ""));
+}
+
+/**
+ * Whether a figure counts the thing asked for: it is written within a few words after the figure,
+ * or, for a verb ("has killed some 15,000"), before it.
+ */
+function counts(
+  thing: NonNullable<ReturnType<CountedThing>>,
+  after: readonly string[],
+  before: readonly string[],
+): boolean {
+  return (
+    after.slice(0, COUNTED_WITHIN).some(thing.isCounted) ||
+    (thing.verb && before.slice(-COUNTED_WITHIN).some(thing.isCounted))
+  );
+}
+
 /**
  * Reads "how many X" in a question and returns a test of whether a written word is X, or undefined
  * when the question names nothing countable (the test then wants any number). A verb counted
@@ -340,14 +363,11 @@ export function askedForIn(
   if (type === "number") {
     const given = figuresIn(question);
     const thing = MONEY_ASKED.test(question) ? undefined : countedThing?.(question);
-    const words = (text: string) => text.split(/[\s;:()]+/).filter((word) => word.length > 0);
-    const counts = (text: string, { start, end }: Highlight) =>
-      thing === undefined ||
-      words(text.slice(end)).slice(0, COUNTED_WITHIN).some(thing.isCounted) ||
-      (thing.verb && words(text.slice(0, start)).slice(-COUNTED_WITHIN).some(thing.isCounted));
     return (text) =>
       spans(text, FIGURE_SHOWN).filter(
-        (span) => !given.has(figureValue(text.slice(span.start, span.end))) && counts(text, span),
+        ({ start, end }) =>
+          !given.has(figureValue(text.slice(start, end))) &&
+          (thing === undefined || counts(thing, wordsOf(text.slice(end)), wordsOf(text.slice(0, start)))),
       );
   }
   if (type !== "person") return undefined;
@@ -412,14 +432,12 @@ export function answerTypeTest(
         NUMBER.test(text.replace(FIGURE, (figure) => (given.has(figureValue(figure)) ? "" : figure)));
     // "How many hours": a number of hours, not any number the passage gives.
     return (text) => {
-      // Split at spaces, not commas: "100,000" is one figure.
-      const words = text.split(/[\s;:()]+/).map((word) => word.replace(/[,.]+$/, ""));
+      const words = wordsOf(text);
       return words.some(
         (word, i) =>
           COUNT.test(word) &&
           !given.has(figureValue(word)) &&
-          (words.slice(i + 1, i + 1 + COUNTED_WITHIN).some(thing.isCounted) ||
-            (thing.verb && words.slice(Math.max(0, i - COUNTED_WITHIN), i).some(thing.isCounted))),
+          counts(thing, words.slice(i + 1), words.slice(0, i)),
       );
     };
   }
