@@ -285,7 +285,7 @@ function orFromTheOthers(
   article: string,
   inArticle: Answer,
 ): Answer {
-  const everywhere = answerOf(context, asking, undefined);
+  const everywhere = answerOf(context, asking, undefined, "if confident");
   const asked = findArticle(context.corpus, article);
   const citesAsked = everywhere.results.some((result) =>
     result.excerpts.some((excerpt) => excerpt.citation.article === article),
@@ -299,7 +299,16 @@ function orFromTheOthers(
   };
 }
 
-function answerOf(context: DossierIndexes, asking: Asking, article: string | undefined): Answer {
+/**
+ * `resultsWanted`: "if confident" when the caller drops the results of an answer that is not: then they
+ * are not built (a question asked of one or two articles is answered two to four times over).
+ */
+function answerOf(
+  context: DossierIndexes,
+  asking: Asking,
+  article: string | undefined,
+  resultsWanted: "always" | "if confident" = "always",
+): Answer {
   const { text, limit, plan } = asking;
   const { analyzer, statistics } = context.index;
   const matches = context.index.match(plan, { guildId: asking.guildId, article });
@@ -321,6 +330,7 @@ function answerOf(context: DossierIndexes, asking: Asking, article: string | und
   const first = hits.at(0);
   const confident =
     covered || (!particulars && first !== undefined && matches.wordingOf(first) >= CONFIDENT_WORDING);
+  if (!confident && resultsWanted === "if confident") return { confident, results: [] };
   const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
   const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants, typed?.answers);
 
@@ -469,7 +479,7 @@ function eachInTurn(
   // Each article's answer in turn, none after the first that is not confident.
   const answers: Answer[] = [];
   for (const article of articles) {
-    const answer = answerOf(context, asking, article);
+    const answer = answerOf(context, asking, article, "if confident");
     if (!answer.confident) return undefined;
     answers.push(answer);
   }
