@@ -15,7 +15,8 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10); every holdout reaches them.
+ * wrongly 0.10); every holdout reaches them but holdout-25, whose answerable questions are called not
+ * covered more often than 0.10.
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
@@ -52,6 +53,7 @@ const FLOORS = {
   "holdout-22.json": { hitAt1: 0.85, hitAt3: 0.94, flagged: 0.82, wronglyFlagged: 0.08 },
   "holdout-23.json": { hitAt1: 0.86, hitAt3: 0.93, flagged: 0.87, wronglyFlagged: 0.05 },
   "holdout-24.json": { hitAt1: 0.9, hitAt3: 0.96, flagged: 0.82, wronglyFlagged: 0.07 },
+  "holdout-25.json": { hitAt1: 0.8, hitAt3: 0.9, flagged: 0.8, wronglyFlagged: 0.16 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
