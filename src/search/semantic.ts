@@ -29,6 +29,12 @@ export interface Semantic {
   /** Whether a (normalized) word is among the most frequent English words: a real word, not a typo. */
   isCommonWord(word: string): boolean;
   /**
+   * Whether a (normalized) word is what the knowledge is about rather than everyday English: its
+   * documents use it far more often than English does ("nato", "missiles", "kremlin"; not
+   * "thursday", "meeting", "sleep"), or it is no common English word (a name, or a name misspelt).
+   */
+  isTopical(word: string): boolean;
+  /**
    * The knowledge's word a word it never uses, and English does not know, is a typo of: the one
    * fewest edits away ("olikar": "oliker"), the articles' own first, or none when two are.
    */
@@ -73,6 +79,14 @@ function startsSentence(text: string, start: number): boolean {
 
 /** A name most documents use (Russia, NATO) is the topic, not a thing a question singles out. */
 const TOPIC_NAME_SHARE = 0.1;
+/**
+ * How much more often than English the knowledge uses a topical word: the share of its documents
+ * using it times the word's rank among English words by frequency (the word vectors come most
+ * frequent first), which is in proportion to that ratio (Zipf). "nato" and "sanctions" are far above,
+ * "thursday", "meeting" and "session" below. On the tuned sets (see isOffTopic in ask-question.ts),
+ * from 30 to 40 the same; at 50 two answerable questions were taken for chat.
+ */
+const TOPICAL_KEYNESS = 30;
 /** A word this close to a name of the knowledge is taken for a name of the same kind. */
 const NAME_NEIGHBOUR_SIMILARITY = 0.7;
 /** A name is written with a capital at least this often (past a sentence's start). */
@@ -386,6 +400,11 @@ export function createSemantic(
       return capitalizedInQuestion || writtenAsNames.has(word);
     },
     isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
+    isTopical(word) {
+      const rank = vectors.rank(word);
+      if (rank === undefined || rank >= FREQUENT_WORDS) return true;
+      return ((frequency.get(word) ?? 0) / documentCount) * rank >= TOPICAL_KEYNESS;
+    },
     misspeltFor,
     uses: (word) => frequency.has(word),
     writes: (word) => articleWords.has(word),

@@ -751,6 +751,16 @@ describe("ask in members' words", () => {
     );
   });
 
+  it("says not covered to chat whose every word is everyday English, however few its words", () => {
+    // "Meeting" and "Thursday" are in the knowledge ("talks in Vienna Thursday"), and two words are too few
+    // to compare in meaning with the questions no article answers, but neither is what they are about.
+    const answer = dossier.ask("what time are we meeting on thursday");
+    expect(answer.confident).toBe(false);
+    // A question as short, and as plain, that the articles answer stays answered.
+    expect(dossier.ask("why now?").confident).toBe(true);
+    expect(dossier.ask("what happened on thursday").confident).toBe(true);
+  });
+
   it("answers a question on the not-covered list in a server whose moderators wrote an entry for it", () => {
     const local = createDossier(corpus);
     local.upsertGuildQa("guild-a", {
