@@ -29,6 +29,7 @@ const FLOORS = {
   "dev-members-7.json": { hitAt1: 0.86, hitAt3: 0.95, flagged: 0.87, wronglyFlagged: 0.07 },
   "dev-members-8.json": { hitAt1: 0.84, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.17 },
   "dev-members-9.json": { hitAt1: 0.85, hitAt3: 0.9, flagged: 0.85, wronglyFlagged: 0.14 },
+  "dev-members-10.json": { hitAt1: 0.77, hitAt3: 0.88, flagged: 0.7, wronglyFlagged: 0.24 },
   "holdout.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.07 },
   "holdout-2.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.07 },
   "holdout-3.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.78, wronglyFlagged: 0.06 },
