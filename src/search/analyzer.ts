@@ -122,14 +122,13 @@ export function createAnalyzer(
       const plan = buildQueryPlan(analyzed, synonyms, {
         prefixLastWord: options.prefixLastWord === true && /[\p{L}\p{N}]$/u.test(text),
       });
-      const asides = asidesOf(text);
+      const guesses = guessedNumbersOf(text);
+      const within = (spans: ReadonlyArray<[number, number]>, word: AnalyzedWord) =>
+        spans.some(([start, end]) => word.start >= start && word.end <= end);
+      const asides = [...asidesOf(text), ...guesses];
       if (asides.length > 0)
         for (const distinct of plan.words)
-          distinct.aside = analyzed.every(
-            (word) =>
-              word.stem !== distinct.stem ||
-              asides.some(([start, end]) => word.start >= start && word.end <= end),
-          );
+          distinct.aside = analyzed.every((word) => word.stem !== distinct.stem || within(asides, word));
       for (const word of analyzed) {
         const distinct = plan.words.find((known) => known.stem === word.stem);
         const normalized = word.word;
@@ -137,10 +136,12 @@ export function createAnalyzer(
         // A name the articles use, said only aside ("im presenting on them thursday"), is the
         // member's own business: not one an answer must match. One they never use still is.
         if (distinct.aside && semantic?.writes(normalized)) continue;
+        // A number is one, unless it is a guess at the answer, whether or not the articles write it.
         if (
           semantic
-            ? namesSomething(semantic, normalized, word.capitalized) ||
-              (/^\p{N}/u.test(normalized) && !HEDGED_NUMBER.test(text.slice(0, word.start)))
+            ? /^\p{N}/u.test(normalized)
+              ? !within(guesses, word)
+              : namesSomething(semantic, normalized, word.capitalized)
             : word.capitalized
         )
           distinct.named = true;
@@ -177,11 +178,41 @@ export function createAnalyzer(
   };
 }
 
+/** A word before a number that makes it a guess: "for like 20 yrs", "~50 miles", "was it 280". */
+const GUESS_BEFORE = /(?:\blike|~|\baround|\broughly|\bapproximately|\bmaybe|\b(?:was|is|were|are) it)\s*$/iu;
+/** "About 150,000 troops" is a guess too, but "about 2024" what is asked about. */
+const ABOUT_BEFORE = /\babout\s*$/iu;
+const YEAR = /^(?:1[89]|20)\d\d$/u;
+/** A number written alone: not a designation ("b-52", "mi-17"), which names a thing. */
+const NUMBER = /(?<![\p{L}\p{N}-])(?:\p{N}[\p{N},.]*\p{N}|\p{N})(?![\p{L}-])/gu;
+/** A last clause this short, asked after the question, is a guess at its answer. */
+const GUESS_CLAUSE_WORDS = 4;
+
 /**
- * "Russia's been salty abt nato for like 20 yrs", "heard it was like 50 miles": a member's guess at
- * a number, not one an answer must write.
+ * Where a member offers a number as a guess at the answer, which an answer need not write (it is
+ * often wrong: "how many soldiers were near ukraine, was it 90,000?" is answered by "100,000"): a
+ * number after "like", "around", "was it" or "about" (but "about 2024" is what is asked about), or
+ * every number of a short last clause asked after the question ("joined nato after what year,
+ * 1999?", "how close did the bomber get, 30 miles?"). Said aside: not a thing an answer must match.
  */
-const HEDGED_NUMBER = /(?:\blike|~)\s*$/iu;
+function guessedNumbersOf(text: string): Array<[number, number]> {
+  const guesses: Array<[number, number]> = [];
+  for (const found of text.matchAll(NUMBER)) {
+    const before = text.slice(0, found.index);
+    if (GUESS_BEFORE.test(before) || (ABOUT_BEFORE.test(before) && !YEAR.test(found[0])))
+      guesses.push([found.index, found.index + found[0].length]);
+  }
+  if (!/\?\s*$/u.test(text)) return guesses;
+  const asked = text.replace(/[?!.\s]+$/u, "");
+  const last = [...asked.matchAll(CLAUSE_END)].at(-1);
+  if (last === undefined) return guesses;
+  const start = last.index + last[0].length;
+  const clause = asked.slice(start);
+  if (clause.trim().split(/\s+/u).length <= GUESS_CLAUSE_WORDS)
+    for (const found of clause.matchAll(NUMBER))
+      guesses.push([start + found.index, start + found.index + found[0].length]);
+  return guesses;
+}
 
 /**
  * "Which three countries", "what 2 things": how many the answer has, which a passage listing them

@@ -162,6 +162,11 @@ describe("ask in members' words", () => {
       "ok but tbh russia has been salty abt nato for like 20 yrs, what's actually different this time",
       /fp-mackinnon¶3$/,
     ],
+    // NPR ¶2, "massing some 100,000 troops near its border": the member's guess at the figure, asked
+    // after the question, is wrong, and the answer corrects it; so is "30 miles" (Trenin ¶16: "within 13
+    // miles"). A designation is no guess: see "names what no article names…" below.
+    ["how many russian troops were near ukraine, was it 90,000?", /npr-2022-01-12¶2$|fp-mackinnon¶1$/],
+    ["how close did the us bomber get to russia, 30 miles?", /trenin-2021-12-28¶16$/],
     // Trenin ¶18: "keep NATO out of Ukraine, Georgia, and Moldova", a list that never says "three".
     ["which three countries does putin want the alliance kept out of", /trenin-2021-12-28¶18$/],
   ])("answers %s in the articles' words", (question, first, within = 1) => {
@@ -759,6 +764,11 @@ describe("ask in members' words", () => {
     // A question as short, and as plain, that the articles answer stays answered.
     expect(dossier.ask("why now?").confident).toBe(true);
     expect(dossier.ask("what happened on thursday").confident).toBe(true);
+  });
+
+  it("names what no article names when a question offers it as a guess: a designation is no number", () => {
+    // Trenin ¶16 tells of "a U.S. strategic bomber" and never which: "b-52" must still be matched.
+    expect(dossier.ask("which bomber flew near russia, a b-52?").confident).toBe(false);
   });
 
   it("answers a question on the not-covered list in a server whose moderators wrote an entry for it", () => {
