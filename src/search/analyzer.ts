@@ -1,5 +1,5 @@
 import type { SynonymGroup } from "../knowledge/schema.ts";
-import { type AnalyzedWord, createWordAnalysis, type WordAnalysis } from "./analyzed-word.ts";
+import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
 import { buildQueryPlan, EXPANSION_WEIGHT, type QueryPlan, stemsOf } from "./query-plan.ts";
 import type { Semantic } from "./semantic.ts";
@@ -20,6 +20,8 @@ export interface Analyzer {
   readonly synonyms: SynonymTable;
   /** Every word with its range in `text`; for highlighting. */
   words(text: string): ReadonlyArray<AnalyzedWord>;
+  /** The question as meant, with the names a phone wrote by sound (see withNamesHeard). */
+  namesHeard(text: string): string;
   /**
    * The terms a text is indexed under, remembered: answers read the same sentences of the articles
    * again and again (shared, never to be changed).
@@ -100,6 +102,7 @@ export function createAnalyzer(
     synonyms,
     semantic,
     words: analyzeWords,
+    namesHeard: (text) => (semantic ? withNamesHeard(text, semantic, analyzeWords) : text),
     fieldTerms,
     termsOfWords,
     indexTerms(text) {
@@ -176,6 +179,73 @@ export function createAnalyzer(
       return plan;
     },
   };
+}
+
+/** The most pieces a dictated name is written in ("call in in grad" for Kaliningrad). */
+const NAME_PIECES = 4;
+/** A word of the knowledge this short may be a piece of a name ("van" of "sully van"). */
+const SYLLABLE_LETTERS = 4;
+
+/**
+ * A question with the knowledge's names where a phone wrote a dictated name by sound, in pieces or
+ * not: "lav rov" is Lavrov, "coo lebba" Kuleba, "train in" Trenin, "call in in grad" Kaliningrad.
+ * Only pieces next to each other (a space or hyphen between), with a word the knowledge never uses
+ * among them: "what did russia put in the drafts" keeps its words.
+ */
+function withNamesHeard(text: string, semantic: Semantic, analyzeWords: WordAnalysis): string {
+  const words = analyzeWords(text);
+  // Most questions have no word the knowledge never uses within a name's reach: none is read.
+  const unheardOf = words.map((word) => !word.stop && !semantic.uses(word.word));
+  let read = "";
+  let from = 0;
+  for (let i = 0; i < words.length; ) {
+    const next = unheardOf.indexOf(true, i);
+    if (next < 0) break;
+    if (next >= i + NAME_PIECES) i = next - NAME_PIECES + 1;
+    const heard = heardNameAt(words, i, text, semantic);
+    if (heard === undefined) i += 1;
+    else {
+      const start = (words[i] as AnalyzedWord).start;
+      const end = (words[i + heard.pieces - 1] as AnalyzedWord).end;
+      // As the member wrote it: with a capital, and a possessive ("Trennin's piece").
+      const name = upperCaseAt(text, start) ? heard.name[0]?.toUpperCase() + heard.name.slice(1) : heard.name;
+      read += text.slice(from, start) + name + (/['’]s$/iu.exec(text.slice(start, end))?.[0] ?? "");
+      from = end;
+      i += heard.pieces;
+    }
+  }
+  return from === 0 ? text : read + text.slice(from);
+}
+
+function heardNameAt(
+  words: ReadonlyArray<AnalyzedWord>,
+  at: number,
+  text: string,
+  semantic: Semantic,
+): { name: string; pieces: number } | undefined {
+  for (let pieces = Math.min(NAME_PIECES, words.length - at); pieces >= 1; pieces--) {
+    const run = words.slice(at, at + pieces);
+    const first = run[0] as AnalyzedWord;
+    const last = run[pieces - 1] as AnalyzedWord;
+    if (!/^[\s-]*$/u.test(text.slice(first.end, last.start).replace(/[\p{L}\p{N}'’]+/gu, ""))) continue;
+    // Not from a word such as "is" on ("is nay" is not "asian"), nor with a number or a letter.
+    if (first.stop || run.some((word) => !/^\p{L}{2,}$/u.test(word.word))) continue;
+    // Pieces of a name: some word the knowledge never uses, and none of its longer words ("russia
+    // whines" is not "russians"); no English word ("lav rov", "coo lebba") or two ("cough man"), as
+    // one common word and a short one are often just that ("who did he beat in").
+    const content = run.filter((word) => !word.stop);
+    const used = content.filter((word) => semantic.uses(word.word));
+    if (used.length === content.length || used.some((word) => word.word.length > SYLLABLE_LETTERS)) continue;
+    const english = content.every((word) => semantic.isCommonWord(word.word));
+    if (english && content.length < 2) continue;
+    // One word alone is a name heard only when it is no form of the knowledge's ("trennin", not
+    // "bidens"): the typo corrections read those.
+    if (pieces === 1 && semantic.uses(first.stem)) continue;
+    const name = semantic.nameSoundingLike(run.map((word) => word.word).join(""));
+    // A name written already, with a word after ("olga oh"), is no name heard.
+    if (name !== undefined && !run.some((word) => word.word === name)) return { name, pieces };
+  }
+  return undefined;
 }
 
 /** A word before a number that makes it a guess: "for like 20 yrs", "~50 miles", "was it 280". */

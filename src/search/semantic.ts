@@ -1,3 +1,4 @@
+import { doubleMetaphone } from "double-metaphone";
 import { rowScan } from "../knowledge/row-scan.ts";
 import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
 import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
@@ -39,6 +40,12 @@ export interface Semantic {
    * fewest edits away ("olikar": "oliker"), the articles' own first, or none when two are.
    */
   misspeltFor(word: string): string | undefined;
+  /**
+   * The name of the knowledge a word, or pieces written together ("lavrov" from "lav rov"), sounds
+   * like and is spelt nearly like: one English seldom writes (not "monday" for "man at"), of three
+   * consonant sounds or more (not "nato" for "new to").
+   */
+  nameSoundingLike(written: string): string | undefined;
   /** Whether the knowledge's documents use a (normalized) word. */
   uses(word: string): boolean;
   /** Whether the articles' own paragraphs write a (normalized) word. */
@@ -71,6 +78,8 @@ function startsSentence(text: string, start: number): boolean {
   if (start === 0) return true;
   for (let at = start - 1; at >= Math.max(0, start - 3); at--) {
     const character = text[at] as string;
+    // Not an initial's full stop ("Anton T. Semelroth").
+    if (character === "." && /(?:^|\s)\p{Lu}$/u.test(text.slice(Math.max(0, at - 2), at))) return false;
     if ('.!?:"“”\n'.includes(character)) return true;
     if (!/\s/.test(character)) return false;
   }
@@ -185,6 +194,38 @@ export function semanticTables(
   };
 }
 
+/** A name sounding like this few consonants ("NT", "KF") is sounded by everyday words as well. */
+const SHORT_SOUND = 2;
+/** A name heard in a member's words is one English seldom writes: past this rank by frequency. */
+const SELDOM_WRITTEN = 2_000;
+/** And spelt nearly as it was written: at most this share of its letters changed. */
+const SPELT_NEARLY = 0.7;
+
+/**
+ * The knowledge's names by how they sound (Double Metaphone's primary key: "lavrov" and "lav rov"
+ * are both LFRF). Names of three letters or fewer are left out: a dictated word is never that short.
+ */
+function soundsOfNames(names: Iterable<string>): Map<string, string[]> {
+  const bySound = new Map<string, string[]>();
+  for (const name of names) {
+    if (name.length <= 3 || !/^\p{L}+$/u.test(name)) continue;
+    const [sound] = doubleMetaphone(name);
+    bySound.set(sound, [...(bySound.get(sound) ?? []), name]);
+  }
+  return bySound;
+}
+
+/**
+ * Of names sounding alike, the one spelt most like what was written ("sullyvan": Sullivan, not
+ * Slovenia, SLFN both); none when two are as near.
+ */
+function nearestSpelt(written: string, names: ReadonlyArray<string>): string | undefined {
+  const [best, next] = names
+    .map((name) => ({ name, edits: editDistance(written, name) }))
+    .sort((a, b) => a.edits - b.edits);
+  return best && (next === undefined || next.edits > best.edits) ? best.name : undefined;
+}
+
 /** `analyzeWords`: the analyzer's own, when given, so that the two read each written word once. */
 export function createSemantic(
   vectors: WordVectors,
@@ -193,6 +234,8 @@ export function createSemantic(
 ): Semantic {
   const { documentCount, documentFrequency: frequency, writtenAsNames, articleWords, bylineWords } = tables;
   const { vocabulary, matrix } = tables;
+  /** Worked out when a question first has a word the knowledge does not use. */
+  let namesBySound: Map<string, string[]> | undefined;
   const contentWords = (text: string) => contentWordsOf(analyzeWords(text));
   const weight = (word: string) => Math.log(1 + documentCount / (1 + (frequency.get(word) ?? 0)));
   const dimensions = vectors.dimensions;
@@ -406,6 +449,18 @@ export function createSemantic(
       return ((frequency.get(word) ?? 0) / documentCount) * rank >= TOPICAL_KEYNESS;
     },
     misspeltFor,
+    nameSoundingLike(written) {
+      namesBySound ??= soundsOfNames(
+        [...frequency.keys()].filter((word) => {
+          const rank = vectors.rank(word) ?? Infinity;
+          return rank >= SELDOM_WRITTEN && (writtenAsNames.has(word) || bylineWords.has(word));
+        }),
+      );
+      const [sound] = doubleMetaphone(written);
+      if (sound.length <= SHORT_SOUND) return undefined;
+      const name = nearestSpelt(written, namesBySound.get(sound) ?? []);
+      return name && editDistance(written, name) <= name.length * SPELT_NEARLY ? name : undefined;
+    },
     uses: (word) => frequency.has(word),
     writes: (word) => articleWords.has(word),
     nearWords(word) {

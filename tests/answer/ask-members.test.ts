@@ -167,6 +167,9 @@ describe("ask in members' words", () => {
     // miles"). A designation is no guess: see "names what no article names…" below.
     ["how many russian troops were near ukraine, was it 90,000?", /npr-2022-01-12¶2$|fp-mackinnon¶1$/],
     ["how close did the us bomber get to russia, 30 miles?", /trenin-2021-12-28¶16$/],
+    // Trenin ¶12, "Kaliningrad—the noncontiguous, westernmost part of Russia", dictated to a phone
+    // that wrote it by sound (see Analyzer.namesHeard).
+    ["where is call in in grad", /trenin-2021-12-28¶12$/],
     // Trenin ¶18: "keep NATO out of Ukraine, Georgia, and Moldova", a list that never says "three".
     ["which three countries does putin want the alliance kept out of", /trenin-2021-12-28¶18$/],
   ])("answers %s in the articles' words", (question, first, within = 1) => {
@@ -529,10 +532,11 @@ describe("ask in members' words", () => {
   });
 
   it("reads more chat shorthand, counts people, and knows the dead are killed, died or lives lost", () => {
-    // "wat" and "abt" were two words of the question no passage has, and "putn" a typo of a name.
+    // "wat" and "abt" were two words of the question no passage has, and "putn" a typo of a name:
+    // read as "putin", the curated entry citing the paragraph comes first, as it does for "putin".
     const sevastopol = dossier.ask("wat did putn say abt sevastopol");
     expect(sevastopol.confident).toBe(true);
-    expect(cited(sevastopol)[0]).toBe("passage trenin-2021-12-28¶17");
+    expect(cited(sevastopol)[0]).toMatch(/ trenin-2021-12-28¶17$/);
     // "How many people died in donbas" counts people (not "donbas", the first word ending in s).
     const donbas = dossier.ask("how many people died in donbas");
     expect(donbas.confident).toBe(true);

@@ -77,6 +77,25 @@ describe("semantic", () => {
     }),
   );
 
+  it("hears a name a phone wrote by sound, in pieces or not, and nothing in everyday words", () => {
+    const heard = (text: string) => createAnalyzer([], semantic).namesHeard(text);
+    expect(heard("what did lav rov write")).toBe("what did lavrov write");
+    expect(heard("where is call in in grad")).toBe("where is kaliningrad");
+    // "Anton T. Semelroth": a name after an initial's full stop is still written as a name.
+    expect(heard("whos the pentagon guy sem el roth")).toBe("whos the pentagon guy semelroth");
+    // As the member wrote it: the capital and the possessive kept.
+    expect(heard("What was Kuleeba's point")).toBe("What was Kuleba's point");
+    // A name written already is not eaten by the word after it ("olga oh" is not "olga").
+    expect(heard("who is olga oh liker")).toBe("who is olga oliker");
+    for (const everyday of [
+      "what did russia put in the drafts",
+      "who did zelensky beat in the 2019 runoff",
+      "whats the wests usual answer when russia whines about nato",
+      "what is the difference between minsk i and minsk ii",
+    ])
+      expect(heard(everyday)).toBe(everyday);
+  });
+
   it("reaches the articles' words from a member's word they never use", () => {
     // "pullout" is not in the articles; "withdrawal" is, and is its closest there.
     expect(semantic.nearWords("pullout")[0]?.word).toBe("withdrawal");
