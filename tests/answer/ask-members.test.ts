@@ -896,6 +896,8 @@ describe("article mentions", () => {
     expect(find("what does Trennin say putin wants")?.article).toBe("trenin-2021-12-28");
     expect(find("trenen's take on putin's real goal")?.article).toBe("trenin-2021-12-28");
     expect(find("what does Trennin say putin wants")?.rest).not.toMatch(/trenn/i);
+    // And his given name as members spell it ("Dmitry" for Dmitri) is part of naming him.
+    expect(find("why such a tight deadline in Dmitry Trenin's piece?")?.rest).not.toMatch(/dmitr/i);
     // Words English has are taken as written: "trending" is not Trenin, nor "sonny" Sonne.
     expect(find("what's trending on russia")).toBeUndefined();
     expect(find("sonny asked about sanctions")).toBeUndefined();

@@ -91,10 +91,23 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     const meant = surnames.filter((name) => isPlausibleCorrection(typed, name, true));
     return meant.length === 1 ? meant[0] : undefined;
   };
+  // And a writer's given name as members spell it before the surname ("Dmitry Trenin" for Dmitri).
+  const givenNames = new Map(
+    [...names.keys()].flatMap((name) => {
+      const [given, surname, ...more] = name.split(" ");
+      return given && surname && more.length === 0 ? [[surname, given] as const] : [];
+    }),
+  );
+  const givenMeant = (written: string, given: string | undefined) =>
+    given !== undefined && isPlausibleCorrection(written.toLowerCase(), given, true) ? given : written;
   /** Each article named, in order, with the question left once its first naming is taken out. */
   const mentions = (question: string): ArticleMention[] => {
     const found: ArticleMention[] = [];
-    let left = question.replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word);
+    let left = question
+      .replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word)
+      .replace(/\p{L}+(?=\s+(\p{L}{5,}))/gu, (given, surname: string) =>
+        givenMeant(given, givenNames.get(surname.toLowerCase())),
+      );
     for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
       const written = match[1] ?? "";
       const article = names.get(written.toLowerCase());
