@@ -65,6 +65,12 @@ export function createAnalyzer(
     return terms;
   };
   const fieldTerms = (text: string) => termsOfWords(analyzeWords(text));
+  // A question is read twice, for the names heard in it and then for its plan: its words are found once.
+  let lastRead: { text: string; words: ReadonlyArray<AnalyzedWord> } | undefined;
+  const questionWords = (text: string) => {
+    if (lastRead?.text !== text) lastRead = { text, words: analyzeWords(text) };
+    return lastRead.words;
+  };
   /**
    * Each one-word synonym, as written, with the other one-word terms of its groups, and those of
    * them that are other spellings of it (kiev, kyiv).
@@ -102,7 +108,7 @@ export function createAnalyzer(
     synonyms,
     semantic,
     words: analyzeWords,
-    namesHeard: (text) => (semantic ? withNamesHeard(text, semantic, analyzeWords) : text),
+    namesHeard: (text) => (semantic ? withNamesHeard(text, semantic, questionWords(text)) : text),
     fieldTerms,
     termsOfWords,
     indexTerms(text) {
@@ -117,7 +123,7 @@ export function createAnalyzer(
       const intensifiers = [...text.matchAll(WANTED_SO_BAD), ...text.matchAll(HOW_MANY_ASKED)].map(
         (found) => found.index + found[0].length,
       );
-      const words = analyzeWords(text);
+      const words = questionWords(text);
       const analyzed =
         intensifiers.length === 0
           ? words
@@ -192,16 +198,10 @@ const SYLLABLE_LETTERS = 4;
  * Only pieces next to each other (a space or hyphen between), with a word the knowledge never uses
  * among them: "what did russia put in the drafts" keeps its words.
  */
-function withNamesHeard(text: string, semantic: Semantic, analyzeWords: WordAnalysis): string {
-  const words = analyzeWords(text);
-  // Most questions have no word the knowledge never uses within a name's reach: none is read.
-  const unheardOf = words.map((word) => !word.stop && !semantic.uses(word.word));
+function withNamesHeard(text: string, semantic: Semantic, words: ReadonlyArray<AnalyzedWord>): string {
   let read = "";
   let from = 0;
   for (let i = 0; i < words.length; ) {
-    const next = unheardOf.indexOf(true, i);
-    if (next < 0) break;
-    if (next >= i + NAME_PIECES) i = next - NAME_PIECES + 1;
     const heard = heardNameAt(words, i, text, semantic);
     if (heard === undefined) i += 1;
     else {
@@ -223,25 +223,36 @@ function heardNameAt(
   text: string,
   semantic: Semantic,
 ): { name: string; pieces: number } | undefined {
-  for (let pieces = Math.min(NAME_PIECES, words.length - at); pieces >= 1; pieces--) {
+  const first = words[at] as AnalyzedWord;
+  // Not from a word such as "is" on ("is nay" is not "asian"), nor with a number or a letter; and
+  // only pieces next to each other (a space or hyphen between).
+  const piece = (word: AnalyzedWord | undefined): word is AnalyzedWord =>
+    word !== undefined && /^\p{L}{2,}$/u.test(word.word);
+  if (first.stop || !piece(first)) return undefined;
+  let most = 1;
+  while (most < NAME_PIECES) {
+    const next = words[at + most];
+    if (!piece(next) || !/^[\s-]+$/u.test(text.slice((words[at + most - 1] as AnalyzedWord).end, next.start)))
+      break;
+    most += 1;
+  }
+  for (let pieces = most; pieces >= 1; pieces--) {
     const run = words.slice(at, at + pieces);
-    const first = run[0] as AnalyzedWord;
-    const last = run[pieces - 1] as AnalyzedWord;
-    if (!/^[\s-]*$/u.test(text.slice(first.end, last.start).replace(/[\p{L}\p{N}'’]+/gu, ""))) continue;
-    // Not from a word such as "is" on ("is nay" is not "asian"), nor with a number or a letter.
-    if (first.stop || run.some((word) => !/^\p{L}{2,}$/u.test(word.word))) continue;
     // Pieces of a name: some word the knowledge never uses, and none of its longer words ("russia
     // whines" is not "russians"); no English word ("lav rov", "coo lebba") or two ("cough man"), as
-    // one common word and a short one are often just that ("who did he beat in").
+    // one common word and a short one are often just that ("who did he beat in"). But a writer's
+    // name, which members say of every article ("what does train in think"), from any words.
     const content = run.filter((word) => !word.stop);
     const used = content.filter((word) => semantic.uses(word.word));
-    if (used.length === content.length || used.some((word) => word.word.length > SYLLABLE_LETTERS)) continue;
-    const english = content.every((word) => semantic.isCommonWord(word.word));
-    if (english && content.length < 2) continue;
-    // One word alone is a name heard only when it is no form of the knowledge's ("trennin", not
-    // "bidens"): the typo corrections read those.
-    if (pieces === 1 && semantic.uses(first.stem)) continue;
-    const name = semantic.nameSoundingLike(run.map((word) => word.word).join(""));
+    const pieceLike =
+      used.length < content.length &&
+      !used.some((word) => word.word.length > SYLLABLE_LETTERS) &&
+      (content.length >= 2 || !semantic.isCommonWord(first.word)) &&
+      // One word alone is a name heard only when it is no form of the knowledge's ("trennin", not
+      // "bidens"): the typo corrections read those.
+      !(pieces === 1 && semantic.uses(first.stem));
+    if (!pieceLike && pieces === 1) continue;
+    const name = semantic.nameSoundingLike(run.map((word) => word.word).join(""), !pieceLike);
     // A name written already, with a word after ("olga oh"), is no name heard.
     if (name !== undefined && !run.some((word) => word.word === name)) return { name, pieces };
   }

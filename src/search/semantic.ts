@@ -45,7 +45,7 @@ export interface Semantic {
    * like and is spelt nearly like: one English seldom writes (not "monday" for "man at"), of three
    * consonant sounds or more (not "nato" for "new to").
    */
-  nameSoundingLike(written: string): string | undefined;
+  nameSoundingLike(written: string, writersOnly?: boolean): string | undefined;
   /** Whether the knowledge's documents use a (normalized) word. */
   uses(word: string): boolean;
   /** Whether the articles' own paragraphs write a (normalized) word. */
@@ -236,6 +236,8 @@ export function createSemantic(
   const { vocabulary, matrix } = tables;
   /** Worked out when a question first has a word the knowledge does not use. */
   let namesBySound: Map<string, string[]> | undefined;
+  let writersBySound: Map<string, string[]> | undefined;
+  let writersSpelt: Set<string> | undefined;
   const contentWords = (text: string) => contentWordsOf(analyzeWords(text));
   const weight = (word: string) => Math.log(1 + documentCount / (1 + (frequency.get(word) ?? 0)));
   const dimensions = vectors.dimensions;
@@ -449,7 +451,15 @@ export function createSemantic(
       return ((frequency.get(word) ?? 0) / documentCount) * rank >= TOPICAL_KEYNESS;
     },
     misspeltFor,
-    nameSoundingLike(written) {
+    nameSoundingLike(written, writersOnly = false) {
+      writersBySound ??= soundsOfNames(
+        [...bylineWords].filter((word) => (vectors.rank(word) ?? Infinity) >= SELDOM_WRITTEN),
+      );
+      // Most runs of words are no writer's name: one with a writer's first letter and about as long
+      // is asked first (the sound of every run of a question cost a twentieth of an answer).
+      writersSpelt ??= new Set([...writersBySound.values()].flat().map((name) => `${name[0]}${name.length}`));
+      const spelt = (length: number) => writersSpelt?.has(`${written[0]}${length}`);
+      if (writersOnly && ![-1, 0, 1, 2].some((more) => spelt(written.length - more))) return undefined;
       namesBySound ??= soundsOfNames(
         [...frequency.keys()].filter((word) => {
           const rank = vectors.rank(word) ?? Infinity;
@@ -458,7 +468,7 @@ export function createSemantic(
       );
       const [sound] = doubleMetaphone(written);
       if (sound.length <= SHORT_SOUND) return undefined;
-      const name = nearestSpelt(written, namesBySound.get(sound) ?? []);
+      const name = nearestSpelt(written, (writersOnly ? writersBySound : namesBySound).get(sound) ?? []);
       return name && editDistance(written, name) <= name.length * SPELT_NEARLY ? name : undefined;
     },
     uses: (word) => frequency.has(word),
