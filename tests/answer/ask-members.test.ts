@@ -181,6 +181,13 @@ describe("ask in members' words", () => {
     expect(cited(answer).slice(0, within)).toContainEqual(expect.stringMatching(first));
   });
 
+  it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
+    // WaPo ¶17: "calling for urgent action to begin talks immediately".
+    const answer = dossier.ask("when did ryabkov want the talks to begin");
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toMatch(/wapo-sonne¶17$/);
+  });
+
   it("reads a year beside the name the next sentence gives what it told of", () => {
     // NPR ¶13: "…its obligations under 2015 agreements to end the fighting… That peace deal, known as
     // the Minsk agreements, has stalled".

@@ -83,10 +83,11 @@ const MONTH_NAMES = "January|February|March|April|May|June|July|August|September
 const MONTHS = `${MONTH_NAMES}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
 /**
  * A date, or a time as the articles give one: "last year", "years later", a named period ("during
- * the Trump administration" answers when the US began sending Ukraine defensive weapons).
+ * the Trump administration" answers when the US began sending Ukraine defensive weapons), or
+ * "immediately" (when Ryabkov wanted talks to begin).
  */
 const DATE = new RegExp(
-  `\\bduring (?:the )?[A-Z][\\w-]+|\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(${WEEKDAYS})\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b`,
+  `\\bduring (?:the )?[A-Z][\\w-]+|\\b(1[89]\\d\\d|20\\d\\d)s?\\b|\\b(${MONTHS})|\\b(${WEEKDAYS})\\b|\\b(last|next|this) (year|month|week|spring|summer|fall|autumn|winter)\\b|\\b(years?|decades?|months?|weeks?|days?) (ago|later|earlier|before)\\b|\\b(immediately|without delays?|right away|at once)\\b`,
 );
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|double|twice";
