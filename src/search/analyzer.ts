@@ -20,8 +20,8 @@ export interface Analyzer {
   readonly synonyms: SynonymTable;
   /** Every word with its range in `text`; for highlighting. */
   words(text: string): ReadonlyArray<AnalyzedWord>;
-  /** The question as meant, with the names a phone wrote by sound (see withNamesHeard). */
-  namesHeard(text: string): string;
+  /** The question as meant where a phone wrote what was dictated by sound (see dictatedAsMeant). */
+  asMeant(text: string): string;
   /**
    * The terms a text is indexed under, remembered: answers read the same sentences of the articles
    * again and again (shared, never to be changed).
@@ -108,7 +108,7 @@ export function createAnalyzer(
     synonyms,
     semantic,
     words: analyzeWords,
-    namesHeard: (text) => (semantic ? withNamesHeard(text, semantic, questionWords(text)) : text),
+    asMeant: (text) => (semantic ? dictatedAsMeant(text, semantic, questionWords(text)) : text),
     fieldTerms,
     termsOfWords,
     indexTerms(text) {
@@ -193,16 +193,18 @@ const NAME_PIECES = 4;
 const SYLLABLE_LETTERS = 4;
 
 /**
- * A question with the knowledge's names where a phone wrote a dictated name by sound, in pieces or
- * not: "lav rov" is Lavrov, "coo lebba" Kuleba, "train in" Trenin, "call in in grad" Kaliningrad.
- * Only pieces next to each other (a space or hyphen between), with a word the knowledge never uses
- * among them: "what did russia put in the drafts" keeps its words.
+ * A question with the knowledge's words where a phone wrote what was dictated by sound: a name, in
+ * pieces or not ("lav rov" is Lavrov, "coo lebba" Kuleba, "train in" Trenin, "call in in grad"
+ * Kaliningrad), an abbreviation letter by letter ("o s c e"), a word in two ("iron clad").
  */
-function withNamesHeard(text: string, semantic: Semantic, words: ReadonlyArray<AnalyzedWord>): string {
+function dictatedAsMeant(text: string, semantic: Semantic, words: ReadonlyArray<AnalyzedWord>): string {
   let read = "";
   let from = 0;
   for (let i = 0; i < words.length; ) {
-    const heard = heardNameAt(words, i, text, semantic);
+    const heard =
+      spelledOutAt(words, i, text, semantic) ??
+      compoundAt(words, i, text, semantic) ??
+      heardNameAt(words, i, text, semantic);
     if (heard === undefined) i += 1;
     else {
       const start = (words[i] as AnalyzedWord).start;
@@ -215,6 +217,46 @@ function withNamesHeard(text: string, semantic: Semantic, words: ReadonlyArray<A
     }
   }
   return from === 0 ? text : read + text.slice(from);
+}
+
+/** An abbreviation the knowledge uses, spelt out letter by letter ("o s c e", "i n f", "e.u."). */
+function spelledOutAt(
+  words: ReadonlyArray<AnalyzedWord>,
+  at: number,
+  text: string,
+  semantic: Semantic,
+): { name: string; pieces: number } | undefined {
+  const letter = (word: AnalyzedWord | undefined) =>
+    word !== undefined && /^\p{L}$/u.test(text.slice(word.start, word.end));
+  let pieces = 0;
+  while (
+    letter(words[at + pieces]) &&
+    (pieces === 0 ||
+      /^[\s.]+$/u.test(
+        text.slice((words[at + pieces - 1] as AnalyzedWord).end, (words[at + pieces] as AnalyzedWord).start),
+      ))
+  )
+    pieces += 1;
+  if (pieces < 2) return undefined;
+  const name = words
+    .slice(at, at + pieces)
+    .map((word) => text.slice(word.start, word.end).toLowerCase())
+    .join("");
+  return semantic.uses(name) ? { name, pieces } : undefined;
+}
+
+/** A word the articles write that a phone wrote in two ("iron clad", "bullet proof", "break away"). */
+function compoundAt(
+  words: ReadonlyArray<AnalyzedWord>,
+  at: number,
+  text: string,
+  semantic: Semantic,
+): { name: string; pieces: number } | undefined {
+  const [first, second] = [words[at], words[at + 1]];
+  if (!first || !second || first.stop || second.stop || !/^\s+$/u.test(text.slice(first.end, second.start)))
+    return undefined;
+  const name = first.word + second.word;
+  return /^\p{L}+$/u.test(name) && semantic.writes(name) ? { name, pieces: 2 } : undefined;
 }
 
 function heardNameAt(

@@ -168,7 +168,7 @@ describe("ask in members' words", () => {
     ["how many russian troops were near ukraine, was it 90,000?", /npr-2022-01-12¶2$|fp-mackinnon¶1$/],
     ["how close did the us bomber get to russia, 30 miles?", /trenin-2021-12-28¶16$/],
     // Trenin ¶12, "Kaliningrad—the noncontiguous, westernmost part of Russia", dictated to a phone
-    // that wrote it by sound (see Analyzer.namesHeard).
+    // that wrote it by sound (see Analyzer.asMeant).
     ["where is call in in grad", /trenin-2021-12-28¶12$/],
     // Trenin ¶14, "an exceptionally erratic leader": a writer's name is heard from any words, as members
     // name an article by its writer ("train in"; "what did russia put in the drafts" keeps its words).

@@ -78,13 +78,29 @@ describe("semantic", () => {
   );
 
   it("hears a name a phone wrote by sound, in pieces or not, and nothing in everyday words", () => {
-    const heard = (text: string) => createAnalyzer([], semantic).namesHeard(text);
+    const heard = (text: string) => createAnalyzer([], semantic).asMeant(text);
     expect(heard("what did lav rov write")).toBe("what did lavrov write");
     expect(heard("where is call in in grad")).toBe("where is kaliningrad");
     // "Anton T. Semelroth": a name after an initial's full stop is still written as a name.
     expect(heard("whos the pentagon guy sem el roth")).toBe("whos the pentagon guy semelroth");
     // As the member wrote it: the capital and the possessive kept.
     expect(heard("What was Kuleeba's point")).toBe("What was Kuleba's point");
+    // A word the articles write, written in two ("ironclad, waterproof, bulletproof", NPR ¶6).
+    expect(heard("guarantees that are iron clad water proof and bullet proof")).toBe(
+      "guarantees that are ironclad waterproof and bulletproof",
+    );
+    // An abbreviation the knowledge uses, spelt out letter by letter.
+    const withOsce = createSemantic(
+      vectors,
+      semanticTables(vectors, {
+        documents: [...articleTexts, "the OSCE talks"],
+        paragraphs: articleTexts,
+        bylines: [],
+      }),
+    );
+    expect(createAnalyzer([], withOsce).asMeant("where are the o s c e talks")).toBe(
+      "where are the osce talks",
+    );
     // A name written already is not eaten by the word after it ("olga oh" is not "olga").
     expect(heard("who is olga oh liker")).toBe("who is olga oliker");
     for (const everyday of [

@@ -220,7 +220,7 @@ function askAlone(
   options: AskOptions,
   leaveOut: ReadonlyArray<string> = [],
 ): Answer {
-  const text = context.index.analyzer.namesHeard(readQuestion(question));
+  const text = context.index.analyzer.asMeant(readQuestion(question));
   if (hasNoWords(text)) {
     throw new UserError("no-words", "Ask in words, for example: Why does Russia oppose NATO expansion?");
   }
