@@ -43,7 +43,7 @@ export interface Semantic {
   /**
    * The name of the knowledge a word, or pieces written together ("lavrov" from "lav rov"), sounds
    * like and is spelt nearly like: one English seldom writes (not "monday" for "man at"), of three
-   * consonant sounds or more (not "nato" for "new to").
+   * consonant sounds or more (not "nato" for "new to"). `writersOnly`: of the writers' names only.
    */
   nameSoundingLike(written: string, writersOnly?: boolean): string | undefined;
   /** Whether the knowledge's documents use a (normalized) word. */
@@ -234,7 +234,7 @@ export function createSemantic(
 ): Semantic {
   const { documentCount, documentFrequency: frequency, writtenAsNames, articleWords, bylineWords } = tables;
   const { vocabulary, matrix } = tables;
-  /** Worked out when a question first has a word the knowledge does not use. */
+  /** Worked out when a question is first read for names heard by sound. */
   let namesBySound: Map<string, string[]> | undefined;
   let writersBySound: Map<string, string[]> | undefined;
   let writersSpelt: Set<string> | undefined;

@@ -181,6 +181,19 @@ describe("ask in members' words", () => {
     expect(cited(answer).slice(0, within)).toContainEqual(expect.stringMatching(first));
   });
 
+  it("answers a member unsure of the particulars they give with what the articles say instead", () => {
+    // Trenin ¶16: "In June, a British destroyer sailed through territorial waters off Crimea".
+    const warship = dossier.ask("was it a german warship that went past crimea in july?");
+    expect(warship.confident).toBe(true);
+    expect(cited(warship)[0]).toMatch(/trenin-2021-12-28¶16$/);
+    // WaPo ¶24: "180 Javelin missiles".
+    const javelins = dossier.ask("the post says the us sent 200 javelins, have i got that right?");
+    expect(javelins.confident).toBe(true);
+    expect(javelins.results[0]?.excerpts[0]?.text).toContain("180 Javelin");
+    // A question with a tag still asks it: no article says who went to Geneva.
+    expect(dossier.ask("did sullivan go to the geneva talks, is that right?").confident).toBe(false);
+  });
+
   it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
     // WaPo ¶17: "calling for urgent action to begin talks immediately".
     const answer = dossier.ask("when did ryabkov want the talks to begin");
