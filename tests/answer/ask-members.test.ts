@@ -190,6 +190,12 @@ describe("ask in members' words", () => {
     const javelins = dossier.ask("the post says the us sent 200 javelins, have i got that right?");
     expect(javelins.confident).toBe(true);
     expect(javelins.results[0]?.excerpts[0]?.text).toContain("180 Javelin");
+    // WaPo ¶11: "White House national security adviser Jake Sullivan", not the secretary of state.
+    const adviser = dossier.ask(
+      "in the post, was it the secretary of state who spoke to the council on foreign relations?",
+    );
+    expect(adviser.confident).toBe(true);
+    expect(cited(adviser)[0]).toMatch(/wapo-sonne¶11$/);
     // A question with a tag still asks it: no article says who went to Geneva.
     expect(dossier.ask("did sullivan go to the geneva talks, is that right?").confident).toBe(false);
   });
