@@ -139,26 +139,29 @@ export function createAnalyzer(
       if (asides.length > 0)
         for (const distinct of plan.words)
           distinct.aside = analyzed.every((word) => word.stem !== distinct.stem || within(asides, word));
-      for (const word of analyzed) {
-        const distinct = plan.words.find((known) => known.stem === word.stem);
-        const normalized = word.word;
-        if (!distinct || word.stop) continue;
-        // A name the articles use, said only aside ("im presenting on them thursday"), is the
-        // member's own business: not one an answer must match. One they never use still is.
-        if (distinct.aside && semantic?.writes(normalized)) continue;
-        // A number is one, unless it is a guess at the answer, whether or not the articles write it.
-        if (
-          semantic
-            ? /^\p{N}/u.test(normalized)
+      const names = analyzed.filter(
+        (word) =>
+          !word.stop &&
+          (semantic
+            ? /^\p{N}/u.test(word.word)
               ? !within(guesses, word)
-              : namesSomething(semantic, normalized, word.capitalized)
-            : word.capitalized
-        ) {
-          // Asked with a doubt ("was it a french destroyer that…", "after 1999 - have I got the
-          // year right?"), a name or number is the member's guess, often wrong: the answer corrects it.
-          if (doubted) distinct.aside = true;
-          else distinct.named = true;
-        }
+              : namesSomething(semantic, word.word, word.capitalized)
+            : word.capitalized),
+      );
+      // Naming something in what is asked, a member may tell of elsewhere they lived or what they read
+      // ("back when I lived in Leeds", "a biography of Gorbachev"): only what is asked must match.
+      const namesAsked = names.some((word) => !within(asides, word));
+      for (const word of names) {
+        const distinct = plan.words.find((known) => known.stem === word.stem);
+        if (!distinct) continue;
+        // A name the articles use, said only aside ("im presenting on them thursday"), is the
+        // member's own business: not one an answer must match. One they never use still is, unless
+        // the question names what it asks about.
+        if (distinct.aside && (semantic?.writes(word.word) || namesAsked)) continue;
+        // Asked with a doubt ("was it a french destroyer that…", "after 1999 - have I got the
+        // year right?"), a name or number is the member's guess, often wrong: the answer corrects it.
+        if (doubted) distinct.aside = true;
+        else distinct.named = true;
       }
       if (!semantic) return plan;
       plan.vector = semantic.embed(text, analyzed);

@@ -200,6 +200,19 @@ describe("ask in members' words", () => {
     expect(dossier.ask("did sullivan go to the geneva talks, is that right?").confident).toBe(false);
   });
 
+  it("need not match a name a member tells of themselves beside a question naming what it asks", () => {
+    // WaPo ¶4: "…effectively attempting to rework the consequences of the Soviet Union's collapse in 1991".
+    const undo = dossier.ask(
+      "i read a book about yeltsin last summer, so this caught my eye. what does the post say russia is trying to undo from 1991?",
+    );
+    expect(undo.confident).toBe(true);
+    expect(cited(undo)[0]).toMatch(/wapo-sonne¶4$/);
+    // Whom the question asks about with "he" is named only beside it: still a name to match.
+    expect(
+      dossier.ask("i keep hearing about macron on the radio. what did he say about the demands?").confident,
+    ).toBe(false);
+  });
+
   it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
     // WaPo ¶17: "calling for urgent action to begin talks immediately".
     const answer = dossier.ask("when did ryabkov want the talks to begin");
