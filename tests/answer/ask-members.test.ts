@@ -213,6 +213,15 @@ describe("ask in members' words", () => {
     ).toBe(false);
   });
 
+  it("reads the most formal ways of asking for a view as how it is asked, not what", () => {
+    // Trenin ¶15: "the guarantors of the Minsk agreements of 2014 and 2015" (dev-members-11).
+    const answer = dossier.ask(
+      "The NPR explainer dates the Minsk agreements to 2015; does Mr. Trenin concur, or does he furnish an alternative chronology, and whom does he name as their guarantors?",
+    );
+    expect(answer.confident).toBe(true);
+    expect(cited(answer).slice(0, 2)).toContainEqual(expect.stringMatching(/trenin-2021-12-28¶15$/));
+  });
+
   it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
     // WaPo ¶17: "calling for urgent action to begin talks immediately".
     const answer = dossier.ask("when did ryabkov want the talks to begin");
