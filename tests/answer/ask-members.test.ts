@@ -816,6 +816,8 @@ describe("ask in members' words", () => {
     // to compare in meaning with the questions no article answers, but neither is what they are about.
     const answer = dossier.ask("what time are we meeting on thursday");
     expect(answer.confident).toBe(false);
+    // And is told nothing matches: passages sharing its everyday words are no lead.
+    expect(answer.results).toEqual([]);
     // A question as short, and as plain, that the articles answer stays answered.
     expect(dossier.ask("why now?").confident).toBe(true);
     expect(dossier.ask("what happened on thursday").confident).toBe(true);

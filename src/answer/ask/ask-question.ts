@@ -405,15 +405,15 @@ function answerOf(
   const answered = results
     .slice(0, TYPED_RESULTS)
     .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
-  if (
+  const covers =
     confident &&
-    (!answered ||
-      quotesBeyond(context.library, text, results[0]) ||
-      likeUnanswered(context, asking, matches, hits))
-  ) {
-    return { confident: false, results: results.slice(0, SUGGESTIONS) };
-  }
-  return { confident, results };
+    answered &&
+    !quotesBeyond(context.library, text, results[0]) &&
+    !likeUnanswered(context, asking, matches, hits);
+  if (covers) return { confident, results };
+  // Chat about something else ("whats a good pizza place near campus") is told that nothing in the
+  // articles matches: passages sharing its everyday words are no lead to anything.
+  return { confident: false, results: isOffTopic(context, text) ? [] : results.slice(0, SUGGESTIONS) };
 }
 
 /**
