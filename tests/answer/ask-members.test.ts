@@ -173,6 +173,8 @@ describe("ask in members' words", () => {
     // Trenin ¶14, "an exceptionally erratic leader": a writer's name is heard from any words, as members
     // name an article by its writer ("train in"; "what did russia put in the drafts" keeps its words).
     ["what does train in think of zelensky as a leader", /trenin-2021-12-28¶14$/],
+    // WaPo ¶15, Kofman "pessimistic": an idiom for the articles' word (knowledge/synonyms.yaml).
+    ["Is Kofman seeing the glass half empty in the Post article?", /wapo-sonne¶15$/],
     // Trenin ¶18: "keep NATO out of Ukraine, Georgia, and Moldova", a list that never says "three".
     ["which three countries does putin want the alliance kept out of", /trenin-2021-12-28¶18$/],
   ])("answers %s in the articles' words", (question, first, within = 1) => {
