@@ -206,13 +206,17 @@ const SYLLABLE_LETTERS = 4;
  * Kaliningrad), an abbreviation letter by letter ("o s c e"), a word in two ("iron clad").
  */
 function dictatedAsMeant(text: string, semantic: Semantic, words: ReadonlyArray<AnalyzedWord>): string {
+  const facts = words.map((word) => ({
+    piece: /^\p{L}{2,}$/u.test(word.word),
+    used: !word.stop && semantic.uses(word.word),
+  }));
   let read = "";
   let from = 0;
   for (let i = 0; i < words.length; ) {
     const heard =
       spelledOutAt(words, i, text, semantic) ??
       compoundAt(words, i, text, semantic) ??
-      heardNameAt(words, i, text, semantic);
+      heardNameAt(words, facts, i, text, semantic);
     if (heard === undefined) i += 1;
     else {
       const start = (words[i] as AnalyzedWord).start;
@@ -267,8 +271,17 @@ function compoundAt(
   return /^\p{L}+$/u.test(name) && semantic.writes(name) ? { name, pieces: 2 } : undefined;
 }
 
+/** What heardNameAt asks of each word of a question, found once per question. */
+interface PieceFacts {
+  /** Letters only, two or more: a word a phone may write for a piece of a name. */
+  piece: boolean;
+  /** A content word the knowledge uses. */
+  used: boolean;
+}
+
 function heardNameAt(
   words: ReadonlyArray<AnalyzedWord>,
+  facts: ReadonlyArray<PieceFacts>,
   at: number,
   text: string,
   semantic: Semantic,
@@ -276,32 +289,40 @@ function heardNameAt(
   const first = words[at] as AnalyzedWord;
   // Not from a word such as "is" on ("is nay" is not "asian"), nor with a number or a letter; and
   // only pieces next to each other (a space or hyphen between).
-  const piece = (word: AnalyzedWord | undefined): word is AnalyzedWord =>
-    word !== undefined && /^\p{L}{2,}$/u.test(word.word);
-  if (first.stop || !piece(first)) return undefined;
+  if (first.stop || !facts[at]?.piece) return undefined;
   let most = 1;
-  while (most < NAME_PIECES) {
-    const next = words[at + most];
-    if (!piece(next) || !/^[\s-]+$/u.test(text.slice((words[at + most - 1] as AnalyzedWord).end, next.start)))
-      break;
+  while (most < NAME_PIECES && facts[at + most]?.piece) {
+    const gap = text.slice(
+      (words[at + most - 1] as AnalyzedWord).end,
+      (words[at + most] as AnalyzedWord).start,
+    );
+    if (!/^[\s-]+$/u.test(gap)) break;
     most += 1;
   }
   for (let pieces = most; pieces >= 1; pieces--) {
-    const run = words.slice(at, at + pieces);
     // Pieces of a name: some word the knowledge never uses, and none of its longer words ("russia
     // whines" is not "russians"); no English word ("lav rov", "coo lebba") or two ("cough man"), as
     // one common word and a short one are often just that ("who did he beat in"). But a writer's
     // name, which members say of every article ("what does train in think"), from any words.
-    const content = run.filter((word) => !word.stop);
-    const used = content.filter((word) => semantic.uses(word.word));
+    let content = 0;
+    let unused = 0;
+    let longUsed = false;
+    for (let i = at; i < at + pieces; i++) {
+      const word = words[i] as AnalyzedWord;
+      if (word.stop) continue;
+      content += 1;
+      if (!facts[i]?.used) unused += 1;
+      else if (word.word.length > SYLLABLE_LETTERS) longUsed = true;
+    }
     const pieceLike =
-      used.length < content.length &&
-      !used.some((word) => word.word.length > SYLLABLE_LETTERS) &&
-      (content.length >= 2 || !semantic.isCommonWord(first.word)) &&
+      unused > 0 &&
+      !longUsed &&
+      (content >= 2 || !semantic.isCommonWord(first.word)) &&
       // One word alone is a name heard only when it is no form of the knowledge's ("trennin", not
       // "bidens"): the typo corrections read those.
       !(pieces === 1 && semantic.uses(first.stem));
     if (!pieceLike && pieces === 1) continue;
+    const run = words.slice(at, at + pieces);
     const name = semantic.nameSoundingLike(run.map((word) => word.word).join(""), !pieceLike);
     // A name written already, with a word after ("olga oh"), is no name heard.
     if (name !== undefined && !run.some((word) => word.word === name)) return { name, pieces };

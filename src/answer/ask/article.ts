@@ -98,16 +98,19 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
       return given && surname && more.length === 0 ? [[surname, given] as const] : [];
     }),
   );
-  const givenMeant = (written: string, given: string | undefined) =>
-    given !== undefined && isPlausibleCorrection(written.toLowerCase(), given, true) ? given : written;
+  const givenBeforeSurname =
+    givenNames.size === 0
+      ? undefined
+      : new RegExp(`\\p{L}+(?=\\s+(${[...givenNames.keys()].map(escapeRegExp).join("|")})\\b)`, "giu");
+  const givenMeant = (written: string, surname: string) => {
+    const given = givenNames.get(surname.toLowerCase());
+    return given !== undefined && isPlausibleCorrection(written.toLowerCase(), given, true) ? given : written;
+  };
   /** Each article named, in order, with the question left once its first naming is taken out. */
   const mentions = (question: string): ArticleMention[] => {
     const found: ArticleMention[] = [];
-    let left = question
-      .replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word)
-      .replace(/\p{L}+(?=\s+(\p{L}{5,}))/gu, (given, surname: string) =>
-        givenMeant(given, givenNames.get(surname.toLowerCase())),
-      );
+    const surnamesRead = question.replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word);
+    let left = givenBeforeSurname ? surnamesRead.replace(givenBeforeSurname, givenMeant) : surnamesRead;
     for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
       const written = match[1] ?? "";
       const article = names.get(written.toLowerCase());
