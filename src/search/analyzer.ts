@@ -107,7 +107,8 @@ export function createAnalyzer(
   return {
     synonyms,
     semantic,
-    words: analyzeWords,
+    // The question just planned is read again (is it chat?): its words as found for the plan.
+    words: (text) => (lastRead?.text === text ? lastRead.words : analyzeWords(text)),
     asMeant: (text) => (semantic ? dictatedAsMeant(text, semantic, questionWords(text)) : text),
     fieldTerms,
     termsOfWords,

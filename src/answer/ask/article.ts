@@ -98,10 +98,10 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
       return given && surname && more.length === 0 ? [[surname, given] as const] : [];
     }),
   );
-  const givenBeforeSurname =
-    givenNames.size === 0
-      ? undefined
-      : new RegExp(`\\p{L}+(?=\\s+(${[...givenNames.keys()].map(escapeRegExp).join("|")})\\b)`, "giu");
+  const surnameAlternatives = [...givenNames.keys()].map(escapeRegExp).join("|");
+  // Most questions name no writer: the surname is looked for first, then the word before it.
+  const surnameWritten = new RegExp(`\\b(?:${surnameAlternatives})\\b`, "iu");
+  const givenBeforeSurname = new RegExp(`\\b\\p{L}+(?=\\s+(${surnameAlternatives})\\b)`, "giu");
   const givenMeant = (written: string, surname: string) => {
     const given = givenNames.get(surname.toLowerCase());
     return given !== undefined && isPlausibleCorrection(written.toLowerCase(), given, true) ? given : written;
@@ -110,7 +110,10 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   const mentions = (question: string): ArticleMention[] => {
     const found: ArticleMention[] = [];
     const surnamesRead = question.replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word);
-    let left = givenBeforeSurname ? surnamesRead.replace(givenBeforeSurname, givenMeant) : surnamesRead;
+    let left =
+      givenNames.size > 0 && surnameWritten.test(surnamesRead)
+        ? surnamesRead.replace(givenBeforeSurname, givenMeant)
+        : surnamesRead;
     for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
       const written = match[1] ?? "";
       const article = names.get(written.toLowerCase());

@@ -156,15 +156,14 @@ function answerOrder(
  * vector) is too blunt to tell, but for a question off the articles' subject (isOffTopic).
  */
 function likeUnanswered(
-  context: DossierIndexes,
   asking: Asking,
+  offTopic: boolean,
   matches: SearchMatches,
   hits: RankedHits,
 ): boolean {
   const { plan } = asking;
   const rivals = hits.first(UNANSWERED_RIVALS);
   const nearest = (measure: (hit: RankedHit) => number) => Math.max(0, ...rivals.map(measure));
-  const offTopic = isOffTopic(context, asking.text);
   const embedded =
     offTopic || plan.words.filter((word) => !/^\p{N}/u.test(word.stem)).length >= UNANSWERED_MIN_WORDS;
   return matches.nearUnanswered(
@@ -401,6 +400,11 @@ function answerOf(
     }
     if (results.length >= wanted) break;
   }
+  let chat: boolean | undefined;
+  const offTopic = () => {
+    chat ??= isOffTopic(context, text);
+    return chat;
+  };
   // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
   const answered = results
     .slice(0, TYPED_RESULTS)
@@ -409,11 +413,11 @@ function answerOf(
     confident &&
     answered &&
     !quotesBeyond(context.library, text, results[0]) &&
-    !likeUnanswered(context, asking, matches, hits);
+    !likeUnanswered(asking, offTopic(), matches, hits);
   if (covers) return { confident, results };
   // Chat about something else ("whats a good pizza place near campus") is told that nothing in the
   // articles matches: passages sharing its everyday words are no lead to anything.
-  return { confident: false, results: isOffTopic(context, text) ? [] : results.slice(0, SUGGESTIONS) };
+  return { confident: false, results: offTopic() ? [] : results.slice(0, SUGGESTIONS) };
 }
 
 /**
