@@ -223,7 +223,8 @@ function dictatedAsMeant(text: string, semantic: Semantic, words: ReadonlyArray<
       const start = (words[i] as AnalyzedWord).start;
       const end = (words[i + heard.pieces - 1] as AnalyzedWord).end;
       // As the member wrote it: with a capital, and a possessive ("Trennin's piece").
-      const name = upperCaseAt(text, start) ? heard.name[0]?.toUpperCase() + heard.name.slice(1) : heard.name;
+      const { meant } = heard;
+      const name = upperCaseAt(text, start) ? meant[0]?.toUpperCase() + meant.slice(1) : meant;
       read += text.slice(from, start) + name + (/['’]s$/iu.exec(text.slice(start, end))?.[0] ?? "");
       from = end;
       i += heard.pieces;
@@ -232,13 +233,19 @@ function dictatedAsMeant(text: string, semantic: Semantic, words: ReadonlyArray<
   return from === 0 ? text : read + text.slice(from);
 }
 
+/** The knowledge's word a phone's writing of the next `pieces` words of a question stands for. */
+interface Heard {
+  meant: string;
+  pieces: number;
+}
+
 /** An abbreviation the knowledge uses, spelt out letter by letter ("o s c e", "i n f", "e.u."). */
 function spelledOutAt(
   words: ReadonlyArray<AnalyzedWord>,
   at: number,
   text: string,
   semantic: Semantic,
-): { name: string; pieces: number } | undefined {
+): Heard | undefined {
   const letter = (word: AnalyzedWord | undefined) =>
     word !== undefined && /^\p{L}$/u.test(text.slice(word.start, word.end));
   let pieces = 0;
@@ -255,7 +262,7 @@ function spelledOutAt(
     .slice(at, at + pieces)
     .map((word) => text.slice(word.start, word.end).toLowerCase())
     .join("");
-  return semantic.uses(name) ? { name, pieces } : undefined;
+  return semantic.uses(name) ? { meant: name, pieces } : undefined;
 }
 
 /** A word the articles write that a phone wrote in two ("iron clad", "bullet proof", "break away"). */
@@ -264,12 +271,12 @@ function compoundAt(
   at: number,
   text: string,
   semantic: Semantic,
-): { name: string; pieces: number } | undefined {
+): Heard | undefined {
   const [first, second] = [words[at], words[at + 1]];
   if (!first || !second || first.stop || second.stop || !/^\s+$/u.test(text.slice(first.end, second.start)))
     return undefined;
   const name = first.word + second.word;
-  return /^\p{L}+$/u.test(name) && semantic.writes(name) ? { name, pieces: 2 } : undefined;
+  return /^\p{L}+$/u.test(name) && semantic.writes(name) ? { meant: name, pieces: 2 } : undefined;
 }
 
 /** What heardNameAt asks of each word of a question, found once per question. */
@@ -286,7 +293,7 @@ function heardNameAt(
   at: number,
   text: string,
   semantic: Semantic,
-): { name: string; pieces: number } | undefined {
+): Heard | undefined {
   const first = words[at] as AnalyzedWord;
   // Not from a word such as "is" on ("is nay" is not "asian"), nor with a number or a letter; and
   // only pieces next to each other (a space or hyphen between).
@@ -326,7 +333,7 @@ function heardNameAt(
     const run = words.slice(at, at + pieces);
     const name = semantic.nameSoundingLike(run.map((word) => word.word).join(""), !pieceLike);
     // A name written already, with a word after ("olga oh"), is no name heard.
-    if (name !== undefined && !run.some((word) => word.word === name)) return { name, pieces };
+    if (name !== undefined && !run.some((word) => word.word === name)) return { meant: name, pieces };
   }
   return undefined;
 }

@@ -91,7 +91,8 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     const meant = surnames.filter((name) => isPlausibleCorrection(typed, name, true));
     return meant.length === 1 ? meant[0] : undefined;
   };
-  // And a writer's given name as members spell it before the surname ("Dmitry Trenin" for Dmitri).
+  // And a writer's given name as members spell it before the surname ("Dmitry Trenin" for Dmitri),
+  // as an outlet's first word before its second ("forein policy").
   const givenNames = new Map(
     [...names.keys()].flatMap((name) => {
       const [given, surname, ...more] = name.split(" ");

@@ -156,12 +156,11 @@ function answerOrder(
  * vector) is too blunt to tell, but for a question off the articles' subject (isOffTopic).
  */
 function likeUnanswered(
-  asking: Asking,
+  plan: QueryPlan,
   offTopic: boolean,
   matches: SearchMatches,
   hits: RankedHits,
 ): boolean {
-  const { plan } = asking;
   const rivals = hits.first(UNANSWERED_RIVALS);
   const nearest = (measure: (hit: RankedHit) => number) => Math.max(0, ...rivals.map(measure));
   const embedded =
@@ -413,7 +412,7 @@ function answerOf(
     confident &&
     answered &&
     !quotesBeyond(context.library, text, results[0]) &&
-    !likeUnanswered(asking, offTopic(), matches, hits);
+    !likeUnanswered(plan, offTopic(), matches, hits);
   if (covers) return { confident, results };
   // Chat about something else ("whats a good pizza place near campus") is told that nothing in the
   // articles matches: passages sharing its everyday words are no lead to anything.
