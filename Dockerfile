@@ -33,4 +33,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # As `npm start` runs the bot (package.json): the allocator's setting and the heap's sizes keep it
 # under 150 MB. SIGTERM (docker stop) lets answers in progress finish, then closes the database.
 ENV MALLOC_MMAP_THRESHOLD_=131072
-CMD ["node", "--expose-gc", "--max-semi-space-size=2", "--heap-growing-percent=20", "dist/main.js"]
+CMD ["node", "--expose-gc", "--max-semi-space-size=2", "--heap-growing-percent=20", "--minor-gc-task-trigger=50", "dist/main.js"]
