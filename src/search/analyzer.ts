@@ -341,18 +341,25 @@ function heardNameAt(
 /**
  * A question asked with a doubt about its own particulars: "have I got the year right?", "or
  * something like that", "or was it a different number", "which year was it really", "was it in 2007
- * that…", "in the Post, was it the secretary of state who…"; or a claim told back with a tag ("NPR says it was ditched in 2017, yes?", "the Post said
- * Black Hawks - is that right?"), not a question with one ("did sullivan go to geneva, is that
- * right?" still asks whether he went). On the tuned sets: ten answerable questions fewer called not
- * covered, nothing else.
+ * that…", "in the Post, was it the secretary of state who…"; or a claim told back with a tag ("NPR
+ * says it was ditched in 2017, yes?", "the Post said Black Hawks - is that right?", "…signed in
+ * 2018, didn't it?", "…in Budapest, I think?") or as a question ("Trenin says a bomber came within
+ * 3 miles?"), not a question with a tag ("did sullivan go to geneva, is that right?" still asks
+ * whether he went). On the tuned sets: ten answerable questions fewer called not covered, nothing
+ * else; the tags and claims as questions, ten fewer more, hit@1 −1. A name the articles never write
+ * is a guess too ("the Post says Macron called Putin, didn't it?" is answered with what the Post says of Putin): kept as
+ * a name to match, eight answerable questions were called not covered again.
  */
 function doubtsItself(text: string): boolean {
-  return DOUBTED.test(text) || (DOUBT_TAG.test(text) && !ASKED_FIRST.test(text));
+  return DOUBTED.test(text) || ((DOUBT_TAG.test(text) || TOLD_BACK.test(text)) && !ASKED_FIRST.test(text));
 }
+/** A claim told back as a question, without a tag: "Trenin says a bomber came within 3 miles?" */
+const TOLD_BACK =
+  /^\W*(?:[\p{L}.'’-]+\s+){0,4}(?:says?|said|told|tells|claims?|claimed|writes|wrote|reports?|reported|mentions|mentioned)\b(?![^?!]*\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b)(?:[^?.!]|(?<=\b\p{Lu})\.|\.(?!\s+\p{Lu}))*\?\s*$/u;
 const DOUBTED =
   /\b(?:(?:have|did) i (?:got|get) (?:that|this|it|the \w+) right|am i remembering (?:that|this|it) right|or (?:was|is) it (?:a |an |the )?(?:different|another|something else)|or something like that|(?:which|what) (?:year|date|day|number) was it really)\b|(?:^|[,:;]\s)\W*(?:was|is|were) it (?:in |a |an |the |on )?[^?]*? (?:that|who|which|when)\b/iu;
 const DOUBT_TAG =
-  /(?:\bis that (?:right|correct|true|how it (?:went|was))|(?:,|\s[-–—])\s*(?:right|yes|correct))\s*\?\s*$/iu;
+  /(?:\bis that (?:right|correct|true|how it (?:went|was))|(?:,|\s[-–—])\s*(?:right|yes|correct|i (?:think|believe)|if i remember (?:right|correctly)|(?:did|does|do|was|were|is|are|has|have|had|wo|would|could)n['’]?t (?:he|she|it|they|we|you|i|there|that))|\bor am i (?:wrong|mistaken|misremembering))\s*\?\s*$/iu;
 /** A question proper: a wh-word or an auxiliary verb first. */
 const ASKED_FIRST =
   /^\W*(?:who|what|when|where|why|which|how|did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/iu;

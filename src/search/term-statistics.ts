@@ -30,13 +30,15 @@ const ASIDE_FACTOR = 0.3;
  * views, nothing lost (as stop words, hit@1 −2; with "comeback" and "counterargument", which the
  * bank uses for the passages giving one, hit@1 −1); −2 and hit@3 +1 for the formal ones; −1 for
  * the most formal ("does Mr. Trenin concur, or does he furnish another chronology", "what evidence
- * does he adduce"; not "posit", the stem of "position").
+ * does he adduce"; not "posit", the stem of "position"); −2 for a request to enumerate, elucidate
+ * or appraise.
  */
 const ASKING_WORDS: ReadonlySet<string> = new Set([
   ...["opinion", "theori", "explan", "vibe", "thought", "verdict"],
   ...["character", "describ", "identifi", "signific", "attribut", "assign"],
   ...["portrai", "depict", "elabor", "outlin"],
   ...["subscrib", "adduc", "constru", "concur", "furnish", "contend", "deem", "opin"],
+  ...["enumer", "elucid", "apprais"],
 ]);
 
 export interface TermStatistics {

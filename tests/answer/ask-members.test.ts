@@ -200,6 +200,14 @@ describe("ask in members' words", () => {
     expect(cited(adviser)[0]).toMatch(/wapo-sonne¶11$/);
     // A question with a tag still asks it: no article says who went to Geneva.
     expect(dossier.ask("did sullivan go to the geneva talks, is that right?").confident).toBe(false);
+    // A claim told back with a tag, or as a question: NPR ¶13, "2015 agreements"; Trenin ¶16, the
+    // bomber that "flew within 13 miles".
+    const minsk = dossier.ask("npr says the minsk deals were signed in 2019, didn't it?");
+    expect(minsk.confident).toBe(true);
+    expect(cited(minsk)[0]).toMatch(/npr-2022-01-12¶13$/);
+    const bomber = dossier.ask("trenin says an american bomber flew within 5 miles of russia?");
+    expect(bomber.confident).toBe(true);
+    expect(cited(bomber)[0]).toMatch(/trenin-2021-12-28¶16$/);
   });
 
   it("need not match a name a member tells of themselves beside a question naming what it asks", () => {
@@ -222,6 +230,15 @@ describe("ask in members' words", () => {
     );
     expect(answer.confident).toBe(true);
     expect(cited(answer).slice(0, 2)).toContainEqual(expect.stringMatching(/trenin-2021-12-28¶15$/));
+  });
+
+  it("reads a request to enumerate or elucidate as how it is asked", () => {
+    // Trenin ¶5: "ratification of any treaty in the U.S. Senate will be all but impossible".
+    const answer = dossier.ask(
+      "Would you kindly enumerate the grounds on which Mr. Trenin expects the Senate to refuse ratification?",
+    );
+    expect(answer.confident).toBe(true);
+    expect(cited(answer)[0]).toMatch(/trenin-2021-12-28¶5$/);
   });
 
   it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
@@ -973,6 +990,22 @@ describe("article mentions", () => {
       expect(find(question)?.article, question).toBe("fp-mackinnon");
     expect(find("is putin's foreign policy popular at home")).toBeUndefined();
     expect(find("what did the eu foreign policy chief say")).toBeUndefined();
+  });
+
+  it('knows "the Post" for the Washington Post, but not in "the post-Cold War order"', () => {
+    for (const question of [
+      "what does the post say about javelins",
+      "In the Post, who does Sullivan say decides?",
+      "did the Post's reporting name the officials",
+    ])
+      expect(find(question)?.article, question).toBe("wapo-sonne");
+    expect(find("what does the post say about javelins")?.rest).not.toMatch(/post/);
+    for (const question of [
+      "what did the post cold war order leave russia",
+      "why does russia hate the post-Soviet expansion",
+      "what happens to the post 1997 members",
+    ])
+      expect(find(question), question).toBeUndefined();
     expect(dossier.ask("is putin's foreign policy popular at home").notCoveredBy).toBeUndefined();
   });
 

@@ -190,6 +190,10 @@ describe("semantic", () => {
     expect(semantic.isName("dealbreaker", false)).toBe(false);
     expect(semantic.isName("harping", false)).toBe(false);
     expect(semantic.isName("zzyzxkoving", false)).toBe(true);
+    // Or a learned word's ending, in the formal register the vectors' vocabulary leaves out.
+    for (const word of ["enumerate", "elucidate", "characterisation", "inviolable", "peremptory"])
+      expect(semantic.isName(word, false), word).toBe(false);
+    expect(semantic.isName("zzyzxkovate", false)).toBe(false);
   });
 
   it("counts a near word for less of its question word than the word itself", () => {

@@ -38,9 +38,28 @@ export function outletNames(outlet: string): string[] {
   if (words.length > 1) {
     names.push(words.map((word) => word[0]).join(""));
     names.push(words.map((word) => word.slice(0, 2)).join(""));
+    const last = words.at(-1) as string;
+    if (NEWSPAPER_NOUNS.has(last.toLowerCase())) names.push(`the ${last}`);
   }
   return names;
 }
+
+/**
+ * What a newspaper is called by the last word of its name, after "the": "the Post", "the Times";
+ * "the Policy" is no name of Foreign Policy. Before, "post" was searched for as a word, which the
+ * question bank's phrasings about the Post have; asked of the Post, the tuned sets' hit@1 is +2.
+ */
+const NEWSPAPER_NOUNS: ReadonlySet<string> = new Set([
+  "post",
+  "times",
+  "journal",
+  "herald",
+  "tribune",
+  "guardian",
+  "telegraph",
+  "globe",
+  "chronicle",
+]);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -69,16 +88,35 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     [...names.keys()].filter(
       (name) =>
         name.includes(" ") &&
+        !name.startsWith("the ") &&
         paragraphs.some((text) =>
           new RegExp(`\\b${escapeRegExp(name).replace(/ /g, "[\\s-]")}\\b`).test(text),
         ),
     ),
   );
   if (names.size === 0) return Object.assign(() => undefined, { compared: () => undefined });
-  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // "The Post" but not "the post-Cold War order", "the post 1997 members": what the articles write
+  // with a hyphen after a short name is another word.
+  const joined = [
+    ...new Set(
+      paragraphs.flatMap((text) =>
+        [...text.matchAll(/\b(\p{L}+)-(\p{L}+)/gu)].map((found) => `${found[1]}|${found[2]}`.toLowerCase()),
+      ),
+    ),
+  ];
+  const alternativeOf = (name: string) => {
+    const [the, word] = name.split(" ");
+    if (the !== "the" || word === undefined || name.split(" ").length !== 2) return escapeRegExp(name);
+    const after = joined.flatMap((pair) =>
+      pair.startsWith(`${word}|`) ? [pair.slice(word.length + 1)] : [],
+    );
+    const notJoined = [...after.map((next) => `${escapeRegExp(next)}\\b`), "\\p{N}"].join("|");
+    return `the\\s+${escapeRegExp(word)}(?![\\s-]+(?:${notJoined})|-)`;
+  };
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(alternativeOf);
   const pattern = new RegExp(
     `\\b(?:(?:in|from|by|according to)\\s+)?(?:the\\s+)?(${alternatives.join("|")})(?:['’]s)?(?:\\s+(?:article|piece|story|report|one|op-ed|essay|explainer|column))?\\b`,
-    "i",
+    "iu",
   );
   // A writer's surname as members misspell it ("Trennin"): a word the word vectors do not have (they
   // have "trending", a typo from Trenin), within a typo of one name only.
@@ -116,7 +154,7 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
         ? surnamesRead.replace(givenBeforeSurname, givenMeant)
         : surnamesRead;
     for (let match = pattern.exec(left); match !== null; match = pattern.exec(left)) {
-      const written = match[1] ?? "";
+      const written = (match[1] ?? "").replace(/\s+/gu, " ");
       const article = names.get(written.toLowerCase());
       const rest = `${left.slice(0, match.index)} ${left.slice(match.index + match[0].length)}`;
       const marked =
