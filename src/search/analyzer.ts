@@ -3,6 +3,7 @@ import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis }
 import { editDistance } from "./edit-distance.ts";
 import { buildQueryPlan, EXPANSION_WEIGHT, type QueryPlan, stemsOf } from "./query-plan.ts";
 import type { Semantic } from "./semantic.ts";
+import { isStopWord } from "./stop-words.ts";
 import { createSynonymTable, type SynonymTable } from "./synonym-table.ts";
 import { typoEdits } from "./typos.ts";
 
@@ -435,5 +436,27 @@ function asidesOf(text: string): Array<[number, number]> {
     start = end + 1;
   }
   if (clauses.every((clause) => clause.aside)) return [];
-  return clauses.filter((clause) => clause.aside).map(({ start, end }) => [start, end]);
+  const told = toldBefore(text);
+  return clauses.filter((clause) => clause.aside || clause.end <= told).map(({ start, end }) => [start, end]);
 }
+
+/**
+ * Where the sentences told before a question end ("At a dinner party a friend insisted Putin wants
+ * the empire back. Does Trenin think…?"), when the question asked last names enough of its own:
+ * said aside, as a member's own story is. On the tuned sets: four answerable questions fewer called
+ * not covered, hit@1 +1; dropped instead of aside, what some told was the topic asked ("NPR and
+ * Trenin both mention missiles close to Moscow. Which one gives a concrete time?").
+ */
+function toldBefore(text: string): number {
+  const sentences = [...text.matchAll(SENTENCE)];
+  const last = sentences.at(-1);
+  if (sentences.length < 2 || last === undefined || !/\?\s*$/u.test(last[0])) return 0;
+  if (sentences.slice(0, -1).some((sentence) => /\?/u.test(sentence[0]))) return 0;
+  const own = last[0]
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 2 && !isStopWord(word.toLowerCase()));
+  return own.length >= TOLD_BEFORE_OWN_WORDS ? last.index : 0;
+}
+const TOLD_BEFORE_OWN_WORDS = 3;
+/** A sentence: up to a full stop, question or exclamation mark not after a title or an initial ("Mr. Trenin", "Lt. Col.", "U.S."). */
+const SENTENCE = /(?:[^.?!]|(?<=\b(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|St|Jr|Sr|vs|\p{Lu}))\.)+(?:[.?!]+|$)/gu;

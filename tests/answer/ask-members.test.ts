@@ -75,6 +75,16 @@ describe("ask in members' words", () => {
     const ship = dossier.ask("the british ship near crimea, when was that? my group is confused");
     expect(ship.confident).toBe(true);
     expect(cited(ship)[0]).toBe("passage trenin-2021-12-28¶16");
+    // Told before the question, of someone else: FP ¶6, "We were fooled"; Trenin on Putin's goal.
+    const fooled = dossier.ask(
+      "Our teacher spent the whole hour on Cold War movies and spy novels. Why does Putin say the West fooled Russia about NATO?",
+    );
+    expect(fooled.confident).toBe(true);
+    expect(cited(fooled)[0]).toBe("passage fp-mackinnon¶6");
+    const goal = dossier.ask(
+      "A guy at the gym swears the whole thing is about oil money. Everyone nodded along. What does Trenin think Putin really wants in Ukraine?",
+    );
+    expect(goal.confident).toBe(true);
   });
 
   // Members' words for what the articles write otherwise (synonyms.yaml), and their ways of asking,
@@ -1006,6 +1016,10 @@ describe("article mentions", () => {
       "what happens to the post 1997 members",
     ])
       expect(find(question), question).toBeUndefined();
+    // Where a writer works, as the credits say: "DMITRI TRENIN is Director of the Carnegie Moscow Center".
+    expect(find("what does the carnegie director propose instead of a treaty")?.article).toBe(
+      "trenin-2021-12-28",
+    );
     expect(dossier.ask("is putin's foreign policy popular at home").notCoveredBy).toBeUndefined();
   });
 

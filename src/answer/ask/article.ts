@@ -66,12 +66,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   const names = new Map<string, string>();
   const ambiguous = new Set<string>();
+  const paragraphs = primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text));
+  const written = new Set(paragraphs.flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
   for (const article of primaryArticles(corpus)) {
     const people = [...article.authors, ...(article.contributors ?? [])];
+    const peoplesWords = new Set(people.flatMap((person) => person.toLowerCase().split(/\s+/)));
+    // Where a writer works, as the credits say and no paragraph does: "the Carnegie director" is
+    // Trenin ("DMITRI TRENIN is Director of the Carnegie Moscow Center").
+    const workplaces = (article.credits ?? []).flatMap((credit) =>
+      [...credit.matchAll(/(?<=\s)\p{Lu}\p{Ll}{3,}/gu)]
+        .map((found) => found[0].toLowerCase())
+        .filter((word) => !written.has(word) && !peoplesWords.has(word)),
+    );
     const candidates = [
       ...(article.outlet ? outletNames(article.outlet) : []),
       ...people,
       ...people.map((person) => person.split(/\s+/).at(-1) ?? person),
+      ...workplaces,
     ];
     for (const name of candidates.map((n) => n.toLowerCase())) {
       if (names.has(name) && names.get(name) !== article.id) ambiguous.add(name);
@@ -83,7 +94,6 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   // is that outlet only when the question marks it as one: "per foreign policy", "the foreign policy
   // piece", "Foreign Policy" in capitals, or its name alone (the article option); not "does putin
   // face pushback at home on foreign policy".
-  const paragraphs = primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text));
   const plainWords = new Set(
     [...names.keys()].filter(
       (name) =>
