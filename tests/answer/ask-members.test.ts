@@ -55,6 +55,14 @@ describe("ask in members' words", () => {
     expect(time.results[0]?.excerpts[0]?.text).toContain("just a month");
   });
 
+  it('reads what "how many" counts when it is asked last: "troops how many"', () => {
+    const troops = dossier.ask("russian troops near ukraine how many");
+    expect(troops.confident).toBe(true);
+    expect(troops.results[0]?.excerpts[0]?.text).toContain("100,000");
+    // NPR ¶7 names Poland among the members of "after 1997", a year, not a number of troops.
+    expect(dossier.ask("nato troops poland how many").confident).toBe(false);
+  });
+
   it("answers a question the member tells their own story beside", () => {
     const minsk = dossier.ask(
       "why does russia care so much about the minsk agreements? im presenting on them thursday and i still dont really get it",

@@ -218,7 +218,14 @@ export function typedAnswer(
   const countedThing: CountedThing = (asked) => {
     // The thing counted is the noun: "how many NATO troops", "how many ex-Eastern Bloc countries";
     // and in "how many rounds of NATO growth", what they are rounds of ("five waves of NATO's…").
-    const following = /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1];
+    // Or, asked tersely after it ("nato troops poland how many"), the last plural before it.
+    const following =
+      /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1] ??
+      /((?:[\p{L}\p{N}'-]+\s+){1,5})how many\W*$/iu
+        .exec(asked)?.[1]
+        ?.trim()
+        .split(/\s+/)
+        .findLast((word) => (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word));
     // What is counted comes before the first preposition: "how many died in donbas" counts the
     // dead (the verb stands for them), not the Donbas.
     const beforePreposition = following?.split(
