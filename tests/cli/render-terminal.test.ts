@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, AnswerResult, Citation, Excerpt } from "../../src/answer/answer.ts";
+import { NOTHING_MATCHES } from "../../src/render/card-content.ts";
 import { answerToJson } from "../../src/render/json.ts";
 import { renderQuoteBlock } from "../../src/render/terminal/quote-block.ts";
 import { ansiStyle, plainStyle, wantsColor } from "../../src/render/terminal/terminal.ts";
@@ -130,6 +131,11 @@ describe("answers", () => {
     expect(renderAnswer(answer, { style: plainStyle }).split("\n")[0]).toBe(NOT_CONFIDENT_NOTE);
     const confident = renderAnswer({ ...answer, confident: true }, { style: plainStyle });
     expect(confident).not.toContain(NOT_CONFIDENT_NOTE);
+  });
+
+  it("says, as Discord does, that nothing in the articles matches when no passage is shown", () => {
+    const text = renderAnswer({ confident: false, results: [] }, { style: plainStyle });
+    expect(text).toBe(NOTHING_MATCHES.ask);
   });
 
   it("says which article a question was asked of when the other articles answer it", () => {

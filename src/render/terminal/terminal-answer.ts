@@ -30,13 +30,13 @@ export function renderAnswer(answer: Answer, layout: AnswerLayout, command = "as
   const readWith =
     answer.readWith === undefined ? [] : [`(Read with your last question: ${answer.readWith})`];
   if (answer.results.length === 0) {
-    // A listing with nothing in it says why ("No dated event falls in that range"), as in Discord.
-    const listing = command !== "ask" && Object.hasOwn(NOTHING_MATCHES, command);
-    const note = listing
-      ? NOTHING_MATCHES[command as keyof typeof NOTHING_MATCHES]
-      : answer.readWith === undefined
-        ? NOTHING_FOUND
-        : NOTHING_MORE;
+    // Nothing to show says why ("No dated event falls in that range"), as in Discord.
+    const note =
+      answer.readWith !== undefined
+        ? NOTHING_MORE
+        : Object.hasOwn(NOTHING_MATCHES, command)
+          ? NOTHING_MATCHES[command as keyof typeof NOTHING_MATCHES]
+          : NOTHING_FOUND;
     return [...readWith, note].join("\n\n");
   }
   const cards = cardContents(answer.results);
