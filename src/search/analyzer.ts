@@ -199,6 +199,9 @@ export function createAnalyzer(
 
 /** The most pieces a dictated name is written in ("call in in grad" for Kaliningrad). */
 const NAME_PIECES = 4;
+/** A verb whose subject is someone, next after words heard as a name's pieces. */
+const SPEAKS_NEXT =
+  /^\s+(?:says?|said|thinks?|thought|wants?|wanted|claims?|claimed|argues|argued|believes|believed|means|meant)\b/iu;
 /** A word of the knowledge this short may be a piece of a name ("van" of "sully van"). */
 const SYLLABLE_LETTERS = 4;
 
@@ -323,13 +326,16 @@ function heardNameAt(
       if (!facts[i]?.used) unused += 1;
       else if (word.word.length > SYLLABLE_LETTERS) longUsed = true;
     }
+    // Or words that speak ("when put in says", "what did put in say"): someone says, not something.
+    const speaks = pieces > 1 && SPEAKS_NEXT.test(text.slice((words[at + pieces - 1] as AnalyzedWord).end));
     const pieceLike =
-      unused > 0 &&
-      !longUsed &&
-      (content >= 2 || !semantic.isCommonWord(first.word)) &&
-      // One word alone is a name heard only when it is no form of the knowledge's ("trennin", not
-      // "bidens"): the typo corrections read those.
-      !(pieces === 1 && semantic.uses(first.stem));
+      (speaks && !longUsed) ||
+      (unused > 0 &&
+        !longUsed &&
+        (content >= 2 || !semantic.isCommonWord(first.word)) &&
+        // One word alone is a name heard only when it is no form of the knowledge's ("trennin", not
+        // "bidens"): the typo corrections read those.
+        !(pieces === 1 && semantic.uses(first.stem)));
     if (!pieceLike && pieces === 1) continue;
     const run = words.slice(at, at + pieces);
     const name = semantic.nameSoundingLike(run.map((word) => word.word).join(""), !pieceLike);

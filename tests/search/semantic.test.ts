@@ -81,6 +81,11 @@ describe("semantic", () => {
     const heard = (text: string) => createAnalyzer([], semantic).asMeant(text);
     expect(heard("what did lav rov write")).toBe("what did lavrov write");
     expect(heard("where is call in in grad")).toBe("where is kaliningrad");
+    // Everyday words heard as a name when they say something: "put in says" is Putin speaking.
+    expect(heard("when put in says historical russia what does he mean")).toBe(
+      "when putin says historical russia what does he mean",
+    );
+    expect(heard("what did russia put in the drafts")).toBe("what did russia put in the drafts");
     // "Anton T. Semelroth": a name after an initial's full stop is still written as a name.
     expect(heard("whos the pentagon guy sem el roth")).toBe("whos the pentagon guy semelroth");
     // As the member wrote it: the capital and the possessive kept.
