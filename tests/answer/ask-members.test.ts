@@ -108,6 +108,8 @@ describe("ask in members' words", () => {
     ["are europeans salty about a us-russia deal", /trenin-2021-12-28¶7$/],
     // Trenin ¶12: "the new dividing line in Europe".
     ["where would trenin's new iron curtain run", /trenin-2021-12-28¶12$/],
+    // Trenin ¶9: "significant asymmetry in the importance the West and Russia ascribe to Ukraine".
+    ["who has more skin in the game over ukraine according to trenin", /trenin-2021-12-28¶9$/],
     // The way a question asks is not what it asks: a view asked for (FP ¶15, Kofman: Russian
     // officials "might assume that actually the U.S. interests at stake are relatively low"), the
     // formal register (WaPo ¶11: Sullivan on the intelligence; Trenin ¶13: Putin and Xi).
