@@ -15,8 +15,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10); every holdout reaches them but holdout-25, whose answerable questions are called not
- * covered more often than 0.10.
+ * wrongly 0.10), which every holdout reaches.
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
@@ -31,6 +30,7 @@ const FLOORS = {
   "dev-members-9.json": { hitAt1: 0.85, hitAt3: 0.9, flagged: 0.85, wronglyFlagged: 0.14 },
   "dev-members-10.json": { hitAt1: 0.8, hitAt3: 0.92, flagged: 0.7, wronglyFlagged: 0.1 },
   "dev-members-11.json": { hitAt1: 0.81, hitAt3: 0.96, flagged: 0.77, wronglyFlagged: 0.09 },
+  "dev-members-12.json": { hitAt1: 0.83, hitAt3: 0.92, flagged: 0.7, wronglyFlagged: 0.14 },
   "holdout.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.07 },
   "holdout-2.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.07 },
   "holdout-3.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.78, wronglyFlagged: 0.06 },
@@ -55,7 +55,8 @@ const FLOORS = {
   "holdout-22.json": { hitAt1: 0.85, hitAt3: 0.94, flagged: 0.82, wronglyFlagged: 0.08 },
   "holdout-23.json": { hitAt1: 0.86, hitAt3: 0.93, flagged: 0.87, wronglyFlagged: 0.05 },
   "holdout-24.json": { hitAt1: 0.9, hitAt3: 0.96, flagged: 0.82, wronglyFlagged: 0.07 },
-  "holdout-25.json": { hitAt1: 0.81, hitAt3: 0.91, flagged: 0.85, wronglyFlagged: 0.12 },
+  "holdout-25.json": { hitAt1: 0.81, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.09 },
+  "holdout-26.json": { hitAt1: 0.87, hitAt3: 0.95, flagged: 0.85, wronglyFlagged: 0.08 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
