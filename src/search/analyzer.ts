@@ -354,8 +354,8 @@ function heardNameAt(
  * 3 miles?"), not a question with a tag ("did sullivan go to geneva, is that right?" still asks
  * whether he went). On the tuned sets: ten answerable questions fewer called not covered, nothing
  * else; the tags and claims as questions, ten fewer more, hit@1 −1. A name the articles never write
- * is a guess too ("the Post says Macron called Putin, didn't it?" is answered with what the Post says of Putin): kept as
- * a name to match, eight answerable questions were called not covered again.
+ * is a guess too ("the Post says Macron called Putin, didn't it?" is answered with what the Post
+ * says of Putin): kept as a name to match, eight answerable questions were called not covered again.
  */
 function doubtsItself(text: string): boolean {
   return DOUBTED.test(text) || ((DOUBT_TAG.test(text) || TOLD_BACK.test(text)) && !ASKED_FIRST.test(text));
@@ -464,5 +464,8 @@ function toldBefore(text: string): number {
   return own.length >= TOLD_BEFORE_OWN_WORDS ? last.index : 0;
 }
 const TOLD_BEFORE_OWN_WORDS = 3;
-/** A sentence: up to a full stop, question or exclamation mark not after a title or an initial ("Mr. Trenin", "Lt. Col.", "U.S."). */
+/**
+ * A sentence: up to a full stop, question or exclamation mark, but not a title's or an initial's
+ * stop ("Mr. Trenin", "Lt. Col.", "U.S.").
+ */
 const SENTENCE = /(?:[^.?!]|(?<=\b(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|St|Jr|Sr|vs|\p{Lu}))\.)+(?:[.?!]+|$)/gu;

@@ -115,8 +115,8 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     ),
   ];
   const alternativeOf = (name: string) => {
-    const [the, word] = name.split(" ");
-    if (the !== "the" || word === undefined || name.split(" ").length !== 2) return escapeRegExp(name);
+    const [the, word, ...more] = name.split(" ");
+    if (the !== "the" || word === undefined || more.length > 0) return escapeRegExp(name);
     const after = joined.flatMap((pair) =>
       pair.startsWith(`${word}|`) ? [pair.slice(word.length + 1)] : [],
     );
