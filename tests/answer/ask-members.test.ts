@@ -261,6 +261,24 @@ describe("ask in members' words", () => {
     expect(cited(answer)[0]).toMatch(/trenin-2021-12-28¶5$/);
   });
 
+  it("answers who someone the articles name is with their card first, as /who shows it", () => {
+    for (const [question, name] of [
+      ["who is coo lebba", "Dmytro Kuleba"],
+      ["whats nuland's job", "Victoria Nuland"],
+      ["Who's Wendy Sherman?", "Wendy Sherman"],
+    ] as const) {
+      const answer = dossier.ask(question);
+      expect(answer.confident, question).toBe(true);
+      expect(answer.results[0]?.kind, question).toBe("person");
+      expect(answer.results[0]?.heading, question).toBe(name);
+      // Each paragraph once: the card's passage is not shown again below it.
+      const shown = answer.results.flatMap((result) => result.excerpts.map(paragraphOf));
+      expect(new Set(shown).size, question).toBe(shown.length);
+    }
+    // Someone the knowledge lists by a description has no name to give.
+    expect(dossier.ask("who's the anonymous biden official?").results[0]?.kind).not.toBe("person");
+  });
+
   it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
     // WaPo ¶17: "calling for urgent action to begin talks immediately".
     const answer = dossier.ask("when did ryabkov want the talks to begin");

@@ -1,4 +1,5 @@
 import { findArticle } from "../../knowledge/corpus.ts";
+import type { Person } from "../../knowledge/schema.ts";
 import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
@@ -12,7 +13,9 @@ import { passageResult, personResult, qaEntryOf, resultOfHit } from "../excerpts
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
+import { describePerson } from "../listings/curated-listings.ts";
 import { personNames } from "../listings/find-person.ts";
+import { bestMatches, rankNameMatch } from "../listings/name-match.ts";
 import {
   askedAnswerType,
   asksForParticulars,
@@ -263,9 +266,41 @@ function askAlone(
     );
   if (inTurn !== undefined) return inTurn;
   const answer = answerOf(context, asking, article);
+  const person = leaveOut.length === 0 ? personAsked(context, searched) : undefined;
+  if (person !== undefined) return withPersonFirst(context, person, answer, limit);
   return answer.confident || article === undefined
     ? answer
     : orFromTheOthers(context, asking, article, answer);
+}
+
+/**
+ * "Who is Kuleba", "who's dmytro kuleba", "what's nuland's job", "sherman's title?": who someone the
+ * knowledge lists is, by name (not "who is the anonymous official", whom it lists by a description).
+ */
+const WHO_IS =
+  /^\W*(?:who(?:['’]?s|\s+is|\s+was)\s+(.+?)|(?:what(?:['’]?s|\s+is|\s+was)\s+)?(.+?)['’]s?\s+(?:job|title|role|position))\W*$/iu;
+const NAME_WORDS = 4;
+
+function personAsked(context: DossierIndexes, text: string): Person | undefined {
+  const found = WHO_IS.exec(text);
+  const name = (found?.[1] ?? found?.[2])?.replace(/^(?:the|a|an)\s+/iu, "");
+  if (name === undefined || name.split(/\s+/u).length > NAME_WORDS) return undefined;
+  const people = bestMatches(context.corpus.people, (person) => rankNameMatch(name, personNames(person)));
+  const [person, ...others] = people;
+  return person !== undefined && others.length === 0 && NAMED.test(person.name) ? person : undefined;
+}
+/** A name, not a description ("Russia's ambassador to the United States"): each word a capital's. */
+const NAMED = /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+|$))+$/u;
+
+/**
+ * Their card first (/who's: their role, and the passage introducing them), then what else answers,
+ * each paragraph shown once.
+ */
+function withPersonFirst(context: DossierIndexes, person: Person, answer: Answer, limit: number): Answer {
+  const [card] = describePerson(context, person.id).results;
+  const claimed = new ClaimedPassages();
+  const results = [card, ...answer.results].flatMap((result) => (result && claimed.take(result)) ?? []);
+  return { confident: true, results: results.slice(0, limit) };
 }
 
 /**
