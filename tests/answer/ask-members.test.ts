@@ -265,6 +265,7 @@ describe("ask in members' words", () => {
     for (const [question, name] of [
       ["who is coo lebba", "Dmytro Kuleba"],
       ["whats nuland's job", "Victoria Nuland"],
+      ["sherman title?", "Wendy Sherman"],
       ["Who's Wendy Sherman?", "Wendy Sherman"],
     ] as const) {
       const answer = dossier.ask(question);

@@ -274,11 +274,11 @@ function askAlone(
 }
 
 /**
- * "Who is Kuleba", "who's dmytro kuleba", "what's nuland's job", "sherman's title?": who someone the
+ * "Who is Kuleba", "who's dmytro kuleba", "what's nuland's job", "nuland title?": who someone the
  * knowledge lists is, by name (not "who is the anonymous official", whom it lists by a description).
  */
 const WHO_IS =
-  /^\W*(?:who(?:['’]?s|\s+is|\s+was)\s+(.+?)|(?:what(?:['’]?s|\s+is|\s+was)\s+)?(.+?)['’]s?\s+(?:job|title|role|position))\W*$/iu;
+  /^\W*(?:who(?:['’]?s|\s+is|\s+was)\s+(.+?)|(?:what(?:['’]?s|\s+is|\s+was)\s+)?(.+?)(?:['’]s?)?\s+(?:job|title|role|position))\W*$/iu;
 const NAME_WORDS = 4;
 
 function personAsked(context: DossierIndexes, text: string): Person | undefined {
