@@ -67,7 +67,8 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   const names = new Map<string, string>();
   const ambiguous = new Set<string>();
   const paragraphs = primaryArticles(corpus).flatMap((article) => article.paragraphs.map((p) => p.text));
-  const written = new Set(paragraphs.flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
+  const allText = paragraphs.join("\n");
+  const allLowerCase = allText.toLowerCase();
   for (const article of primaryArticles(corpus)) {
     const people = [...article.authors, ...(article.contributors ?? [])];
     const peoplesWords = new Set(people.flatMap((person) => person.toLowerCase().split(/\s+/)));
@@ -76,7 +77,7 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
     const workplaces = (article.credits ?? []).flatMap((credit) =>
       [...credit.matchAll(/(?<=\s)\p{Lu}\p{Ll}{3,}/gu)]
         .map((found) => found[0].toLowerCase())
-        .filter((word) => !written.has(word) && !peoplesWords.has(word)),
+        .filter((word) => !peoplesWords.has(word) && !allLowerCase.includes(word)),
     );
     const candidates = [
       ...(article.outlet ? outletNames(article.outlet) : []),
@@ -107,19 +108,11 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   if (names.size === 0) return Object.assign(() => undefined, { compared: () => undefined });
   // "The Post" but not "the post-Cold War order", "the post 1997 members": what the articles write
   // with a hyphen after a short name is another word.
-  const joined = [
-    ...new Set(
-      paragraphs.flatMap((text) =>
-        [...text.matchAll(/\b(\p{L}+)-(\p{L}+)/gu)].map((found) => `${found[1]}|${found[2]}`.toLowerCase()),
-      ),
-    ),
-  ];
   const alternativeOf = (name: string) => {
     const [the, word, ...more] = name.split(" ");
     if (the !== "the" || word === undefined || more.length > 0) return escapeRegExp(name);
-    const after = joined.flatMap((pair) =>
-      pair.startsWith(`${word}|`) ? [pair.slice(word.length + 1)] : [],
-    );
+    const joined = allLowerCase.matchAll(new RegExp(`\\b${escapeRegExp(word)}-(\\p{L}+)`, "gu"));
+    const after = [...new Set(Array.from(joined, (found) => found[1] as string))];
     const notJoined = [...after.map((next) => `${escapeRegExp(next)}\\b`), "\\p{N}"].join("|");
     return `the\\s+${escapeRegExp(word)}(?![\\s-]+(?:${notJoined})|-)`;
   };
