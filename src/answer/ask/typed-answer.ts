@@ -22,6 +22,9 @@ const DEATHS_ASKED =
 const DEATH_COUNTS = "lives deaths dead killed casualties fatalities";
 /** Plurals without an s: "how many people died in donbas" counts people, not the Donbas. */
 const PLURAL_WITHOUT_S = /^(people|ppl|men|women|children|personnel|aircraft|staff|police)$/i;
+/** A word naming things counted: "troops", "people"; not "was" or "us". */
+const isPlural = (word: string) =>
+  (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word);
 
 /** A question about how something turned out, later than what it names. */
 const OUTCOME_ASKED =
@@ -221,20 +224,14 @@ export function typedAnswer(
     // Or, asked tersely after it ("nato troops poland how many"), the last plural before it.
     const following =
       /\bhow many\s+(?:of\s+the\s+|more\s+)?((?:[\p{L}\p{N}'-]+\s*){1,5})/iu.exec(asked)?.[1] ??
-      /((?:[\p{L}\p{N}'-]+\s+){1,5})how many\W*$/iu
-        .exec(asked)?.[1]
-        ?.trim()
-        .split(/\s+/)
-        .findLast((word) => (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word));
+      /((?:[\p{L}\p{N}'-]+\s+){1,5})how many\W*$/iu.exec(asked)?.[1]?.trim().split(/\s+/).findLast(isPlural);
     // What is counted comes before the first preposition: "how many died in donbas" counts the
     // dead (the verb stands for them), not the Donbas.
     const beforePreposition = following?.split(
       /\s(?:in|at|on|from|since|during|by|to|for|with|near|inside|across)\s/i,
     )[0];
     const words = beforePreposition?.trim().split(/\s+/) ?? [];
-    const noun = words
-      .slice(0, 4)
-      .findIndex((word) => (/s$/i.test(word) && !NOT_COUNTED.test(word)) || PLURAL_WITHOUT_S.test(word));
+    const noun = words.slice(0, 4).findIndex(isPlural);
     const counted = words[Math.max(0, noun)];
     // "How much", "how big": no thing counted, so any number answers.
     if (counted === undefined) return undefined;
