@@ -28,7 +28,7 @@ export function expandTerm(
   const expanded: ExpandedTerm[] = [];
   const exact = terms.get(term);
   if (exact) expanded.push({ term, weight: 1, postings: exact });
-  const corrections = options.edits > 0 ? terms.fuzzyGet(term, options.edits) : undefined;
+  const corrections = options.edits > 0 ? sameFirstLetter(terms, term, options.edits) : undefined;
   // Two letters swapped are one typo ("ukriane"), which the fuzzy walk counts as two.
   if (corrections && options.edits === 1)
     for (let i = 1; i + 1 < term.length; i++) {
@@ -51,4 +51,22 @@ export function expandTerm(
     expanded.push({ term: correction, weight, postings });
   }
   return expanded;
+}
+
+/**
+ * The terms within `edits` of `term` that start with its letter, which typists rarely get wrong
+ * (see isPlausibleCorrection): "pope" does not reach "hope". The walk is of that letter's branch of
+ * the tree alone, a fraction of the whole.
+ */
+function sameFirstLetter(
+  terms: SearchableMap<TermPostings>,
+  term: string,
+  edits: number,
+): Map<string, [TermPostings, number]> {
+  const first = term.slice(0, 1);
+  const corrections = new Map<string, [TermPostings, number]>();
+  if (first === "") return corrections;
+  for (const [rest, found] of terms.atPrefix(first).fuzzyGet(term.slice(1), edits))
+    corrections.set(`${first}${rest}`, found);
+  return corrections;
 }
