@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { z } from "zod";
 import { ENTRY_CHANNEL } from "./migrations.ts";
 
@@ -59,7 +59,8 @@ export class EntryFeed {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({
+    const { Client } = (await import("pg")).default;
+    const client = new Client({
       connectionString: this.url,
       keepAlive: true,
       application_name: "dossier (feed)",

@@ -1,4 +1,3 @@
-import pg from "pg";
 import type { Corpus } from "../../knowledge/corpus.ts";
 import type { QuestionLogBounds } from "../question-log.ts";
 import { StoreError } from "../store-error.ts";
@@ -58,7 +57,9 @@ export async function openPostgresQaStore(options: PostgresStoreOptions): Promis
   const where = describeDatabaseUrl(options.url);
   // Migrations get a connection of their own, without the query timeout: an index on a large table
   // may take longer than an interaction may.
-  const migrator = new pg.Client({
+  // Loaded here, not at start: a bot on SQLite (the default) never needs the driver's 3 MB.
+  const { Client, Pool } = (await import("pg")).default;
+  const migrator = new Client({
     connectionString: options.url,
     connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
     application_name: "dossier (migrations)",
@@ -71,7 +72,7 @@ export async function openPostgresQaStore(options: PostgresStoreOptions): Promis
   } finally {
     await migrator.end().catch(() => undefined);
   }
-  const pool = new pg.Pool({
+  const pool = new Pool({
     connectionString: options.url,
     connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
     query_timeout: POSTGRES_TIMEOUTS.queryMs,
