@@ -3,7 +3,7 @@ import { rowScan } from "../knowledge/row-scan.ts";
 import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
 import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
-import { isPlausibleCorrection, typoEdits } from "./typos.ts";
+import { typoEdits } from "./typos.ts";
 
 /**
  * What word vectors add to the words themselves, in the two places they measurably helped on the
@@ -117,6 +117,42 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** Prefixes English builds words with: "counterarguments" is no name, though no vector knows it. */
 const ENGLISH_PREFIX =
   /^(counter|anti|pro|non|over|under|post|pre|co|ex|mis|out|sub|super|inter|multi|semi|self|re|un|dis|de)-?(.{3,})$/;
+
+/** Words by their first letter, which a plausible correction keeps (see isPlausibleCorrection). */
+function byInitial(words: Iterable<string>): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const word of words) {
+    const initial = word[0] as string;
+    const group = grouped.get(initial);
+    if (group) group.push(word);
+    else grouped.set(initial, [word]);
+  }
+  return grouped;
+}
+
+/**
+ * The word a typo stands for: of the words with its first letter, the one fewest edits away within
+ * what its length allows (as isPlausibleCorrection judges), with `extra` edits added to some; none
+ * when two are as near.
+ */
+function closestSpelling(
+  typo: string,
+  wordsByInitial: ReadonlyMap<string, ReadonlyArray<string>>,
+  extra: (word: string) => number = () => 0,
+): string | undefined {
+  const allowed = typoEdits(typo);
+  let best: string | undefined;
+  let fewest = Number.POSITIVE_INFINITY;
+  let tied = false;
+  for (const known of allowed > 0 ? (wordsByInitial.get(typo[0] ?? "") ?? []) : []) {
+    const distance = editDistance(typo, known, allowed);
+    if (distance > allowed) continue;
+    const edits = distance + extra(known);
+    if (edits < fewest) [best, fewest, tied] = [known, edits, false];
+    else if (edits === fewest) tied = true;
+  }
+  return tied ? undefined : best;
+}
 
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`. */
 function oneEditAway(word: string): string[] {
@@ -274,54 +310,28 @@ export function createSemantic(
    * one word is; remembered (bounded).
    */
   const corrections = new Map<string, number | undefined>();
+  let vocabularyByInitial: Map<string, string[]> | undefined;
   const misspeltRow = (word: string): number | undefined => {
     if (corrections.has(word)) return corrections.get(word);
-    let best: number | undefined;
-    let fewest = Number.POSITIVE_INFINITY;
-    let tied = false;
-    for (let row = 0; row < vocabulary.length; row++) {
-      const known = vocabulary[row] as string;
-      if (!isPlausibleCorrection(word, known)) continue;
-      const edits = editDistance(word, known);
-      if (edits < fewest) [best, fewest, tied] = [row, edits, false];
-      else if (edits === fewest) tied = true;
-    }
+    vocabularyByInitial ??= byInitial(vocabulary);
+    const meant = closestSpelling(word, vocabularyByInitial);
+    const row = meant === undefined ? undefined : rows.get(meant);
     if (corrections.size >= SCANS_REMEMBERED) corrections.clear();
-    corrections.set(word, tied ? undefined : best);
-    return tied ? undefined : best;
+    corrections.set(word, row);
+    return row;
   };
-  /** The knowledge's words by first letter, which a plausible correction keeps (made when first asked). */
-  let byInitial: Map<string, string[]> | undefined;
+  let knowledgeByInitial: Map<string, string[]> | undefined;
   const misspellings = new Map<string, string | undefined>();
   const misspeltFor = (word: string): string | undefined => {
     if (frequency.has(word) || vectors.has(word)) return undefined;
     if (misspellings.has(word)) return misspellings.get(word);
-    if (byInitial === undefined) {
-      byInitial = new Map();
-      for (const known of frequency.keys()) {
-        const initial = known[0] as string;
-        const words = byInitial.get(initial);
-        if (words) words.push(known);
-        else byInitial.set(initial, [known]);
-      }
-    }
-    // As isPlausibleCorrection judges a typo: the same first letter, within the edits its length allows.
-    const allowed = typoEdits(word);
-    let best: string | undefined;
-    let fewest = Number.POSITIVE_INFINITY;
-    let tied = false;
-    for (const known of allowed > 0 ? (byInitial.get(word[0] ?? "") ?? []) : []) {
-      const distance = editDistance(word, known, allowed);
-      if (distance > allowed) continue;
-      // The articles' own spelling before a member's in the question bank ("steinmier"), at as few
-      // edits: half an edit apart.
-      const edits = distance + (articleWords.has(known) ? 0 : 0.5);
-      if (edits < fewest) [best, fewest, tied] = [known, edits, false];
-      else if (edits === fewest) tied = true;
-    }
+    knowledgeByInitial ??= byInitial(frequency.keys());
+    // The articles' own spelling before a member's in the question bank ("steinmier"), at as few
+    // edits: half an edit apart.
+    const meant = closestSpelling(word, knowledgeByInitial, (known) => (articleWords.has(known) ? 0 : 0.5));
     if (misspellings.size >= SCANS_REMEMBERED) misspellings.clear();
-    misspellings.set(word, tied ? undefined : best);
-    return tied ? undefined : best;
+    misspellings.set(word, meant);
+    return meant;
   };
   /** Adds the weighted vectors of `words` to `sum`; whether any word had one. */
   const addWords = (sum: Float32Array, words: ReadonlyArray<string>): boolean => {

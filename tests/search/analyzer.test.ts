@@ -290,6 +290,37 @@ describe("edit distance", () => {
     expect(editDistance("", "abc")).toBe(3);
   });
 
+  it("is the optimal string alignment distance, computed from the table's recurrence as written", () => {
+    // The recurrence itself, row by row with fresh arrays: what the in-place rows must compute.
+    const reference = (a: string, b: string): number => {
+      let before: number[] = [];
+      let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+          let value = Math.min(
+            (previous[j] as number) + 1,
+            (current[j - 1] as number) + 1,
+            (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            value = Math.min(value, (before[j - 2] as number) + 1);
+          current.push(value);
+        }
+        before = previous;
+        previous = current;
+      }
+      return previous[b.length] as number;
+    };
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(editDistance(a, b)).toBe(reference(a, b));
+      }),
+      { seed: 20220112, numRuns: 1000 },
+    );
+  });
+
   it("stops early past `max`, with the answer it would give in full up to it", () => {
     const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), maxLength: 8 });
     fc.assert(
