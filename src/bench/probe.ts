@@ -5,6 +5,7 @@ import { readEvaluationFile } from "../eval/questions-file.ts";
 import { scoreEvaluation } from "../eval/score-evaluation.ts";
 import { primaryArticles } from "../knowledge/corpus.ts";
 import { loadCorpusCached } from "../knowledge/knowledge-cache.ts";
+import { UserError } from "../user-error.ts";
 import { baselineDossier } from "./baseline-dossier.ts";
 import { type ProbeRequest, type ProbeResult, probeRequestSchema } from "./probe-protocol.ts";
 import { syntheticCorpus } from "./synthetic-corpus.ts";
@@ -54,7 +55,8 @@ async function measure(request: ProbeRequest): Promise<ProbeResult> {
   const warmUpStart = performance.now();
   const warmUpAsks = await engine.warmUp();
   const warmUpMs = performance.now() - warmUpStart;
-  for (let round = 0; round < warmupRounds; round++) for (const q of questions) engine.ask(q.question);
+  for (let round = 0; round < warmupRounds; round++)
+    for (const q of questions) askAsTheBot(engine, q.question);
   const latenciesMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const q of questions) latenciesMs.push(await timedAsk(engine, q.question));
@@ -104,8 +106,17 @@ async function heldOutFigures(engine: Dossier, files: ReadonlyArray<string>) {
 async function timedAsk(engine: Dossier, question: string): Promise<number> {
   await nextTurn();
   const started = performance.now();
-  engine.ask(question);
+  askAsTheBot(engine, question);
   return performance.now() - started;
+}
+
+/** An ask whose refusal ("thanks bot" is chat, not a question) is the reply, as the bot gives it. */
+function askAsTheBot(engine: Dossier, question: string): void {
+  try {
+    engine.ask(question);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+  }
 }
 
 /** RSS after a full collection (the child runs with --expose-gc), so uncollected garbage is not counted. */
