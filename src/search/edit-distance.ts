@@ -1,6 +1,6 @@
 /**
- * The three rows of the table the last comparison used, kept for the next: a question's typos are
- * compared with thousands of the knowledge's words, and rows made anew for each were most of the time.
+ * The three rows of the table, kept from one comparison to the next: a typo is compared with hundreds
+ * of the knowledge's words, and arrays made anew for each comparison were slow to make and to collect.
  */
 let table = new Int32Array(0);
 
