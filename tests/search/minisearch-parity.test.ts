@@ -130,10 +130,13 @@ describe("scores as MiniSearch gives them", () => {
   const { compare, index, reachesAnotherLetter } = pair();
 
   it("for typed words, synonyms, prefixes and typos, in the same order", () => {
-    for (const question of QUESTIONS) {
-      const plan = analyzer.query(question, { prefixLastWord: true });
-      if (reachesAnotherLetter(plan)) continue;
-      const result = compare(plan);
+    // A question whose typo reaches a word with another first letter differs on purpose (see below).
+    const compared = QUESTIONS.filter(
+      (question) => !reachesAnotherLetter(analyzer.query(question, { prefixLastWord: true })),
+    );
+    expect(compared.length).toBeGreaterThanOrEqual(QUESTIONS.length - 1);
+    for (const question of compared) {
+      const result = compare(analyzer.query(question, { prefixLastWord: true }));
       expect(result.actual.length, question).toBeGreaterThan(0);
       expectSame(result);
     }
