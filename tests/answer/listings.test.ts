@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.ts";
+import { rankNameMatch } from "../../src/answer/listings/name-match.ts";
 import { expectVerbatimEvidence, userErrorOf } from "./answer-checks.ts";
 import { fixtureCorpus, fixtureDossier } from "./fixture-dossier.ts";
 
@@ -184,5 +185,29 @@ describe("sources", () => {
     expect(dossier.source("russia's latest demands")?.id).toBe("fp-mackinnon");
     expect(dossier.source("russia")).toBeUndefined();
     expect(dossier.source("russia demands")).toBeUndefined();
+  });
+});
+
+describe("matching a typed name", () => {
+  const names = ["Jens Stoltenberg", "NATO Secretary General"];
+
+  it("ranks exact › prefix › a word's start › near misses, and refuses what is none", () => {
+    const exact = rankNameMatch("jens stoltenberg", names);
+    const prefix = rankNameMatch("jens stol", names);
+    const word = rankNameMatch("stoltenberg", names);
+    const typo = rankNameMatch("Stoltenburg", names);
+    expect(exact).toBe(0);
+    expect(prefix).toBeGreaterThan(exact as number);
+    expect(word).toBeGreaterThan(prefix as number);
+    expect(typo).toBeGreaterThan(word as number);
+    expect(rankNameMatch("macron", names)).toBeUndefined();
+    expect(rankNameMatch("Stoltenburg", names, false)).toBeUndefined();
+  });
+
+  it("ranks a name the same after more names than it keeps folded have been ranked", () => {
+    const before = rankNameMatch("Zelenskyi", ["Volodymyr Zelenskyy", "Zelensky"]);
+    for (let i = 0; i < 5000; i++) rankNameMatch("anyone", [`Person Number ${i}`]);
+    expect(rankNameMatch("Zelenskyi", ["Volodymyr Zelenskyy", "Zelensky"])).toBe(before);
+    expect(before).toBeDefined();
   });
 });

@@ -13,7 +13,7 @@ import { passageResult, personResult, qaEntryOf, resultOfHit } from "../excerpts
 import { orderExcerpts } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
-import { describePerson } from "../listings/curated-listings.ts";
+import { personCard } from "../listings/curated-listings.ts";
 import { personNames } from "../listings/find-person.ts";
 import { bestMatches, rankNameMatch } from "../listings/name-match.ts";
 import {
@@ -297,9 +297,9 @@ const NAMED = /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+|$))+$/u;
  * each paragraph shown once.
  */
 function withPersonFirst(context: DossierIndexes, person: Person, answer: Answer, limit: number): Answer {
-  const [card] = describePerson(context, person.id).results;
+  const card = personCard(context, person);
   const claimed = new ClaimedPassages();
-  const results = [card, ...answer.results].flatMap((result) => (result && claimed.take(result)) ?? []);
+  const results = [card, ...answer.results].flatMap((result) => claimed.take(result) ?? []);
   return { confident: true, results: results.slice(0, limit) };
 }
 

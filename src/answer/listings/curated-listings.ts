@@ -1,5 +1,5 @@
-import type { Quote, TimelineEvent } from "../../knowledge/schema.ts";
-import type { SearchKind } from "../../search/search-documents.ts";
+import type { Person, Quote, TimelineEvent } from "../../knowledge/schema.ts";
+import { passageRef, type SearchKind } from "../../search/search-documents.ts";
 import { type DateSpan, readDateBound, spanOfDate } from "../../text/partial-date.ts";
 import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
@@ -175,9 +175,19 @@ export function describePerson(indexes: DossierIndexes, typed: string): Answer {
   const quotes = corpus.quotes
     .filter((quote) => quote.speaker === person.id)
     .map((quote) => quoteResult(library, quote, person, NO_TERMS, 1));
-  // The card shows who they are by name from a paragraph their quotations below do not show again,
-  // when one does ("Ryabkov, amplified the pressure…", not his words the next card quotes).
-  const quoted = new Set(quotes.flatMap((quote) => quote.excerpts.map(paragraphOf)));
+  return { confident: true, results: [personCard(indexes, person), ...quotes] };
+}
+
+/** Who someone is: their role, and where the articles introduce them (or their article's credits). */
+export function personCard(indexes: DossierIndexes, person: Person): AnswerResult {
+  const { corpus, library } = indexes;
+  // The card shows who they are by name from a paragraph their quotations do not show again, when
+  // one does ("Ryabkov, amplified the pressure…", not his words the next card quotes).
+  const quoted = new Set(
+    corpus.quotes
+      .filter((quote) => quote.speaker === person.id)
+      .map((quote) => passageRef(quote.citation.article, quote.citation.paragraph)),
+  );
   const names = [person.name, ...person.aliases].map((name) => name.toLocaleLowerCase("en"));
   const card = personResult(library, person, NO_TERMS);
   const introduces = card.excerpts.find(
@@ -198,5 +208,5 @@ export function describePerson(indexes: DossierIndexes, typed: string): Answer {
         .map((line) => `${article.outlet ?? article.title}, of its writers: “${line}”`),
     );
   const summary = [card.summary, ...credited].filter((part) => part !== undefined).join("\n");
-  return { confident: true, results: [{ ...card, summary, excerpts }, ...quotes] };
+  return { ...card, summary, excerpts };
 }

@@ -32,31 +32,49 @@ export function rankNameMatch(
 ): NameMatchRank | undefined {
   const query = foldName(typed);
   if (query.length === 0) return undefined;
+  const typedWords = query.split(" ");
+  const max = fuzzy ? allowedTypos(query.length) : 0;
   let best: number | undefined;
   const consider = (rank: number) => {
     if (best === undefined || rank < best) best = rank;
   };
-  for (const name of names.map(foldName)) {
+  for (const { name, words } of names.map(foldedName)) {
     if (name === query) return EXACT_NAME;
     if (name.startsWith(query)) consider(PREFIX);
-    const words = name.split(" ");
     if (words.some((word) => word.startsWith(query))) consider(CONTAINS);
-    const typedWords = query.split(" ");
     if (typedWords.length > 1 && typedWords.every((typed) => words.some((word) => word.startsWith(typed))))
       consider(ALL_WORDS);
-    const max = fuzzy ? allowedTypos(query.length) : 0;
     if (max === 0) continue;
     for (const candidate of [name, ...words]) {
       const distance = editDistance(query, candidate, max);
       if (distance <= max) consider(FUZZY + distance);
       // A typo in what is being typed: compare with the name's start of the same length.
-      const start = candidate.slice(0, query.length);
-      if (candidate.length > query.length && editDistance(query, start, max) <= max) {
-        consider(FUZZY + editDistance(query, start, max) + 0.5);
+      if (candidate.length > query.length) {
+        const fromStart = editDistance(query, candidate.slice(0, query.length), max);
+        if (fromStart <= max) consider(FUZZY + fromStart + 0.5);
       }
     }
   }
   return best;
+}
+
+/**
+ * Names folded, and split into words, once: each is the knowledge's or a server's entry's, and a
+ * question about someone ranks every person's names (folding was half the cost of "nuland title?").
+ * Cleared when full, so that entries edited away do not stay.
+ */
+const foldedNames = new Map<string, { name: string; words: string[] }>();
+const FOLDED_NAMES_KEPT = 4096;
+
+function foldedName(name: string): { name: string; words: string[] } {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    const text = foldName(name);
+    folded = { name: text, words: text.split(" ") };
+    foldedNames.set(name, folded);
+  }
+  return folded;
 }
 
 /** Unlimited-distance closeness, for "did you mean" lists when nothing matched. */
