@@ -280,6 +280,23 @@ describe("ask in members' words", () => {
     expect(dossier.ask("who's the anonymous biden official?").results[0]?.kind).not.toBe("person");
   });
 
+  it("asked for a full name the articles do not give, says so with the card that shows what they do", () => {
+    // The Post's byline is "Sonne", and the articles never mention him.
+    for (const question of [
+      "sonne first name?",
+      "whats sonne's first name? the wapo byline only has the last name",
+    ]) {
+      const answer = dossier.ask(question);
+      expect(answer.confident, question).toBe(false);
+      expect(answer.results[0]?.heading, question).toBe("Sonne");
+      expect(answer.results[0]?.summary, question).toMatch(/surname only/);
+    }
+    // A name the knowledge gives in full is the answer.
+    const nuland = dossier.ask("nuland first name?");
+    expect(nuland.confident).toBe(true);
+    expect(nuland.results[0]?.heading).toBe("Victoria Nuland");
+  });
+
   it("takes 'immediately' for a time: when Ryabkov wanted talks to begin", () => {
     // WaPo ¶17: "calling for urgent action to begin talks immediately".
     const answer = dossier.ask("when did ryabkov want the talks to begin");

@@ -266,7 +266,7 @@ function askAlone(
     );
   if (inTurn !== undefined) return inTurn;
   const answer = answerOf(context, asking, article);
-  const person = leaveOut.length === 0 ? personAsked(context, searched) : undefined;
+  const person = leaveOut.length === 0 ? personAsked(context, text) : undefined;
   if (person !== undefined) return withPersonFirst(context, person, answer, limit);
   return answer.confident || article === undefined
     ? answer
@@ -274,33 +274,46 @@ function askAlone(
 }
 
 /**
- * "Who is Kuleba", "who's dmytro kuleba", "what's nuland's job", "nuland title?": who someone the
- * knowledge lists is, by name (not "who is the anonymous official", whom it lists by a description).
+ * "Who is Kuleba", "who's dmytro kuleba", "what's nuland's job", "nuland title?", "sonne first
+ * name?": who someone the knowledge lists is, by name (not "who is the anonymous official", whom it
+ * lists by a description).
  */
 const WHO_IS =
-  /^\W*(?:who(?:['’]?s|\s+is|\s+was)\s+(.+?)|(?:what(?:['’]?s|\s+is|\s+was)\s+)?(.+?)(?:['’]s?)?\s+(?:job|title|role|position))\W*$/iu;
+  /^\W*(?:who(?:['’]?s|\s+is|\s+was)\s+(.+?)|(?:what(?:['’]?s|\s+is|\s+was)\s+)?(.+?)(?:['’]s?)?\s+(?:job|title|role|position|(first|full|given)\s+name))\W*$/iu;
 const NAME_WORDS = 4;
 
-function personAsked(context: DossierIndexes, text: string): Person | undefined {
-  const found = WHO_IS.exec(text);
+interface PersonAsked {
+  person: Person;
+  /** Whether their full name is asked for, which the knowledge may not give ("Sonne": a byline's surname). */
+  fullNameAsked: boolean;
+}
+
+function personAsked(context: DossierIndexes, text: string): PersonAsked | undefined {
+  // Asked first, then said why ("whats sonne's first name? the byline only has the last name").
+  const found = WHO_IS.exec(text) ?? WHO_IS.exec(text.split(/\?\s+/u)[0] ?? "");
   const name = (found?.[1] ?? found?.[2])?.replace(/^(?:the|a|an)\s+/iu, "");
   if (name === undefined || name.split(/\s+/u).length > NAME_WORDS) return undefined;
   const people = bestMatches(context.corpus.people, (person) => rankNameMatch(name, personNames(person)));
   const [person, ...others] = people;
-  return person !== undefined && others.length === 0 && NAMED.test(person.name) ? person : undefined;
+  return person !== undefined && others.length === 0 && NAMED.test(person.name)
+    ? { person, fullNameAsked: found?.[3] !== undefined }
+    : undefined;
 }
 /** A name, not a description ("Russia's ambassador to the United States"): each word a capital's. */
 const NAMED = /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+|$))+$/u;
 
 /**
  * Their card first (/who's: their role, and the passage introducing them), then what else answers,
- * each paragraph shown once.
+ * each paragraph shown once. Asked for a full name the knowledge does not give (a byline's surname),
+ * not covered: the card, which says so, leads the suggestions.
  */
-function withPersonFirst(context: DossierIndexes, person: Person, answer: Answer, limit: number): Answer {
+function withPersonFirst(context: DossierIndexes, asked: PersonAsked, answer: Answer, limit: number): Answer {
+  const { person, fullNameAsked } = asked;
   const card = personCard(context, person);
   const claimed = new ClaimedPassages();
-  const results = [card, ...answer.results].flatMap((result) => claimed.take(result) ?? []);
-  return { confident: true, results: results.slice(0, limit) };
+  const results = [card, ...answer.results].flatMap((result) => claimed.takeCard(result) ?? []);
+  const confident = !fullNameAsked || /\s/u.test(person.name);
+  return { confident, results: results.slice(0, confident ? limit : Math.min(limit, SUGGESTIONS)) };
 }
 
 /**
@@ -523,9 +536,9 @@ function openingOf(
     return passage ? [passageResult(passage, NO_TERMS, 0, true)] : [];
   });
   const claimed = new ClaimedPassages();
-  // An author the articles never mention has a card without excerpts, as /who shows it.
-  const kept = (result: AnswerResult) => (result.excerpts.length === 0 ? result : claimed.take(result));
-  const results = [...authors, ...opening].flatMap((result) => kept(result) ?? []).slice(0, limit);
+  const results = [...authors, ...opening]
+    .flatMap((result) => claimed.takeCard(result) ?? [])
+    .slice(0, limit);
   return { confident: opening.length > 0, results };
 }
 
@@ -572,6 +585,11 @@ export class ClaimedPassages {
   /** Whether the passage "article#n" has been shown already (checked before building a result). */
   has(ref: string): boolean {
     return this.claimed.has(ref);
+  }
+
+  /** As `take`, but a person's card without excerpts (an author the articles never mention) is kept, as /who shows it. */
+  takeCard(result: AnswerResult): AnswerResult | undefined {
+    return result.excerpts.length === 0 ? result : this.take(result);
   }
 
   take(result: AnswerResult): AnswerResult | undefined {
