@@ -10,7 +10,7 @@ import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../an
 import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { passageResult, personResult, qaEntryOf, resultOfHit } from "../excerpts/entry-results.ts";
-import { orderExcerpts } from "../excerpts/order-excerpts.ts";
+import { excerptWeigher } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
 import { personCard } from "../listings/curated-listings.ts";
@@ -76,11 +76,6 @@ const MAX_LIMIT = 25;
 const TYPED_RESULTS = 3;
 /** Suggestions offered when the articles do not cover a question. */
 const SUGGESTIONS = 3;
-/**
- * Each result shows its one most relevant excerpt: members read one quote per card, and the first
- * three excerpts are then three different answers rather than one entry's three citations.
- */
-const EXCERPTS_PER_RESULT = 1;
 /**
  * See likeUnanswered. Chosen on the tuned sets with the 1,160 questions of not-covered.txt and 36
  * ways of asking per paragraph: in meaning, a margin of 0.08 flags 7 more unanswerable questions
@@ -425,17 +420,18 @@ function answerOf(
       typed.wants(result.speaker && speakerCounts ? `${result.speaker.name}: ${excerpt.text}` : excerpt.text),
     );
   const nextHit = answerOrder(context, matches, hits, keep);
+  const weigher = excerptWeigher(terms, analyzer.indexTerms);
   for (let hit = nextHit(); hit !== undefined; hit = nextHit()) {
     // Asked of one article, the search matched only what cites it, and only those citations are shown.
-    const built = resultOfHit(
+    const ordered = resultOfHit(
       context,
       hit,
       withClosestWay(terms, hit, statistics),
+      weigher,
       (paragraph) => claimed.has(paragraph),
       article,
     );
-    if (!built) continue;
-    const ordered = orderExcerpts(built, terms, analyzer.indexTerms, EXCERPTS_PER_RESULT);
+    if (!ordered) continue;
     // A curated entry whose excerpt lacks the date, number or name asked for does not take its
     // paragraph from the passage whose own sentences give it ("when did Moscow publish Lavrov's
     // letters": the entry on France and Germany cites another sentence of the paragraph that does).

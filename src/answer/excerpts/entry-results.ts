@@ -4,6 +4,7 @@ import type { AnswerResult, Excerpt } from "../answer.ts";
 import type { RankedHit } from "../ask/ranking.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { excerptOfCitation, excerptOfPassage, excerptOfRange, locatedIn } from "./excerpt.ts";
+import type { ExcerptWeigher } from "./order-excerpts.ts";
 import type { Passage, PassageLibrary } from "./passages.ts";
 import { NO_TERMS, type RelevantTerms } from "./relevant-terms.ts";
 
@@ -11,17 +12,29 @@ import { NO_TERMS, type RelevantTerms } from "./relevant-terms.ts";
 
 /**
  * The citations as excerpts. Two citations of one paragraph can widen to the same sentences (see
- * excerptOfCitation): an excerpt already contained in an earlier one is left out.
+ * excerptOfCitation): an excerpt already contained in an earlier one is left out. With a `weigher`,
+ * only the one that shows most of the question (the first of equals) is wanted, as orderExcerpts
+ * would keep it: see heaviestExcerpt.
  */
 function excerptsOf(
   library: PassageLibrary,
   citations: ReadonlyArray<Citation>,
   terms: RelevantTerms,
   widen = true,
-) {
+  weigher?: ExcerptWeigher,
+): Excerpt[] {
+  if (weigher !== undefined && citations.length > 1)
+    return heaviestExcerpt(library, citations, terms, widen, weigher);
+  const excerpts = merged(
+    citations.map((citation) => excerptOfCitation(library, citation, terms, { widen })),
+  );
+  return weigher === undefined ? excerpts : excerpts.slice(0, 1);
+}
+
+/** Excerpts in curated order, each left out that an earlier one contains, or put in its place when it contains it. */
+function merged(built: ReadonlyArray<Excerpt | undefined>): Excerpt[] {
   const excerpts: Excerpt[] = [];
-  for (const citation of citations) {
-    const excerpt = excerptOfCitation(library, citation, terms, { widen });
+  for (const excerpt of built) {
     if (!excerpt) continue;
     const samePlace = (other: Excerpt) =>
       other.citation.article === excerpt.citation.article &&
@@ -34,12 +47,71 @@ function excerptsOf(
   return excerpts;
 }
 
+/**
+ * The excerpt that shows most of the question, cutting only those that could: an entry citing eight
+ * paragraphs showed one and cut all eight ("how many people have died in the Donbass war" spent a
+ * third of its time so). Citations are cut in order of the most their paragraph could show, until
+ * none left could show as much as the heaviest cut. What is left could neither outweigh it nor
+ * contain it (an excerpt weighs at least what one it contains does), so it is the excerpt cutting
+ * them all finds; when another weighs the same, which comes first depends on all of them, and all
+ * are cut.
+ */
+function heaviestExcerpt(
+  library: PassageLibrary,
+  citations: ReadonlyArray<Citation>,
+  terms: RelevantTerms,
+  widen: boolean,
+  weigher: ExcerptWeigher,
+): Excerpt[] {
+  const cut = (citation: Citation) => excerptOfCitation(library, citation, terms, { widen });
+  const most = citations.map((citation) => {
+    const passage = library.get(passageRef(citation.article, citation.paragraph));
+    return passage ? weigher.most(passage) : Number.NEGATIVE_INFINITY;
+  });
+  const byMost = citations
+    .map((_, i) => i)
+    .sort((a, b) => (most[b] as number) - (most[a] as number) || a - b);
+  const built: Array<Excerpt | undefined> = citations.map(() => undefined);
+  let heaviest = Number.NEGATIVE_INFINITY;
+  for (const i of byMost) {
+    if ((most[i] as number) < heaviest - ROUNDING) break;
+    const excerpt = cut(citations[i] as Citation);
+    built[i] = excerpt;
+    if (excerpt) heaviest = Math.max(heaviest, weigher.weigh(excerpt));
+  }
+  const weighed = merged(built).map((excerpt) => ({ excerpt, weight: weigher.weigh(excerpt) }));
+  const best = weighed.filter(({ weight }) => weight >= heaviest - ROUNDING);
+  if (best.length > 1) return heaviestOf(merged(citations.map(cut)), weigher);
+  return best.map(({ excerpt }) => excerpt);
+}
+
+/**
+ * Weights are sums of the same terms' weights in other orders, so two equal ones can differ in their
+ * last bits: within this they count as equal (and all the excerpts are cut).
+ */
+const ROUNDING = 1e-9;
+
+/** The first of the excerpts weighing most. */
+function heaviestOf(excerpts: ReadonlyArray<Excerpt>, weigher: ExcerptWeigher): Excerpt[] {
+  let best: Excerpt | undefined;
+  let weight = Number.NEGATIVE_INFINITY;
+  for (const excerpt of excerpts) {
+    const w = weigher.weigh(excerpt);
+    if (w > weight) {
+      best = excerpt;
+      weight = w;
+    }
+  }
+  return best ? [best] : [];
+}
+
 export function qaResult(
   library: PassageLibrary,
   entry: QaEntry,
   terms: RelevantTerms,
   score: number,
   guildId?: string,
+  weigher?: ExcerptWeigher,
 ): AnswerResult {
   return {
     kind: "qa",
@@ -47,7 +119,7 @@ export function qaResult(
     heading: entry.question,
     summary: entry.answer,
     ...(guildId === undefined ? {} : { guildId }),
-    excerpts: excerptsOf(library, entry.citations, terms),
+    excerpts: excerptsOf(library, entry.citations, terms, true, weigher),
     score,
   };
 }
@@ -117,13 +189,14 @@ export function eventResult(
   event: TimelineEvent,
   terms: RelevantTerms,
   score: number,
+  weigher?: ExcerptWeigher,
 ) {
   const result: AnswerResult = {
     kind: "event",
     id: event.id,
     heading: event.title,
     date: event.date,
-    excerpts: excerptsOf(library, event.citations, terms),
+    excerpts: excerptsOf(library, event.citations, terms, true, weigher),
     score,
   };
   return result;
@@ -141,13 +214,14 @@ export function demandResult(
   terms: RelevantTerms,
   score: number,
   withSections = true,
+  weigher?: ExcerptWeigher,
 ): AnswerResult {
   if (!withSections) {
     return {
       kind: "demand",
       id: demand.id,
       heading: demand.title,
-      excerpts: excerptsOf(library, demand.statement, terms),
+      excerpts: excerptsOf(library, demand.statement, terms, true, weigher),
       score,
     };
   }
@@ -191,12 +265,15 @@ export function qaEntryOf(
  * many people have died in the Donbass war" built eight results for five, two of them events
  * quoting only paragraphs the first cards showed; the answers are the same). Asked of one article,
  * only its citations of that article are excerpted (one entry's excerpts of the others were cut
- * from their paragraphs, weighed and thrown away).
+ * from their paragraphs, weighed and thrown away). Each result has one excerpt, the one that shows
+ * most of the question (weighed by `weigher`): members read one quote per card, and the first three
+ * excerpts are then three different answers rather than one entry's three citations.
  */
 export function resultOfHit(
   indexes: DossierIndexes,
   hit: RankedHit,
   terms: RelevantTerms,
+  weigher: ExcerptWeigher,
   shown: (paragraph: string) => boolean = () => false,
   article?: string,
 ): AnswerResult | undefined {
@@ -215,7 +292,7 @@ export function resultOfHit(
       const entry = qaEntryOf(indexes, hit);
       const citations = within(entry?.citations ?? []);
       return entry && fresh(citations)
-        ? qaResult(library, { ...entry, citations }, terms, score, hit.guildId)
+        ? qaResult(library, { ...entry, citations }, terms, score, hit.guildId, weigher)
         : undefined;
     }
     case "quote": {
@@ -228,14 +305,14 @@ export function resultOfHit(
       const event = indexes.events.get(hit.ref);
       const citations = within(event?.citations ?? []);
       return event && fresh(citations)
-        ? eventResult(library, { ...event, citations }, terms, score)
+        ? eventResult(library, { ...event, citations }, terms, score, weigher)
         : undefined;
     }
     case "demand": {
       const demand = indexes.demands.get(hit.ref);
       const statement = within(demand?.statement ?? []);
       return demand && fresh(statement)
-        ? demandResult(library, { ...demand, statement }, terms, score, false)
+        ? demandResult(library, { ...demand, statement }, terms, score, false, weigher)
         : undefined;
     }
   }

@@ -1,4 +1,5 @@
 import type { AnswerResult, Excerpt } from "../answer.ts";
+import type { Passage } from "./passages.ts";
 import type { RelevantTerms } from "./relevant-terms.ts";
 
 /** How much of the question an excerpt shows: the weights of the distinct terms it highlights. */
@@ -36,4 +37,34 @@ export function orderExcerpts(
   }));
   weighted.sort((a, b) => b.weight - a.weight || a.position - b.position);
   return { ...result, excerpts: weighted.slice(0, max).map((entry) => entry.excerpt) };
+}
+
+/** Each paragraph's terms, as a set (the analyzer remembers the list of each text it analyzed). */
+const termSets = new WeakMap<ReadonlyArray<string>, ReadonlySet<string>>();
+
+/** How much of the question an excerpt shows (as orderExcerpts weighs it), and the most one of a passage can. */
+export interface ExcerptWeigher {
+  weigh(excerpt: Excerpt): number;
+  /** Every term of the passage's paragraph the question has, highlighted: no excerpt of it weighs more. */
+  most(passage: Passage): number;
+}
+
+export function excerptWeigher(
+  terms: RelevantTerms,
+  analyzeWord: (word: string) => ReadonlyArray<string>,
+): ExcerptWeigher {
+  return {
+    weigh: (excerpt) => excerptWeight(excerpt, terms, analyzeWord),
+    most(passage) {
+      const list = analyzeWord(passage.paragraph.text);
+      let set = termSets.get(list);
+      if (set === undefined) {
+        set = new Set(list);
+        termSets.set(list, set);
+      }
+      let most = 0;
+      for (const [term, weight] of terms) if (weight > 0 && set.has(term)) most += weight;
+      return most;
+    },
+  };
 }
