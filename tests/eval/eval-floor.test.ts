@@ -15,7 +15,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10), which every holdout reaches.
+ * wrongly 0.10), which every holdout but holdout-28 reaches (see README.md here).
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
@@ -58,6 +58,7 @@ const FLOORS = {
   "holdout-25.json": { hitAt1: 0.81, hitAt3: 0.93, flagged: 0.85, wronglyFlagged: 0.09 },
   "holdout-26.json": { hitAt1: 0.87, hitAt3: 0.95, flagged: 0.85, wronglyFlagged: 0.08 },
   "holdout-27.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.8, wronglyFlagged: 0.09 },
+  "holdout-28.json": { hitAt1: 0.79, hitAt3: 0.89, flagged: 0.72, wronglyFlagged: 0.16 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */
