@@ -280,6 +280,19 @@ describe("ask in members' words", () => {
     expect(dossier.ask("who's the anonymous biden official?").results[0]?.kind).not.toBe("person");
   });
 
+  it("checks a member's claim against the passage giving the right detail, whatever name it gets wrong", () => {
+    // NPR ¶10: "a Cold War-era treaty abandoned in 2019 by the Trump administration".
+    const treaty = dossier.ask(
+      "Is it true the intermediate-range missile treaty was ditched by the Obama administration?",
+    );
+    expect(treaty.confident).toBe(true);
+    expect(cited(treaty)[0]).toMatch(/npr-2022-01-12¶10$/);
+    // NPR ¶9: "Victoria Nuland, undersecretary of state for political affairs".
+    const nuland = dossier.ask("victoria nuland is the secretary of defense, right?");
+    expect(nuland.confident).toBe(true);
+    expect(cited(nuland)[0]).toMatch(/npr-2022-01-12¶9$/);
+  });
+
   it("asked for a full name the articles do not give, says so with the card that shows what they do", () => {
     // The Post's byline is "Sonne", and the articles never mention him.
     for (const question of [

@@ -317,11 +317,19 @@ function withPersonFirst(context: DossierIndexes, asked: PersonAsked, answer: An
  */
 function searchPlan(context: DossierIndexes, words: string): QueryPlan {
   const { analyzer } = context.index;
-  const plan = analyzer.query(words, { prefixLastWord: true });
+  // "Is it true that Oliker works at Brookings", "NPR says 150,000 troops, right?": a member checking
+  // a claim, whose names may be the very detail that is wrong: the passage giving the right one
+  // answers. The claim is searched for, without "is it true".
+  const claim = words.replace(CLAIM_ASKED, "").replace(CLAIM_CHECKED, "");
+  const checking = claim !== words && /[\p{L}\p{N}]/u.test(claim);
+  const plan = analyzer.query(checking ? claim : words, { prefixLastWord: true });
   const given = new Set(analyzer.words(givenNames(words, context.corpus.people)).map((word) => word.stem));
-  for (const word of plan.words) if (given.has(word.stem)) word.named = false;
+  for (const word of plan.words) if (checking || given.has(word.stem)) word.named = false;
   return plan;
 }
+
+const CLAIM_ASKED = /^\W*(?:is\s+it\s+(?:true|correct|right|accurate)(?:\s+that)?|true\s+or\s+false\W)\s*/iu;
+const CLAIM_CHECKED = /[\s,;-]*(?:right|correct|is\s+that\s+(?:right|true|so))\s*\?+\s*$/iu;
 
 /** A question as read: its whole text, as searched for (without an article's name), options. */
 interface Asking {
