@@ -280,6 +280,12 @@ describe("ask in members' words", () => {
     expect(dossier.ask("who's the anonymous biden official?").results[0]?.kind).not.toBe("person");
   });
 
+  it("reads the presidents' nicknames as their names", () => {
+    const answer = dossier.ask("Is the Kremlin betting Sleepy Joe is up for a deal on the rocket stuff?");
+    expect(answer.confident).toBe(true);
+    expect(answer.results[0]?.excerpts[0]?.text).toMatch(/Biden/);
+  });
+
   it("checks a member's claim against the passage giving the right detail, whatever name it gets wrong", () => {
     // NPR ¶10: "a Cold War-era treaty abandoned in 2019 by the Trump administration".
     const treaty = dossier.ask(
