@@ -319,7 +319,8 @@ function searchPlan(context: DossierIndexes, words: string): QueryPlan {
   const { analyzer } = context.index;
   // "Is it true that Oliker works at Brookings", "NPR says 150,000 troops, right?": a member checking
   // a claim, whose names may be the very detail that is wrong: the passage giving the right one
-  // answers. The claim is searched for, without "is it true".
+  // answers. The claim is searched for, without "is it true". (The analyzer already reads the names
+  // of a claim told back with a tag as guesses, unless a question word opens it: see doubtsItself.)
   const claim = words.replace(CLAIM_ASKED, "").replace(CLAIM_CHECKED, "");
   const checking = claim !== words && /[\p{L}\p{N}]/u.test(claim);
   const plan = analyzer.query(checking ? claim : words, { prefixLastWord: true });
