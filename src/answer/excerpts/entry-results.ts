@@ -81,7 +81,8 @@ function heaviestExcerpt(
   }
   const weighed = merged(built).map((excerpt) => ({ excerpt, weight: weigher.weigh(excerpt) }));
   const best = weighed.filter(({ weight }) => weight >= heaviest - ROUNDING);
-  if (best.length > 1) return heaviestOf(merged(citations.map(cut)), weigher);
+  if (best.length > 1)
+    return heaviestOf(merged(citations.map((citation, i) => built[i] ?? cut(citation))), weigher);
   return best.map(({ excerpt }) => excerpt);
 }
 

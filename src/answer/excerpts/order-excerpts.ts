@@ -39,8 +39,12 @@ export function orderExcerpts(
   return { ...result, excerpts: weighted.slice(0, max).map((entry) => entry.excerpt) };
 }
 
-/** Each paragraph's terms, as a set (the analyzer remembers the list of each text it analyzed). */
-const termSets = new WeakMap<ReadonlyArray<string>, ReadonlySet<string>>();
+/**
+ * Each passage's paragraph's terms, as a set, worked out once: the analyzer's own memory of texts is
+ * cleared when full, and a paragraph analyzed again then cost its question a millisecond or more.
+ * (A passage belongs to one library, built with one analyzer.)
+ */
+const termSets = new WeakMap<Passage, ReadonlySet<string>>();
 
 /** How much of the question an excerpt shows (as orderExcerpts weighs it), and the most one of a passage can. */
 export interface ExcerptWeigher {
@@ -56,11 +60,10 @@ export function excerptWeigher(
   return {
     weigh: (excerpt) => excerptWeight(excerpt, terms, analyzeWord),
     most(passage) {
-      const list = analyzeWord(passage.paragraph.text);
-      let set = termSets.get(list);
+      let set = termSets.get(passage);
       if (set === undefined) {
-        set = new Set(list);
-        termSets.set(list, set);
+        set = new Set(analyzeWord(passage.paragraph.text));
+        termSets.set(passage, set);
       }
       let most = 0;
       for (const [term, weight] of terms) if (weight > 0 && set.has(term)) most += weight;
