@@ -82,7 +82,7 @@ function heaviestExcerpt(
   const weighed = merged(built).map((excerpt) => ({ excerpt, weight: weigher.weigh(excerpt) }));
   const best = weighed.filter(({ weight }) => weight >= heaviest - ROUNDING);
   if (best.length > 1)
-    return heaviestOf(merged(citations.map((citation, i) => built[i] ?? cut(citation))), weigher);
+    return weigher.heaviest(merged(citations.map((citation, i) => built[i] ?? cut(citation))));
   return best.map(({ excerpt }) => excerpt);
 }
 
@@ -91,20 +91,6 @@ function heaviestExcerpt(
  * last bits: within this they count as equal (and all the excerpts are cut).
  */
 const ROUNDING = 1e-9;
-
-/** The first of the excerpts weighing most. */
-function heaviestOf(excerpts: ReadonlyArray<Excerpt>, weigher: ExcerptWeigher): Excerpt[] {
-  let best: Excerpt | undefined;
-  let weight = Number.NEGATIVE_INFINITY;
-  for (const excerpt of excerpts) {
-    const w = weigher.weigh(excerpt);
-    if (w > weight) {
-      best = excerpt;
-      weight = w;
-    }
-  }
-  return best ? [best] : [];
-}
 
 export function qaResult(
   library: PassageLibrary,

@@ -51,14 +51,29 @@ export interface ExcerptWeigher {
   weigh(excerpt: Excerpt): number;
   /** Every term of the passage's paragraph the question has, highlighted: no excerpt of it weighs more. */
   most(passage: Passage): number;
+  /** The one orderExcerpts would keep first: the first of those weighing most (none of none). */
+  heaviest(excerpts: ReadonlyArray<Excerpt>): Excerpt[];
 }
 
 export function excerptWeigher(
   terms: RelevantTerms,
   analyzeWord: (word: string) => ReadonlyArray<string>,
 ): ExcerptWeigher {
+  const weigh = (excerpt: Excerpt) => excerptWeight(excerpt, terms, analyzeWord);
   return {
-    weigh: (excerpt) => excerptWeight(excerpt, terms, analyzeWord),
+    weigh,
+    heaviest(excerpts) {
+      let best: Excerpt | undefined;
+      let most = Number.NEGATIVE_INFINITY;
+      for (const excerpt of excerpts) {
+        const weight = weigh(excerpt);
+        if (weight > most) {
+          best = excerpt;
+          most = weight;
+        }
+      }
+      return best ? [best] : [];
+    },
     most(passage) {
       let set = termSets.get(passage);
       if (set === undefined) {
