@@ -297,6 +297,11 @@ describe("ask in members' words", () => {
     const nuland = dossier.ask("victoria nuland is the secretary of defense, right?");
     expect(nuland.confident).toBe(true);
     expect(cited(nuland)[0]).toMatch(/npr-2022-01-12¶9$/);
+    // FP ¶5: "the program director for Europe and Central Asia at the International Crisis Group".
+    // The wrong employer is two words no passage about her has: a claim is answered at less coverage.
+    const oliker = dossier.ask("Is it true that Olga Oliker is a scholar at the Brookings Institution?");
+    expect(oliker.confident).toBe(true);
+    expect(cited(oliker)[0]).toMatch(/fp-mackinnon¶5$/);
   });
 
   it("asked for a full name the articles do not give, says so with the card that shows what they do", () => {
@@ -1145,6 +1150,10 @@ describe("answer types", () => {
     expect(askedAnswerType("armed drones in donbas - when and who")).toBe("date");
     expect(askedAnswerType("nato had no troops on the eastern flank until when?")).toBe("date");
     expect(askedAnswerType("What is NATO's answer when Russia says Ukraine can't join?")).toBeUndefined();
+    // Nor when it opens a clause that sets up the question.
+    expect(askedAnswerType("When Kofman says 'all the prior sanctions', what does he mean?")).toBeUndefined();
+    expect(askedAnswerType("when putin says fooled, how many waves does he count?")).toBe("number");
+    expect(askedAnswerType("When, roughly, did the talks start?")).toBe("date");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
     expect(askedAnswerType("why now")).toBeUndefined();

@@ -43,10 +43,19 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
 let lastRead: { question: string; type: AnswerType | undefined } | undefined;
 
 export function askedAnswerType(question: string): AnswerType | undefined {
-  if (lastRead?.question !== question)
-    lastRead = { question, type: ASKS.find(([, pattern]) => pattern.test(question))?.[0] };
+  if (lastRead?.question !== question) {
+    const asked = question.replace(WHEN_CLAUSE, "");
+    lastRead = { question, type: ASKS.find(([, pattern]) => pattern.test(asked))?.[0] };
+  }
   return lastRead.type;
 }
+
+/**
+ * A clause opening with "when" before the question it sets up ("When Trenin says the old setup left
+ * Russia 'as a rule-taker,' what does he mean?"): the question follows it.
+ */
+const WHEN_CLAUSE =
+  /^\W*when\s+(?!(?:did|was|were|is|are|will|would|does|do|has|have|had|could|can|should|r|and)\b)[^,?]*,\W*(?=(?:what|why|how|who|whom|which|whose|where|is|are|does|do|did|was|were)\b)/iu;
 
 /**
  * "Which obligations specifically", "can someone list them": a member asking for the particulars of
