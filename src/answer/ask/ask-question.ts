@@ -246,7 +246,6 @@ function askAlone(
     text,
     words: searched,
     plan,
-    checksClaim: claimChecked(searched) !== undefined,
     limit,
     guildId: options.guildId,
     leaveOut,
@@ -322,17 +321,12 @@ function searchPlan(context: DossierIndexes, words: string): QueryPlan {
   // a claim, whose names may be the very detail that is wrong: the passage giving the right one
   // answers. The claim is searched for, without "is it true". (The analyzer already reads the names
   // of a claim told back with a tag as guesses, unless a question word opens it: see doubtsItself.)
-  const claim = claimChecked(words);
-  const plan = analyzer.query(claim ?? words, { prefixLastWord: true });
-  const given = new Set(analyzer.words(givenNames(words, context.corpus.people)).map((word) => word.stem));
-  for (const word of plan.words) if (claim !== undefined || given.has(word.stem)) word.named = false;
-  return plan;
-}
-
-/** The claim a member checks ("is it true that…", "…, right?"), without that frame; else undefined. */
-function claimChecked(words: string): string | undefined {
   const claim = words.replace(CLAIM_ASKED, "").replace(CLAIM_CHECKED, "");
-  return claim !== words && /[\p{L}\p{N}]/u.test(claim) ? claim : undefined;
+  const checking = claim !== words && /[\p{L}\p{N}]/u.test(claim);
+  const plan = analyzer.query(checking ? claim : words, { prefixLastWord: true });
+  const given = new Set(analyzer.words(givenNames(words, context.corpus.people)).map((word) => word.stem));
+  for (const word of plan.words) if (checking || given.has(word.stem)) word.named = false;
+  return plan;
 }
 
 const CLAIM_ASKED = /^\W*(?:is\s+it\s+(?:true|correct|right|accurate)(?:\s+that)?|true\s+or\s+false\W)\s*/iu;
@@ -344,8 +338,6 @@ interface Asking {
   /** The words searched for, and their plan. */
   words: string;
   plan: QueryPlan;
-  /** Whether a claim is checked, whose wrong detail may be words no passage has (see searchPlan). */
-  checksClaim: boolean;
   limit: number;
   guildId: string | undefined;
   leaveOut: ReadonlyArray<string>;
@@ -390,7 +382,7 @@ function answerOf(
   article: string | undefined,
   resultsWanted: "always" | "if confident" = "always",
 ): Answer {
-  const { text, limit, plan, checksClaim } = asking;
+  const { text, limit, plan } = asking;
   const { analyzer, statistics } = context.index;
   const matches = context.index.match(plan, { guildId: asking.guildId, article });
   // Confident when some hit with every named thing of the question covers enough of it, even when
@@ -399,8 +391,7 @@ function answerOf(
   const particulars = asksForParticulars(text);
   const covered = matches.someNamed(
     (coverage) =>
-      coverage >=
-      (particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan, article !== undefined, checksClaim)),
+      coverage >= (particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan, article !== undefined)),
   );
   // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
   const floor = (covered ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;

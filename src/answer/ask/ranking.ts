@@ -33,23 +33,16 @@ const LONGER_QUESTIONS: ReadonlyArray<{ words: number; coverage: number }> = [
  * for 2; 0.30, 19 for 4 and a first hit lost. (Comparisons alone had been at 0.45.)
  */
 const ARTICLE_COVERAGE = 0.35;
-/**
- * …and so is a claim a member checks ("is it true that Olga Oliker works at the Brookings
- * Institution?"): its wrong detail is words no passage has. On the tuned sets, 2 answerable
- * questions fewer called not covered, nothing else changed; at 0.25, one chat line more answered.
- */
-const CLAIM_COVERAGE = ARTICLE_COVERAGE;
 
 /**
  * The share of a question's words a hit must cover to answer it (see SPECIFICS_COVERAGE), asked of
- * all the articles or of one, as a question or as a claim checked.
+ * all the articles or of one.
  */
-export function confidentCoverage(plan: QueryPlan, ofOneArticle = false, checksClaim = false): number {
+export function confidentCoverage(plan: QueryPlan, ofOneArticle = false): number {
   // The plan's words are the question's distinct content words.
   const coverage =
     LONGER_QUESTIONS.find(({ words }) => plan.words.length >= words)?.coverage ?? CONFIDENT_COVERAGE;
-  const most = Math.min(ofOneArticle ? ARTICLE_COVERAGE : 1, checksClaim ? CLAIM_COVERAGE : 1);
-  return Math.min(coverage, most);
+  return ofOneArticle ? Math.min(coverage, ARTICLE_COVERAGE) : coverage;
 }
 
 /** …and this share when it asks for particulars ("which ones specifically"; see answer-type.ts). */
