@@ -247,17 +247,27 @@ const SELDOM_WRITTEN = 2_000;
 const SPELT_NEARLY = 0.7;
 
 /**
- * The knowledge's names by how they sound (Double Metaphone's primary key: "lavrov" and "lav rov"
- * are both LFRF). Names of three letters or fewer are left out: a dictated word is never that short.
+ * The knowledge's names by how they sound (Double Metaphone's keys: "lavrov" and "lav rov" are both
+ * LFRF; "sir gay" is SRK, Sergei's second key). Names of three letters or fewer are left out: a
+ * dictated word is never that short.
  */
 function soundsOfNames(names: Iterable<string>): Map<string, string[]> {
   const bySound = new Map<string, string[]>();
   for (const name of names) {
     if (name.length <= 3 || !/^\p{L}+$/u.test(name)) continue;
-    const [sound] = doubleMetaphone(name);
-    bySound.set(sound, [...(bySound.get(sound) ?? []), name]);
+    for (const sound of new Set(doubleMetaphone(name)))
+      bySound.set(sound, [...(bySound.get(sound) ?? []), name]);
   }
   return bySound;
+}
+
+/** The names sounding as written (its two Double Metaphone keys), by either key of theirs. */
+function soundingLike(
+  [primary, secondary]: [string, string],
+  bySound: ReadonlyMap<string, ReadonlyArray<string>>,
+): ReadonlyArray<string> {
+  const names = bySound.get(primary) ?? [];
+  return secondary === primary ? names : [...new Set([...names, ...(bySound.get(secondary) ?? [])])];
 }
 
 /**
@@ -485,9 +495,9 @@ export function createSemantic(
           return rank >= SELDOM_WRITTEN && (writtenAsNames.has(word) || bylineWords.has(word));
         }),
       );
-      const [sound] = doubleMetaphone(written);
-      if (sound.length <= SHORT_SOUND) return undefined;
-      const name = nearestSpelt(written, (writersOnly ? writersBySound : namesBySound).get(sound) ?? []);
+      const sounds = doubleMetaphone(written);
+      if (sounds[0].length <= SHORT_SOUND) return undefined;
+      const name = nearestSpelt(written, soundingLike(sounds, writersOnly ? writersBySound : namesBySound));
       return name && editDistance(written, name) <= name.length * SPELT_NEARLY ? name : undefined;
     },
     uses: (word) => frequency.has(word),

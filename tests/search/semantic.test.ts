@@ -81,6 +81,8 @@ describe("semantic", () => {
     const heard = (text: string) => createAnalyzer([], semantic).asMeant(text);
     expect(heard("what did lav rov write")).toBe("what did lavrov write");
     expect(heard("where is call in in grad")).toBe("where is kaliningrad");
+    // By either of a name's two sounds: "sir gay" is Sergei's second (SRK; its first is SRJ).
+    expect(heard("what did sir gay lav rov write")).toBe("what did sergei lavrov write");
     // Everyday words heard as a name when they say something: "put in says" is Putin speaking.
     expect(heard("when put in says historical russia what does he mean")).toBe(
       "when putin says historical russia what does he mean",
