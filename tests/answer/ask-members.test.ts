@@ -1151,6 +1151,11 @@ describe("answer types", () => {
     expect(askedAnswerType("When, roughly, did the talks start?")).toBe("date");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
+    // And a source is often an agency: Trenin ¶4, "According to U.S. intelligence services".
+    expect(askedAnswerType("who's the source for the 100k troops number")).toBeUndefined();
+    const source = dossier.ask("who's the source for trenin's 100k troops number");
+    expect(source.confident).toBe(true);
+    expect(cited(source)[0]).toMatch(/trenin-2021-12-28¶4$/);
     expect(askedAnswerType("why now")).toBeUndefined();
   });
 
