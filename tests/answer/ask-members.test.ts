@@ -1170,6 +1170,24 @@ describe("answer types", () => {
     ).toBe(false);
     // Asked who, the official is whom the article quotes.
     expect(answerTypeTest("who was the official who briefed reporters", people)?.(said)).toBe(true);
+    // Nor is anyone else's name (WaPo ¶41, the official quoted on "President Putin"): no article gives it.
+    const unnamed = [...people, { name: "Vladimir Putin", aliases: ["Putin"] }];
+    const quoted =
+      "“We hope that President Putin will take this opportunity,” the senior Biden administration official added.";
+    expect(
+      answerTypeTest(
+        "whats the name of the senior biden administration official the post quotes",
+        unnamed,
+      )?.(quoted),
+    ).toBe(false);
+    expect(
+      answerTypeTest(
+        "does the post identify the senior biden administration official by name",
+        unnamed,
+      )?.(quoted),
+    ).toBe(false);
+    const asked = dossier.ask("What's the name of the senior Biden administration official in the Post?");
+    expect(asked.confident).toBe(false);
   });
 
   it("tests a text for it", () => {

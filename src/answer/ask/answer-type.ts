@@ -36,7 +36,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   // source": often an agency ("according to U.S. intelligence services") or someone unnamed.
   [
     "person",
-    /\bwhat(?:'s|s| is| was| are| were)? (?:his|her|their|the) names?\b|\bwhose name\b|\bnames? of (?:the|that|this|those|these|a|an)\b|\b(?:any|their|the) names\b|\b(?:actually |officially )?called\b\s*\??\s*$|\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b|\bwho(?:'s|s| is| was) (?:the|\p{L}+'s)\s(?!sources?\b)|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
+    /\bwhat(?:'s|s| is| was| are| were)? (?:his|her|their|the) names?\b|\bwhose name\b|\bby name\b|\bnames? of (?:the|that|this|those|these|a|an)\b|\b(?:any|their|the) names\b|\b(?:actually |officially )?called\b\s*\??\s*$|\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b|\bwho(?:'s|s| is| was) (?:the|\p{L}+'s)\s(?!sources?\b)|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
   ],
 ];
 
@@ -392,7 +392,6 @@ export function askedForIn(
   const asked = question.toLowerCase();
   // Not the names of someone the question names by one of them (not by a description the knowledge
   // also knows them by: "the pentagon spokesman" asks for Anton T. Semelroth's name).
-  const properName = (name: string) => name.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
   const named = new Set(
     people
       .map((person) => [person.name, ...person.aliases])
@@ -413,6 +412,11 @@ export function askedForIn(
         (span, i, found) =>
           !found.some((other, j) => j < i && other.start <= span.start && other.end >= span.end),
       );
+}
+
+/** A name, not a description ("a senior Biden official"): each word a capital's. */
+function properName(name: string): boolean {
+  return name.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** "What's the name of…", "any names?", "what is it called": a name, not who. */
@@ -476,6 +480,15 @@ export function answerTypeTest(
   // Asked for a name, someone the knowledge knows only by a description ("a senior Biden
   // administration official") is no answer: the description is what the member has already.
   const nameAsked = NAME_ASKED.test(question);
+  // Nor is anything else, when the one whose name is asked is known by descriptions only ("what's
+  // the name of the senior Biden administration official the Post quotes?"): no article gives it.
+  const unnamedAsked =
+    nameAsked &&
+    people.some((person) => {
+      const allNames = [person.name, ...person.aliases];
+      return !allNames.some(properName) && allNames.some(inQuestion);
+    });
+  if (unnamedAsked) return () => false;
   // Someone the knowledge lists whom the question does not name, or someone it does not list,
   // written as a name.
   return (text) => {
