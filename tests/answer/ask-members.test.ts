@@ -481,6 +481,17 @@ describe("ask in members' words", () => {
     expect(chief.results[0]?.excerpts[0]?.text).toContain("NATO Secretary-General Jens Stoltenberg");
   });
 
+  it("reads members' idioms as the articles' plain words (knowledge/synonyms.yaml)", () => {
+    // Trenin ¶9: "little public support in the United States for deploying troops to fight for Ukraine".
+    expect(cited(dossier.ask("would the us put boots on the ground for ukraine"))[0]).toBe(
+      "passage trenin-2021-12-28¶9",
+    );
+    // Trenin ¶14: Zelensky "is an exceptionally erratic leader".
+    const cannon = dossier.ask("is zelensky a loose cannon");
+    expect(cannon.confident).toBe(true);
+    expect(cited(cannon)[0]).toMatch(/trenin-2021-12-28¶14$/);
+  });
+
   it('answers whether Putin takes risks with Trenin\'s "not risk-averse", not his "rule-taker"', () => {
     for (const question of ["is putin a risk taker", "is putin a gambler", "does putin take risks"]) {
       const answer = dossier.ask(question);
