@@ -908,6 +908,10 @@ describe("ask in members' words", () => {
       expect(answer.confident, question).toBe(false);
       expect(answer.results.length, question).toBeLessThanOrEqual(3);
     }
+    // Two words are compared too, if much nearer: no article gives Putin's age.
+    expect(withoutList.ask("putin age?").confident).toBe(true);
+    expect(dossier.ask("putin age?").confident).toBe(false);
+    expect(dossier.ask("putin demands?").confident).toBe(true);
     // What the articles do say stays answered.
     expect(dossier.ask("is russia going to invade ukraine").confident).toBe(true);
     expect(dossier.ask("what is the uk building in ukraine").confident).toBe(true);
