@@ -481,6 +481,18 @@ describe("ask in members' words", () => {
     expect(chief.results[0]?.excerpts[0]?.text).toContain("NATO Secretary-General Jens Stoltenberg");
   });
 
+  it("asked why, shows the reason after a curated excerpt's claim", () => {
+    // Trenin ¶10: "This does not mean a Russian invasion of Ukraine is imminent. Despite…, he is in
+    // fact cautious and calculating". The entry cites the first sentence; asked whether, it stays so.
+    const why = dossier.ask("why doesnt trenin think an invasion is imminent");
+    expect(why.results[0]?.kind).toBe("qa");
+    expect(why.results[0]?.excerpts[0]?.text).toMatch(/imminent\. Despite .* cautious and calculating/);
+    const whether = dossier.ask("is an invasion imminent per trenin");
+    expect(whether.results[0]?.excerpts[0]?.text).toBe(
+      "This does not mean a Russian invasion of Ukraine is imminent.",
+    );
+  });
+
   it("reads members' idioms as the articles' plain words (knowledge/synonyms.yaml)", () => {
     // Trenin ¶9: "little public support in the United States for deploying troops to fight for Ukraine".
     expect(cited(dossier.ask("would the us put boots on the ground for ukraine"))[0]).toBe(

@@ -72,6 +72,7 @@ const THE_BOT = new Set(
   ].map(stemWord),
 );
 const MAX_LIMIT = 25;
+const REASON_ASKED = /\b(?:why|how come|reasons?)\b/iu;
 /** The first results, one of which must have the kind of answer asked for (see answer-type.ts). */
 const TYPED_RESULTS = 3;
 /** Suggestions offered when the articles do not cover a question. */
@@ -425,7 +426,14 @@ function answerOf(
     covered || (!particulars && first !== undefined && matches.wordingOf(first) >= CONFIDENT_WORDING);
   if (!confident && resultsWanted === "if confident") return { confident, results: [] };
   const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
-  const terms = relevantTerms(plan, hits.first(HITS_FOR_TERMS), statistics, typed?.wants, typed?.answers);
+  const terms = relevantTerms(
+    plan,
+    hits.first(HITS_FOR_TERMS),
+    statistics,
+    typed?.wants,
+    typed?.answers,
+    REASON_ASKED.test(text),
+  );
 
   const claimed = new ClaimedPassages(asking.leaveOut);
   const results: AnswerResult[] = [];

@@ -91,8 +91,23 @@ export function excerptOfCitation(
   const range = wholeSentences(passage, located);
   const window = terms.size > 0 ? bestSentenceWindow(passage, terms, MAX_SENTENCES, range) : undefined;
   const curated = scoreRange(passage, range, terms);
-  const shown = window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN ? window : range;
+  const widened =
+    window && scoreRange(passage, window, terms) >= curated + MIN_WIDENING_GAIN ? window : range;
+  const shown = terms.reasonAsked ? withReasonAfter(passage, widened) : widened;
   return excerptOfRange(passage, withWholeQuotations(passage, withQuoteGoingOn(passage, shown)), terms);
+}
+
+/**
+ * Asked why, a curated excerpt of one or two sentences takes in the sentence after it: a claim is
+ * followed by its reason ("This does not mean a Russian invasion of Ukraine is imminent. Despite the
+ * Western media's predilection…, he is in fact cautious and calculating").
+ */
+function withReasonAfter(passage: Passage, range: Range): Range {
+  const { sentences } = passage;
+  const first = sentences.findIndex((sentence) => sentence.end > range.start);
+  const next = sentences.findIndex((sentence) => sentence.start >= range.end);
+  if (first < 0 || next < 0 || next - first >= MAX_SENTENCES) return range;
+  return { start: range.start, end: (sentences[next] as Range).end };
 }
 
 /** An article's run-in label opening a sentence: "Russia's reasoning: ", "NATO's counter: ". */

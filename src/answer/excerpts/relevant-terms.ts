@@ -15,6 +15,8 @@ export type RelevantTerms = ReadonlyMap<string, number> & {
   readonly answers?: ((text: string) => Highlight[]) | undefined;
   /** The question's embedding, which an excerpt should be close to. */
   readonly vector?: Float32Array | undefined;
+  /** Whether the question asks why: the sentence after a curated excerpt often gives the reason. */
+  readonly reasonAsked?: boolean | undefined;
 };
 
 /** No question: nothing to highlight or to widen an excerpt towards. */
@@ -26,6 +28,7 @@ export function relevantTerms(
   statistics: TermStatistics,
   wants?: (text: string) => boolean,
   answers?: (text: string) => Highlight[],
+  reasonAsked = false,
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {
@@ -39,7 +42,7 @@ export function relevantTerms(
       if (!weights.has(term)) weights.set(term, statistics.weight(term));
     }
   }
-  return Object.assign(weights, { wants, answers, vector: plan.vector });
+  return Object.assign(weights, { wants, answers, vector: plan.vector, reasonAsked });
 }
 
 /**
@@ -59,5 +62,6 @@ export function withClosestWay(
   if (added.length === 0) return terms;
   const weights = new Map(terms);
   for (const term of added) weights.set(term, EXPANSION_WEIGHT * statistics.weight(term));
-  return Object.assign(weights, { wants: terms.wants, answers: terms.answers, vector: terms.vector });
+  const { wants, answers, vector, reasonAsked } = terms;
+  return Object.assign(weights, { wants, answers, vector, reasonAsked });
 }
