@@ -33,6 +33,7 @@ const FLOORS = {
   "dev-members-12.json": { hitAt1: 0.83, hitAt3: 0.92, flagged: 0.7, wronglyFlagged: 0.14 },
   "dev-members-13.json": { hitAt1: 0.84, hitAt3: 0.94, flagged: 0.77, wronglyFlagged: 0.12 },
   "dev-members-14.json": { hitAt1: 0.88, hitAt3: 0.95, flagged: 0.75, wronglyFlagged: 0.07 },
+  "dev-members-15.json": { hitAt1: 0.84, hitAt3: 0.94, flagged: 0.65, wronglyFlagged: 0.09 },
   "holdout.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.07 },
   "holdout-2.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.07 },
   "holdout-3.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.78, wronglyFlagged: 0.06 },
