@@ -1115,6 +1115,20 @@ describe("article mentions", () => {
     expect(dossier.ask("is putin's foreign policy popular at home").notCoveredBy).toBeUndefined();
   });
 
+  it("asks a question of the article it asks, not of one named as where something was read", () => {
+    const question = "What does NPR say about the Mi-17 helicopters the Post mentions?";
+    expect(find(question)?.article).toBe("npr-2022-01-12");
+    expect(find.compared(question)).toBeUndefined();
+    expect(find("does the fp piece bring up kaliningrad the way trenin does")?.article).toBe("fp-mackinnon");
+    // NPR never mentions the helicopters (WaPo ¶22 does): not covered by NPR, and the Post's shown.
+    const answer = dossier.ask(question);
+    expect(answer.confident).toBe(false);
+    expect(answer.notCoveredBy?.article).toBe("npr-2022-01-12");
+    expect(cited(answer)[0]).toMatch(/wapo-sonne¶22$/);
+    // Asking what the Post reports is asking the Post.
+    expect(find("what does the post report about the helicopters")?.article).toBe("wapo-sonne");
+  });
+
   it("asks a question comparing articles of each of them, one answer of each in turn", () => {
     const compared = find.compared("compare trenin and mackinnon on why russia is doing this");
     expect(compared?.articles).toEqual(["trenin-2021-12-28", "fp-mackinnon"]);

@@ -61,6 +61,15 @@ const NEWSPAPER_NOUNS: ReadonlySet<string> = new Set([
   "chronicle",
 ]);
 
+/** An article named as where something was read: "…the Post mentions", "…that Trenin reports". */
+const REPORTED_NEXT =
+  /^\s+(?:mentions?|mentioned|describes?|described|reports?|reported|quotes?|quoted|uses?|used|cites?|cited|writes?|wrote|brings? up|brought up|talks? about|talked about)\b/iu;
+/** …unless it asks it: "does the Post mention…", "what does Trenin describe". */
+const ASKED_BEFORE =
+  /\b(?:do|does|did|is|was|how|what|which|why|when|where|who|and|or|vs|versus)\s+(?:the\s+)?$/iu;
+/** "…the way Trenin does", "…like the Post". */
+const LIKE_BEFORE = /\b(?:like|as|the way|than)\s+(?:the\s+)?$/iu;
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function articleMentionFinder(corpus: Corpus): FindArticleMention {
@@ -150,7 +159,8 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
   };
   /** Each article named, in order, with the question left once its first naming is taken out. */
   const mentions = (question: string): ArticleMention[] => {
-    const found: ArticleMention[] = [];
+    /** `context`: named as where something was read, not as what is asked (see REPORTED_NEXT). */
+    const found: Array<ArticleMention & { context: boolean }> = [];
     const surnamesRead = question.replace(/\p{L}{5,}/gu, (word) => surnameMeant(word) ?? word);
     let left =
       givenNames.size > 0 && surnameWritten.test(surnamesRead)
@@ -166,11 +176,18 @@ export function articleMentionFinder(corpus: Corpus): FindArticleMention {
         match[0].length > written.length ||
         rest.trim() === "" ||
         /\b(?:per|for|that|this)\s+$/i.test(left.slice(0, match.index));
-      if (article !== undefined && marked && !found.some((mention) => mention.article === article))
-        found.push({ article, rest });
+      if (article !== undefined && marked && !found.some((mention) => mention.article === article)) {
+        const before = left.slice(0, match.index);
+        const after = left.slice(match.index + match[0].length);
+        const context = (REPORTED_NEXT.test(after) && !ASKED_BEFORE.test(before)) || LIKE_BEFORE.test(before);
+        found.push({ article, rest, context });
+      }
       left = rest;
     }
-    return found;
+    // "What does NPR say about the Mi-17 helicopters the Post mentions?": asked of NPR, of what the
+    // Post reports; the Post is where the member read of it.
+    const asked = found.filter((mention) => !mention.context);
+    return asked.length > 0 ? asked : found;
   };
   // "Compare what npr and the post say about…": a question naming two articles is asked of all.
   return Object.assign(
