@@ -1192,6 +1192,10 @@ describe("answer types", () => {
     expect(askedAnswerType("When, roughly, did the talks start?")).toBe("date");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
+    // "Does it name them?" asks for names.
+    expect(askedAnswerType("npr says analysts read it as pressure, does it name any of them?")).toBe(
+      "person",
+    );
     // And a source is often an agency: Trenin ¶4, "According to U.S. intelligence services".
     expect(askedAnswerType("who's the source for the 100k troops number")).toBeUndefined();
     const source = dossier.ask("who's the source for trenin's 100k troops number");

@@ -36,7 +36,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   // source": often an agency ("according to U.S. intelligence services") or someone unnamed.
   [
     "person",
-    /\bwhat(?:'s|s| is| was| are| were)? (?:his|her|their|the) names?\b|\bwhose name\b|\bby name\b|\bnames? of (?:the|that|this|those|these|a|an)\b|\b(?:any|their|the) names\b|\b(?:actually |officially )?called\b\s*\??\s*$|\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b|\bwho(?:'s|s| is| was) (?:the|\p{L}+'s)\s(?!sources?\b)|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
+    /\bwhat(?:'s|s| is| was| are| were)? (?:his|her|their|the) names?\b|\bwhose name\b|\bby name\b|\b(?:does|do|did) (?:it|he|she|they|the \p{L}+|\p{L}+) (?:ever )?name (?:them|him|her|any|anyone|names)\b|\bnames? of (?:the|that|this|those|these|a|an)\b|\b(?:any|their|the) names\b|\b(?:actually |officially )?called\b\s*\??\s*$|\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b|\bwho(?:'s|s| is| was) (?:the|\p{L}+'s)\s(?!sources?\b)|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
   ],
 ];
 
