@@ -388,16 +388,17 @@ export function createSearchIndex(
         const j = positionOf[beside] ?? -1;
         if (j >= 0) candidates.add(j);
       }
-    const unions = new Map<number, { coverage: number; named: boolean }>();
-    const unionOf = (a: number, b: number) => {
+    // A neighbour's words add to a passage's coverage, not to its names: a person at an event named
+    // in the next paragraph ("did jens stoltenberg go to the geneva talks") is not the passage's.
+    const unionCoverages = new Map<number, number>();
+    const unionCoverageOf = (a: number, b: number) => {
       const key = a * scored.matchedSets.length + b;
-      let union = unions.get(key);
-      if (!union) {
-        const set = unionOfAscending(scored.matchedSets[a] ?? [], scored.matchedSets[b] ?? []);
-        union = { coverage: coverageOf(set), named: nameShare(set) >= 0.999 };
-        unions.set(key, union);
+      let coverage = unionCoverages.get(key);
+      if (coverage === undefined) {
+        coverage = coverageOf(unionOfAscending(scored.matchedSets[a] ?? [], scored.matchedSets[b] ?? []));
+        unionCoverages.set(key, coverage);
       }
-      return union;
+      return coverage;
     };
     const phrasingShares = phrasingsBuffer(scored.docs.length).fill(0);
     const closestWays = closestWaysBuffer(scored.docs.length).fill(-1);
@@ -411,9 +412,8 @@ export function createSearchIndex(
       for (const beside of neighbours.get(doc) ?? []) {
         const j = positionOf[beside] ?? -1;
         if (j < 0) continue;
-        const union = unionOf(scored.matchedSet[i] as number, scored.matchedSet[j] as number);
-        coverages[i] = Math.max(coverages[i] as number, union.coverage - NEIGHBOUR_COVERAGE_LOSS);
-        if (union.named) named[i] = 1;
+        const union = unionCoverageOf(scored.matchedSet[i] as number, scored.matchedSet[j] as number);
+        coverages[i] = Math.max(coverages[i] as number, union - NEIGHBOUR_COVERAGE_LOSS);
       }
       // A document one of whose ways of asking matches the question's words (as a bank question
       // matches "is putin bluffing") ranks above one matching the same words scattered.

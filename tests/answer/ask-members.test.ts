@@ -1115,6 +1115,12 @@ describe("article mentions", () => {
     expect(dossier.ask("is putin's foreign policy popular at home").notCoveredBy).toBeUndefined();
   });
 
+  it("needs a question's names in the passage itself, not in the paragraph beside it", () => {
+    // FP ¶17 names Stoltenberg and ¶16 the talks in Geneva: neither says he went.
+    expect(dossier.ask("did stoltenberg go to the geneva talks").confident).toBe(false);
+    expect(dossier.ask("what did stoltenberg say about nato expansion").confident).toBe(true);
+  });
+
   it("asks a question of the article it asks, not of one named as where something was read", () => {
     const question = "What does NPR say about the Mi-17 helicopters the Post mentions?";
     expect(find(question)?.article).toBe("npr-2022-01-12");
