@@ -276,6 +276,10 @@ describe("ask in members' words", () => {
       const shown = answer.results.flatMap((result) => result.excerpts.map(paragraphOf));
       expect(new Set(shown).size, question).toBe(shown.length);
     }
+    // Asked with more after it, or as "this man": the card still.
+    const more = dossier.ask("Who is this man Kuleba, what does he do?");
+    expect(more.confident).toBe(true);
+    expect(more.results[0]?.heading).toBe("Dmytro Kuleba");
     // Someone the knowledge lists by a description has no name to give.
     expect(dossier.ask("who's the anonymous biden official?").results[0]?.kind).not.toBe("person");
   });

@@ -297,6 +297,9 @@ function askAlone(
 const WHO_IS =
   /^\W*(?:who(?:['’]?s|\s+is|\s+was)\s+(.+?)|(?:what(?:['’]?s|\s+is|\s+was)\s+)?(.+?)(?:['’]s?)?\s+(?:job|title|role|position|(first|full|given)\s+name))\W*$/iu;
 const NAME_WORDS = 4;
+/** What goes before the name: "the", "this man", "that guy". */
+const SOMEONE_CALLED =
+  /^(?:(?:the|a|an|this|that)\s+)?(?:(?:man|guy|woman|lady|person|dude|fellow|gentleman|official)\s+)?(?=\S)/iu;
 
 interface PersonAsked {
   person: Person;
@@ -305,15 +308,19 @@ interface PersonAsked {
 }
 
 function personAsked(context: DossierIndexes, text: string): PersonAsked | undefined {
-  // Asked first, then said why ("whats sonne's first name? the byline only has the last name").
-  const found = WHO_IS.exec(text) ?? WHO_IS.exec(text.split(/\?\s+/u)[0] ?? "");
-  const name = (found?.[1] ?? found?.[2])?.replace(/^(?:the|a|an)\s+/iu, "");
-  if (name === undefined || name.split(/\s+/u).length > NAME_WORDS) return undefined;
-  const people = bestMatches(context.corpus.people, (person) => rankNameMatch(name, personNames(person)));
-  const [person, ...others] = people;
-  return person !== undefined && others.length === 0 && NAMED.test(person.name)
-    ? { person, fullNameAsked: found?.[3] !== undefined }
-    : undefined;
+  // Asked first, then said why ("whats sonne's first name? the byline only has the last name"), or
+  // then asked more ("who is this man kuleba, what is his job?").
+  const first = text.split(/\?\s+|,\s+(?=(?:what|who|whats|and)\b)/iu)[0] ?? "";
+  for (const asked of first === text ? [text] : [text, first]) {
+    const found = WHO_IS.exec(asked);
+    const name = (found?.[1] ?? found?.[2])?.replace(SOMEONE_CALLED, "");
+    if (name === undefined || name.split(/\s+/u).length > NAME_WORDS) continue;
+    const people = bestMatches(context.corpus.people, (person) => rankNameMatch(name, personNames(person)));
+    const [person, ...others] = people;
+    if (person !== undefined && others.length === 0 && NAMED.test(person.name))
+      return { person, fullNameAsked: found?.[3] !== undefined };
+  }
+  return undefined;
 }
 /** A name, not a description ("Russia's ambassador to the United States"): each word a capital's. */
 const NAMED = /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+|$))+$/u;
