@@ -135,9 +135,11 @@ const BRITISH_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(\p{L}{3,})ence(s)?$/u, "$1ense$2"],
   [/^(\p{L}{2,}[aeiou])ll(ed|ing|er|ers)$/u, "$1l$2"],
   [/^(\p{L}{3,}m)me(s)?$/u, "$1$2"],
+  // And the other way: a word spelt -ise on both sides of the Atlantic, written -ize ("compromize").
+  [/^(\p{L}{3,})iz(e|ed|es|ing)$/u, "$1is$2"],
 ];
 const BRITISH_SHAPE =
-  /(?:is|ys)(?:e|ed|es|ing|ation|ations)$|our(?:s|ed|ing|able)?$|res?$|ences?$|ll(?:ed|ing|ers?)$|mmes?$/;
+  /(?:is|ys|iz)(?:e|ed|es|ing|ation|ations)$|our(?:s|ed|ing|able)?$|res?$|ences?$|ll(?:ed|ing|ers?)$|mmes?$/;
 
 /**
  * A normalized word as American English spells it, when that is the commoner spelling by `rank`

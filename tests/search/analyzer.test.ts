@@ -119,6 +119,7 @@ describe("words", () => {
     const ranks = new Map(
       ["for", "four", "organization", "organisation", "defense", "defence", "center", "centre"]
         .concat(["traveled", "travelled", "analyze", "analyse", "program", "programme", "promise"])
+        .concat(["compromise"])
         .map((word, rank) => [word, rank]),
     );
     const american = americanSpelling((word) => ranks.get(word));
@@ -128,6 +129,8 @@ describe("words", () => {
     );
     // No commoner word made by the rewrite, or too short a stem before it: no British spelling.
     expect(respelled("promise exercise four characterise")).toBe("promise exercise four characterise");
+    // And a word spelt -ise everywhere, written -ize: "compromize" is "compromise".
+    expect(respelled("compromize analyze")).toBe("compromise analyze");
     const analyzed = createWordAnalysis(american);
     expect(analyzed("the Organisation's centres").map((word) => word.word)).toEqual([
       "the",
