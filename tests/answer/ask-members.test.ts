@@ -1202,6 +1202,13 @@ describe("answer types", () => {
     expect(askedAnswerType("When, roughly, did the talks start?")).toBe("date");
     // "Who" alone often asks for a country or an alliance.
     expect(askedAnswerType("who did russia send the drafts to")).toBeUndefined();
+    // Not the name of a thing: a deal's or a doctrine's name is no person's.
+    expect(askedAnswerType("whats the name of the peace deal from 2015")).toBeUndefined();
+    expect(askedAnswerType("what's the name of that playbook?")).toBeUndefined();
+    expect(askedAnswerType("whats the name of the british destroyer")).toBe("person");
+    const deal = dossier.ask("in npr whats the name of the peace deal from 2015");
+    expect(deal.confident).toBe(true);
+    expect(deal.results[0]?.excerpts[0]?.text).toMatch(/Minsk/);
     // "Does it name them?" asks for names.
     expect(askedAnswerType("npr says analysts read it as pressure, does it name any of them?")).toBe(
       "person",

@@ -16,6 +16,13 @@ export type AnswerType = "date" | "duration" | "number" | "person";
 const WHEN_ASKED =
   /^\W*(?:\S+\s+){0,2}when\b|\bwhen(?:'s|\s+(?:did|was|were|is|are|will|would|does|do|has|have|had|could|can|should|r|and)\b)|\band\s+when\b|\bwhen\W*$/i;
 
+/**
+ * Not the name of a thing ("what's the name of the peace deal from 2015", "…of that playbook"): a deal,
+ * a doctrine or a group has a name, but not a person's. (A ship's name is still asked as one: the
+ * articles name none, and a card with other names in it is no answer.)
+ */
+const NOT_OF_A_THING = String.raw`(?!(?:\s+(?:of|for))?(?:\s+(?:the|that|this|those|these|a|an))?(?:\s+[\p{L}\d-]+){0,2}?\s+(?:deal|deals|agreements?|accords?|treat(?:y|ies)|doctrine|playbook|polic(?:y|ies)|plan|strategy|programm?e?|summit|council|group|organi[sz]ation|alliance|institute|think tank|region|republics?)\b)`;
+
 const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   ["date", WHEN_ASKED],
   [
@@ -36,7 +43,22 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   // source": often an agency ("according to U.S. intelligence services") or someone unnamed.
   [
     "person",
-    /\bwhat(?:'s|s| is| was| are| were)? (?:his|her|their|the) names?\b|\bwhose name\b|\bby name\b|\b(?:does|do|did) (?:it|he|she|they|the \p{L}+|\p{L}+) (?:ever )?name (?:them|him|her|any|anyone|names)\b|\bnames? of (?:the|that|this|those|these|a|an)\b|\b(?:any|their|the) names\b|\b(?:actually |officially )?called\b\s*\??\s*$|\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b|\bwho(?:'s|s| is| was) (?:the|\p{L}+'s)\s(?!sources?\b)|\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b|\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b/iu,
+    new RegExp(
+      [
+        String.raw`\bwhat(?:'s|s| is| was| are| were)? (?:his|her|their|the) names?\b${NOT_OF_A_THING}`,
+        String.raw`\bwhose name\b`,
+        String.raw`\bby name\b`,
+        String.raw`\b(?:does|do|did) (?:it|he|she|they|the \p{L}+|\p{L}+) (?:ever )?name (?:them|him|her|any|anyone|names)\b`,
+        String.raw`\bnames? of (?:the|that|this|those|these|a|an)\b${NOT_OF_A_THING}`,
+        String.raw`\b(?:any|their|the) names\b`,
+        String.raw`\b(?:actually |officially )?called\b\s*\??\s*$`,
+        String.raw`\bwhat(?:'s|s| is| are| was| were) (?:it|they|those|these|that|this) (?:actually |officially )?called\b`,
+        String.raw`\bwho(?:'s|s| is| was) (?:the|\p{L}+'s)\s(?!sources?\b)`,
+        String.raw`\bwhich (?:\p{L}+ )?(?:journalist|reporter|official|diplomat|envoy|negotiator|ambassador|minister|spokes(?:man|woman|person)|general|analyst)\b`,
+        String.raw`\bwho (?:led|won|wrote|heads?|headed|leads?|runs?|ran|chairs?|chaired|represents?|represented|negotiated|signed)\b`,
+      ].join("|"),
+      "iu",
+    ),
   ],
 ];
 
