@@ -412,8 +412,8 @@ export function createSearchIndex(
       for (const beside of neighbours.get(doc) ?? []) {
         const j = positionOf[beside] ?? -1;
         if (j < 0) continue;
-        const union = unionCoverageOf(scored.matchedSet[i] as number, scored.matchedSet[j] as number);
-        coverages[i] = Math.max(coverages[i] as number, union - NEIGHBOUR_COVERAGE_LOSS);
+        const together = unionCoverageOf(scored.matchedSet[i] as number, scored.matchedSet[j] as number);
+        coverages[i] = Math.max(coverages[i] as number, together - NEIGHBOUR_COVERAGE_LOSS);
       }
       // A document one of whose ways of asking matches the question's words (as a bank question
       // matches "is putin bluffing") ranks above one matching the same words scattered.
