@@ -201,7 +201,7 @@ export function withoutRunInLabel(excerpt: Excerpt): Excerpt {
 }
 
 const wordAt = (text: string, highlight: Highlight) =>
-  text.slice(highlight.start, highlight.end).toLocaleLowerCase("en");
+  text.slice(highlight.start, highlight.end).toLowerCase();
 
 /** In how many results each highlighted word appears. */
 function wordSpread(results: readonly AnswerResult[]): Map<string, number> {

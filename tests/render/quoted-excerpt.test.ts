@@ -6,7 +6,7 @@ import { countUnescapedBold } from "../../src/render/discord/fit-text.ts";
 import {
   formatCitation,
   formatQuotedExcerpt,
-  openQuotationAt,
+  openQuotationsOf,
   splitByHighlights,
 } from "../../src/render/discord/quoted-excerpt.ts";
 import { npr as citation } from "./answer-fixtures.ts";
@@ -191,7 +191,7 @@ describe("formatQuotedExcerpt when it must cut", () => {
         const formatted = formatQuotedExcerpt(excerpt(text), max);
         if (formatted === `> ${text}` || formatted.endsWith("…”") || formatted.endsWith('…"')) return;
         const shown = formatted.replace(/^> /, "").replace(/ …$/, "");
-        expect(openQuotationAt(shown, shown.length)).toBeUndefined();
+        expect(openQuotationsOf(shown)(shown.length)).toBeUndefined();
       }),
     );
   });

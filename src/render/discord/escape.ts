@@ -19,7 +19,12 @@ const LINE_START_MARKER = /^([ \t]*)([>#+-]|\d+(?=[.)]))/gm;
 const MASS_MENTION = /@(everyone|here)/g;
 export const ZERO_WIDTH_SPACE = "\u200b";
 
+/** Most text has none of the markers above (a one-line one is cheap to tell), and is returned as it is. */
+const INLINE_MARKER_OR_AT = /[\\*_~`|[\]<@]/;
+const FIRST_LINE_MARKER = /^[ \t]*(?:[>#+-]|\d+[.)])/;
+
 export function escapeText(text: string): string {
+  if (!INLINE_MARKER_OR_AT.test(text) && !FIRST_LINE_MARKER.test(text) && !text.includes("\n")) return text;
   return text
     .replace(INLINE_MARKERS, (marker) => `\\${marker}`)
     .replace(LINE_START_MARKER, (_match, indent: string, marker: string) =>

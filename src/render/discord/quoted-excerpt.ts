@@ -20,14 +20,15 @@ export function formatQuotedExcerpt(
 
   const render = (cut: number, mark: string) =>
     renderQuote(excerpt.text.slice(0, cut), excerpt.highlights, mark);
-  const balanced = (cut: number) => openQuotationAt(excerpt.text, cut) === undefined;
-  const closing = (cut: number) => `${ELLIPSIS}${openQuotationAt(excerpt.text, cut) ?? ""}`;
+  const openQuotationAt = openQuotationsOf(excerpt.text);
+  const balanced = (cut: number) => openQuotationAt(cut) === undefined;
+  const closing = (cut: number) => `${ELLIPSIS}${openQuotationAt(cut) ?? ""}`;
   const anyWord = longestFitting(wordEnds(excerpt.text), (cut) => render(cut, closing(cut)), max);
   // Not even the first word fits (one enormous "word"): fall back to a plain cut.
   if (anyWord === undefined) return truncateText(full, max);
   const keepsEnough = (found: { cut: number } | undefined) =>
     found !== undefined && found.cut >= anyWord.cut * CLEAN_CUT_KEEPS;
-  const sentences = mostHighlightedSentences(excerpt, max);
+  const sentences = mostHighlightedSentences(excerpt, max, openQuotationAt);
   if (
     sentences !== undefined &&
     (sentences.cut - sentences.start >= anyWord.cut * CLEAN_CUT_KEEPS ||
@@ -75,9 +76,10 @@ const CLEAN_CUT_KEEPS = 0.6;
 function mostHighlightedSentences(
   excerpt: Excerpt & { matched?: readonly Highlight[] },
   max: number,
+  openQuotationAt: (cut: number) => string | undefined,
 ): { start: number; cut: number; text: string } | undefined {
   const { text, highlights, matched = highlights } = excerpt;
-  const ends = [...sentenceEnds(text), text.length].filter((cut) => openQuotationAt(text, cut) === undefined);
+  const ends = [...sentenceEnds(text), text.length].filter((cut) => openQuotationAt(cut) === undefined);
   const starts = [
     0,
     ...ends
@@ -126,25 +128,32 @@ function longestFitting(
 }
 
 /**
- * The closing mark of a quotation that `text` opens before `cut` and does not close by then, if any.
- * Curly quotes say which way they face; a straight one opens when it follows a space or starts the
+ * For each cut of `text`: the closing mark of a quotation opened before it and not closed by then, if
+ * any. Curly quotes say which way they face; a straight one opens when it follows a space or starts the
  * text, and otherwise closes. A closing mark with no opening (an excerpt that starts inside a
- * quotation) is not the cut's doing and is ignored.
+ * quotation) is not the cut's doing and is ignored. Worked out in one pass, since every word end of an
+ * excerpt is asked about.
  */
-export function openQuotationAt(text: string, cut: number): string | undefined {
+export function openQuotationsOf(text: string): (cut: number) => string | undefined {
+  const openBefore = new Array<string | undefined>(text.length + 1);
   const open: string[] = [];
-  for (let i = 0; i < cut; i++) {
-    const char = text.charAt(i);
-    if (char === "\u201c") open.push("\u201d");
-    else if (char === "\u201d") open.pop();
-    else if (char === '"') {
-      const opens = i === 0 || /[\s([\u2014-]/.test(text.charAt(i - 1));
-      if (opens) open.push('"');
+  openBefore[0] = undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === LEFT_DOUBLE_QUOTE) open.push("\u201d");
+    else if (char === RIGHT_DOUBLE_QUOTE) open.pop();
+    else if (char === STRAIGHT_DOUBLE_QUOTE) {
+      if (i === 0 || /[\s([\u2014-]/.test(text.charAt(i - 1))) open.push('"');
       else open.pop();
     }
+    openBefore[i + 1] = open.at(-1);
   }
-  return open.at(-1);
+  return (cut) => openBefore[Math.min(cut, text.length)];
 }
+
+const LEFT_DOUBLE_QUOTE = 0x201c;
+const RIGHT_DOUBLE_QUOTE = 0x201d;
+const STRAIGHT_DOUBLE_QUOTE = 0x22;
 
 /**
  * "— [NPR](link) · Amy Mackinnon · 7 Jan 2022 · ¶6": who wrote it, where, and which paragraph. With
