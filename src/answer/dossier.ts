@@ -1,5 +1,6 @@
 import type { QaEntry } from "../knowledge/schema.ts";
 import type { Answer, AnswerResult, ArticleSummary, ResultKind } from "./answer.ts";
+import type { ConfidenceSignals } from "./ask/confidence.ts";
 
 /**
  * What every front end says when `Answer.confident` is false, before the closest passages: the one
@@ -39,6 +40,12 @@ export interface AskOptions {
    * ("what else did he say", "tell me more") is answered with what that answer did not show.
    */
   shown?: ReadonlyArray<string>;
+  /**
+   * Told, for each answer worked out, what its confidence was read from and whether its results
+   * passed the checks of what the question names and asks for: how the confidence model is fitted
+   * (src/eval/fit-confidence.ts).
+   */
+  observe?: (signals: ConfidenceSignals, checked: boolean) => void;
 }
 
 export type SuggestField = "topic" | "demand" | "speaker" | "person" | "article" | "year" | "question";

@@ -5,6 +5,7 @@ import { benchCommand } from "./bench-command.ts";
 import { deployCommandsCommand, inviteCommand } from "./deploy-command.ts";
 import { doctorCommand } from "./doctor-command.ts";
 import { evalCommand } from "./eval-command.ts";
+import { fitConfidenceCommand } from "./fit-confidence-command.ts";
 import { fuzzCommand } from "./fuzz-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { knowledgeCheckCommand } from "./knowledge-check.ts";
@@ -38,6 +39,7 @@ export const SUB_COMMAND_GROUPS: ReadonlyArray<{ title: string; commands: Readon
       consoleCommand,
       knowledgeCheckCommand,
       evalCommand,
+      fitConfidenceCommand,
       benchCommand,
       fuzzCommand,
       qaCommand,

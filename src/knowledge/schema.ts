@@ -129,8 +129,8 @@ export const bankedQuestionSchema = z.string().min(3).max(200);
 
 /**
  * A line of knowledge/not-covered.txt: a question members ask that no article answers. Written from
- * the articles like the bank, never from an evaluation set. A question much nearer to one of these
- * than to the ways of asking for its best passages is answered "not covered" (ask-question.ts).
+ * the articles like the bank, never from an evaluation set. The nearer a question is to one of these
+ * than to the ways of asking for its best passages, the less sure an answer is (confidence.ts).
  */
 export const notCoveredQuestionSchema = z.string().min(3).max(300);
 

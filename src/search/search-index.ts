@@ -315,7 +315,7 @@ export function createSearchIndex(
     return unanswered;
   };
 
-  /** A question's cosines with the not-covered questions it is compared with (see nearUnanswered). */
+  /** A question's cosines with the not-covered questions it is compared with (see nearestUnanswered). */
   const unansweredCosines = reusedArray((length) => new Float64Array(length));
   /** Where each document sits among one question's matches (-1: not matched); reset after use. */
   let positionOf = new Int32Array(0);
@@ -426,12 +426,11 @@ export function createSearchIndex(
     const matchedTerms = matchedTermsOf(plan, edits, scored.expansions);
     const storedAt = (i: number) => stored[scored.docs[i] as number] as StoredFields;
     return searchMatches({
-      // Read only when an answer would otherwise be confident, and only as far as the first near enough.
-      nearUnanswered(similarity, wording) {
+      nearestUnanswered() {
         const known = unansweredQuestions();
         const stems = new Set(plan.words.map((word) => word.stem));
-        if (wording <= 1 && known.wordings.closest(plan.wording, [...stems]) >= wording) return true;
-        if (!question || similarity > 1) return false;
+        const wording = known.wordings.closest(plan.wording, [...stems]);
+        if (!question) return { similarity: 0, wording };
         // Only those sharing a content word (a tenth of the list): one sharing none is rarely this
         // close, and on the evaluation sets no answer changed. Nor one with every content word of the
         // question and more: it asks for a particular the question does not, though an average of
@@ -458,8 +457,9 @@ export function createSearchIndex(
           rows: sharing,
           count: compared,
         });
-        for (let k = 0; k < compared; k++) if ((cosines[k] as number) >= similarity) return true;
-        return false;
+        let similarity = 0;
+        for (let k = 0; k < compared; k++) similarity = Math.max(similarity, cosines[k] as number);
+        return { similarity, wording };
       },
       scores: scored.scores,
       phrasings: phrasingShares,

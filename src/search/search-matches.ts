@@ -19,18 +19,17 @@ export interface SearchMatches {
   /** The highest coverage of any match, named things or not (0 when none). */
   readonly topCoverage: number;
   /**
-   * Whether one of the questions the knowledge is known not to answer (knowledge/not-covered.txt)
-   * is at least this close to the question: as the cosine of their embeddings (never without word
-   * vectors), or as the share of words they have in common (see Wordings).
+   * How close the nearest of the questions the knowledge is known not to answer
+   * (knowledge/not-covered.txt) is to the question: as the cosine of their embeddings (0 without
+   * word vectors, or when none shares a content word with it), and as the share of words they have
+   * in common (see Wordings).
    */
-  nearUnanswered(similarity: number, wording: number): boolean;
+  nearestUnanswered(): NearestUnanswered;
   /**
    * The largest share of words, stop words included, one way of asking for the hit's document has
    * in common with the question (0…1; see Wordings). Measured when asked: only the best few need it.
    */
   wordingOf(hit: SearchHit): number;
-  /** Whether some match with every named thing of the question passes `test`. */
-  someNamed(test: (coverage: number, similarity: number) => boolean): boolean;
   /** Every match as a hit, best score first. */
   all(): SearchHit[];
   /**
@@ -40,8 +39,13 @@ export interface SearchMatches {
   best(count: number, rank: HitRank, keep?: HitKeep): SearchHit[];
 }
 
+export interface NearestUnanswered {
+  similarity: number;
+  wording: number;
+}
+
 export interface ScoredMatches {
-  nearUnanswered(similarity: number, wording: number): boolean;
+  nearestUnanswered(): NearestUnanswered;
   scores: Float64Array;
   coverages: Float64Array;
   similarities: Float64Array;
@@ -156,9 +160,9 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
   }
   return {
     count,
-    nearUnanswered(similarity, wording) {
+    nearestUnanswered() {
       readable();
-      return matches.nearUnanswered(similarity, wording);
+      return matches.nearestUnanswered();
     },
     wordingOf(hit) {
       readable();
@@ -167,13 +171,6 @@ export function searchMatches(matches: ScoredMatches): SearchMatches {
     },
     bestCoverage,
     topCoverage,
-    someNamed(test) {
-      readable();
-      for (let i = 0; i < count; i++) {
-        if (matches.named[i] === 1 && test(coverages[i] as number, similarities[i] as number)) return true;
-      }
-      return false;
-    },
     all() {
       readable();
       const order = Array.from({ length: count }, (_, i) => i);

@@ -1,6 +1,7 @@
 import { doubleMetaphone } from "double-metaphone";
 import { rowScan } from "../knowledge/row-scan.ts";
 import { cosine, FREQUENT_WORDS, type WordVectors } from "../knowledge/word-vectors.ts";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../text/partial-date.ts";
 import { type AnalyzedWord, createWordAnalysis, upperCaseAt, type WordAnalysis } from "./analyzed-word.ts";
 import { editDistance } from "./edit-distance.ts";
 import { typoEdits } from "./typos.ts";
@@ -32,7 +33,8 @@ export interface Semantic {
   /**
    * Whether a (normalized) word is what the knowledge is about rather than everyday English: its
    * documents use it far more often than English does ("nato", "missiles", "kremlin"; not
-   * "thursday", "meeting", "sleep"), or it is no common English word (a name, or a name misspelt).
+   * "meeting", "sleep"), the articles write it as a name ("Pentagon", "China"; not "Thursday"), or it
+   * is no common English word (a name, or a name misspelt).
    */
   isTopical(word: string): boolean;
   /**
@@ -96,6 +98,8 @@ const TOPIC_NAME_SHARE = 0.1;
  * from 30 to 40 the same; at 50 two answerable questions were taken for chat.
  */
 const TOPICAL_KEYNESS = 30;
+/** Written as names, and no topic: "Thursday" in the articles dates talks, in chat a class. */
+const CALENDAR_NAMES = new Set([...MONTH_NAMES, ...WEEKDAY_NAMES].map((name) => name.toLowerCase()));
 /** A word this close to a name of the knowledge is taken for a name of the same kind. */
 const NAME_NEIGHBOUR_SIMILARITY = 0.7;
 /**
@@ -424,7 +428,7 @@ export function createSemantic(
     return found;
   };
 
-  return {
+  const semantic: Semantic = {
     embed: (text, words = analyzeWords(text)) => embedWords([contentWordsOf(words)]),
     embedDocument(text, ways) {
       // Each way of asking is a line of the document too: its sum is added to the document's
@@ -476,7 +480,17 @@ export function createSemantic(
     isCommonWord: (word) => (vectors.rank(word) ?? Infinity) < FREQUENT_WORDS,
     isTopical(word) {
       const rank = vectors.rank(word);
-      if (rank === undefined || rank >= FREQUENT_WORDS) return true;
+      // No English word: a figure or a year, or a name or a name misspelt if the knowledge has one
+      // like it ("sourdough" is none of them).
+      if (rank === undefined)
+        return (
+          /^\p{N}/u.test(word) ||
+          frequency.has(word) ||
+          misspeltFor(word) !== undefined ||
+          semantic.nameSoundingLike(word) !== undefined
+        );
+      if (rank >= FREQUENT_WORDS) return true;
+      if (writtenAsNames.has(word) && !CALENDAR_NAMES.has(word)) return true;
       return ((frequency.get(word) ?? 0) / documentCount) * rank >= TOPICAL_KEYNESS;
     },
     misspeltFor,
@@ -511,4 +525,5 @@ export function createSemantic(
       );
     },
   };
+  return semantic;
 }

@@ -1,6 +1,7 @@
 import { UserError } from "../user-error.ts";
 
-const MONTHS = [
+/** The calendar's names, as dates are written: no topic of their own (see Semantic.isTopical). */
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -14,6 +15,7 @@ const MONTHS = [
   "November",
   "December",
 ];
+export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /**
  * How dates read in both renderers. The knowledge files give a year, a month or a day; Discord's
@@ -26,7 +28,7 @@ export function formatPartialDate(date: string, style: MonthStyle): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
   if (match === null) return date;
   const [, year, month, day] = match;
-  const longName = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  const longName = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
   if (longName === undefined) return year ?? date;
   const monthName = style === "short" ? longName.slice(0, 3) : longName;
   return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;

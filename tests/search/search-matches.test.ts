@@ -17,7 +17,7 @@ const matchList = fc.array(
 
 function matchesOf(list: ReadonlyArray<{ score: number; coverage: number; kind: SearchKind }>) {
   return searchMatches({
-    nearUnanswered: () => false,
+    nearestUnanswered: () => ({ similarity: 0, wording: 0 }),
     wordingOf: () => 0,
     scores: Float64Array.from(list, (m) => m.score),
     coverages: Float64Array.from(list, (m) => m.coverage),

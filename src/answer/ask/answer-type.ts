@@ -1,4 +1,5 @@
 import { isPlausibleCorrection } from "../../search/typos.ts";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../../text/partial-date.ts";
 import type { Highlight } from "../answer.ts";
 
 /**
@@ -110,9 +111,8 @@ export function asksForParticulars(question: string): boolean {
   return PARTICULARS_ASKED.test(question) && !/\bwhy\b/i.test(question);
 }
 
-const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
-const MONTHS = `${MONTH_NAMES}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
+const WEEKDAYS = WEEKDAY_NAMES.join("|");
+const MONTHS = `${MONTH_NAMES.join("|")}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
 /**
  * A date, or a time as the articles give one: "last year", "years later", a named period ("during
  * the Trump administration" answers when the US began sending Ukraine defensive weapons), or
@@ -197,7 +197,7 @@ const NOT_A_NAME = new RegExp(
 /** "Vienna Thursday", "Geneva in January": a place and a time, not a name. */
 const WHEN = new RegExp(`^(${MONTHS.replaceAll("\\.", "")}|${WEEKDAYS})$`);
 /** The months and weekdays, written out: what a question may name as when something was. */
-export const WHEN_NAMES = `${MONTH_NAMES}|${WEEKDAYS}`.replaceAll("|", " ");
+export const WHEN_NAMES = [...MONTH_NAMES, ...WEEKDAY_NAMES].join(" ");
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

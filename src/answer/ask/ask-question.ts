@@ -30,9 +30,9 @@ import {
   itemAskedFirst,
   listingAsked,
 } from "./article.ts";
+import { CONFIDENT_PROBABILITY, type ConfidenceSignals, confidenceOf } from "./confidence.ts";
 import { asksForMore, followUpReading } from "./follow-up.ts";
 import {
-  CONFIDENT_WORDING,
   confidentCoverage,
   QA_FIRST_COVERAGE,
   type RankedHit,
@@ -41,6 +41,7 @@ import {
   rankMatches,
   relevanceOf,
   SPECIFICS_COVERAGE,
+  WORDED_ALIKE,
   withRelevance,
 } from "./ranking.ts";
 import { hasNoWords, readQuestion } from "./read-question.ts";
@@ -77,27 +78,9 @@ const REASON_ASKED = /\b(?:why|how come|reasons?)\b/iu;
 const TYPED_RESULTS = 3;
 /** Suggestions offered when the articles do not cover a question. */
 const SUGGESTIONS = 3;
-/**
- * See likeUnanswered. Chosen on the tuned sets with the 1,160 questions of not-covered.txt and 36
- * ways of asking per paragraph: in meaning, a margin of 0.08 flags 7 more unanswerable questions
- * than 0.1 and no answerable one; 0.06 one more for 5 answerable (the more questions listed, the
- * nearer the nearest by chance; the more ways of asking, the nearer the best hits). In words, 0.25
- * more of them in common; 0.22 flagged 3 more for 1 answerable. Re-swept with the list at 1,454
- * questions: in meaning, 0.08 still (0.07: 3 more flagged for 5 answerable; 0.1, 13 fewer for 6);
- * in words, from 0.25 to 0.2, 15 more flagged for 5 answerable (0.18: 8 more for 2, but "what is the
- * uk building in ukraine" called not covered; 0.15: 10 more for 9).
- */
-const UNANSWERED_MARGIN = 0.08;
-const UNANSWERED_WORDING_MARGIN = 0.2;
-/**
- * A question of one or two words ("putin age?"; numbers have no vector) is embedded too bluntly to
- * tell by the same margin: only by this wider one. Chosen on the tuned sets: from 0.1 to 0.2, two
- * more unanswerable questions flagged and nothing else changed; at 0.08, two answerable ones called
- * not covered too; at 0.3, none flagged.
- */
-const UNANSWERED_MIN_WORDS = 3;
-const UNANSWERED_SHORT_MARGIN = 0.15;
-/** The best hits a not-covered question must be nearer to the question than. */
+/** Fewer content words than this (numbers aside) make a question short (see ConfidenceSignals.short). */
+const SHORT_QUESTION_WORDS = 3;
+/** The best hits the nearest not-covered question is measured against. */
 const UNANSWERED_RIVALS = 5;
 /** Hits looked at for matched terms; the rest are too weak to matter. */
 const HITS_FOR_TERMS = 20;
@@ -141,7 +124,7 @@ function answerOrder(
     !(qaEntryOf(context, best)?.citations ?? []).some(
       (citation) => passageRef(citation.article, citation.paragraph) === first.ref,
     ) &&
-    matches.wordingOf(first) >= CONFIDENT_WORDING &&
+    matches.wordingOf(first) >= WORDED_ALIKE &&
     matches.wordingOf(first) > matches.wordingOf(best);
   const curated = best && !firstAskedCloser ? withRelevance(best) : undefined;
   const rest = inTurn(hits);
@@ -156,45 +139,43 @@ function answerOrder(
   };
 }
 
-/**
- * Whether the question is much nearer to one the articles are known not to answer ("why did the US
- * quit Open Skies", "did anyone finish the problem set") than to its best hits and their ways of
- * asking: then the words it shares with them are a coincidence. Nearer in meaning (embeddings), or
- * in words, stop words included: embeddings leave out "why", "which", "ever", "exactly", often what a
- * question asks. An embedding of one or two words ("why does 2024 matter to putin": numbers have no
- * vector) is blunt: it must be much nearer (UNANSWERED_SHORT_MARGIN), but for a question off the
- * articles' subject (isOffTopic).
- */
-function likeUnanswered(
-  plan: QueryPlan,
-  offTopic: boolean,
+/** What the search measured of the question's best matches, for confidenceOf. */
+function confidenceSignals(
   matches: SearchMatches,
   hits: RankedHits,
-  ofOneArticle: boolean,
-): boolean {
+  plan: QueryPlan,
+  asked: {
+    coverageNeeded: number;
+    particulars: boolean;
+    offTopic: boolean;
+    ofOneArticle: boolean;
+    characters: number;
+  },
+): ConfidenceSignals {
+  const first = hits.at(0);
   const rivals = hits.first(UNANSWERED_RIVALS);
-  const nearest = (measure: (hit: RankedHit) => number) => Math.max(0, ...rivals.map(measure));
-  const short = plan.words.filter((word) => !/^\p{N}/u.test(word.stem)).length < UNANSWERED_MIN_WORDS;
-  // What is left of a question asked of one article, or of each article it compares ("compare
-  // trenin and mackinnon on why russia is doing this"), is often that short: the article is its point.
-  const margin = offTopic
-    ? 0
-    : !short
-      ? UNANSWERED_MARGIN
-      : ofOneArticle
-        ? Infinity
-        : UNANSWERED_SHORT_MARGIN;
-  return matches.nearUnanswered(
-    nearest((hit) => hit.similarity) + margin,
-    nearest((hit) => matches.wordingOf(hit)) + UNANSWERED_WORDING_MARGIN,
-  );
+  const unanswered = matches.nearestUnanswered();
+  return {
+    coverage: matches.bestCoverage,
+    coverageNeeded: asked.coverageNeeded,
+    firstWording: first === undefined || asked.particulars ? 0 : matches.wordingOf(first),
+    meaningMeasured: plan.vector !== undefined,
+    unansweredSimilarity: unanswered.similarity,
+    unansweredWording: unanswered.wording,
+    hitSimilarity: Math.max(0, ...rivals.map((hit) => hit.similarity)),
+    hitWording: Math.max(0, ...rivals.map((hit) => matches.wordingOf(hit))),
+    short: plan.words.filter((word) => !/^\p{N}/u.test(word.stem)).length < SHORT_QUESTION_WORDS,
+    offTopic: asked.offTopic,
+    ofOneArticle: asked.ofOneArticle,
+    words: plan.words.length,
+    characters: asked.characters,
+  };
 }
 
 /**
  * Whether no word of the question is what the articles are about ("yo what time r we meeting
  * thursday again", "whats a good show to binge rn": see Semantic.isTopical). Whatever it shares with
- * a passage is then a coincidence, and likeUnanswered compares its meaning however few its words
- * and without a margin. On the tuned sets: four chat lines not covered, nothing else changed.
+ * a passage is then a coincidence: the confidence model weighs it, and such chat is shown no passages.
  */
 function isOffTopic(context: DossierIndexes, text: string): boolean {
   const { analyzer } = context.index;
@@ -270,6 +251,7 @@ function askAlone(
     limit,
     guildId: options.guildId,
     leaveOut,
+    observe: options.observe,
   };
   // "Compare trenin and mackinnon on why russia is doing this": each article's answer in turn.
   const compared = options.article === undefined ? context.findArticleMention.compared(text) : undefined;
@@ -369,6 +351,7 @@ interface Asking {
   limit: number;
   guildId: string | undefined;
   leaveOut: ReadonlyArray<string>;
+  observe: AskOptions["observe"];
 }
 
 /**
@@ -413,25 +396,27 @@ function answerOf(
   const { text, limit, plan } = asking;
   const { analyzer, statistics } = context.index;
   const matches = context.index.match(plan, { guildId: asking.guildId, article });
-  // Confident when some hit with every named thing of the question covers enough of it, even when
-  // a looser one outranks it on raw score.
+  // Hits near the best coverage of a hit with every named thing of the question are shown, or without
+  // one covering enough of it, hits near the top coverage.
   const { bestCoverage } = matches;
   const particulars = asksForParticulars(text);
-  const covered = matches.someNamed(
-    (coverage) =>
-      coverage >= (particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan, article !== undefined)),
-  );
-  // Only hits near the best coverage are shown; without a confident answer, they are suggestions.
+  const coverageNeeded = particulars ? SPECIFICS_COVERAGE : confidentCoverage(plan, article !== undefined);
+  const covered = bestCoverage >= coverageNeeded;
   const floor = (covered ? bestCoverage : matches.topCoverage) * RELATIVE_COVERAGE_FLOOR;
   const keep: HitKeep = (_kind, coverage) => coverage >= floor;
   const hits = rankMatches(matches, keep);
-  // Or when the first hit has a way of asking worded nearly as the question is, whatever share of
-  // its telling words the index matched ("why would european leaders get cold feet about a us
-  // russia deal", asked of Trenin ¶7 as "why would european leaders hate a us-russia deal").
-  const first = hits.at(0);
-  const confident =
-    covered || (!particulars && first !== undefined && matches.wordingOf(first) >= CONFIDENT_WORDING);
-  if (!confident && resultsWanted === "if confident") return { confident, results: [] };
+  const offTopic = isOffTopic(context, text);
+  const signals = confidenceSignals(matches, hits, plan, {
+    coverageNeeded,
+    particulars,
+    offTopic,
+    ofOneArticle: article !== undefined,
+    characters: text.length,
+  });
+  const confident = confidenceOf(signals) >= CONFIDENT_PROBABILITY;
+  // Observed (to fit the model), the checks below run whatever it decides, as with no model at all.
+  if (!confident && resultsWanted === "if confident" && asking.observe === undefined)
+    return { confident, results: [] };
   const typed = typedAnswer(text, plan, context.index, context.corpus, hits.first(HITS_FOR_TERMS));
   const terms = relevantTerms(
     plan,
@@ -487,24 +472,16 @@ function answerOf(
     }
     if (results.length >= wanted) break;
   }
-  let chat: boolean | undefined;
-  const offTopic = () => {
-    chat ??= isOffTopic(context, text);
-    return chat;
-  };
   // "When", "how many" and "who" are answered only by an excerpt with a date, a number or a name.
   const answered = results
     .slice(0, TYPED_RESULTS)
     .some((result, i) => namesMatched[i] === true && givesAskedFor(result));
-  const covers =
-    confident &&
-    answered &&
-    !quotesBeyond(context.library, text, results[0]) &&
-    !likeUnanswered(plan, offTopic(), matches, hits, article !== undefined);
-  if (covers) return { confident, results };
+  const checked = answered && !quotesBeyond(context.library, text, results[0]);
+  asking.observe?.(signals, checked);
+  if (confident && checked) return { confident, results };
   // Chat about something else ("whats a good pizza place near campus") is told that nothing in the
   // articles matches: passages sharing its everyday words are no lead to anything.
-  return { confident: false, results: offTopic() ? [] : results.slice(0, SUGGESTIONS) };
+  return { confident: false, results: offTopic ? [] : results.slice(0, SUGGESTIONS) };
 }
 
 /**

@@ -7,7 +7,13 @@ import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
  * general rules, never per question.
  */
 
-/** A question is answered when its best hit covers this share of its (weighted) words. */
+/**
+ * The share of a question's (weighted) words its best hit with every named thing must cover to be
+ * an answer by itself: how much more or less it covers is what the confidence model reads first
+ * (see confidence.ts), and curated listings take hits covering it as matches. (Until the model, an
+ * answer was confident only above it, or with a way of asking worded alike; the shares below were
+ * chosen then.)
+ */
 export const CONFIDENT_COVERAGE = 0.52;
 /**
  * …and a longer one at less: a member telling what they read and why they ask ("I had the
@@ -35,8 +41,8 @@ const LONGER_QUESTIONS: ReadonlyArray<{ words: number; coverage: number }> = [
 const ARTICLE_COVERAGE = 0.35;
 
 /**
- * The share of a question's words a hit must cover to answer it (see SPECIFICS_COVERAGE), asked of
- * all the articles or of one.
+ * The share of a question's words a hit must cover to answer it by itself (see SPECIFICS_COVERAGE),
+ * asked of all the articles or of one.
  */
 export function confidentCoverage(plan: QueryPlan, ofOneArticle = false): number {
   // The plan's words are the question's distinct content words.
@@ -48,12 +54,12 @@ export function confidentCoverage(plan: QueryPlan, ofOneArticle = false): number
 /** …and this share when it asks for particulars ("which ones specifically"; see answer-type.ts). */
 export const SPECIFICS_COVERAGE = 0.85;
 /**
- * A question not asking for particulars is answered too when its first hit has a way of asking
- * with this share of the question's words, stop words included (SearchMatches.wordingOf). Chosen on
- * the tuned sets: at 0.55 and 0.6, one more answerable question answered and nothing lost; at 0.5,
- * two for one unanswerable.
+ * A way of asking with this share of the question's words, stop words included, is worded nearly as
+ * the question is (SearchMatches.wordingOf): its passage goes before a curated entry that does not
+ * cite it (see answerOrder). Chosen on the tuned sets, when it also made an answer confident: at 0.55
+ * and 0.6, one more answerable question answered and nothing lost; at 0.5, two for one unanswerable.
  */
-export const CONFIDENT_WORDING = 0.6;
+export const WORDED_ALIKE = 0.6;
 /**
  * A curated Q&A entry is put first when it covers this share of the question; below it, it is
  * ranked like any passage. At 0.8 it was put before a passage that answered better more often than
