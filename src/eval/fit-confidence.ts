@@ -16,7 +16,16 @@ import { type EvaluationQuestion, readEvaluationFile } from "./questions-file.ts
  * held-out ones (holdout*.json), which are scored and never mined.
  */
 export function tunedSetsIn(folder: string): string[] {
-  const files = readdirSync(folder)
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    throw new UserError(
+      "no-tuned-sets",
+      `Cannot read the folder ${folder}: give the folder of the evaluation sets.`,
+    );
+  }
+  const files = names
     .filter((name) => name.endsWith(".json") && !name.startsWith("holdout"))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
     .map((name) => join(folder, name));

@@ -73,6 +73,7 @@ describe("exit codes", () => {
       "console",
       "knowledge:check",
       "eval",
+      "fit-confidence",
       "bench",
     ]) {
       expect(stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
@@ -92,6 +93,31 @@ describe("exit codes", () => {
     const { code, stderr } = await run(["who", "Putin"], { env: { LOG_LEVEL: "loud" } });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^LOG_LEVEL must be one of/);
+  });
+});
+
+describe("fit-confidence", () => {
+  it("fits on the folder's tuned sets, never a held-out one, and prints the model to paste", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dossier-fit-"));
+    try {
+      const set = (prefix: string) =>
+        JSON.stringify([
+          { id: `${prefix}-1`, question: "why now?", gold: ["What has changed is the sense of urgency"] },
+          { id: `${prefix}-2`, question: "what did ryabkov say about guarantees", gold: ["ironclad"] },
+          { id: `${prefix}-3`, question: "did russia end up invading ukraine", gold: [] },
+        ]);
+      writeFileSync(join(dir, "dev.json"), set("dev"));
+      writeFileSync(join(dir, "holdout.json"), set("held"));
+      const { code, stdout } = await run(["fit-confidence", dir]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Fitted on \d+ of 3 tuned questions/);
+      expect(stdout).toContain("export const CONFIDENCE_MODEL: ConfidenceModel = {");
+      const missing = await run(["fit-confidence", join(dir, "nowhere")]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^Cannot read the folder .*: give the folder of the evaluation sets\.$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

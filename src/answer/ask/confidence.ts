@@ -42,15 +42,16 @@ export interface ConfidenceSignals {
   /** How many distinct content words the question has. */
   words: number;
   /**
-   * How long the question is, stop words and all: a long one that matches little of a passage is
-   * more often asking for what the articles do not say.
+   * How long the question is, stop words and all: beside its content words, how much of it is how
+   * it asks rather than what (on the tuned sets, of two questions with as many content words, the
+   * longer is more often one the articles answer).
    */
   characters: number;
 }
 
 type Feature = (signals: ConfidenceSignals) => number;
 
-/** The model's inputs; each weight in CONFIDENCE_WEIGHTS is for the input of that name. */
+/** The model's inputs; each of CONFIDENCE_MODEL's weights is for the input of that name. */
 export const CONFIDENCE_FEATURES = {
   coverageBeyondNeeded: (s) => s.coverage - s.coverageNeeded,
   coverage: (s) => Math.min(s.coverage, 1),
