@@ -77,20 +77,20 @@ export interface ConfidenceModel {
 
 /** Fitted on the tuned sets by `npm run fit:confidence` (see fitConfidence). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  typicalUnansweredNearer: -0.0589,
-  bias: -2.043,
+  typicalUnansweredNearer: -0.0555,
+  bias: -1.8782,
   weights: {
-    coverageBeyondNeeded: 2.0058,
-    coverage: 1.0472,
-    firstWording: 0.7392,
-    unansweredNearer: -5.6804,
-    unansweredWordedNearer: -9.3621,
-    short: -0.375,
-    offTopic: -2.3421,
-    ofOneArticle: 0.9024,
-    words: -0.5892,
-    characters: 0.7169,
-    shortAndUnansweredNearer: 3.452,
+    coverageBeyondNeeded: 2.0003,
+    coverage: 1.1245,
+    firstWording: 0.7331,
+    unansweredNearer: -5.7947,
+    unansweredWordedNearer: -9.4845,
+    short: -0.4113,
+    offTopic: -2.3928,
+    ofOneArticle: 0.9133,
+    words: -0.5595,
+    characters: 0.6738,
+    shortAndUnansweredNearer: 3.4257,
   },
 };
 
