@@ -50,5 +50,16 @@ export function foldText(text: string): string {
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * A text's words alone, folded and between single spaces, with a space at either end: "“Not
+ * assurances. Not safeguards.”" is " not assurances not safeguards ", found in a paragraph's so
+ * whatever punctuation a member typed around quoted words.
+ */
+export function wordsOnly(text: string): string {
+  return ` ${foldText(text).replace(NOT_WORD, " ").trim()} `;
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** Printable ASCII without backticks is left as it is by every step but lowercasing. */
 const PLAIN_ASCII = /^[\t\n\r -_a-~]*$/;

@@ -1617,6 +1617,29 @@ describe("quotations in excerpts", () => {
     expect(first?.excerpts[0]?.text).toContain("Consider what he said in March 2014");
     expect(first?.excerpts[0]?.text).toContain("I simply cannot imagine that we would travel to Sevastopol");
   });
+
+  it("shows the whole paragraph whose words a member quotes back: who spoke them, what they refer to", () => {
+    const excerptOf = (question: string, paragraph: string) =>
+      dossier.ask(question).results.find((r) => cited({ confident: true, results: [r] })[0] === paragraph)
+        ?.excerpts[0]?.text;
+    // The quotation's sentence opens the best window; who spoke it comes two sentences before.
+    const lost = excerptOf("'get lost along with your concerns' who said that", "passage npr-2022-01-12¶8");
+    expect(lost).toContain("recalled Putin");
+    expect(lost).toContain("get lost along with your concerns");
+    // The promise Trenin means is the 2008 one, three sentences before the words quoted.
+    const promise = excerptOf(
+      "trenin writes “saddled with a promise” - which promise??",
+      "passage trenin-2021-12-28¶9",
+    );
+    expect(promise).toContain("The West did extend the prospect of NATO membership to the country in 2008");
+    // Unquoted, the same question is shown its best sentences, not the whole paragraph.
+    const unquoted = excerptOf(
+      "trenin writes saddled with a promise, which promise",
+      "passage trenin-2021-12-28¶9",
+    );
+    expect(unquoted).toContain("saddled with a promise");
+    expect(unquoted).not.toContain("There is significant asymmetry");
+  });
 });
 
 describe("curated excerpts", () => {

@@ -100,7 +100,11 @@ const BEYOND_ASKED =
   /\b(?:specifically|who (?:was|is) (?:that|it|he|she) exactly|(?:which|what) \w+ exactly|list (?:them|the|all|any)|can (?:someone|anyone|u|you) list|which (?:ones|years|countries|sanctions|activities|treaties|reforms)|who joined|what were the|does (?:he|she|it|they|the \w+) (?:list|name|define|say which)|actually called|whats? in them)\b/i;
 
 export function quotedAndAskedBeyond(question: string): string[] {
-  if (!BEYOND_ASKED.test(question)) return [];
+  return BEYOND_ASKED.test(question) ? quotedWords(question) : [];
+}
+
+/** The article's words a question quotes, three words or more (see QUOTED). */
+export function quotedWords(question: string): string[] {
   return Array.from(question.matchAll(QUOTED), ([, quoted = ""]) => quoted.trim()).filter(
     (quoted) => quoted.split(/\s+/).length >= 3,
   );

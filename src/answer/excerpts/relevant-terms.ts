@@ -17,6 +17,8 @@ export type RelevantTerms = ReadonlyMap<string, number> & {
   readonly vector?: Float32Array | undefined;
   /** Whether the question asks why: the sentence after a curated excerpt often gives the reason. */
   readonly reasonAsked?: boolean | undefined;
+  /** The words the question quotes, each as wordsOnly gives them (see quotesFrom in excerpt.ts). */
+  readonly quoted?: ReadonlyArray<string> | undefined;
 };
 
 /** No question: nothing to highlight or to widen an excerpt towards. */
@@ -29,6 +31,7 @@ export function relevantTerms(
   wants?: (text: string) => boolean,
   answers?: (text: string) => Highlight[],
   reasonAsked = false,
+  quoted: ReadonlyArray<string> = [],
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {
@@ -42,7 +45,7 @@ export function relevantTerms(
       if (!weights.has(term)) weights.set(term, statistics.weight(term));
     }
   }
-  return Object.assign(weights, { wants, answers, vector: plan.vector, reasonAsked });
+  return Object.assign(weights, { wants, answers, vector: plan.vector, reasonAsked, quoted });
 }
 
 /**
@@ -62,6 +65,6 @@ export function withClosestWay(
   if (added.length === 0) return terms;
   const weights = new Map(terms);
   for (const term of added) weights.set(term, EXPANSION_WEIGHT * statistics.weight(term));
-  const { wants, answers, vector, reasonAsked } = terms;
-  return Object.assign(weights, { wants, answers, vector, reasonAsked });
+  const { wants, answers, vector, reasonAsked, quoted } = terms;
+  return Object.assign(weights, { wants, answers, vector, reasonAsked, quoted });
 }
