@@ -15,7 +15,7 @@ const dossier = createDossier(loadCorpus(KNOWLEDGE));
  * dev.json and the dev-members sets are tuned on; the holdouts are written by people who saw only the
  * articles and are never mined (see README.md here). Their floors guard against regressions; they
  * are not the issue's targets (hit@1 0.75, hit@3 0.90, unanswerable flagged 0.80, answerable flagged
- * wrongly 0.10), which every holdout but holdout-30 reaches (see README.md here).
+ * wrongly 0.10), which every holdout reaches (see README.md here).
  */
 const FLOORS = {
   "dev.json": { hitAt1: 0.9, hitAt3: 0.95, flagged: 0.95, wronglyFlagged: 0.04 },
@@ -35,6 +35,7 @@ const FLOORS = {
   "dev-members-14.json": { hitAt1: 0.88, hitAt3: 0.95, flagged: 0.75, wronglyFlagged: 0.07 },
   "dev-members-15.json": { hitAt1: 0.84, hitAt3: 0.94, flagged: 0.65, wronglyFlagged: 0.09 },
   "dev-members-16.json": { hitAt1: 0.86, hitAt3: 0.94, flagged: 0.69, wronglyFlagged: 0.1 },
+  "dev-members-17.json": { hitAt1: 0.87, hitAt3: 0.95, flagged: 0.77, wronglyFlagged: 0.1 },
   "holdout.json": { hitAt1: 0.82, hitAt3: 0.93, flagged: 0.9, wronglyFlagged: 0.07 },
   "holdout-2.json": { hitAt1: 0.85, hitAt3: 0.93, flagged: 0.82, wronglyFlagged: 0.07 },
   "holdout-3.json": { hitAt1: 0.83, hitAt3: 0.93, flagged: 0.78, wronglyFlagged: 0.06 },
@@ -65,6 +66,7 @@ const FLOORS = {
   "holdout-28.json": { hitAt1: 0.79, hitAt3: 0.89, flagged: 0.77, wronglyFlagged: 0.12 },
   "holdout-29.json": { hitAt1: 0.82, hitAt3: 0.95, flagged: 0.67, wronglyFlagged: 0.08 },
   "holdout-30.json": { hitAt1: 0.79, hitAt3: 0.88, flagged: 0.79, wronglyFlagged: 0.07 },
+  "holdout-31.json": { hitAt1: 0.87, hitAt3: 0.94, flagged: 0.82, wronglyFlagged: 0.05 },
 };
 
 /** A set of questions the articles do not answer has one figure to hold. */

@@ -77,20 +77,20 @@ export interface ConfidenceModel {
 
 /** Fitted on the tuned sets by `npm run fit:confidence` (see fitConfidence). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  typicalUnansweredNearer: -0.0555,
-  bias: -1.8782,
+  typicalUnansweredNearer: -0.0548,
+  bias: -1.9432,
   weights: {
-    coverageBeyondNeeded: 2.0003,
-    coverage: 1.1245,
-    firstWording: 0.7331,
-    unansweredNearer: -5.7947,
-    unansweredWordedNearer: -9.4845,
-    short: -0.4113,
-    offTopic: -2.3928,
-    ofOneArticle: 0.9133,
-    words: -0.5595,
-    characters: 0.6738,
-    shortAndUnansweredNearer: 3.4257,
+    coverageBeyondNeeded: 2.0265,
+    coverage: 1.1487,
+    firstWording: 0.8386,
+    unansweredNearer: -5.676,
+    unansweredWordedNearer: -9.476,
+    short: -0.3831,
+    offTopic: -2.5951,
+    ofOneArticle: 0.9745,
+    words: -0.5135,
+    characters: 0.6553,
+    shortAndUnansweredNearer: 3.2056,
   },
 };
 
