@@ -201,6 +201,16 @@ describe("warm-up", () => {
     expect(await createDossier(large).warmUp()).toBe(600);
   });
 
+  it("then asks the questions listed as not covered, passing over chat, which ask refuses", async () => {
+    const listed = { ...corpus, notCovered: ["what did macron say in geneva", "thanks bot"] };
+    const drawn: string[] = [];
+    const asked = await createDossier(listed).warmUp(undefined, (question, answer) =>
+      drawn.push(`${question}: ${answer.confident}`),
+    );
+    expect(asked).toBe(corpus.questionBank.flatMap((banked) => banked.questions).length + 1);
+    expect(drawn.at(-1)).toBe("what did macron say in geneva: false");
+  });
+
   it("stops when its signal aborts", async () => {
     const stop = new AbortController();
     stop.abort();
