@@ -31,9 +31,9 @@ const WARM_UP_SLICE = 8;
 /** And documents embedded, before the asks (see SearchIndex.embedPending): as few milliseconds. */
 const EMBEDDINGS_SLICE = 16;
 /**
- * Phrasings of the question bank the warm-up asks at most. V8 has optimized the answer path well before: asking all
- * 2,392 of the bank left the bot 5 MB larger (its caches and code) for an ask p99 a few tenths of
- * a millisecond lower (npm run bench: 1.1 against 1.3–1.6 ms after 600).
+ * The question bank's phrasings the warm-up asks at most. V8 has optimized the answer path well
+ * before: asking all 2,392 of the bank left the bot 5 MB larger (its caches and code) for an ask p99
+ * a few tenths of a millisecond lower (npm run bench: 1.1 against 1.3–1.6 ms after 600).
  */
 const WARM_UP_ASKS = 600;
 
