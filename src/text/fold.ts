@@ -52,12 +52,13 @@ export function foldText(text: string): string {
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /**
- * A text's words alone, folded and between single spaces, with a space at either end: "“Not
- * assurances. Not safeguards.”" is " not assurances not safeguards ", found in a paragraph's so
- * whatever punctuation a member typed around quoted words.
+ * A text's words alone, folded: "“Not assurances. Not safeguards.”" is not, assurances, not,
+ * safeguards, whatever punctuation a member typed around words they quote.
  */
-export function wordsOnly(text: string): string {
-  return ` ${foldText(text).replace(NOT_WORD, " ").trim()} `;
+export function foldedWords(text: string): string[] {
+  return foldText(text)
+    .split(NOT_WORD)
+    .filter((word) => word !== "");
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;

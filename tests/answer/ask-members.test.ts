@@ -1626,6 +1626,10 @@ describe("quotations in excerpts", () => {
     const lost = excerptOf("'get lost along with your concerns' who said that", "passage npr-2022-01-12¶8");
     expect(lost).toContain("recalled Putin");
     expect(lost).toContain("get lost along with your concerns");
+    // Misquoted, as a member remembers the words: every one of them is in the paragraph.
+    expect(
+      excerptOf("putin said 'not on paper? well get lost' who was he talking to", "passage npr-2022-01-12¶8"),
+    ).toContain("recalled Putin");
     // The promise Trenin means is the 2008 one, three sentences before the words quoted.
     const promise = excerptOf(
       "trenin writes “saddled with a promise” - which promise??",

@@ -4,7 +4,7 @@ import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 import { stemWord } from "../../search/stem.ts";
-import { foldQuotesAndSpace, wordsOnly } from "../../text/fold.ts";
+import { foldedWords, foldQuotesAndSpace } from "../../text/fold.ts";
 import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
@@ -426,7 +426,7 @@ function answerOf(
     typed?.wants,
     typed?.answers,
     REASON_ASKED.test(text),
-    quotedWords(text).map(wordsOnly),
+    quotedWords(text).map(foldedWords),
   );
 
   const claimed = new ClaimedPassages(asking.leaveOut);

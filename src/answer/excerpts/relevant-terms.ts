@@ -17,8 +17,8 @@ export type RelevantTerms = ReadonlyMap<string, number> & {
   readonly vector?: Float32Array | undefined;
   /** Whether the question asks why: the sentence after a curated excerpt often gives the reason. */
   readonly reasonAsked?: boolean | undefined;
-  /** The words the question quotes, each as wordsOnly gives them (see quotesFrom in excerpt.ts). */
-  readonly quoted?: ReadonlyArray<string> | undefined;
+  /** The words of each quotation in the question, folded (see quotesFrom in excerpt.ts). */
+  readonly quoted?: ReadonlyArray<ReadonlyArray<string>> | undefined;
 };
 
 /** No question: nothing to highlight or to widen an excerpt towards. */
@@ -31,7 +31,7 @@ export function relevantTerms(
   wants?: (text: string) => boolean,
   answers?: (text: string) => Highlight[],
   reasonAsked = false,
-  quoted: ReadonlyArray<string> = [],
+  quoted: ReadonlyArray<ReadonlyArray<string>> = [],
 ): RelevantTerms {
   const weights = new Map<string, number>();
   for (const term of plan.terms) {
