@@ -4,12 +4,13 @@ import type { QueryPlan } from "../../search/query-plan.ts";
 import { passageRef } from "../../search/search-documents.ts";
 import type { HitKeep, SearchMatches } from "../../search/search-matches.ts";
 import { stemWord } from "../../search/stem.ts";
-import { foldedWords, foldQuotesAndSpace } from "../../text/fold.ts";
+import { foldedWords } from "../../text/fold.ts";
 import { UserError } from "../../user-error.ts";
 import { type Answer, type AnswerResult, type Excerpt, paragraphOf } from "../answer.ts";
 import type { AskOptions } from "../dossier.ts";
 import type { DossierIndexes } from "../dossier-indexes.ts";
 import { passageResult, personResult, qaEntryOf, resultOfHit } from "../excerpts/entry-results.ts";
+import { quotesParagraph } from "../excerpts/excerpt.ts";
 import { excerptWeigher } from "../excerpts/order-excerpts.ts";
 import type { PassageLibrary } from "../excerpts/passages.ts";
 import { NO_TERMS, relevantTerms, withClosestWay } from "../excerpts/relevant-terms.ts";
@@ -491,12 +492,11 @@ function answerOf(
  * russia withstood 'all the prior sanctions' - which sanctions"): the member read it there already.
  */
 function quotesBeyond(library: PassageLibrary, question: string, first: AnswerResult | undefined): boolean {
-  const quoted = quotedAndAskedBeyond(question).map((phrase) => foldQuotesAndSpace(phrase).toLowerCase());
+  const quoted = quotedAndAskedBeyond(question).map(foldedWords);
   if (quoted.length === 0 || first === undefined) return false;
   return first.excerpts.some((excerpt) => {
     const passage = library.get(passageRef(excerpt.citation.article, excerpt.citation.paragraph));
-    const paragraph = foldQuotesAndSpace(passage?.paragraph.text ?? "").toLowerCase();
-    return quoted.some((phrase) => paragraph.includes(phrase));
+    return quotesParagraph(passage?.paragraph.text ?? "", quoted);
   });
 }
 

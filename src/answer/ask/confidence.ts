@@ -78,19 +78,19 @@ export interface ConfidenceModel {
 /** Fitted on the tuned sets by `npm run fit:confidence` (see fitConfidence). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   typicalUnansweredNearer: -0.0548,
-  bias: -1.9432,
+  bias: -1.9887,
   weights: {
-    coverageBeyondNeeded: 2.0265,
-    coverage: 1.1487,
-    firstWording: 0.8386,
-    unansweredNearer: -5.676,
-    unansweredWordedNearer: -9.476,
-    short: -0.3831,
-    offTopic: -2.5951,
-    ofOneArticle: 0.9745,
-    words: -0.5135,
-    characters: 0.6553,
-    shortAndUnansweredNearer: 3.2056,
+    coverageBeyondNeeded: 2.037,
+    coverage: 1.1558,
+    firstWording: 0.8644,
+    unansweredNearer: -5.6842,
+    unansweredWordedNearer: -9.4294,
+    short: -0.376,
+    offTopic: -2.592,
+    ofOneArticle: 0.9888,
+    words: -0.5042,
+    characters: 0.6584,
+    shortAndUnansweredNearer: 3.2082,
   },
 };
 

@@ -168,8 +168,14 @@ function quotesFrom(passage: Passage, terms: RelevantTerms): boolean {
   const { quoted } = terms;
   if (quoted === undefined || quoted.length === 0) return false;
   if (passage.paragraph.text.length > WHOLE_PARAGRAPH_LIMIT) return false;
-  const paragraph = new Set(foldedWords(passage.paragraph.text));
-  return quoted.some((words) => words.every((word) => paragraph.has(word)));
+  return quotesParagraph(passage.paragraph.text, quoted);
+}
+
+/** Whether a paragraph holds every word of one of the quotations (each as foldedWords gives it). */
+export function quotesParagraph(paragraph: string, quoted: ReadonlyArray<ReadonlyArray<string>>): boolean {
+  if (quoted.length === 0) return false;
+  const words = new Set(foldedWords(paragraph));
+  return quoted.some((quotation) => quotation.every((word) => words.has(word)));
 }
 
 /** Characters: the longest shipped paragraph has 912. */
